@@ -1,0 +1,64 @@
+package diag
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// A Diagnostic is one problem found in one place.
+type Diagnostic struct {
+	Path    string // slash-separated, relative to the site folder
+	Line    int    // 1-based; 0 when the problem is the whole file
+	Col     int    // 1-based byte column; 0 when unknown
+	Message string
+	Source  string // the offending source line, when known (for the dev overlay)
+}
+
+// String formats d as path:line:col: message, leaving out a zero line or column.
+func (d Diagnostic) String() string {
+	var b strings.Builder
+	b.WriteString(d.Path)
+	if d.Line > 0 {
+		fmt.Fprintf(&b, ":%d", d.Line)
+		if d.Col > 0 {
+			fmt.Fprintf(&b, ":%d", d.Col)
+		}
+	}
+	b.WriteString(": ")
+	b.WriteString(d.Message)
+	return b.String()
+}
+
+// Error lets a Diagnostic travel as an error.
+func (d Diagnostic) Error() string { return d.String() }
+
+// Compare orders diagnostics by path, line, column, then message.
+func Compare(a, b Diagnostic) int {
+	return cmp.Or(
+		strings.Compare(a.Path, b.Path),
+		cmp.Compare(a.Line, b.Line),
+		cmp.Compare(a.Col, b.Col),
+		strings.Compare(a.Message, b.Message),
+	)
+}
+
+// List is a collection of diagnostics.
+type List []Diagnostic
+
+// Sorted returns the list sorted with Compare and with exact duplicates removed.
+func (l List) Sorted() List {
+	out := slices.Clone(l)
+	slices.SortFunc(out, Compare)
+	return slices.CompactFunc(out, func(a, b Diagnostic) bool { return a == b })
+}
+
+// Error joins the diagnostics one per line, so a List can be returned as an error.
+func (l List) Error() string {
+	lines := make([]string, len(l))
+	for i, d := range l {
+		lines[i] = d.String()
+	}
+	return strings.Join(lines, "\n")
+}
