@@ -1,0 +1,85 @@
+// Package serve is rolesite's development server: it serves a built site
+// from memory, reloads open pages when a new build is in place, and shows
+// build problems over the page without losing the last good site.
+//
+// The server knows nothing of how a site is built. It is handed complete
+// sites as values:
+//
+//	srv := serve.New(serve.Options{BasePath: "/atlas/"})
+//	srv.Publish(site, changed)  // a new build is in place: pages reload
+//	srv.Fail(problems)          // a build failed: pages show the problems
+//
+// # Sites
+//
+// A site is an [fs.FS] holding exactly the files a build writes. [Server.Publish]
+// swaps it in atomically: each request reads from the one site that was
+// current when the request arrived, so it sees the complete old or the
+// complete new site, never a mix. Files are read only through that fs.FS,
+// never from disk by name.
+//
+// Under the base path (default "/"):
+//
+//	/x/         serves x/index.html
+//	/x          redirects to /x/ when x/index.html exists, else serves file x
+//	missing     the site's 404.html with status 404, if it has one
+//	folders     are never listed
+//
+// A request outside the base path is redirected to it when its path is "/"
+// and is a 404 otherwise. Paths are rejected with 400 when, decoded once,
+// they are not valid fs.FS names (".." or "." elements, empty elements,
+// absolute paths), or hold a backslash or NUL, or when the raw path encodes a
+// slash, backslash or NUL (%2F, %5C, %00). Only GET and HEAD are allowed;
+// request targets longer than 8 KiB get 414.
+//
+// Every response carries Cache-Control: no-store and no validators (no ETag,
+// no Last-Modified), so a browser never shows stale content and never gets a
+// 304; X-Content-Type-Options: nosniff; a Content-Type chosen by extension;
+// and the strict [ContentSecurityPolicy] (the same policy a static host
+// should send for a built site).
+//
+// # Live reload
+//
+// The server owns the paths under <base>__rolesite/ (see [ReservedPrefix]):
+//
+//	<base>__rolesite/live.js      the client script
+//	<base>__rolesite/overlay.css  the problem overlay's stylesheet
+//	<base>__rolesite/events       server-sent events
+//
+// Every HTML response gets one
+//
+//	<script src="<base>__rolesite/live.js" data-token="..." defer></script>
+//
+// inserted just before its last </body> (else before </head>, else at the
+// end) by middleware: built output never contains it. The script opens an
+// EventSource on the events path and handles these events:
+//
+//	hello     sent on connect, with the token of the current site; a page
+//	          whose token differs (a build happened while it was away, or
+//	          the server restarted) reloads once
+//	reload    one per Publish: reload the page
+//	css       one per Publish whose changed files are all .css: re-fetch the
+//	          page's stylesheets without a reload
+//	problems  a JSON array of {path, line, col, message, source}: show the
+//	          overlay; sent on every Fail, and on connect while failing
+//	ok        Fail with no problems: remove the overlay
+//
+// The overlay lists each problem as path:line:col: message with its source
+// line, is built with DOM calls and textContent only, is styled by
+// overlay.css (light and dark), and has a dismiss button. There is no inline
+// script or style anywhere, so the strict policy holds in development too.
+//
+// Before anything is published, every page is a small HTML page (503, or 500
+// with the problems listed once Fail was called) that reloads itself when the
+// first site arrives.
+//
+// # Resources
+//
+// Each live-reload connection holds a small, fixed buffer of events. A
+// client that falls that far behind is disconnected (its browser reconnects
+// and reloads) rather than ever blocking Publish. [Server.Close] ends every
+// event stream, so http.Server.Shutdown does not wait on them; call it from
+// RegisterOnShutdown or before Shutdown. [NewHTTPServer] returns an
+// http.Server with timeouts and header limits set; the event stream extends
+// its own write deadline and clears its read deadline, so the timeouts never
+// cut it.
+package serve

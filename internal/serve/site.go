@@ -1,0 +1,112 @@
+package serve
+
+import (
+	"bytes"
+	"io"
+	"io/fs"
+	"net/http"
+	"path"
+	"strconv"
+
+	"github.com/rolesite/rolesite/internal/diag"
+)
+
+// siteHandler serves one request from one state, so that everything the
+// request reads (the file, an index.html, a 404.html) comes from the same
+// site.
+type siteHandler struct {
+	s    *Server
+	st   *state
+	rest string // the decoded path below the base
+}
+
+func (h siteHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if h.st.site == nil {
+		h.s.servePlaceholder(w, h.st)
+		return
+	}
+	name, dir, ok := siteName(h.rest)
+	if !ok {
+		http.Error(w, "bad request path", http.StatusBadRequest)
+		return
+	}
+	site := h.st.site
+	if dir {
+		if !h.serveFile(w, path.Join(name, "index.html"), http.StatusOK) {
+			h.notFound(w)
+		}
+		return
+	}
+	if h.serveFile(w, name, http.StatusOK) {
+		return
+	}
+	if isFile(site, path.Join(name, "index.html")) {
+		redirect(w, h.s.base+name+"/", r.URL.RawQuery)
+		return
+	}
+	h.notFound(w)
+}
+
+// notFound serves the site's 404.html with status 404, or a plain 404.
+func (h siteHandler) notFound(w http.ResponseWriter) {
+	if !h.serveFile(w, "404.html", http.StatusNotFound) {
+		http.Error(w, "404 page not found", http.StatusNotFound)
+	}
+}
+
+// serveFile writes the regular file name with the given status. It returns
+// false, having written nothing, when name is missing or not a regular file.
+// Folders are never listed.
+func (h siteHandler) serveFile(w http.ResponseWriter, name string, status int) bool {
+	f, err := h.st.site.Open(name)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil || !fi.Mode().IsRegular() {
+		return false
+	}
+	hdr := w.Header()
+	hdr.Set("Content-Type", contentType(name))
+	hdr.Set("Content-Length", strconv.FormatInt(fi.Size(), 10))
+	w.WriteHeader(status)
+	if _, err := io.Copy(w, f); err != nil {
+		h.s.logf("serve: %s: %v", name, err)
+	}
+	return true
+}
+
+// isFile reports whether name is a regular file in site.
+func isFile(site fs.FS, name string) bool {
+	fi, err := fs.Stat(site, name)
+	return err == nil && fi.Mode().IsRegular()
+}
+
+// servePlaceholder answers every page request while no site has been
+// published: a page listing the problems (500) or saying the build is under
+// way (503). Either reloads itself when the first site arrives.
+func (s *Server) servePlaceholder(w http.ResponseWriter, st *state) {
+	status := http.StatusServiceUnavailable
+	if len(st.problems) > 0 {
+		status = http.StatusInternalServerError
+	}
+	var b bytes.Buffer
+	err := s.problems.Execute(&b, struct {
+		Base     string
+		Problems []diag.Diagnostic
+	}{s.base, st.problems})
+	if err != nil {
+		http.Error(w, "internal error: "+err.Error(), http.StatusInternalServerError)
+		return
+	}
+	writeBody(w, status, "text/html; charset=utf-8", b.Bytes())
+}
+
+// writeBody writes a complete response held in memory.
+func writeBody(w http.ResponseWriter, status int, ctype string, body []byte) {
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(status)
+	w.Write(body)
+}
