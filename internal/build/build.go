@@ -1,0 +1,82 @@
+package build
+
+import (
+	"io/fs"
+	"time"
+
+	"github.com/rolesite/rolesite/internal/diag"
+	"github.com/rolesite/rolesite/internal/output"
+	"github.com/rolesite/rolesite/internal/site"
+)
+
+// Options change what a build produces.
+type Options struct {
+	BaseURL string // overrides base_url from content/_index.md
+	Drafts  bool   // include draft pages
+}
+
+// Result is the outcome of one build.
+type Result struct {
+	Files       *output.Files // nil when the build failed
+	Site        *site.Site    // the resolved site (nil when it could not be resolved)
+	Diagnostics diag.List     // sorted; any entry means the build failed
+	Stats       Stats
+}
+
+// Stats summarise a build for the one-line report.
+type Stats struct {
+	Sections []SectionCount
+	Files    int
+	Elapsed  time.Duration
+}
+
+// SectionCount is the number of pages in one section.
+type SectionCount struct {
+	Name  string
+	Pages int
+}
+
+// OK reports whether the build succeeded.
+func (r Result) OK() bool { return len(r.Diagnostics) == 0 && r.Files != nil }
+
+// A Builder builds a site again and again, reusing per-file work.
+// It is not safe for concurrent use.
+type Builder struct {
+	defaults fs.FS
+	opts     Options
+	cache    *loadCache
+}
+
+// New returns a Builder whose templates/ and static/ fall back to defaults.
+func New(defaults fs.FS, opts Options) *Builder {
+	return &Builder{defaults: defaults, opts: opts, cache: newLoadCache()}
+}
+
+// Build builds the site in src (a folder holding content/ and optionally
+// templates/ and static/).
+func (b *Builder) Build(src fs.FS) Result {
+	start := time.Now()
+	theme := overlay{top: src, bottom: b.defaults}
+
+	inputs, diags := b.load(src)
+	s, more := site.Resolve(inputs, site.Options{BaseURL: b.opts.BaseURL, Drafts: b.opts.Drafts})
+	diags = append(diags, more...)
+	res := Result{Site: s}
+	files, more := renderSite(s, theme)
+	diags = append(diags, more...)
+	res.Diagnostics = diags.Sorted()
+	if len(res.Diagnostics) == 0 {
+		res.Files = files
+		res.Stats.Files = files.Len()
+	}
+	for _, sec := range s.Sections {
+		res.Stats.Sections = append(res.Stats.Sections, SectionCount{Name: sec.Name, Pages: len(sec.Pages)})
+	}
+	res.Stats.Elapsed = time.Since(start)
+	return res
+}
+
+// Build is a one-off clean build.
+func Build(src, defaults fs.FS, opts Options) Result {
+	return New(defaults, opts).Build(src)
+}

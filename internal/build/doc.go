@@ -1,0 +1,22 @@
+// Package build is the pipeline, and the only package that knows its order:
+//
+//	load     walk content/, read each .md, parse front matter and convert
+//	         markdown (in parallel)                      content, markdown
+//	resolve  sections, relations and inverses, URLs, body links; every
+//	         problem collected with its position         site
+//	render   fill resolved links into the HTML, execute the templates per
+//	         page (in parallel), add the machine files   render
+//	        ──▶ Result{Files, Diagnostics, Stats}
+//
+// A build reads its sources through an fs.FS — the site folder — with the
+// templates/ and static/ of a defaults fs.FS (the embedded theme) showing
+// through wherever the site has no file of the same name. It returns files
+// as data; writing them (package output) or serving them is the caller's
+// business. The same input always gives the same bytes.
+//
+// A Builder keeps what it loaded between builds, keyed by file path and
+// content, so that a rebuild after an edit re-parses only what changed. The
+// result of a rebuild is always exactly the result of a clean build of the
+// same files: caching covers only per-file work that depends on nothing but
+// the file's bytes and the options.
+package build

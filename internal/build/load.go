@@ -1,0 +1,165 @@
+package build
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"path"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/rolesite/rolesite/internal/content"
+	"github.com/rolesite/rolesite/internal/diag"
+	"github.com/rolesite/rolesite/internal/markdown"
+	"github.com/rolesite/rolesite/internal/render"
+	"github.com/rolesite/rolesite/internal/site"
+)
+
+// loaded is the per-file work of the load stage: a function of the file's
+// bytes and the unsafe_html setting only, so it can be reused across builds.
+type loaded struct {
+	data   []byte
+	unsafe bool
+	page   *content.Page
+	doc    markdown.Result
+	diags  diag.List
+}
+
+type loadCache struct {
+	files      map[string]*loaded
+	converters map[bool]*markdown.Converter
+}
+
+func newLoadCache() *loadCache {
+	return &loadCache{files: map[string]*loaded{}, converters: map[bool]*markdown.Converter{}}
+}
+
+func (c *loadCache) converter(unsafe bool) *markdown.Converter {
+	if conv := c.converters[unsafe]; conv != nil {
+		return conv
+	}
+	conv := markdown.New(markdown.Options{UnsafeHTML: unsafe, ReservedIDs: render.ReservedIDs()})
+	c.converters[unsafe] = conv
+	return conv
+}
+
+// load reads and converts every markdown file under content/.
+func (b *Builder) load(src fs.FS) ([]site.Input, diag.List) {
+	names, diags := markdownFiles(src)
+	if len(names) == 0 && len(diags) == 0 {
+		return nil, diag.List{{Path: "content", Message: "no markdown files: is this a site folder? Pass --src DIR, or add content/_index.md"}}
+	}
+	// The site's settings decide how markdown is converted, so read them first.
+	unsafe := false
+	if data, err := fs.ReadFile(src, "content/_index.md"); err == nil {
+		if p, _ := content.Parse("content/_index.md", data); p != nil {
+			unsafe, _ = p.Params["unsafe_html"].(bool)
+		}
+	}
+	conv := b.cache.converter(unsafe)
+
+	results := make([]*loaded, len(names))
+	readErrs := make([]error, len(names))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				data, err := fs.ReadFile(src, names[i])
+				if err != nil {
+					readErrs[i] = err
+					continue
+				}
+				if old := b.cache.files[names[i]]; old != nil && old.unsafe == unsafe && bytes.Equal(old.data, data) {
+					results[i] = old
+					continue
+				}
+				results[i] = loadFile(conv, names[i], data, unsafe)
+			}
+		})
+	}
+	for i := range names {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	fresh := make(map[string]*loaded, len(names))
+	var inputs []site.Input
+	for i, name := range names {
+		if err := readErrs[i]; err != nil {
+			diags = append(diags, diag.Diagnostic{Path: name, Message: "cannot read: " + readError(err)})
+			continue
+		}
+		l := results[i]
+		fresh[name] = l
+		diags = append(diags, l.diags...)
+		if l.page != nil {
+			inputs = append(inputs, site.Input{Page: l.page, Doc: l.doc})
+		}
+	}
+	b.cache.files = fresh // forget deleted files
+	return inputs, diags
+}
+
+func loadFile(conv *markdown.Converter, name string, data []byte, unsafe bool) *loaded {
+	l := &loaded{data: data, unsafe: unsafe}
+	l.page, l.diags = content.Parse(name, data)
+	if l.page != nil {
+		l.doc = conv.Convert(l.page.Body)
+	}
+	return l
+}
+
+func readError(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	msg := err.Error()
+	if errors.Is(err, fs.ErrPermission) {
+		msg += ": make the file readable"
+	}
+	return msg
+}
+
+// markdownFiles lists content/**.md in lexical order, skipping dot-files and
+// editor leftovers. Symbolic links to folders are not followed (no loops).
+func markdownFiles(src fs.FS) ([]string, diag.List) {
+	var names []string
+	var diags diag.List
+	err := fs.WalkDir(src, "content", func(name string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if name == "content" && errors.Is(err, fs.ErrNotExist) {
+				return err
+			}
+			diags = append(diags, diag.Diagnostic{Path: name, Message: "cannot read: " + readError(err)})
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		base := path.Base(name)
+		if name != "content" && ignored(base) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !d.IsDir() && strings.HasSuffix(base, ".md") && d.Type().IsRegular() || !d.IsDir() && strings.HasSuffix(base, ".md") && d.Type()&fs.ModeSymlink != 0 {
+			names = append(names, name)
+		}
+		return nil
+	})
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, diag.List{{Path: "content", Message: "missing: a site folder holds its pages in content/; pass --src DIR to build another folder"}}
+	}
+	return names, diags
+}
+
+// ignored tells dot-files and editor temporary files apart from content.
+func ignored(base string) bool {
+	return strings.HasPrefix(base, ".") || strings.HasPrefix(base, "#") || strings.HasSuffix(base, "~") ||
+		strings.HasSuffix(base, ".swp") || strings.Contains(base, "___jb_")
+}

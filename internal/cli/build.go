@@ -1,0 +1,132 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/rolesite/rolesite"
+	"github.com/rolesite/rolesite/internal/build"
+	"github.com/rolesite/rolesite/internal/output"
+)
+
+// siteFlags are the flags every command that builds shares.
+type siteFlags struct {
+	src     string
+	baseURL string
+	drafts  bool
+}
+
+func (f *siteFlags) register(fs interface {
+	StringVar(*string, string, string, string)
+	BoolVar(*bool, string, bool, string)
+}) {
+	fs.StringVar(&f.src, "src", ".", "the site `folder`, holding content/ and optionally templates/ and static/")
+	fs.StringVar(&f.baseURL, "base-url", "", "the `URL` the site is published at, e.g. https://example.org/atlas/ (overrides base_url in content/_index.md)")
+	fs.BoolVar(&f.drafts, "drafts", false, "include pages marked draft: true")
+}
+
+func (f *siteFlags) options() build.Options {
+	return build.Options{BaseURL: f.baseURL, Drafts: f.drafts}
+}
+
+func runBuild(env Env, args []string) int {
+	fs := newFlags(env, "build", "build [--src DIR] [--out DIR] [--base-url URL] [--drafts]",
+		`Build reads the site in --src and writes the complete static site to --out.
+The new output is written beside the old one and swapped in only when every
+page built: a failed build leaves the previous output exactly as it was.
+Problems are printed as path:line:col: message, and the exit code is 1.`)
+	var sf siteFlags
+	sf.register(fs)
+	out := fs.String("out", "", "the output `folder` (default: public/ inside --src)")
+	pos, code, ok := parse(fs, env, args)
+	if !ok {
+		return code
+	}
+	if len(pos) > 0 {
+		fmt.Fprintf(env.Stderr, "rolesite build: unexpected argument %q\n", pos[0])
+		return ExitUsage
+	}
+	dir := *out
+	if dir == "" {
+		dir = filepath.Join(sf.src, "public")
+	}
+	if err := safeOutput(sf.src, dir); err != nil {
+		fmt.Fprintf(env.Stderr, "rolesite build: %v\n", err)
+		return ExitUsage
+	}
+	res := build.Build(os.DirFS(sf.src), rolesite.Theme(), sf.options())
+	if !res.OK() {
+		report(env.Stderr, res)
+		return ExitProblem
+	}
+	start := time.Now()
+	if err := output.Write(dir, res.Files); err != nil {
+		fmt.Fprintf(env.Stderr, "%s: %v\n", dir, err)
+		fmt.Fprintln(env.Stderr, "rolesite build: nothing was changed in the output folder")
+		return ExitProblem
+	}
+	res.Stats.Elapsed += time.Since(start)
+	fmt.Fprintf(env.Stdout, "%s; wrote %d files to %s in %s\n", summary(res), res.Stats.Files, dir, round(res.Stats.Elapsed))
+	return ExitOK
+}
+
+// safeOutput refuses an output folder that would replace the site's own files.
+func safeOutput(src, out string) error {
+	absSrc, err1 := filepath.Abs(src)
+	absOut, err2 := filepath.Abs(out)
+	if err1 != nil || err2 != nil {
+		return fmt.Errorf("cannot resolve --src or --out")
+	}
+	rel, err := filepath.Rel(absOut, absSrc)
+	if err == nil && (rel == "." || !strings.HasPrefix(rel, "..")) {
+		return fmt.Errorf("--out %s would replace the site folder %s: choose a folder of its own, such as %s", out, src, filepath.Join(src, "public"))
+	}
+	for _, own := range []string{"content", "templates", "static"} {
+		inner := filepath.Join(absSrc, own)
+		if rel, err := filepath.Rel(inner, absOut); err == nil && (rel == "." || !strings.HasPrefix(rel, "..")) {
+			return fmt.Errorf("--out %s is inside the site's %s/ folder: choose a folder of its own, such as %s", out, own, filepath.Join(src, "public"))
+		}
+	}
+	return nil
+}
+
+// report prints every problem once and the summary line.
+func report(w io.Writer, res build.Result) {
+	for _, d := range res.Diagnostics {
+		fmt.Fprintln(w, d.String())
+	}
+	fmt.Fprintf(w, "%s in %s\n", summary(res), round(res.Stats.Elapsed))
+}
+
+// summary is the one-line account of a build: pages per section and problems.
+func summary(res build.Result) string {
+	var parts []string
+	total := 0
+	for _, s := range res.Stats.Sections {
+		parts = append(parts, fmt.Sprintf("%d %s", s.Pages, s.Name))
+		total += s.Pages
+	}
+	problems := "no problems"
+	switch n := len(res.Diagnostics); n {
+	case 0:
+	case 1:
+		problems = "1 problem"
+	default:
+		problems = fmt.Sprintf("%d problems", n)
+	}
+	if len(parts) == 0 {
+		return fmt.Sprintf("0 pages, %s", problems)
+	}
+	return fmt.Sprintf("%d pages (%s), %s", total, strings.Join(parts, ", "), problems)
+}
+
+func round(d time.Duration) time.Duration {
+	if d > time.Second {
+		return d.Round(10 * time.Millisecond)
+	}
+	return d.Round(100 * time.Microsecond)
+}

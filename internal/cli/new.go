@@ -1,0 +1,220 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"unicode"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/rolesite/rolesite/internal/content"
+	"github.com/rolesite/rolesite/internal/diag"
+	"github.com/rolesite/rolesite/internal/site"
+)
+
+func runNew(env Env, args []string) int {
+	flags := newFlags(env, "new", `new SECTION "Title" [--src DIR]`,
+		`New writes content/SECTION/<slug>.md for a page with the given title, with
+the front matter fields the section's pages usually have (its relations as
+empty lists), and prints the path. It never overwrites a file.`)
+	src := flags.String("src", ".", "the site `folder`")
+	pos, code, ok := parse(flags, env, args)
+	if !ok {
+		return code
+	}
+	if len(pos) != 2 || strings.TrimSpace(pos[1]) == "" {
+		fmt.Fprintln(env.Stderr, `usage: rolesite new SECTION "Title"`)
+		return ExitUsage
+	}
+	section, title := pos[0], strings.TrimSpace(pos[1])
+	dir := filepath.Join(*src, "content", section)
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		fmt.Fprintf(env.Stderr, "rolesite new: no section %q: there is no folder %s%s\n", section, dir, sectionHint(*src, section))
+		return ExitUsage
+	}
+	slug := Slugify(title)
+	if slug == "" {
+		fmt.Fprintf(env.Stderr, "rolesite new: cannot make a file name from %q: use letters or digits in the title\n", title)
+		return ExitUsage
+	}
+	file := filepath.Join(dir, slug+".md")
+	page, err := scaffold(os.DirFS(*src), section, title)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "rolesite new: %v\n", err)
+		return ExitProblem
+	}
+	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		fmt.Fprintf(env.Stderr, "rolesite new: %s already exists; edit it, or choose another title\n", file)
+		return ExitProblem
+	}
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "rolesite new: %v\n", err)
+		return ExitProblem
+	}
+	if _, err := f.Write(page); err != nil {
+		_ = f.Close()
+		fmt.Fprintf(env.Stderr, "rolesite new: %v\n", err)
+		return ExitProblem
+	}
+	if err := f.Close(); err != nil {
+		fmt.Fprintf(env.Stderr, "rolesite new: %v\n", err)
+		return ExitProblem
+	}
+	fmt.Fprintln(env.Stdout, file)
+	return ExitOK
+}
+
+func sectionHint(src, section string) string {
+	entries, _ := os.ReadDir(filepath.Join(src, "content"))
+	var names []string
+	for _, e := range entries {
+		if e.IsDir() && !strings.HasPrefix(e.Name(), ".") {
+			names = append(names, e.Name())
+		}
+	}
+	if near := diag.Nearest(section, names); near != "" {
+		return fmt.Sprintf(" (did you mean %s?)", near)
+	}
+	if len(names) > 0 {
+		return "; sections are: " + strings.Join(names, ", ")
+	}
+	return ""
+}
+
+// Slugify makes a file name from a title: "Analytics Engineer" -> "analytics-engineer".
+func Slugify(title string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(title) {
+		switch {
+		case r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)), r >= 0x80 && unicode.IsLetter(r):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		case r == '+':
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteString("plus")
+		default:
+			dash = true
+		}
+	}
+	return b.String()
+}
+
+// scaffold writes the front matter of a new page: title, an empty summary,
+// then every field that at least half of the section's pages have, empty,
+// and the next weight or order when the section's pages are ordered.
+func scaffold(fsys fs.FS, section, title string) ([]byte, error) {
+	entries, _ := fs.ReadDir(fsys, "content/"+section)
+	counts := map[string]int{}
+	kinds := map[string]any{}
+	first := map[string]int{} // earliest line a field appears on, for a natural order
+	pages, maxWeight, weightField := 0, 0, ""
+	var relations []string
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".md") {
+			continue
+		}
+		data, err := fs.ReadFile(fsys, "content/"+section+"/"+e.Name())
+		if err != nil {
+			continue
+		}
+		p, diags := content.Parse("content/"+section+"/"+e.Name(), data)
+		if p == nil || len(diags) > 0 {
+			continue
+		}
+		if p.IsIndex() {
+			if m, ok := p.Params["relations"].(map[string]any); ok {
+				relations = slices.Sorted(maps.Keys(m))
+			}
+			continue
+		}
+		pages++
+		for i, k := range p.Order(slices.Sorted(maps.Keys(p.Params))) {
+			counts[k]++
+			if _, ok := kinds[k]; !ok {
+				kinds[k] = p.Params[k]
+			}
+			if f, ok := first[k]; !ok || i < f {
+				first[k] = i
+			}
+		}
+		if p.Weighed {
+			maxWeight = max(maxWeight, p.Weight)
+			if _, ok := p.Params["order"]; ok {
+				weightField = "order"
+			} else if weightField == "" {
+				weightField = "weight"
+			}
+		}
+	}
+	var fields []string
+	for k, n := range counts {
+		if 2*n >= pages && !site.Reserved(k) {
+			fields = append(fields, k)
+		}
+	}
+	for _, r := range relations {
+		if counts[r] == 0 {
+			fields = append(fields, r)
+		}
+	}
+	slices.SortFunc(fields, func(a, b string) int {
+		fa, oka := first[a]
+		fb, okb := first[b]
+		if oka != okb {
+			if oka {
+				return -1
+			}
+			return 1
+		}
+		if fa != fb {
+			return fa - fb
+		}
+		return strings.Compare(a, b)
+	})
+	var doc yaml.Node
+	doc.Kind = yaml.MappingNode
+	addField := func(k string, v *yaml.Node) {
+		doc.Content = append(doc.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: k}, v)
+	}
+	str := func(s string) *yaml.Node {
+		return &yaml.Node{Kind: yaml.ScalarNode, Value: s, Style: yaml.DoubleQuotedStyle}
+	}
+	addField("title", &yaml.Node{Kind: yaml.ScalarNode, Value: title})
+	addField("summary", str(""))
+	if weightField != "" {
+		addField(weightField, &yaml.Node{Kind: yaml.ScalarNode, Value: fmt.Sprint(maxWeight + 1), Tag: "!!int"})
+	}
+	for _, k := range fields {
+		switch kinds[k].(type) {
+		case string:
+			addField(k, str(""))
+		default:
+			addField(k, &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle})
+		}
+	}
+	var b bytes.Buffer
+	b.WriteString("---\n")
+	enc := yaml.NewEncoder(&b)
+	enc.SetIndent(2)
+	if err := enc.Encode(&doc); err != nil {
+		return nil, err
+	}
+	_ = enc.Close()
+	b.WriteString("---\n\n## Overview\n\nWhat " + title + " is, in a paragraph. Link to other pages with relative links to their .md files.\n")
+	return b.Bytes(), nil
+}

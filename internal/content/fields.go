@@ -1,0 +1,162 @@
+package content
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"strings"
+	"time"
+
+	"github.com/rolesite/rolesite/internal/diag"
+)
+
+// typeFields checks and copies the fields every page may have.
+func (p *Page) typeFields() diag.List {
+	var diags diag.List
+	bad := func(field, want string, v any) {
+		diags = append(diags, p.Diag(p.KeyPos(field),
+			fmt.Sprintf("%s must be %s, not %s", field, want, Describe(v))))
+	}
+	if v, ok := p.Params["title"]; ok {
+		if s, ok := v.(string); ok {
+			p.Title = strings.TrimSpace(s)
+		} else {
+			bad("title", "a string", v)
+		}
+	}
+	if v, given := p.Params["title"]; p.Title == "" {
+		if _, isString := v.(string); given && isString {
+			diags = append(diags, p.Diag(p.KeyPos("title"), "title is empty: give the page a title"))
+		} else if given {
+			// the type problem is already reported
+		} else if p.Format == "" {
+			diags = append(diags, p.Diag(Pos{1, 1}, `missing title: start the file with front matter such as "---\ntitle: ...\n---"`))
+		} else {
+			diags = append(diags, p.Diag(Pos{1, 1}, "missing title: add a title field to the front matter"))
+		}
+		p.Title = p.Slug
+	}
+	if v, ok := p.Params["summary"]; ok {
+		if s, ok := v.(string); ok {
+			p.Summary = strings.TrimSpace(s)
+		} else {
+			bad("summary", "a string", v)
+		}
+	}
+	if v, ok := p.Params["draft"]; ok {
+		if b, ok := v.(bool); ok {
+			p.Draft = b
+		} else {
+			bad("draft", "true or false", v)
+		}
+	}
+	for _, f := range []string{"weight", "order"} {
+		v, ok := p.Params[f]
+		if !ok {
+			continue
+		}
+		n, ok := Int(v)
+		if !ok {
+			bad(f, "a whole number", v)
+			continue
+		}
+		if !p.Weighed || f == "order" {
+			p.Weight, p.Weighed = n, true
+		}
+	}
+	if v, ok := p.Params["aliases"]; ok {
+		list, err := Strings(v)
+		if err != "" {
+			bad("aliases", "a list of paths", v)
+		}
+		p.Aliases = list
+	}
+	if v, ok := p.Params["updated"]; ok {
+		t, ok := Date(v)
+		if !ok {
+			bad("updated", "a date such as 2026-01-31", v)
+		}
+		p.Updated = t
+	}
+	return diags
+}
+
+// Int converts a decoded number to an int, whichever decoder produced it.
+func Int(v any) (int, bool) {
+	switch n := v.(type) {
+	case int:
+		return n, true
+	case int64:
+		return int(n), true
+	case uint64:
+		return int(n), n <= math.MaxInt32
+	case float64:
+		return int(n), n == math.Trunc(n) && math.Abs(n) < 1e9
+	case json.Number:
+		i, err := n.Int64()
+		return int(i), err == nil
+	}
+	return 0, false
+}
+
+// Strings converts a decoded list of strings. A single string is not a list:
+// it returns a non-empty problem so that `tools: spark` is caught rather than
+// read as a list of one.
+func Strings(v any) ([]string, string) {
+	list, ok := v.([]any)
+	if !ok {
+		return nil, "not a list"
+	}
+	out := make([]string, 0, len(list))
+	for _, item := range list {
+		s, ok := item.(string)
+		if !ok {
+			return nil, "an item is " + Describe(item)
+		}
+		out = append(out, strings.TrimSpace(s))
+	}
+	return out, ""
+}
+
+// Date converts a decoded date or a string in one of the usual layouts.
+func Date(v any) (time.Time, bool) {
+	switch d := v.(type) {
+	case time.Time:
+		if d.Location() != time.UTC && d.Location().String() != "" && strings.Contains(d.Location().String(), "local") {
+			// TOML local dates carry no zone: keep the wall clock.
+			return time.Date(d.Year(), d.Month(), d.Day(), d.Hour(), d.Minute(), d.Second(), 0, time.UTC), true
+		}
+		return d.UTC(), true
+	case string:
+		for _, layout := range []string{"2006-01-02", time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05"} {
+			if t, err := time.Parse(layout, strings.TrimSpace(d)); err == nil {
+				return t.UTC(), true
+			}
+		}
+	}
+	return time.Time{}, false
+}
+
+// Describe names the kind of a decoded value for error messages.
+func Describe(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return "empty"
+	case string:
+		if len(x) > 40 {
+			x = x[:37] + "..."
+		}
+		return fmt.Sprintf("the string %q", x)
+	case bool:
+		return fmt.Sprintf("the boolean %v", x)
+	case int, int64, uint64, float64, json.Number:
+		return fmt.Sprintf("the number %v", x)
+	case []any:
+		return "a list"
+	case map[string]any:
+		return "a mapping"
+	case time.Time:
+		return "a date"
+	}
+	return fmt.Sprintf("a %T", v)
+}

@@ -1,0 +1,36 @@
+package content
+
+import "time"
+
+// A Page is one parsed source file.
+type Page struct {
+	Path    string // slash path relative to the site folder: "content/roles/data-scientist.md"
+	Section string // the folder under content/ ("" for content/_index.md)
+	Slug    string // file name without ".md"; "_index" for a section's index
+	Format  string // "yaml", "toml", "json", or "" when the file has no front matter
+
+	Title   string
+	Summary string
+	Draft   bool
+	Weight  int  // from weight or order
+	Weighed bool // whether weight or order was given
+	Aliases []string
+	Updated time.Time // zero when not given
+
+	// Params holds every front matter field as decoded, including the ones
+	// above, keyed by field name.
+	Params map[string]any
+
+	Body     []byte // markdown after the front matter
+	BodyLine int    // 1-based line of the file on which Body starts
+
+	fields map[string]span // where each top-level field sits in the file
+	lines  []int           // byte offset at which each line starts (0-based index)
+	src    []byte          // the normalised file
+}
+
+// IsIndex reports whether the page is a section's (or the site's) _index.md.
+func (p *Page) IsIndex() bool { return p.Slug == "_index" }
+
+// Pos is a 1-based line and column in a source file.
+type Pos struct{ Line, Col int }

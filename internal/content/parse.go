@@ -1,0 +1,227 @@
+package content
+
+import (
+	"bytes"
+	"fmt"
+	"path"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/adrg/frontmatter"
+
+	"github.com/rolesite/rolesite/internal/diag"
+)
+
+// Parse reads one source file. name is its slash path relative to the site
+// folder and must start with "content/". Parse never fails outright: it
+// returns a page (possibly incomplete) together with every problem it found,
+// so that a build can go on and report problems in other files as well. A nil
+// page means the file cannot be treated as a page at all (binary, not UTF-8).
+func Parse(name string, data []byte) (*Page, diag.List) {
+	p := &Page{Path: name, Params: map[string]any{}}
+	rel := strings.TrimPrefix(name, "content/")
+	if dir := path.Dir(rel); dir != "." {
+		p.Section = dir
+	}
+	p.Slug = strings.TrimSuffix(path.Base(rel), ".md")
+
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		line, col := lineCol(data, i)
+		return nil, diag.List{{Path: name, Line: line, Col: col,
+			Message: "file contains a NUL byte: it looks like a binary file, not markdown; remove it or rename it so it does not end in .md"}}
+	}
+	src := normalise(data)
+	if !utf8.Valid(src) {
+		i := firstInvalid(src)
+		line, col := lineCol(src, i)
+		return nil, diag.List{{Path: name, Line: line, Col: col,
+			Message: fmt.Sprintf("invalid UTF-8 (byte 0x%02x): save the file as UTF-8", src[i])}}
+	}
+	p.src = src
+	p.lines = lineStarts(src)
+
+	var diags diag.List
+	fm, err := split(src)
+	if err != nil {
+		diags = append(diags, p.at(err.pos, err.msg))
+	}
+	if fm != nil {
+		p.Format = fm.format
+		params, d := decode(fm, p)
+		diags = append(diags, d...)
+		if params != nil {
+			p.Params = params
+		}
+		p.fields = locate(src, fm)
+		p.Body = src[fm.bodyStart:]
+		p.BodyLine = p.posOf(fm.bodyStart).Line
+	} else {
+		p.Body = src
+		p.BodyLine = 1
+	}
+	if len(diags) == 0 {
+		diags = append(diags, p.typeFields()...)
+	} else {
+		p.Title = p.Slug // keep the page usable so other files' links to it resolve
+	}
+	return p, diags
+}
+
+// normalise drops a UTF-8 byte-order mark and turns CRLF into LF. Line
+// numbers stay the same; columns only lose the CR at the end of each line.
+func normalise(data []byte) []byte {
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	if bytes.Contains(data, []byte("\r\n")) {
+		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	}
+	return data
+}
+
+func firstInvalid(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return len(b)
+}
+
+// lineCol gives the 1-based line and byte column of offset i in b.
+func lineCol(b []byte, i int) (int, int) {
+	line := 1 + bytes.Count(b[:i], []byte("\n"))
+	col := i - bytes.LastIndexByte(b[:i], '\n')
+	return line, col
+}
+
+func lineStarts(b []byte) []int {
+	starts := []int{0}
+	for i, c := range b {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+// posOf converts a byte offset of the normalised source into a position.
+func (p *Page) posOf(off int) Pos {
+	lo, hi := 0, len(p.lines)
+	for hi-lo > 1 {
+		mid := (lo + hi) / 2
+		if p.lines[mid] <= off {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return Pos{Line: lo + 1, Col: off - p.lines[lo] + 1}
+}
+
+// Line returns the text of the 1-based line n, without its newline.
+func (p *Page) Line(n int) string {
+	if n < 1 || n > len(p.lines) {
+		return ""
+	}
+	start := p.lines[n-1]
+	end := len(p.src)
+	if n < len(p.lines) {
+		end = p.lines[n] - 1
+	}
+	return string(p.src[start:end])
+}
+
+// Diag returns a diagnostic for this page at pos, with the source line filled in.
+func (p *Page) Diag(pos Pos, msg string) diag.Diagnostic {
+	return diag.Diagnostic{Path: p.Path, Line: pos.Line, Col: pos.Col, Message: msg, Source: p.Line(pos.Line)}
+}
+
+func (p *Page) at(off int, msg string) diag.Diagnostic { return p.Diag(p.posOf(off), msg) }
+
+// frontMatter is the raw front matter block as split from a file.
+type frontMatter struct {
+	format    string
+	raw       []byte // the bytes handed to the decoder
+	rawStart  int    // offset of raw in the file
+	bodyStart int    // offset of the first byte after the block
+}
+
+// splitError is a problem with the block's delimiters.
+type splitError struct {
+	pos int
+	msg string
+}
+
+// split finds the front matter block with adrg/frontmatter. The formats'
+// unmarshal functions only capture the raw block: decoding happens in decode,
+// where errors can be given positions.
+func split(src []byte) (*frontMatter, *splitError) {
+	var got *frontMatter
+	capture := func(format string) frontmatter.UnmarshalFunc {
+		return func(data []byte, _ any) error {
+			got = &frontMatter{format: format, raw: data}
+			return nil
+		}
+	}
+	formats := []*frontmatter.Format{
+		{Start: "---", End: "---", Unmarshal: capture("yaml")},
+		{Start: "---yaml", End: "---", Unmarshal: capture("yaml")},
+		{Start: "+++", End: "+++", Unmarshal: capture("toml")},
+		{Start: "---toml", End: "---", Unmarshal: capture("toml")},
+		{Start: "---json", End: "---", Unmarshal: capture("json")},
+		{Start: "{", End: "}", Unmarshal: capture("json"), UnmarshalDelims: true, RequiresNewLine: true},
+	}
+	var sink struct{}
+	rest, err := frontmatter.Parse(bytes.NewReader(src), &sink, formats...)
+	if err != nil {
+		// Only I/O errors reach here; the reader is in memory.
+		return nil, &splitError{0, "cannot read front matter: " + err.Error()}
+	}
+	if got == nil {
+		if start, _, delim, ok := opening(src); ok {
+			closing := delim
+			switch delim {
+			case "{":
+				closing = "}"
+			case "---yaml", "---toml", "---json":
+				closing = "---"
+			}
+			if delim == "{" {
+				return nil, &splitError{start, "JSON front matter opened here is never closed: end it with a line holding only } followed by a blank line"}
+			}
+			return nil, &splitError{start, fmt.Sprintf("front matter opened here with %s is never closed: add a line holding only %s after the last field", delim, closing)}
+		}
+		return nil, nil
+	}
+	got.bodyStart = len(src) - len(rest)
+	lineStart, next, _, _ := opening(src)
+	got.rawStart = next
+	if got.format == "json" && bytes.HasPrefix(got.raw, []byte("{")) {
+		got.rawStart = lineStart
+	}
+	return got, nil
+}
+
+// opening reports whether the first non-blank line of src is a front matter
+// opening delimiter, where that line starts, and where the next line starts.
+func opening(src []byte) (start, next int, delim string, ok bool) {
+	off := 0
+	for off < len(src) {
+		end := bytes.IndexByte(src[off:], '\n')
+		next := off + end + 1
+		if end < 0 {
+			end, next = len(src)-off, len(src)
+		}
+		line := strings.TrimSpace(string(src[off : off+end]))
+		if line != "" {
+			switch line {
+			case "---", "---yaml", "+++", "---toml", "---json", "{":
+				return off, next, line, true
+			}
+			return 0, 0, "", false
+		}
+		off = next
+	}
+	return 0, 0, "", false
+}

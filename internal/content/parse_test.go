@@ -1,0 +1,77 @@
+package content
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParseFormats(t *testing.T) {
+	for _, tc := range []struct{ name, src string }{
+		{"yaml", "---\ntitle: Data Scientist\nsummary: Finds patterns.\nweight: 3\ntools: [python, r]\n---\nBody\n"},
+		{"toml", "+++\ntitle = \"Data Scientist\"\nsummary = \"Finds patterns.\"\nweight = 3\ntools = [\"python\", \"r\"]\n+++\nBody\n"},
+		{"json", "{\n  \"title\": \"Data Scientist\",\n  \"summary\": \"Finds patterns.\",\n  \"weight\": 3,\n  \"tools\": [\"python\", \"r\"]\n}\n\nBody\n"},
+		{"crlf", "---\r\ntitle: Data Scientist\r\nsummary: Finds patterns.\r\nweight: 3\r\ntools: [python, r]\r\n---\r\nBody\r\n"},
+		{"bom", "\uFEFF---\ntitle: Data Scientist\nsummary: Finds patterns.\nweight: 3\ntools: [python, r]\n---\nBody\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p, diags := Parse("content/roles/data-scientist.md", []byte(tc.src))
+			if len(diags) > 0 {
+				t.Fatalf("unexpected problems: %v", diags)
+			}
+			if p.Title != "Data Scientist" || p.Summary != "Finds patterns." || p.Weight != 3 || !p.Weighed {
+				t.Errorf("fields = %q %q %d %v", p.Title, p.Summary, p.Weight, p.Weighed)
+			}
+			if p.Section != "roles" || p.Slug != "data-scientist" {
+				t.Errorf("section/slug = %q/%q", p.Section, p.Slug)
+			}
+			tools, bad := Strings(p.Params["tools"])
+			if bad != "" || strings.Join(tools, ",") != "python,r" {
+				t.Errorf("tools = %v (%s)", tools, bad)
+			}
+			if got := strings.TrimSpace(string(p.Body)); got != "Body" {
+				t.Errorf("body = %q", got)
+			}
+			wantLine := 7
+			if tc.name == "json" {
+				wantLine = 8
+			}
+			if p.BodyLine != wantLine {
+				t.Errorf("body line = %d, want %d", p.BodyLine, wantLine)
+			}
+			pos := p.ItemPos("tools", tools)
+			if pos[0].Line != 5 || pos[1].Line != 5 || pos[1].Col <= pos[0].Col {
+				t.Errorf("tool positions = %v", pos)
+			}
+		})
+	}
+}
+
+func TestParseProblems(t *testing.T) {
+	for _, tc := range []struct{ name, src, want string }{
+		{"empty", "", `x.md:1:1: missing title: start the file with front matter such as "---\ntitle: ...\n---"`},
+		{"only front matter", "---\ntitle: T\n---", ""},
+		{"unclosed yaml", "---\ntitle: T\n\nbody\n", "x.md:1:1: front matter opened here with --- is never closed: add a line holding only --- after the last field"},
+		{"unclosed toml", "\n+++\ntitle = 'T'\n", "x.md:2:1: front matter opened here with +++ is never closed: add a line holding only +++ after the last field"},
+		// yaml.v3 reports an unclosed flow sequence one line early.
+		{"bad yaml", "---\ntitle: T\nsummary: [a\n---\n", "x.md:2:1: YAML front matter does not parse: did not find expected ',' or ']'"},
+		{"bad yaml indent", "---\ntitle: T\n  bad: x\n---\n", "x.md:3:3: YAML front matter does not parse: mapping values are not allowed in this context"},
+		{"bad toml", "+++\ntitle = 'T'\nweight = \n+++\n", "x.md:3:10: TOML front matter does not parse: expected value but found '\\n' instead"},
+		{"bad json", "{\n  \"title\": \"T\",\n  \"weight\": ,\n}\n\n", "x.md:3:13: JSON front matter does not parse: invalid character ',' looking for beginning of value"},
+		{"yaml list", "---\n- a\n- b\n---\n", "x.md:2:1: YAML front matter must be a mapping of fields (title: ..., summary: ...)"},
+		{"draft yes", "---\ntitle: T\ndraft: \"yes\"\n---\n", `x.md:3:1: draft must be true or false, not the string "yes"`},
+		{"order first", "---\ntitle: T\norder: first\n---\n", `x.md:3:1: order must be a whole number, not the string "first"`},
+		{"title list", "---\ntitle: [a]\n---\n", `x.md:2:1: title must be a string, not a list`},
+		{"nul", "---\ntitle: T\n---\nab\x00c", "x.md:4:3: file contains a NUL byte: it looks like a binary file, not markdown; remove it or rename it so it does not end in .md"},
+		{"invalid utf8", "---\ntitle: T\n---\nab\xffc", "x.md:4:3: invalid UTF-8 (byte 0xff): save the file as UTF-8"},
+		{"bad date", "---\ntitle: T\nupdated: soon\n---\n", `x.md:3:1: updated must be a date such as 2026-01-31, not the string "soon"`},
+		{"crlf error line", "---\r\ntitle: T\r\norder: x\r\n---\r\n", `x.md:3:1: order must be a whole number, not the string "x"`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, diags := Parse("x.md", []byte(tc.src))
+			got := diags.Error()
+			if got != tc.want {
+				t.Errorf("got  %q\nwant %q", got, tc.want)
+			}
+		})
+	}
+}

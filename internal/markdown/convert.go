@@ -1,0 +1,117 @@
+package markdown
+
+import (
+	"bytes"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Options configure a Converter.
+type Options struct {
+	// UnsafeHTML passes raw HTML in markdown through to the page. Off by
+	// default: raw HTML is then shown as text.
+	UnsafeHTML bool
+	// ReservedIDs are element IDs the templates use; headings never get them.
+	ReservedIDs []string
+}
+
+// A Converter turns markdown into HTML. It is safe for concurrent use.
+type Converter struct {
+	md       goldmark.Markdown
+	reserved []string
+}
+
+// New returns a Converter set up with opts.
+func New(opts Options) *Converter {
+	var rendererOpts []renderer.Option
+	if opts.UnsafeHTML {
+		rendererOpts = append(rendererOpts, html.WithUnsafe())
+	} else {
+		rendererOpts = append(rendererOpts, renderer.WithNodeRenderers(util.Prioritized(escapedHTML{}, 100)))
+	}
+	md := goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.Footnote),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute()),
+		goldmark.WithRendererOptions(rendererOpts...),
+	)
+	return &Converter{md: md, reserved: opts.ReservedIDs}
+}
+
+// A Heading is one heading of a page.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string
+}
+
+// A Link is a link in the body to another markdown file or to a fragment of
+// the page itself.
+type Link struct {
+	Path     string // the destination's path part, unescaped ("../tools/python.md"); "" for "#frag"
+	Fragment string // without '#'
+	Offset   int    // byte offset of the link's '[' in the body
+}
+
+// A Result is a converted body.
+type Result struct {
+	HTML     []byte // with "rolesite-link:N" placeholders in place of .md links
+	Headings []Heading
+	Links    []Link
+	Text     string // plain text of the body, for search
+}
+
+// Convert converts one page body.
+func (c *Converter) Convert(body []byte) Result {
+	ctx := parser.NewContext(parser.WithIDs(newIDs(c.reserved)))
+	doc := c.md.Parser().Parse(text.NewReader(body), parser.WithContext(ctx))
+	var res Result
+	var txt bytes.Buffer
+	inspect(doc, body, &res, &txt)
+	res.Text = txt.String()
+	var buf bytes.Buffer
+	buf.Grow(len(body) + len(body)/2)
+	if err := c.md.Renderer().Render(&buf, body, doc); err != nil {
+		// goldmark's renderer only fails when its writer fails; a bytes.Buffer does not.
+		panic(err)
+	}
+	res.HTML = buf.Bytes()
+	return res
+}
+
+// escapedHTML renders raw HTML as visible text.
+type escapedHTML struct{}
+
+func (escapedHTML) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
+	r.Register(ast.KindRawHTML, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			segs := n.(*ast.RawHTML).Segments
+			for i := range segs.Len() {
+				seg := segs.At(i)
+				_, _ = w.Write(util.EscapeHTML(seg.Value(src)))
+			}
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	r.Register(ast.KindHTMLBlock, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			b := n.(*ast.HTMLBlock)
+			_, _ = w.WriteString("<pre><code>")
+			for i := range b.Lines().Len() {
+				seg := b.Lines().At(i)
+				_, _ = w.Write(util.EscapeHTML(seg.Value(src)))
+			}
+			if b.HasClosure() {
+				_, _ = w.Write(util.EscapeHTML(b.ClosureLine.Value(src)))
+			}
+			_, _ = w.WriteString("</code></pre>\n")
+		}
+		return ast.WalkSkipChildren, nil
+	})
+}

@@ -1,0 +1,25 @@
+// Package markdown converts a page body to HTML with goldmark and returns, as
+// data, what later stages need to check and finish it: the headings with
+// their IDs, the links to other markdown files, and the plain text.
+//
+//	body ──parse──▶ AST ──inspect──▶ headings, links, text
+//	                  └──render──▶ HTML with a placeholder per .md link
+//	                                 │
+//	(site resolves each link) ──Fill──▶ final HTML
+//
+// Conversion happens once per page, in parallel, before any other page is
+// known; a relative link to a .md file cannot be rewritten then, so its href
+// is a placeholder "rolesite-link:N" (N indexes Result.Links) that Fill
+// replaces with the URL the site's resolver produced. Link checking is thus a
+// later stage working on data, and the markdown is never parsed twice.
+//
+// The dialect is CommonMark with GitHub's extensions (tables, strikethrough,
+// autolinks, task lists) and footnotes. Headings get stable, unique IDs in
+// GitHub's style ("How it differs" -> "how-it-differs", then
+// "how-it-differs-1", ...) or an explicit {#id} attribute; IDs that the
+// templates use themselves are reserved. Raw HTML is shown as text unless the
+// site opts in; dangerous URLs (javascript:, vbscript:, file:, most data:)
+// never become links.
+//
+// A Converter holds the goldmark set-up and is safe for concurrent use.
+package markdown

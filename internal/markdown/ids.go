@@ -1,0 +1,55 @@
+package markdown
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// ids hands out heading IDs for one document: GitHub-style slugs of the
+// heading text, made unique with -1, -2... and never one of the reserved IDs.
+type ids struct {
+	used map[string]bool
+}
+
+func newIDs(reserved []string) *ids {
+	used := make(map[string]bool, len(reserved)+8)
+	for _, r := range reserved {
+		used[r] = true
+	}
+	return &ids{used: used}
+}
+
+// Slug turns heading text into an ID: lower case, letters, digits, '-' and
+// '_' kept, spaces to '-', everything else dropped.
+func Slug(text string) string {
+	var b strings.Builder
+	for _, r := range strings.TrimSpace(text) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(unicode.ToLower(r))
+		case r == '-' || r == '_':
+			b.WriteRune(r)
+		case unicode.IsSpace(r):
+			b.WriteByte('-')
+		}
+	}
+	return b.String()
+}
+
+func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
+	base := Slug(string(value))
+	if base == "" {
+		base = "section"
+	}
+	id := base
+	for i := 1; s.used[id]; i++ {
+		id = base + "-" + strconv.Itoa(i)
+	}
+	s.used[id] = true
+	return []byte(id)
+}
+
+func (s *ids) Put(value []byte) { s.used[string(value)] = true }

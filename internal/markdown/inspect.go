@@ -1,0 +1,132 @@
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"net/url"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+)
+
+// Placeholder is the scheme of the href a .md link has until Fill.
+const Placeholder = "rolesite-link:"
+
+// inspect walks the document once: it records headings, rewrites links to
+// markdown files to placeholders, and gathers the plain text.
+func inspect(doc ast.Node, src []byte, res *Result, txt *bytes.Buffer) {
+	cursor := 0 // for finding links without text in the source
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			if n.Type() == ast.TypeBlock && txt.Len() > 0 && txt.Bytes()[txt.Len()-1] != '\n' {
+				txt.WriteByte('\n')
+			}
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			id, _ := n.AttributeString("id")
+			idb, _ := id.([]byte)
+			res.Headings = append(res.Headings, Heading{Level: n.Level, ID: string(idb), Text: plain(n, src)})
+		case *ast.Link:
+			if l, ok := classify(string(n.Destination)); ok {
+				l.Offset = linkOffset(n, src, &cursor, n.Destination)
+				if l.Path != "" {
+					n.Destination = fmt.Appendf(nil, "%s%d", Placeholder, len(res.Links))
+				}
+				res.Links = append(res.Links, l)
+			}
+		case *ast.Text:
+			txt.Write(n.Segment.Value(src))
+			if n.SoftLineBreak() || n.HardLineBreak() {
+				txt.WriteByte(' ')
+			}
+		case *ast.String:
+			txt.Write(n.Value)
+		case *ast.CodeBlock, *ast.FencedCodeBlock:
+			lines := n.Lines()
+			for i := range lines.Len() {
+				seg := lines.At(i)
+				txt.Write(seg.Value(src))
+			}
+		case *ast.AutoLink:
+			txt.Write(n.Label(src))
+		case *east.FootnoteBacklink:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// classify decides whether a destination is a link to a markdown file (or a
+// fragment of this page) that the site must resolve.
+func classify(dest string) (Link, bool) {
+	if dest == "" || strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "//") {
+		return Link{}, false
+	}
+	if frag, ok := strings.CutPrefix(dest, "#"); ok {
+		f, err := url.PathUnescape(frag)
+		if err != nil {
+			f = frag
+		}
+		return Link{Fragment: f}, true
+	}
+	u, err := url.Parse(dest)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.Opaque != "" {
+		return Link{}, false
+	}
+	if !strings.HasSuffix(strings.ToLower(u.Path), ".md") {
+		return Link{}, false
+	}
+	return Link{Path: u.Path, Fragment: u.Fragment}, true
+}
+
+// linkOffset finds the '[' that opens a link: just before its first text, or
+// failing that the destination's first occurrence after the previous link.
+func linkOffset(n *ast.Link, src []byte, cursor *int, dest []byte) int {
+	for c := n.FirstChild(); c != nil; c = c.FirstChild() {
+		if t, ok := c.(*ast.Text); ok {
+			i := bytes.LastIndexByte(src[:t.Segment.Start], '[')
+			if i >= 0 {
+				*cursor = t.Segment.Stop
+				return i
+			}
+			break
+		}
+	}
+	if i := bytes.Index(src[min(*cursor, len(src)):], dest); i >= 0 {
+		at := *cursor + i
+		*cursor = at + len(dest)
+		if j := bytes.LastIndex(src[:at], []byte("](")); j >= 0 {
+			if k := bytes.LastIndexByte(src[:j], '['); k >= 0 {
+				return k
+			}
+		}
+		return at
+	}
+	return 0
+}
+
+// plain gathers the text inside a node.
+func plain(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(c.Segment.Value(src))
+			if c.SoftLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(c.Value)
+		case *ast.AutoLink:
+			b.Write(c.Label(src))
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.TrimSpace(b.String())
+}

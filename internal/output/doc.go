@@ -1,0 +1,11 @@
+// Package output holds a built site as data — a set of files by slash path —
+// and writes it to disk so that a reader of the output folder only ever sees
+// the previous complete site or the new complete site.
+//
+// Write puts every file into a fresh folder beside the output folder
+// (".<name>.tmp-*" in the same parent, so renames stay on one file system),
+// syncs it, and then swaps it in: on Linux with one renameat2(RENAME_EXCHANGE)
+// call, elsewhere with two renames. The old tree is removed only after the
+// swap. If anything fails before the swap, the fresh folder is removed and
+// the output folder is exactly as it was.
+package output

@@ -1,0 +1,46 @@
+package output
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+)
+
+// Files is a built site: file contents by slash path relative to the output
+// folder, with the origin of each for collision reports.
+type Files struct {
+	data   map[string][]byte
+	origin map[string]string
+}
+
+// NewFiles returns an empty set.
+func NewFiles() *Files {
+	return &Files{data: map[string][]byte{}, origin: map[string]string{}}
+}
+
+// Add adds a file. origin says what produced it ("content/roles/x.md",
+// "static/css/site.css", "sitemap"), for the error when two sources produce
+// the same path; on such a collision the first file is kept.
+func (f *Files) Add(name string, data []byte, origin string) error {
+	if prev, ok := f.origin[name]; ok {
+		return fmt.Errorf("%s and %s both write %s", prev, origin, name)
+	}
+	f.data[name] = data
+	f.origin[name] = origin
+	return nil
+}
+
+// Get returns a file's content.
+func (f *Files) Get(name string) ([]byte, bool) {
+	d, ok := f.data[name]
+	return d, ok
+}
+
+// Origin returns what produced a file.
+func (f *Files) Origin(name string) string { return f.origin[name] }
+
+// Names returns every path, sorted.
+func (f *Files) Names() []string { return slices.Sorted(maps.Keys(f.data)) }
+
+// Len is the number of files.
+func (f *Files) Len() int { return len(f.data) }

@@ -1,0 +1,24 @@
+// Package render turns the resolved site into HTML and the machine-readable
+// files: it loads the templates (the embedded defaults with the site's own
+// templates/ laid over them, file by file), builds a view struct per page and
+// executes the template for it.
+//
+// Template files, all html/template:
+//
+//	templates/base.html            the layout; executes {{template "main" .}}
+//	templates/partials/*.html      named templates shared by every page
+//	templates/home.html            the home page        (defines "main")
+//	templates/list.html            a section's list page
+//	templates/page.html            a regular page
+//	templates/404.html             the not-found page
+//	templates/search.html          the search page (lists every page without JavaScript)
+//	templates/<section>/page.html  a section's own page template, if any
+//	templates/<section>/list.html  a section's own list template, if any
+//
+// Templates receive view structs (PageView and the types it holds) with
+// exactly the fields they use: URLs ready to print, HTML already converted
+// and typed template.HTML once. They never see the site graph.
+//
+// Parse and execution errors come back as diagnostics naming the template
+// file, line and column.
+package render

@@ -1,0 +1,40 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"strings"
+)
+
+// funcs are the few functions templates get; views carry everything else.
+func funcs() template.FuncMap {
+	return template.FuncMap{
+		"lower": strings.ToLower,
+		"join": func(sep string, items any) string {
+			switch v := items.(type) {
+			case []string:
+				return strings.Join(v, sep)
+			case []any:
+				parts := make([]string, len(v))
+				for i, x := range v {
+					parts[i] = fmt.Sprint(x)
+				}
+				return strings.Join(parts, sep)
+			}
+			return fmt.Sprint(items)
+		},
+		// list returns a front matter value as a list of strings (nil if it is not one).
+		"list": func(v any) []string {
+			items, ok := v.([]any)
+			if !ok {
+				return nil
+			}
+			out := make([]string, 0, len(items))
+			for _, x := range items {
+				out = append(out, fmt.Sprint(x))
+			}
+			return out
+		},
+		"add": func(a, b int) int { return a + b },
+	}
+}

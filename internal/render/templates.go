@@ -1,0 +1,151 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/rolesite/rolesite/internal/diag"
+)
+
+// Kinds of page templates, each a file templates/<kind>.html.
+const (
+	KindHome     = "home"
+	KindList     = "list"
+	KindPage     = "page"
+	KindNotFound = "404"
+	KindSearch   = "search"
+)
+
+// Templates is a parsed template set. It is safe for concurrent use.
+type Templates struct {
+	sets map[string]*template.Template // "<section>/<kind>" or "<kind>" -> set
+}
+
+// LoadTemplates parses the templates under templates/ in fsys for the given
+// sections.
+func LoadTemplates(fsys fs.FS, sections []string) (*Templates, diag.List) {
+	var diags diag.List
+	common := template.New("").Funcs(funcs())
+	parse := func(t *template.Template, name string) bool {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			diags = append(diags, diag.Diagnostic{Path: name, Message: "cannot read template: " + err.Error()})
+			return false
+		}
+		if _, err := t.New(name).Parse(string(data)); err != nil {
+			diags = append(diags, templateDiag(err, name, data))
+			return false
+		}
+		return true
+	}
+	if !exists(fsys, "templates/base.html") {
+		return nil, diag.List{{Path: "templates/base.html", Message: "missing: the layout template is needed"}}
+	}
+	parse(common, "templates/base.html")
+	partials, _ := fs.Glob(fsys, "templates/partials/*.html")
+	for _, p := range partials {
+		parse(common, p)
+	}
+	if len(diags) > 0 {
+		return nil, diags
+	}
+	t := &Templates{sets: map[string]*template.Template{}}
+	add := func(key, file string) {
+		set := template.Must(common.Clone())
+		if parse(set, file) {
+			t.sets[key] = set
+		}
+	}
+	for _, kind := range []string{KindHome, KindList, KindPage, KindNotFound, KindSearch} {
+		file := "templates/" + kind + ".html"
+		if !exists(fsys, file) {
+			diags = append(diags, diag.Diagnostic{Path: file, Message: "missing: every site needs this template"})
+			continue
+		}
+		add(kind, file)
+	}
+	for _, sec := range slices.Sorted(slices.Values(sections)) {
+		for _, kind := range []string{KindList, KindPage} {
+			if file := "templates/" + sec + "/" + kind + ".html"; exists(fsys, file) {
+				add(sec+"/"+kind, file)
+			}
+		}
+	}
+	if len(diags) > 0 {
+		return nil, diags
+	}
+	return t, nil
+}
+
+func exists(fsys fs.FS, name string) bool {
+	_, err := fs.Stat(fsys, name)
+	return err == nil
+}
+
+// Execute runs the template of the given kind for a section (falling back to
+// the default) with view, appending to buf.
+func (t *Templates) Execute(buf *bytes.Buffer, kind, section string, view any) error {
+	set := t.sets[section+"/"+kind]
+	if set == nil {
+		set = t.sets[kind]
+	}
+	start := buf.Len()
+	if err := set.ExecuteTemplate(buf, "templates/base.html", view); err != nil {
+		buf.Truncate(start)
+		return templateDiag(err, "templates/"+kind+".html", nil)
+	}
+	return nil
+}
+
+var templatePos = regexp.MustCompile(`^template: ([^:]+):(\d+)(?::(\d+))?: (.*)$`)
+
+// templateDiag turns a text/template or html/template error into a
+// diagnostic at the file and line it names.
+func templateDiag(err error, file string, data []byte) diag.Diagnostic {
+	msg := strings.TrimSpace(err.Error())
+	msg = strings.TrimPrefix(msg, "html/template:")
+	msg = strings.TrimPrefix(msg, "html/")
+	if m := templatePos.FindStringSubmatch(strings.TrimSpace(msg)); m != nil {
+		line, _ := strconv.Atoi(m[2])
+		col, _ := strconv.Atoi(m[3])
+		return diag.Diagnostic{Path: m[1], Line: line, Col: col, Message: "template: " + m[4], Source: lineOf(data, line)}
+	}
+	// html/template's escaper errors look like `name:12:3: message` or
+	// `html/template:name:12: message`.
+	if i := strings.Index(msg, "templates/"); i >= 0 {
+		rest := msg[i:]
+		parts := strings.SplitN(rest, ":", 4)
+		if len(parts) >= 3 {
+			line, err1 := strconv.Atoi(parts[1])
+			if err1 == nil {
+				col, err2 := strconv.Atoi(strings.TrimSpace(parts[2]))
+				text := strings.TrimSpace(strings.Join(parts[2:], ":"))
+				if err2 == nil && len(parts) == 4 {
+					text = strings.TrimSpace(parts[3])
+				} else {
+					col = 0
+				}
+				return diag.Diagnostic{Path: path.Clean(parts[0]), Line: line, Col: col, Message: "template: " + text}
+			}
+		}
+	}
+	return diag.Diagnostic{Path: file, Message: fmt.Sprintf("template: %s", msg)}
+}
+
+func lineOf(data []byte, n int) string {
+	if data == nil || n < 1 {
+		return ""
+	}
+	lines := strings.Split(string(data), "\n")
+	if n > len(lines) {
+		return ""
+	}
+	return lines[n-1]
+}

@@ -1,0 +1,255 @@
+package render
+
+import (
+	"html/template"
+	"maps"
+	"slices"
+
+	"github.com/rolesite/rolesite/internal/content"
+	"github.com/rolesite/rolesite/internal/site"
+)
+
+// SiteView is what every page knows of the site.
+type SiteView struct {
+	Title       string
+	Description string
+	BasePath    string // "/" or "/atlas/": the root of every URL
+	BaseURL     string // absolute, or "" when the site has no base_url
+	HomeURL     string
+	Sections    []Link // the navigation
+	Assets      Assets
+}
+
+// Assets are the stylesheets and scripts every page loads: paths relative
+// to the output folder when handed to NewSiteView, URLs in a SiteView.
+type Assets struct {
+	CSS    []string
+	HeadJS []string // scripts that must run before first paint (the theme)
+	JS     []string // deferred scripts
+}
+
+// Link is a link to a page.
+type Link struct {
+	Title   string
+	URL     string
+	Summary string
+	Current bool // the link points at the page being rendered (or its section)
+}
+
+// Group is a labelled list of links: one relation panel.
+type Group struct {
+	Label string
+	Field string
+	Links []Link
+}
+
+// Heading is an entry of a page's table of contents.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string
+}
+
+// PageView is what a page template receives.
+type PageView struct {
+	Site        *SiteView
+	Kind        string // "home", "list", "page", "404"
+	Section     string // section name, "" for home and 404
+	Slug        string
+	Title       string
+	Summary     string
+	URL         string // path including the base: "/atlas/roles/x/"
+	Permalink   string // absolute URL when the site has a base URL, else URL
+	Content     template.HTML
+	Headings    []Heading
+	Breadcrumbs []Link // from home to the parent of this page
+	Out         []Group
+	In          []Group
+	Prev, Next  *Link   // neighbours in section order (regular pages only)
+	Pages       []Link  // a list page's pages, in order
+	Index       []Group // the search page's list of every page, by section
+	Facts       []Fact  // front matter fields that are neither reserved nor relations
+	Params      map[string]any
+	Updated     string // "2006-01-02", or ""
+}
+
+// A Fact is a plain front matter field shown on the page, such as a
+// category or a list of skills.
+type Fact struct {
+	Field  string
+	Label  string
+	Values []string
+}
+
+// NewSiteView builds the part of every view that describes the site.
+func NewSiteView(s *site.Site, current *site.Section, assets Assets) *SiteView {
+	v := &SiteView{
+		Title:       s.Title,
+		Description: s.Description,
+		BasePath:    s.BasePath,
+		BaseURL:     s.BaseURL,
+		HomeURL:     s.BasePath,
+	}
+	for _, css := range assets.CSS {
+		v.Assets.CSS = append(v.Assets.CSS, s.BasePath+css)
+	}
+	for _, js := range assets.HeadJS {
+		v.Assets.HeadJS = append(v.Assets.HeadJS, s.BasePath+js)
+	}
+	for _, js := range assets.JS {
+		v.Assets.JS = append(v.Assets.JS, s.BasePath+js)
+	}
+	for _, sec := range s.Sections {
+		v.Sections = append(v.Sections, Link{Title: sec.Title, URL: s.BasePath + sec.Name + "/", Summary: sec.Summary, Current: sec == current})
+	}
+	return v
+}
+
+// NewPageView builds the view of one page. body is its finished HTML.
+func NewPageView(s *site.Site, sv *SiteView, p *site.Page, body []byte) *PageView {
+	v := &PageView{
+		Site:    sv,
+		Title:   p.Title(),
+		Summary: p.Summary(),
+		URL:     s.Permalink(p),
+		Content: template.HTML(body),
+		Params:  p.Src.Params,
+		Slug:    p.Slug(),
+	}
+	v.Permalink = absolute(s, v.URL)
+	if !p.Src.Updated.IsZero() {
+		v.Updated = p.Src.Updated.Format("2006-01-02")
+	}
+	for _, h := range p.Doc.Headings {
+		v.Headings = append(v.Headings, Heading{Level: h.Level, ID: h.ID, Text: h.Text})
+	}
+	link := func(q *site.Page) Link {
+		return Link{Title: q.Title(), URL: s.Permalink(q), Summary: q.Summary(), Current: q == p}
+	}
+	groups := func(gs []*site.Group) []Group {
+		var out []Group
+		for _, g := range gs {
+			vg := Group{Label: g.Label, Field: g.Field}
+			for _, q := range g.Pages {
+				vg.Links = append(vg.Links, link(q))
+			}
+			out = append(out, vg)
+		}
+		return out
+	}
+	v.Out, v.In = groups(p.Out), groups(p.In)
+	v.Facts = facts(p)
+	home := Link{Title: s.Title, URL: s.BasePath}
+	switch p.Kind {
+	case site.KindHome:
+		v.Kind = KindHome
+	case site.KindSection:
+		v.Kind = KindList
+		v.Section = p.Section.Name
+		v.Breadcrumbs = []Link{home}
+		for _, q := range p.Section.Pages {
+			v.Pages = append(v.Pages, link(q))
+		}
+	case site.KindPage:
+		v.Kind = KindPage
+		v.Section = p.Section.Name
+		v.Breadcrumbs = []Link{home, {Title: p.Section.Title, URL: s.BasePath + p.Section.Name + "/"}}
+		pages := p.Section.Pages
+		if i := p.Position(); i > 0 {
+			l := link(pages[i-1])
+			v.Prev = &l
+		}
+		if i := p.Position(); i+1 < len(pages) {
+			l := link(pages[i+1])
+			v.Next = &l
+		}
+	}
+	return v
+}
+
+// NewSectionView builds the list view of a section that has no _index.md.
+func NewSectionView(s *site.Site, sv *SiteView, sec *site.Section) *PageView {
+	v := &PageView{Site: sv, Kind: KindList, Section: sec.Name, Title: sec.Title, Summary: sec.Summary,
+		URL: s.BasePath + sec.Name + "/", Params: map[string]any{}}
+	v.Permalink = absolute(s, v.URL)
+	v.Breadcrumbs = []Link{{Title: s.Title, URL: s.BasePath}}
+	for _, q := range sec.Pages {
+		v.Pages = append(v.Pages, Link{Title: q.Title(), URL: s.Permalink(q), Summary: q.Summary()})
+	}
+	return v
+}
+
+// NewSearchView builds the search page: with JavaScript it searches; without,
+// it lists every page by section, so nothing is out of reach.
+func NewSearchView(s *site.Site, sv *SiteView) *PageView {
+	v := &PageView{Site: sv, Kind: KindSearch, Title: "Search", Summary: "Search every page of " + s.Title + ", or browse them all below.",
+		URL: s.BasePath + "search/", Params: map[string]any{}}
+	v.Permalink = absolute(s, v.URL)
+	v.Breadcrumbs = []Link{{Title: s.Title, URL: s.BasePath}}
+	for _, sec := range s.Sections {
+		g := Group{Label: sec.Title, Field: sec.Name}
+		for _, q := range sec.Pages {
+			g.Links = append(g.Links, Link{Title: q.Title(), URL: s.Permalink(q), Summary: q.Summary()})
+		}
+		v.Index = append(v.Index, g)
+	}
+	return v
+}
+
+// NewNotFoundView builds the view of 404.html.
+func NewNotFoundView(s *site.Site, sv *SiteView) *PageView {
+	return &PageView{Site: sv, Kind: KindNotFound, Title: "Page not found", URL: s.BasePath + "404.html",
+		Permalink: absolute(s, s.BasePath+"404.html"), Params: map[string]any{}}
+}
+
+// facts lists the page's plain string and list-of-string fields, in the
+// order they appear in the file.
+func facts(p *site.Page) []Fact {
+	if p.Kind != site.KindPage {
+		return nil
+	}
+	skip := map[string]bool{}
+	for _, d := range p.Section.Relations {
+		skip[d.Field] = true
+	}
+	var out []Fact
+	for _, field := range p.Src.Order(slices.Sorted(maps.Keys(p.Src.Params))) {
+		if skip[field] || site.Reserved(field) {
+			continue
+		}
+		var values []string
+		switch v := p.Src.Params[field].(type) {
+		case string:
+			values = []string{v}
+		case []any:
+			list, bad := content.Strings(v)
+			if bad != "" {
+				continue
+			}
+			values = list
+		default:
+			continue
+		}
+		if len(values) > 0 {
+			out = append(out, Fact{Field: field, Label: site.Humanize(field), Values: values})
+		}
+	}
+	return out
+}
+
+// Absolute returns the absolute URL of a path under the base when the site
+// has a base URL, and the path itself otherwise.
+func Absolute(s *site.Site, urlPath string) string { return absolute(s, urlPath) }
+
+func absolute(s *site.Site, urlPath string) string {
+	if s.BaseURL == "" {
+		return urlPath
+	}
+	return s.BaseURL + urlPath[len(s.BasePath):]
+}
+
+// ReservedIDs are the element IDs the default templates use; headings in
+// content never get them, so IDs stay unique on every page.
+func ReservedIDs() []string {
+	return []string{"main", "top", "site-header", "site-nav", "search-q", "search-results", "theme-toggle", "toc", "relations", "footer"}
+}

@@ -1,0 +1,42 @@
+// Package site builds the Site: the graph of sections, pages, relations and
+// their inverses, every page's URL, and the resolution of body links. It
+// reads parsed pages (package content) and converted bodies (package
+// markdown) and returns a value that later stages only read. It writes no
+// files and renders no HTML.
+//
+// The model, as the atlas's authors see it:
+//
+//   - Every folder under content/ is a section; its _index.md gives the
+//     section's title, summary, weight and relation declarations. The site's
+//     own content/_index.md gives the title, description, base_url and
+//     unsafe_html, and is the home page.
+//
+//   - A page's slug is its file name without ".md"; its URL is
+//     <base>/<section>/<slug>/. Two slugs in a section that differ only in
+//     case are a conflict: they would clash on case-insensitive hosts.
+//
+//   - A relation is a front matter field holding a list of slugs. A field
+//     named like a section relates to that section; other names are declared
+//     in the section's _index.md:
+//
+//     relations:
+//     collaborates_with: roles                  # short form
+//     tools: {label: Tools, inverse: Used by}    # labels for both directions
+//
+//   - Relations are two-way: each target page lists the pages naming it,
+//     grouped by source section and field, labelled with the declaration's
+//     inverse (default: the source section's title).
+//
+//   - A body link is a relative link to a .md file, with or without
+//     #fragment; it resolves to the target's URL and the fragment must be
+//     one of the target's heading IDs.
+//
+//   - Pages are ordered by order/weight (pages with one come first), then
+//     title, then slug; sections likewise by their _index.md.
+//
+//   - Draft pages are left out unless Options.Drafts; relations to a left-out
+//     page are dropped, body links to one are an error.
+//
+// Resolve collects every problem with its position rather than stopping at
+// the first, and suggests the nearest slug, field or heading for near misses.
+package site

@@ -1,0 +1,85 @@
+package site
+
+import (
+	"path"
+	"strings"
+
+	"github.com/rolesite/rolesite/internal/content"
+	"github.com/rolesite/rolesite/internal/markdown"
+)
+
+// links resolves and checks every body link of a page.
+func (r *resolver) links(p *Page) {
+	if len(p.Doc.Links) == 0 {
+		return
+	}
+	p.Links = make([]string, len(p.Doc.Links))
+	for i, l := range p.Doc.Links {
+		pos := p.Src.BodyPos(l.Offset)
+		if l.Path == "" { // a fragment of this page
+			if !hasID(p, l.Fragment) {
+				r.report(p.Src, pos, "link to #%s: this page has no heading with that ID%s", l.Fragment, didYouMean(l.Fragment, ids(p)))
+			}
+			continue
+		}
+		target, ok := r.linkTarget(p, l, pos)
+		if !ok {
+			continue
+		}
+		url := r.site.BasePath + target.URL
+		if l.Fragment != "" {
+			if !hasID(target, l.Fragment) {
+				r.report(p.Src, pos, "link to %s#%s: %s has no heading with that ID%s", l.Path, l.Fragment, target.Src.Path, didYouMean(l.Fragment, ids(target)))
+				continue
+			}
+			url += "#" + l.Fragment
+		}
+		p.Links[i] = url
+	}
+}
+
+func (r *resolver) linkTarget(p *Page, l markdown.Link, pos content.Pos) (*Page, bool) {
+	full := path.Join(path.Dir(p.Src.Path), l.Path)
+	if !strings.HasPrefix(full, "content/") {
+		r.report(p.Src, pos, "link to %s leaves the content folder: link to a page under content/", l.Path)
+		return nil, false
+	}
+	if t := r.byPath[full]; t != nil {
+		return t, true
+	}
+	if _, draft := r.left[full]; draft {
+		r.report(p.Src, pos, "link to %s: that page is a draft and is left out; remove the link, publish the page, or build with --drafts", l.Path)
+		return nil, false
+	}
+	// Suggest the nearest existing file in the folder the link points into.
+	dir, base := path.Split(full)
+	var names []string
+	for k := range r.byPath {
+		if d, b := path.Split(k); d == dir {
+			names = append(names, b)
+		}
+	}
+	hint := ""
+	if near := nearestSorted(base, names); near != "" {
+		hint = " (did you mean " + path.Join(path.Dir(l.Path), near) + "?)"
+	}
+	r.report(p.Src, pos, "link to %s: no such page%s", l.Path, hint)
+	return nil, false
+}
+
+func hasID(p *Page, id string) bool {
+	for _, h := range p.Doc.Headings {
+		if h.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+func ids(p *Page) []string {
+	out := make([]string, len(p.Doc.Headings))
+	for i, h := range p.Doc.Headings {
+		out[i] = h.ID
+	}
+	return out
+}

@@ -1,0 +1,240 @@
+package site
+
+import (
+	"cmp"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/rolesite/rolesite/internal/content"
+	"github.com/rolesite/rolesite/internal/diag"
+)
+
+// reserved are the front matter fields with a meaning of their own; they are
+// never relations.
+var reserved = map[string]bool{
+	"title": true, "summary": true, "description": true, "draft": true, "weight": true, "order": true,
+	"aliases": true, "updated": true, "relations": true, "base_url": true, "unsafe_html": true,
+}
+
+// declarations reads the relations field of a section's _index.md.
+func (r *resolver) declarations(sec *Section) {
+	if sec.Index == nil {
+		return
+	}
+	src := sec.Index.Src
+	raw, ok := src.Params["relations"]
+	if !ok {
+		return
+	}
+	m, ok := raw.(map[string]any)
+	if !ok {
+		r.report(src, src.KeyPos("relations"), "relations must be a mapping from field to section, such as {collaborates_with: roles}, not %s", content.Describe(raw))
+		return
+	}
+	fields := slices.Sorted(maps.Keys(m))
+	positions := src.ItemPos("relations", fields)
+	order := make(map[string]content.Pos, len(fields))
+	for i, f := range fields {
+		order[f] = positions[i]
+	}
+	slices.SortStableFunc(fields, func(a, b string) int {
+		return cmp.Or(cmp.Compare(order[a].Line, order[b].Line), cmp.Compare(order[a].Col, order[b].Col))
+	})
+	for _, field := range fields {
+		pos := order[field]
+		d := &Decl{Field: field}
+		target := field
+		switch v := m[field].(type) {
+		case string:
+			target = v
+		case map[string]any:
+			for k, val := range v {
+				s, isString := val.(string)
+				switch {
+				case k != "section" && k != "label" && k != "inverse":
+					r.report(src, pos, "relations: %s: unknown key %q: use section, label and inverse", field, k)
+				case !isString:
+					r.report(src, pos, "relations: %s: %s must be a string, not %s", field, k, content.Describe(val))
+				case k == "section":
+					target = s
+				case k == "label":
+					d.Label = s
+				case k == "inverse":
+					d.Inverse = s
+				}
+			}
+		default:
+			r.report(src, pos, "relations: %s must name a section, such as %s: roles, or be a mapping with section, label and inverse", field, field)
+			continue
+		}
+		if reserved[field] {
+			r.report(src, pos, "relations: %s is a reserved field and cannot be a relation; choose another name", field)
+			continue
+		}
+		d.Target = r.bySection[target]
+		if d.Target == nil {
+			r.report(src, src.ValuePos("relations", target), "relations: %s names section %q, which does not exist%s", field, target, didYouMean(target, r.sectionNames()))
+			continue
+		}
+		sec.Relations = append(sec.Relations, d)
+	}
+}
+
+func (r *resolver) sectionNames() []string {
+	names := make([]string, len(r.site.Sections))
+	for i, s := range r.site.Sections {
+		names[i] = s.Name
+	}
+	return names
+}
+
+func didYouMean(word string, candidates []string) string {
+	if s := diag.Nearest(word, candidates); s != "" {
+		return fmt.Sprintf(" (did you mean %s?)", s)
+	}
+	return ""
+}
+
+// Reserved reports whether a front matter field has a meaning of its own.
+func Reserved(field string) bool { return reserved[field] }
+
+// decl returns the declaration for a field of a section's pages: declared,
+// or implied by a section of that name.
+func (r *resolver) decl(sec *Section, field string) *Decl {
+	for _, d := range sec.Relations {
+		if d.Field == field {
+			return d
+		}
+	}
+	if reserved[field] {
+		return nil
+	}
+	if t := r.bySection[field]; t != nil {
+		d := &Decl{Field: field, Target: t}
+		sec.Relations = append(sec.Relations, d) // implied declarations come after declared ones
+		return d
+	}
+	return nil
+}
+
+// relations resolves the outgoing relations of one page.
+func (r *resolver) relations(p *Page) {
+	src := p.Src
+	fields := src.Order(slices.Sorted(maps.Keys(src.Params)))
+	for _, field := range fields {
+		v := src.Params[field]
+		d := r.decl(p.Section, field)
+		if d == nil {
+			if list, bad := content.Strings(v); bad == "" && len(list) > 0 && !reserved[field] {
+				if near := diag.Nearest(field, r.sectionNames()); near != "" {
+					r.report(src, src.KeyPos(field), "%s: no section named %s (did you mean %s?); if it is not a relation, rename the field", field, field, near)
+				}
+			}
+			continue
+		}
+		slugs, bad := content.Strings(v)
+		if bad != "" {
+			r.report(src, src.KeyPos(field), "%s must be a list of slugs of pages in %s, such as [%s], not %s",
+				field, d.Target.Name, exampleSlug(d.Target, v), content.Describe(v))
+			continue
+		}
+		g := &Group{Field: field, Label: cmp.Or(d.Label, humanize(field)), Section: d.Target}
+		positions := src.ItemPos(field, slugs)
+		seen := map[string]bool{}
+		for i, slug := range slugs {
+			key := strings.ToLower(slug)
+			if seen[key] {
+				r.report(src, positions[i], "%s: %s is listed twice", field, slug)
+				continue
+			}
+			seen[key] = true
+			target := r.slugs[d.Target.Name][key]
+			if target == nil {
+				if _, isDraft := r.left["content/"+d.Target.Name+"/"+slug+".md"]; isDraft {
+					continue // a relation to a left-out draft is dropped, not broken
+				}
+				r.report(src, positions[i], "%s: no page %q in section %s%s", field, slug, d.Target.Name, didYouMean(key, slugsOf(d.Target)))
+				continue
+			}
+			if target.Src.Slug != slug {
+				r.report(src, positions[i], "%s: %q differs from the file name %s.md in case; write %s", field, slug, target.Src.Slug, target.Src.Slug)
+				continue
+			}
+			g.Pages = append(g.Pages, target)
+		}
+		if len(g.Pages) > 0 {
+			p.Out = append(p.Out, g)
+		}
+	}
+	slices.SortStableFunc(p.Out, func(a, b *Group) int {
+		return cmp.Compare(declIndex(p.Section, a.Field), declIndex(p.Section, b.Field))
+	})
+}
+
+func declIndex(sec *Section, field string) int {
+	return slices.IndexFunc(sec.Relations, func(d *Decl) bool { return d.Field == field })
+}
+
+func slugsOf(sec *Section) []string {
+	out := make([]string, len(sec.Pages))
+	for i, p := range sec.Pages {
+		out[i] = p.Src.Slug
+	}
+	return out
+}
+
+func exampleSlug(sec *Section, v any) string {
+	if s, ok := v.(string); ok && s != "" {
+		return s
+	}
+	if len(sec.Pages) > 0 {
+		return sec.Pages[0].Src.Slug
+	}
+	return "slug"
+}
+
+// inverses fills every page's incoming groups from all outgoing ones. Work is
+// linear in the number of relation entries.
+func (r *resolver) inverses() {
+	type key struct {
+		target *Page
+		src    *Section
+		field  string
+	}
+	groups := map[key]*Group{}
+	for _, p := range r.site.Pages { // in site order, so each group's pages come out sorted
+		for _, g := range p.Out {
+			d := r.decl(p.Section, g.Field)
+			for _, t := range g.Pages {
+				k := key{t, p.Section, g.Field}
+				in := groups[k]
+				if in == nil {
+					label := d.Inverse
+					if label == "" {
+						label = p.Section.Title
+						if g.Field != t.Section.Name {
+							label = fmt.Sprintf("%s (%s)", p.Section.Title, strings.ToLower(humanize(g.Field)))
+						}
+					}
+					in = &Group{Field: g.Field, Label: label, Section: p.Section}
+					groups[k] = in
+					t.In = append(t.In, in)
+				}
+				in.Pages = append(in.Pages, p)
+			}
+		}
+	}
+	for _, p := range r.site.Pages {
+		slices.SortStableFunc(p.In, func(a, b *Group) int {
+			return cmp.Or(cmp.Compare(a.Section.order, b.Section.order),
+				cmp.Compare(declIndex(a.Section, a.Field), declIndex(b.Section, b.Field)))
+		})
+	}
+}
+
+func nearestSorted(word string, candidates []string) string {
+	slices.Sort(candidates)
+	return diag.Nearest(word, candidates)
+}

@@ -1,0 +1,305 @@
+package site
+
+import (
+	"cmp"
+	"fmt"
+	"net/url"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/rolesite/rolesite/internal/content"
+	"github.com/rolesite/rolesite/internal/diag"
+)
+
+// Resolve builds the site from every parsed file under content/. inputs may
+// come in any order; the result does not depend on it.
+func Resolve(inputs []Input, opts Options) (*Site, diag.List) {
+	r := &resolver{
+		site:      &Site{},
+		byPath:    map[string]*Page{},
+		bySection: map[string]*Section{},
+		slugs:     map[string]map[string]*Page{},
+		left:      map[string]*content.Page{},
+	}
+	inputs = slices.Clone(inputs)
+	slices.SortFunc(inputs, func(a, b Input) int { return strings.Compare(a.Page.Path, b.Page.Path) })
+	r.pages(inputs, opts)
+	r.site.Sections = sortSections(r.site.Sections)
+	r.home(opts)
+	for _, sec := range r.site.Sections {
+		r.declarations(sec)
+	}
+	for _, p := range r.site.Pages {
+		r.relations(p)
+	}
+	r.inverses()
+	for _, p := range r.all() {
+		r.aliases(p)
+		r.links(p)
+	}
+	return r.site, r.diags.Sorted()
+}
+
+type resolver struct {
+	site      *Site
+	diags     diag.List
+	byPath    map[string]*Page            // "content/roles/x.md" -> page (sections' and home's index too)
+	bySection map[string]*Section         // "roles" -> section
+	slugs     map[string]map[string]*Page // section -> lower(slug) -> page
+	left      map[string]*content.Page    // drafts left out, by path
+}
+
+func (r *resolver) report(p *content.Page, pos content.Pos, format string, args ...any) {
+	r.diags = append(r.diags, p.Diag(pos, fmt.Sprintf(format, args...)))
+}
+
+// all returns the home page, then every section's index and pages.
+func (r *resolver) all() []*Page {
+	var out []*Page
+	if r.site.Home != nil {
+		out = append(out, r.site.Home)
+	}
+	for _, s := range r.site.Sections {
+		if s.Index != nil {
+			out = append(out, s.Index)
+		}
+		out = append(out, s.Pages...)
+	}
+	return out
+}
+
+// pages sorts the inputs into the home page, sections and regular pages.
+func (r *resolver) pages(inputs []Input, opts Options) {
+	for _, in := range inputs {
+		cp := in.Page
+		if cp.Draft && !opts.Drafts {
+			r.left[cp.Path] = cp
+			continue
+		}
+		if strings.Contains(cp.Section, "/") {
+			r.report(cp, content.Pos{Line: 1, Col: 1}, "sections are one folder deep: move this file to content/%s/ or make %s a section of its own",
+				strings.SplitN(cp.Section, "/", 2)[0], cp.Section)
+			continue
+		}
+		if msg := checkName(cp.Slug); msg != "" && !cp.IsIndex() {
+			r.report(cp, content.Pos{Line: 1, Col: 1}, "file name %q cannot be a slug: %s", cp.Slug+".md", msg)
+			continue
+		}
+		if msg := checkName(cp.Section); msg != "" && cp.Section != "" {
+			r.report(cp, content.Pos{Line: 1, Col: 1}, "folder name %q cannot be a section: %s", cp.Section, msg)
+			continue
+		}
+		p := &Page{Src: cp, Doc: in.Doc}
+		r.byPath[cp.Path] = p
+		if cp.Section == "" {
+			if cp.IsIndex() {
+				p.Kind = KindHome
+				r.site.Home = p
+			} else {
+				r.report(cp, content.Pos{Line: 1, Col: 1}, "pages live in section folders: move %s.md into a folder under content/, such as content/pages/", cp.Slug)
+			}
+			continue
+		}
+		sec := r.section(cp.Section)
+		p.Section = sec
+		if cp.IsIndex() {
+			p.Kind = KindSection
+			p.URL = sec.Name + "/"
+			sec.Index = p
+			continue
+		}
+		p.Kind = KindPage
+		p.URL = sec.Name + "/" + cp.Slug + "/"
+		key := strings.ToLower(cp.Slug)
+		if prev, dup := r.slugs[sec.Name][key]; dup {
+			r.report(cp, content.Pos{Line: 1, Col: 1}, "duplicate slug: %s and %s both make the page /%s/%s/ (on case-insensitive hosts); rename one of them",
+				prev.Src.Path, cp.Path, sec.Name, key)
+			continue
+		}
+		r.slugs[sec.Name][key] = p
+		sec.Pages = append(sec.Pages, p)
+	}
+	for _, sec := range r.site.Sections {
+		if sec.Index != nil {
+			sec.Title, sec.Summary = sec.Index.Src.Title, sec.Index.Src.Summary
+			sec.weight, sec.weighed = sec.Index.Src.Weight, sec.Index.Src.Weighed
+		} else {
+			sec.Title = humanize(sec.Name)
+		}
+		slices.SortFunc(sec.Pages, comparePages)
+		for i, p := range sec.Pages {
+			p.order = i
+		}
+	}
+}
+
+func (r *resolver) section(name string) *Section {
+	if s, ok := r.bySection[name]; ok {
+		return s
+	}
+	s := &Section{Name: name}
+	r.bySection[name] = s
+	r.slugs[name] = map[string]*Page{}
+	r.site.Sections = append(r.site.Sections, s)
+	return s
+}
+
+func comparePages(a, b *Page) int {
+	return cmp.Or(
+		compareWeight(a.Src.Weighed, b.Src.Weighed, a.Src.Weight, b.Src.Weight),
+		strings.Compare(strings.ToLower(a.Src.Title), strings.ToLower(b.Src.Title)),
+		strings.Compare(a.Src.Slug, b.Src.Slug),
+	)
+}
+
+func compareWeight(wa, wb bool, a, b int) int {
+	switch {
+	case wa && wb:
+		return cmp.Compare(a, b)
+	case wa:
+		return -1
+	case wb:
+		return 1
+	}
+	return 0
+}
+
+func sortSections(secs []*Section) []*Section {
+	slices.SortFunc(secs, func(a, b *Section) int {
+		return cmp.Or(
+			compareWeight(a.weighed, b.weighed, a.weight, b.weight),
+			strings.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title)),
+			strings.Compare(a.Name, b.Name),
+		)
+	})
+	for i, s := range secs {
+		s.order = i
+	}
+	return secs
+}
+
+// home reads the site-wide settings from content/_index.md.
+func (r *resolver) home(opts Options) {
+	for _, s := range r.site.Sections {
+		r.site.Pages = append(r.site.Pages, s.Pages...)
+	}
+	h := r.site.Home
+	if h == nil {
+		r.diags = append(r.diags, diag.Diagnostic{Path: "content/_index.md",
+			Message: "missing: the site needs content/_index.md with its title (and the home page text)"})
+		r.site.Title = "Untitled"
+		r.site.BasePath = "/"
+		h = &Page{Src: &content.Page{Path: "content/_index.md", Slug: "_index", Title: "Untitled", Params: map[string]any{}}, Kind: KindHome}
+		r.site.Home = h
+		r.byPath[h.Src.Path] = h
+	}
+	src := h.Src
+	r.site.Title = src.Title
+	str := func(field string) string {
+		v, ok := src.Params[field]
+		if !ok {
+			return ""
+		}
+		s, ok := v.(string)
+		if !ok {
+			r.report(src, src.KeyPos(field), "%s must be a string, not %s", field, content.Describe(v))
+		}
+		return strings.TrimSpace(s)
+	}
+	r.site.Description = cmp.Or(str("description"), src.Summary)
+	if v, ok := src.Params["unsafe_html"]; ok {
+		b, ok := v.(bool)
+		if !ok {
+			r.report(src, src.KeyPos("unsafe_html"), "unsafe_html must be true or false, not %s", content.Describe(v))
+		}
+		r.site.UnsafeHTML = b
+	}
+	base := str("base_url")
+	where := "base_url in content/_index.md"
+	if opts.BaseURL != "" {
+		base, where = opts.BaseURL, "--base-url"
+	}
+	abs, path, err := ParseBase(base)
+	if err != nil {
+		if opts.BaseURL != "" {
+			r.diags = append(r.diags, diag.Diagnostic{Path: "--base-url", Message: err.Error()})
+		} else {
+			r.report(src, src.ValuePos("base_url", base), "%s: %v", where, err)
+		}
+	}
+	r.site.BaseURL, r.site.BasePath = abs, path
+}
+
+// ParseBase checks a base URL and returns it normalised (ending in "/") and
+// its path. An empty base gives "" and "/". A base may be an absolute http(s)
+// URL or just a path ("/atlas/").
+func ParseBase(base string) (abs, path string, err error) {
+	if base == "" {
+		return "", "/", nil
+	}
+	u, err := url.Parse(base)
+	if err != nil || u.Opaque != "" || u.RawQuery != "" || u.Fragment != "" || u.User != nil ||
+		(u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") || (u.Scheme == "") != (u.Host == "") {
+		return "", "/", fmt.Errorf("%q is not a base URL: give an absolute http(s) URL such as https://example.org/atlas/ or a path such as /atlas/", base)
+	}
+	p := u.EscapedPath()
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	if !strings.HasSuffix(p, "/") {
+		p += "/"
+	}
+	for _, seg := range strings.Split(strings.Trim(p, "/"), "/") {
+		if seg == "." || seg == ".." {
+			return "", "/", fmt.Errorf("%q is not a base URL: its path may not contain . or .. segments", base)
+		}
+	}
+	if u.Host == "" {
+		return "", p, nil
+	}
+	return u.Scheme + "://" + u.Host + p, p, nil
+}
+
+// checkName returns why a file or folder name cannot be part of a URL, or "".
+func checkName(name string) string {
+	if name == "" {
+		return "it is empty"
+	}
+	if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "-") {
+		return "it must start with a letter or digit"
+	}
+	for _, r := range name {
+		if !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_' || r == '.') {
+			return fmt.Sprintf("use letters, digits and hyphens only, e.g. %q", suggestName(name))
+		}
+	}
+	return ""
+}
+
+func suggestName(name string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(name) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == '.':
+			b.WriteRune(r)
+		default:
+			if b.Len() > 0 && !strings.HasSuffix(b.String(), "-") {
+				b.WriteByte('-')
+			}
+		}
+	}
+	return strings.Trim(b.String(), "-") + ".md"
+}
+
+// Humanize turns a field or folder name into a label: "collaborates_with"
+// -> "Collaborates with".
+func Humanize(name string) string { return humanize(name) }
+
+func humanize(name string) string {
+	s := strings.ReplaceAll(strings.ReplaceAll(name, "_", " "), "-", " ")
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

@@ -1,0 +1,103 @@
+package site
+
+import (
+	"github.com/rolesite/rolesite/internal/content"
+	"github.com/rolesite/rolesite/internal/markdown"
+)
+
+// An Input is one parsed file with its converted body.
+type Input struct {
+	Page *content.Page
+	Doc  markdown.Result
+}
+
+// Options change how a site is resolved.
+type Options struct {
+	BaseURL string // overrides base_url from content/_index.md
+	Drafts  bool   // keep draft pages
+}
+
+// Site is the resolved graph. Nothing in it changes after Resolve returns.
+type Site struct {
+	Title       string
+	Description string
+	BaseURL     string // absolute base URL ending in "/", or "" when none was given
+	BasePath    string // the path part of BaseURL, "/" at least; every URL starts with it
+	UnsafeHTML  bool   // raw HTML in markdown is passed through
+
+	Home     *Page      // content/_index.md
+	Sections []*Section // in order
+	Pages    []*Page    // every regular page, section by section, each section in order
+}
+
+// A Section is one folder under content/.
+type Section struct {
+	Name      string // folder name, e.g. "roles"
+	Title     string
+	Summary   string
+	Index     *Page // the section's _index.md, or nil
+	Pages     []*Page
+	Relations []*Decl // declared relations of this section's pages, in declared order
+
+	weight  int
+	weighed bool
+	order   int // position in Site.Sections
+}
+
+// A Decl declares one relation field of a section's pages.
+type Decl struct {
+	Field   string   // front matter field, e.g. "collaborates_with"
+	Target  *Section // the section the field's slugs name
+	Label   string   // heading of the outgoing panel
+	Inverse string   // heading of the incoming panel on target pages
+}
+
+// A Page is a page of the site: a regular page, a section index or the home page.
+type Page struct {
+	Src     *content.Page
+	Doc     markdown.Result
+	Section *Section // nil for the home page
+	Kind    Kind
+	URL     string   // relative to the base: "roles/data-scientist/", "roles/", "" for home
+	Out     []*Group // outgoing relations, one group per field, in declaration order
+	In      []*Group // incoming relations, grouped by source section and field
+	Aliases []string // output paths of redirect pages: "roles/dl-engineer/index.html"
+	Links   []string // resolved URL of each of Doc.Links (for markdown.Fill)
+
+	order int // position in its section
+}
+
+// Kind tells what a page is.
+type Kind int
+
+const (
+	KindPage Kind = iota
+	KindSection
+	KindHome
+)
+
+// A Group is one labelled list of related pages.
+type Group struct {
+	Field   string
+	Label   string
+	Section *Section // the section the pages belong to
+	Pages   []*Page
+}
+
+// Title is the page's title.
+func (p *Page) Title() string { return p.Src.Title }
+
+// Summary is the page's summary.
+func (p *Page) Summary() string { return p.Src.Summary }
+
+// Slug is the page's slug.
+func (p *Page) Slug() string { return p.Src.Slug }
+
+// Permalink is the page's URL path including the base path: "/atlas/roles/x/".
+func (s *Site) Permalink(p *Page) string { return s.BasePath + p.URL }
+
+// Index is the section's position in the site's order.
+func (s *Section) Order() int { return s.order }
+
+// Position is the page's position in its section.
+func (p *Page) Position() int { return p.order }
