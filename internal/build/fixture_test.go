@@ -119,4 +119,3 @@ func diff(want, got string) string {
 	}
 	return b.String()
 }
-
