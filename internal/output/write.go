@@ -11,7 +11,23 @@ import (
 
 // Write writes files as the complete content of the folder dir, replacing
 // what was there only once every file is written.
-func Write(dir string, files *Files) error {
+func Write(dir string, files *Files) error { return write(dir, files, osWriter{}) }
+
+// fileWriter is the seam through which files are written, so tests can
+// inject faults (a full disk, a failing file) part-way through.
+type fileWriter interface {
+	MkdirAll(dir string) error
+	WriteFile(name string, data []byte) error
+}
+
+type osWriter struct{}
+
+func (osWriter) MkdirAll(dir string) error { return os.MkdirAll(dir, 0o755) }
+func (osWriter) WriteFile(name string, data []byte) error {
+	return os.WriteFile(name, data, 0o644)
+}
+
+func write(dir string, files *Files, w fileWriter) error {
 	dir = filepath.Clean(dir)
 	parent, base := filepath.Split(dir)
 	if parent == "" {
@@ -28,7 +44,7 @@ func Write(dir string, files *Files) error {
 		_ = os.RemoveAll(tmp)
 		return err
 	}
-	if err := writeTree(tmp, files); err != nil {
+	if err := writeTree(tmp, files, w); err != nil {
 		_ = os.RemoveAll(tmp)
 		return err
 	}
@@ -40,7 +56,7 @@ func Write(dir string, files *Files) error {
 }
 
 // writeTree writes every file under root, creating folders once each.
-func writeTree(root string, files *Files) error {
+func writeTree(root string, files *Files, w fileWriter) error {
 	made := map[string]bool{}
 	for _, name := range files.Names() {
 		if !fs.ValidPath(name) || strings.Contains(name, `\`) {
@@ -48,13 +64,13 @@ func writeTree(root string, files *Files) error {
 		}
 		full := filepath.Join(root, filepath.FromSlash(name))
 		if d := filepath.Dir(full); !made[d] {
-			if err := os.MkdirAll(d, 0o755); err != nil {
+			if err := w.MkdirAll(d); err != nil {
 				return fmt.Errorf("cannot write %s: %w", name, err)
 			}
 			made[d] = true
 		}
 		data, _ := files.Get(name)
-		if err := os.WriteFile(full, data, 0o644); err != nil {
+		if err := w.WriteFile(full, data); err != nil {
 			return fmt.Errorf("cannot write %s: %w", name, err)
 		}
 	}

@@ -45,6 +45,9 @@ func OutputPath(urlPath string) (string, error) {
 		}
 	}
 	dir := strings.HasSuffix(p, "/")
+	if strings.Trim(p, "/") == "" {
+		return "", errors.New("cannot be the home page")
+	}
 	segs := strings.Split(strings.Trim(p, "/"), "/")
 	for _, s := range segs {
 		if s == "" || s == "." || s == ".." {
@@ -52,9 +55,6 @@ func OutputPath(urlPath string) (string, error) {
 		}
 	}
 	clean := strings.Join(segs, "/")
-	if clean == "" {
-		return "", errors.New("cannot be the home page")
-	}
 	if !dir && path.Ext(clean) == ".html" {
 		return clean, nil
 	}

@@ -1,0 +1,56 @@
+package site
+
+import "testing"
+
+func TestOutputPath(t *testing.T) {
+	for _, tc := range []struct{ in, want, err string }{
+		{"/roles/dl-engineer/", "roles/dl-engineer/index.html", ""},
+		{"roles/old", "roles/old/index.html", ""},
+		{"/old/page.html", "old/page.html", ""},
+		{"/caf%C3%A9/", "café/index.html", ""},
+		{"../../x", "", "may not contain empty, . or .. segments"},
+		{"/a/../../x", "", "may not contain empty, . or .. segments"},
+		{"%2e%2e/x", "", "may not contain empty, . or .. segments"},
+		{"%252e%252e/x", "", "may not contain empty, . or .. segments"},
+		{"a//b", "", "may not contain empty, . or .. segments"},
+		{`a\..\b`, "", "may not contain control characters or backslashes"},
+		{"a%00b", "", "may not contain control characters or backslashes"},
+		{"https://evil.example/", "", "must be a path on this site such as /old/name/, not a URL"},
+		{"//evil.example/x", "", "must be a path on this site such as /old/name/, not a URL"},
+		{"C:/x", "", "must be a path on this site such as /old/name/, not a URL"},
+		{"/x?y", "", "must be a path without ? or #"},
+		{"/", "", "cannot be the home page"},
+		{"  ", "", "empty path"},
+		{"%zz", "", "has a malformed %-escape"},
+	} {
+		got, err := OutputPath(tc.in)
+		msg := ""
+		if err != nil {
+			msg = err.Error()
+		}
+		if got != tc.want || msg != tc.err {
+			t.Errorf("OutputPath(%q) = %q, %q; want %q, %q", tc.in, got, msg, tc.want, tc.err)
+		}
+	}
+}
+
+func TestParseBase(t *testing.T) {
+	for _, tc := range []struct{ in, abs, path string }{
+		{"", "", "/"},
+		{"https://example.org", "https://example.org/", "/"},
+		{"https://example.org/atlas", "https://example.org/atlas/", "/atlas/"},
+		{"http://localhost:1313/a/b/", "http://localhost:1313/a/b/", "/a/b/"},
+		{"/atlas/", "", "/atlas/"},
+		{"atlas", "", "/atlas/"},
+	} {
+		abs, path, err := ParseBase(tc.in)
+		if err != nil || abs != tc.abs || path != tc.path {
+			t.Errorf("ParseBase(%q) = %q, %q, %v", tc.in, abs, path, err)
+		}
+	}
+	for _, bad := range []string{"ftp://x/", "https://x/a?b", "https://x/#f", "https://u@x/", "https:///x", "https://x/../y/", "mailto:a@b"} {
+		if _, _, err := ParseBase(bad); err == nil {
+			t.Errorf("ParseBase(%q) accepted", bad)
+		}
+	}
+}
