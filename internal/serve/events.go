@@ -73,9 +73,10 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 	}
 	defer s.live.unsubscribe(c)
 
-	// The stream outlives the server's read and write timeouts: clear the
-	// read deadline (there is no body to read) and set a write deadline
-	// before each write. Errors mean the writer cannot do this (a test
+	// The stream outlives the server's read and write timeouts: it sets a
+	// write deadline before each write, and clears the read deadline (there
+	// is no body to read; net/http lifts it itself for HTTP/1, this covers
+	// other transports). Errors mean the writer cannot do this (a test
 	// recorder); the stream works regardless.
 	rc := http.NewResponseController(w)
 	_ = rc.SetReadDeadline(time.Time{})

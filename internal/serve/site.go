@@ -58,6 +58,9 @@ func (h siteHandler) notFound(w http.ResponseWriter) {
 // false, having written nothing, when name is missing or not a regular file.
 // Folders are never listed.
 func (h siteHandler) serveFile(w http.ResponseWriter, name string, status int) bool {
+	if viaSymlink(h.st.site, name) {
+		return false
+	}
 	f, err := h.st.site.Open(name)
 	if err != nil {
 		return false
@@ -80,7 +83,23 @@ func (h siteHandler) serveFile(w http.ResponseWriter, name string, status int) b
 // isFile reports whether name is a regular file in site.
 func isFile(site fs.FS, name string) bool {
 	fi, err := fs.Stat(site, name)
-	return err == nil && fi.Mode().IsRegular()
+	return err == nil && fi.Mode().IsRegular() && !viaSymlink(site, name)
+}
+
+// viaSymlink reports whether name, or a folder on the way to it, is a
+// symbolic link, when site can tell (an os.DirFS can). A built site holds
+// none; one that does might point anywhere on disk, so it is not followed.
+func viaSymlink(site fs.FS, name string) bool {
+	lfs, ok := site.(fs.ReadLinkFS)
+	if !ok {
+		return false
+	}
+	for p := name; p != "."; p = path.Dir(p) {
+		if fi, err := lfs.Lstat(p); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // servePlaceholder answers every page request while no site has been
