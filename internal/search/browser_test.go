@@ -1,0 +1,314 @@
+package search
+
+import (
+	"encoding/json"
+	"fmt"
+	"html"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// testSite serves the index files, static/js/search.js and, for any other
+// path under base, a page with the search form of the template contract,
+// under a strict Content-Security-Policy. It counts the bytes of the
+// script and the index files it sends.
+type testSite struct {
+	*httptest.Server
+	base string
+
+	mu   sync.Mutex
+	sent map[string]int
+}
+
+func serveSite(t *testing.T, base string, files map[string][]byte) *testSite {
+	script, err := os.ReadFile(scriptPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	css, err := os.ReadFile("../../static/css/search.css")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &testSite{base: base, sent: map[string]int{}}
+	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p, ok := strings.CutPrefix(r.URL.Path, base)
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		var body []byte
+		switch {
+		case p == "js/search.js":
+			w.Header().Set("Content-Type", "text/javascript")
+			body = script
+		case p == "css/search.css":
+			w.Header().Set("Content-Type", "text/css")
+			w.Write(css)
+			return
+		case p == "css/theme.css":
+			w.Header().Set("Content-Type", "text/css")
+			fmt.Fprint(w, testTheme)
+			return
+		case strings.HasSuffix(p, ".json"):
+			if body, ok = files[p]; !ok {
+				http.NotFound(w, r)
+				return
+			}
+			w.Header().Set("Content-Type", "application/json")
+		default:
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Header().Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'")
+			fmt.Fprint(w, testPage(base, p))
+			return
+		}
+		s.mu.Lock()
+		s.sent[p] += len(body)
+		s.mu.Unlock()
+		w.Write(body)
+	}))
+	t.Cleanup(s.Close)
+	return s
+}
+
+// bytesSent returns and resets the count of script and index bytes sent.
+func (s *testSite) bytesSent() (total int, paths []string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for p, n := range s.sent {
+		total += n
+		paths = append(paths, p)
+	}
+	clear(s.sent)
+	slices.Sort(paths)
+	return total, paths
+}
+
+func (s *testSite) url(path string) string { return s.URL + s.base + path }
+
+func testPage(base, path string) string {
+	b := html.EscapeString(base)
+	return `<!doctype html>
+<html lang="en" data-base="` + b + `">
+<head><meta charset="utf-8"><title>` + html.EscapeString(path) + `</title>
+<link rel="stylesheet" href="` + b + `css/theme.css">
+<link rel="stylesheet" href="` + b + `css/search.css"></head>
+<body>
+<header>
+<form class="search" role="search" action="` + b + `search/" method="get">
+  <label for="search-q" class="visually-hidden">Search the atlas</label>
+  <input id="search-q" name="q" type="search" placeholder="Search  /" autocomplete="off" spellcheck="false"
+         role="combobox" aria-controls="search-results" aria-expanded="false" aria-autocomplete="list">
+  <div id="search-results" class="search-results" role="listbox" aria-label="Search results" hidden></div>
+</form>
+</header>
+<main><h1>` + html.EscapeString(path) + `</h1><textarea id="notes"></textarea></main>
+<script src="` + b + `js/search.js" defer></script>
+</body></html>`
+}
+
+// testTheme stands in for the site's stylesheet: the custom properties
+// search.css uses, in a light and a dark theme, and a header with the
+// search box at its end.
+const testTheme = `
+:root { --bg: #fff; --fg: #1b1e23; --muted: #59606b; --accent: #1f5fbf; --border: #d5d9df; --surface: #fff; }
+[data-theme=dark] { --bg: #14171c; --fg: #e6e9ee; --muted: #a3abb7; --accent: #7fb0ff; --border: #363c46; --surface: #1d2128; }
+html { background: var(--bg); color: var(--fg); font: 16px/1.5 system-ui, sans-serif; }
+body { margin: 0; }
+header { display: flex; justify-content: space-between; gap: 1rem; padding: .75rem 1rem; border-bottom: 1px solid var(--border); }
+header::before { content: "ML Atlas"; font-weight: 700; }
+.search input { width: min(16rem, 50vw); font: inherit; padding: .25rem .5rem; background: var(--surface); color: var(--fg); border: 1px solid var(--border); border-radius: .375rem; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+main { padding: 1rem; }
+`
+
+// shown lists the results in the dropdown, in order, as "Section|Title|href".
+const shown = `[...document.querySelectorAll("#search-results [role=option]")].map(a =>
+	a.closest("[role=group]").getAttribute("aria-label") + "|" + a.querySelector(".search-title").textContent + "|" + a.getAttribute("href"))`
+
+func TestBrowserKeyboard(t *testing.T) {
+	b := startBrowser(t)
+	docs := append(fixture(), Doc{Path: "tools/evil/", Section: "tools", SectionTitle: "Tools",
+		Title: `<img src=x onerror="document.title='pwned'"> Evil & "quoted"`, Summary: "<b>bold</b> xenolith"})
+	for _, base := range []string{"/atlas/", "/"} {
+		t.Run("base="+base, func(t *testing.T) {
+			site := serveSite(t, base, Index(docs))
+			tb := b.open(t, site.url("stages/"), 1280)
+			var violations int
+			tb.eval(`window.cspViolations = 0; document.addEventListener("securitypolicyviolation", () => window.cspViolations++); 0`, nil)
+
+			if n, paths := site.bytesSent(); n != len(must(os.ReadFile(scriptPath))) {
+				t.Errorf("before any use, the page fetched %v; want only the script", paths)
+			}
+
+			// "/" focuses the box, unless typing in another field.
+			tb.eval(`document.getElementById("notes").focus()`, nil)
+			tb.press("/")
+			var active, notes string
+			tb.eval(`document.activeElement.id`, &active)
+			tb.eval(`document.getElementById("notes").value`, &notes)
+			if active != "notes" || notes != "/" {
+				t.Errorf(`"/" in a textarea: focus %q, textarea %q; want the textarea to get the slash`, active, notes)
+			}
+			tb.eval(`document.activeElement.blur()`, nil)
+			tb.press("/")
+			var value string
+			tb.eval(`document.activeElement.id`, &active)
+			tb.eval(`document.getElementById("search-q").value`, &value)
+			if active != "search-q" || value != "" {
+				t.Errorf(`after "/": focus on %q, value %q; want the empty search box`, active, value)
+			}
+
+			// Typing shows grouped results; the arrows move; Enter opens.
+			tb.typeText("spa")
+			tb.waitFor(`document.querySelectorAll("#search-results [role=option]").length == 4`)
+			var got []string
+			tb.eval(shown, &got)
+			want := []string{
+				"Tools|Apache Spark|" + base + "tools/apache-spark/",
+				"Tools|Kafka|" + base + "tools/kafka/",
+				"Roles|Data Engineer|" + base + "roles/data-engineer/",
+				"Roles|Data Scientist|" + base + "roles/data-scientist/",
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("results for spa:\n got %q\nwant %q", got, want)
+			}
+			var expanded string
+			tb.eval(`document.getElementById("search-q").getAttribute("aria-expanded")`, &expanded)
+			if expanded != "true" {
+				t.Errorf("aria-expanded = %q with results shown", expanded)
+			}
+			tb.press("ArrowDown")
+			tb.press("ArrowDown")
+			tb.press("ArrowDown")
+			tb.press("ArrowUp")
+			var sel []string
+			tb.eval(`[document.getElementById("search-q").getAttribute("aria-activedescendant"),
+				...[...document.querySelectorAll("[aria-selected=true]")].map(e => e.id + " " + e.textContent)]`, &sel)
+			if len(sel) != 2 || sel[0] != "search-opt-1" || !strings.HasPrefix(sel[1], "search-opt-1 Kafka") {
+				t.Errorf("after down, down, down, up: active descendant and selected = %q; want the second option, Kafka", sel)
+			}
+			tb.press("Escape")
+			var hidden bool
+			tb.eval(`document.getElementById("search-results").hidden && document.getElementById("search-q").getAttribute("aria-expanded") == "false"`, &hidden)
+			if !hidden {
+				t.Error("Escape did not close the results")
+			}
+			tb.press("ArrowDown") // reopens and selects the first
+			tb.press("ArrowDown")
+			tb.press("Enter")
+			tb.waitFor(`location.pathname == "` + base + `tools/kafka/"`)
+
+			// The search page fills the box from ?q= and shows results;
+			// index text is text, never markup.
+			tb = b.open(t, site.url("search/?q=xenolith"), 390)
+			tb.eval(`window.cspViolations = 0; document.addEventListener("securitypolicyviolation", () => window.cspViolations++); 0`, nil)
+			tb.waitFor(`document.querySelectorAll("#search-results [role=option]").length == 1`)
+			tb.eval(shown, &got)
+			if want := []string{"Tools|" + docs[len(docs)-1].Title + "|" + base + "tools/evil/"}; !slices.Equal(got, want) {
+				t.Errorf("?q=xenolith shows %q, want %q", got, want)
+			}
+			var checks struct {
+				Value  string
+				Imgs   int
+				Title  string
+				Marked []string
+				Left   float64
+				Right  float64
+				Status string
+			}
+			tb.eval(`({Value: document.getElementById("search-q").value,
+				Imgs: document.querySelectorAll("#search-results img, #search-results b").length,
+				Title: document.title,
+				Marked: [...document.querySelectorAll("#search-results mark")].map(m => m.textContent),
+				Left: document.getElementById("search-results").getBoundingClientRect().left,
+				Right: document.getElementById("search-results").getBoundingClientRect().right,
+				Status: document.querySelector(".search-status").textContent})`, &checks)
+			if checks.Value != "xenolith" || checks.Imgs != 0 || checks.Title != "search/" {
+				t.Errorf("search page: %+v; want the query in the box and no markup from the index", checks)
+			}
+			if !slices.Equal(checks.Marked, []string{"xenolith"}) || checks.Status != "1 result" {
+				t.Errorf("search page: marked %q, status %q", checks.Marked, checks.Status)
+			}
+			if checks.Left < 0 || checks.Right > 390 {
+				t.Errorf("at 390 px the dropdown spans x=%v..%v", checks.Left, checks.Right)
+			}
+			tb.eval(`document.getElementById("search-q").focus()`, nil)
+			tb.eval(`document.getElementById("search-q").setSelectionRange(99, 99)`, nil)
+			tb.typeText(" nosuchword")
+			tb.waitFor(`document.getElementById("search-results").hidden`)
+			tb.eval(`document.querySelector(".search-status").textContent`, &checks.Status)
+			if checks.Status != "No results for “xenolith nosuchword”" {
+				t.Errorf("status = %q", checks.Status)
+			}
+			tb.eval(`window.cspViolations`, &violations)
+			if violations > 0 {
+				t.Errorf("%d Content-Security-Policy violations", violations)
+			}
+		})
+	}
+}
+
+// On a generated 10,000-page site, the first query in a real browser
+// downloads under the budget, and a query whose files are loaded answers
+// within 50 ms.
+func TestBrowserScale(t *testing.T) {
+	b := startBrowser(t)
+	files := Index(corpus(t, 10_000))
+	site := serveSite(t, "/atlas/", files)
+	for _, q := range []string{"spark", "data pipeline", "machine learning engineer", "mod"} {
+		tb := b.open(t, site.url("search/?q="+strings.ReplaceAll(q, " ", "+")), 1280)
+		tb.waitFor(`document.querySelectorAll("#search-results [role=option]").length == ` + fmt.Sprint(shownResults))
+		n, paths := site.bytesSent()
+		t.Logf("first query %q: %d bytes in %d files", q, n, len(paths))
+		if n > firstQueryBudget {
+			t.Errorf("first query %q downloaded %d bytes, budget %d: %v", q, n, firstQueryBudget, paths)
+		}
+	}
+
+	tb := b.open(t, site.url("roles/"), 1280)
+	queries := []string{"spark", "data pipeline", "model monitoring drift", "the and of to in", "pr", "co", "spar"}
+	var ms map[string]float64
+	tb.eval(`(async (qs) => {
+		const input = document.getElementById("search-q"), box = document.getElementById("search-results");
+		const rendered = () => new Promise((ok, fail) => {
+			const o = new MutationObserver(() => { o.disconnect(); ok(); });
+			o.observe(box, {childList: true});
+			setTimeout(() => fail(new Error("no results")), 5000);
+		});
+		const ask = async (q) => {
+			input.value = q;
+			const r = rendered();
+			const t0 = performance.now();
+			input.dispatchEvent(new Event("input"));
+			await r;
+			return performance.now() - t0;
+		};
+		const out = {};
+		for (const q of qs) {
+			await ask(q); // downloads what q needs
+			await ask("zzzz qqqq"); // something else in between
+			let worst = 0;
+			for (let i = 0; i < 3; i++) worst = Math.max(worst, await ask(q));
+			out[q] = worst;
+		}
+		return out;
+	})(`+string(must(json.Marshal(queries)))+`)`, &ms)
+	for _, q := range queries {
+		t.Logf("query %q answered in %.1f ms", q, ms[q])
+		if ms[q] > 50 {
+			t.Errorf("query %q took %.1f ms once its files were loaded, want under 50", q, ms[q])
+		}
+	}
+}
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
