@@ -109,6 +109,11 @@ func (s *Server) route(w http.ResponseWriter, r *http.Request) {
 func (s *Server) serveOwn(w http.ResponseWriter, r *http.Request, name string) {
 	switch name {
 	case "events":
+		if r.Method != http.MethodGet {
+			w.Header().Set("Allow", "GET")
+			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+			return
+		}
 		s.serveEvents(w, r)
 	case "live.js", "overlay.css":
 		data, err := assets.ReadFile("assets/" + name)

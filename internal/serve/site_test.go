@@ -221,3 +221,14 @@ func TestSymlinksAreNotFollowed(t *testing.T) {
 		t.Errorf("GET / from os.DirFS: %d", resp.StatusCode)
 	}
 }
+
+func TestEventsAreGetOnly(t *testing.T) {
+	s := New(Options{})
+	resp := get(t, s.Handler(), "HEAD", "/__rolesite/events")
+	if resp.StatusCode != http.StatusMethodNotAllowed {
+		t.Errorf("HEAD events: %d, want 405", resp.StatusCode)
+	}
+	if n := s.live.count(); n != 0 {
+		t.Errorf("%d streams open after a HEAD", n)
+	}
+}

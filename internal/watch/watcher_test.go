@@ -1,6 +1,7 @@
 package watch
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -9,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/fsnotify/fsnotify"
 )
 
 // These tests use the real file system and fsnotify. They wait on the
@@ -360,3 +363,23 @@ func TestNewRejectsBadFolderNames(t *testing.T) {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+func TestWatchOverflowRescans(t *testing.T) {
+	s := newSite(t, Options{}, "content/a.md", "content/sub/b.md", "static/site.css")
+	// Stand in for the kernel: its queue overflowed and events were lost.
+	s.w.fsw.Errors <- fsnotify.ErrEventOverflow
+	select {
+	case err := <-s.w.Errors():
+		if !errors.Is(err, fsnotify.ErrEventOverflow) {
+			t.Fatalf("error %v, want the overflow", err)
+		}
+	case <-time.After(waitLimit):
+		t.Fatal("the overflow was not reported")
+	}
+	got := s.next()
+	want := []Change{write("content/a.md"), write("content/sub/b.md"), write("static/site.css")}
+	if !slices.Equal(got, want) {
+		t.Fatalf("batch after an overflow:\n got  %v\n want %v (every file, as changed)", got, want)
+	}
+	s.expectOnlySentinel()
+}
