@@ -8,7 +8,7 @@
 //	fsnotify events
 //	  -> filter: outside the watched folders, Chmod-only, dot-files and
 //	     dot-folders, editor temp, swap and backup files      (ignore.go)
-//	  -> new folders are watched at once and scanned          (watcher.go)
+//	  -> new folders are watched at once and scanned          (folders.go)
 //	  -> trailing-edge debounce: a burst is one batch          (debounce.go)
 //	  -> reconcile each path with the file system and with
 //	     what existed before the batch                         (tree.go)
