@@ -15,6 +15,7 @@ import (
 	"github.com/rolesite/rolesite/internal/markdown"
 	"github.com/rolesite/rolesite/internal/output"
 	"github.com/rolesite/rolesite/internal/render"
+	"github.com/rolesite/rolesite/internal/search"
 	"github.com/rolesite/rolesite/internal/site"
 )
 
@@ -60,17 +61,44 @@ func renderSite(s *site.Site, theme fs.FS) (*output.Files, diag.List) {
 		jobs = append(jobs, &job{out: p.URL + "index.html", origin: p.Src.Path, kind: kind, sec: sec, secPtr: p.Section,
 			view: func(sv *render.SiteView) *render.PageView { return render.NewPageView(s, sv, p, body) }})
 	}
+	lifecycle := render.NewLifecycleView(s, nil)
+	withLifecycle := func(j *job) {
+		view := j.view
+		j.view = func(sv *render.SiteView) *render.PageView {
+			v := view(sv)
+			v.Lifecycle = lifecycle
+			return v
+		}
+	}
 	addPage(s.Home)
+	withLifecycle(jobs[len(jobs)-1])
 	for _, sec := range s.Sections {
 		if sec.Index != nil {
 			addPage(sec.Index)
+			if s.Lifecycle != nil && s.Lifecycle.Section == sec {
+				withLifecycle(jobs[len(jobs)-1])
+			}
 		} else {
 			jobs = append(jobs, &job{out: sec.Name + "/index.html", origin: "content/" + sec.Name + "/", kind: render.KindList, sec: sec.Name, secPtr: sec,
 				view: func(sv *render.SiteView) *render.PageView { return render.NewSectionView(s, sv, sec) }})
 		}
 		for _, p := range sec.Pages {
 			addPage(p)
+			partners := s.ComparePartners(p)
+			if len(partners) == 0 {
+				continue
+			}
+			jobs = append(jobs, &job{out: render.CompareIndexPath(p) + "index.html", origin: p.Src.Path, kind: render.KindComparisons, sec: sec.Name, secPtr: sec,
+				view: func(sv *render.SiteView) *render.PageView { return render.NewComparisonsView(s, sv, p) }})
+			for _, q := range partners {
+				jobs = append(jobs, &job{out: render.ComparePath(p, q) + "index.html", origin: p.Src.Path, kind: render.KindCompare, sec: sec.Name, secPtr: sec,
+					view: func(sv *render.SiteView) *render.PageView { return render.NewCompareView(s, sv, p, q) }})
+			}
 		}
+	}
+	for _, d := range s.Matrices {
+		jobs = append(jobs, &job{out: render.MatrixPath(d) + "index.html", origin: "content/_index.md", kind: render.KindMatrix,
+			view: func(sv *render.SiteView) *render.PageView { return render.NewMatrixView(s, sv, s.Matrix(d)) }})
 	}
 	jobs = append(jobs, &job{out: "search/index.html", origin: "templates/search.html", kind: render.KindSearch,
 		view: func(sv *render.SiteView) *render.PageView { return render.NewSearchView(s, sv) }})
@@ -125,6 +153,11 @@ func renderSite(s *site.Site, theme fs.FS) (*output.Files, diag.List) {
 			}
 		}
 	}
+	for name, data := range search.Index(searchDocs(s)) {
+		if err := files.Add(name, data, "the search index"); err != nil {
+			diags = append(diags, collision(s, files.Origin(name), err))
+		}
+	}
 	machine := []struct {
 		name string
 		data []byte
@@ -139,6 +172,22 @@ func renderSite(s *site.Site, theme fs.FS) (*output.Files, diag.List) {
 		}
 	}
 	return files, diags
+}
+
+// searchDocs describes every page to the search index.
+func searchDocs(s *site.Site) []search.Doc {
+	var docs []search.Doc
+	for _, p := range allPages(s) {
+		d := search.Doc{Path: p.URL, Title: p.Title(), Summary: p.Summary(), Text: p.Doc.Text}
+		if p.Section != nil {
+			d.Section, d.SectionTitle = p.Section.Name, p.Section.Title
+		}
+		for _, h := range p.Doc.Headings {
+			d.Headings = append(d.Headings, h.Text)
+		}
+		docs = append(docs, d)
+	}
+	return docs
 }
 
 // allPages lists home, section indexes and regular pages in site order.

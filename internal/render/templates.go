@@ -16,11 +16,14 @@ import (
 
 // Kinds of page templates, each a file templates/<kind>.html.
 const (
-	KindHome     = "home"
-	KindList     = "list"
-	KindPage     = "page"
-	KindNotFound = "404"
-	KindSearch   = "search"
+	KindHome        = "home"
+	KindList        = "list"
+	KindPage        = "page"
+	KindNotFound    = "404"
+	KindSearch      = "search"
+	KindMatrix      = "matrix"
+	KindCompare     = "compare"
+	KindComparisons = "comparisons"
 )
 
 // Templates is a parsed template set. It is safe for concurrent use.
@@ -63,7 +66,7 @@ func LoadTemplates(fsys fs.FS, sections []string) (*Templates, diag.List) {
 			t.sets[key] = set
 		}
 	}
-	for _, kind := range []string{KindHome, KindList, KindPage, KindNotFound, KindSearch} {
+	for _, kind := range []string{KindHome, KindList, KindPage, KindNotFound, KindSearch, KindMatrix, KindCompare, KindComparisons} {
 		file := "templates/" + kind + ".html"
 		if !exists(fsys, file) {
 			diags = append(diags, diag.Diagnostic{Path: file, Message: "missing: every site needs this template"})

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"html/template"
 	"maps"
 	"slices"
@@ -17,6 +18,7 @@ type SiteView struct {
 	BaseURL     string // absolute, or "" when the site has no base_url
 	HomeURL     string
 	Sections    []Link // the navigation
+	Glance      []Link // the matrix pages
 	Assets      Assets
 }
 
@@ -33,7 +35,8 @@ type Link struct {
 	Title   string
 	URL     string
 	Summary string
-	Current bool // the link points at the page being rendered (or its section)
+	Note    string // a short remark shown beside the link, such as "3 in common"
+	Current bool   // the link points at the page being rendered (or its section)
 }
 
 // Group is a labelled list of links: one relation panel.
@@ -65,10 +68,15 @@ type PageView struct {
 	Breadcrumbs []Link // from home to the parent of this page
 	Out         []Group
 	In          []Group
-	Prev, Next  *Link   // neighbours in section order (regular pages only)
-	Pages       []Link  // a list page's pages, in order
-	Index       []Group // the search page's list of every page, by section
-	Facts       []Fact  // front matter fields that are neither reserved nor relations
+	Prev, Next  *Link          // neighbours in section order (regular pages only)
+	Pages       []Link         // a list page's pages, in order
+	Index       []Group        // the search page's list of every page, by section
+	Facts       []Fact         // front matter fields that are neither reserved nor relations
+	Related     []Link         // the section's pages sharing the most targets with this one
+	CompareURL  string         // the page listing this page's comparisons, or ""
+	Compare     *CompareView   // on a comparison page
+	Matrix      *MatrixView    // on a matrix page
+	Lifecycle   *LifecycleView // on the home page and the lifecycle section's list
 	Params      map[string]any
 	Updated     string // "2006-01-02", or ""
 }
@@ -101,6 +109,9 @@ func NewSiteView(s *site.Site, current *site.Section, assets Assets) *SiteView {
 	}
 	for _, sec := range s.Sections {
 		v.Sections = append(v.Sections, Link{Title: sec.Title, URL: s.BasePath + sec.Name + "/", Summary: sec.Summary, Current: sec == current})
+	}
+	for _, m := range s.Matrices {
+		v.Glance = append(v.Glance, Link{Title: m.Title, URL: s.BasePath + MatrixPath(m)})
 	}
 	return v
 }
@@ -154,6 +165,14 @@ func NewPageView(s *site.Site, sv *SiteView, p *site.Page, body []byte) *PageVie
 		v.Kind = KindPage
 		v.Section = p.Section.Name
 		v.Breadcrumbs = []Link{home, {Title: p.Section.Title, URL: s.BasePath + p.Section.Name + "/"}}
+		for _, r := range s.Related(p) {
+			l := link(r.Page)
+			l.Note = fmt.Sprintf("%d in common", r.Shared)
+			v.Related = append(v.Related, l)
+		}
+		if len(s.ComparePartners(p)) > 0 {
+			v.CompareURL = s.BasePath + CompareIndexPath(p)
+		}
 		pages := p.Section.Pages
 		if i := p.Position(); i > 0 {
 			l := link(pages[i-1])
@@ -251,5 +270,6 @@ func absolute(s *site.Site, urlPath string) string {
 // ReservedIDs are the element IDs the default templates use; headings in
 // content never get them, so IDs stay unique on every page.
 func ReservedIDs() []string {
-	return []string{"main", "top", "site-header", "site-nav", "search-q", "search-results", "theme-toggle", "toc", "relations", "footer"}
+	return []string{"main", "top", "site-header", "site-nav", "search-q", "search-results", "theme-toggle", "toc",
+		"relations", "footer", "related-title", "lifecycle-title", "matrix-caption"}
 }

@@ -16,6 +16,7 @@ import (
 var reserved = map[string]bool{
 	"title": true, "summary": true, "description": true, "draft": true, "weight": true, "order": true,
 	"aliases": true, "updated": true, "relations": true, "base_url": true, "unsafe_html": true,
+	"lifecycle": true, "matrices": true, "related": true, "compare": true,
 }
 
 // declarations reads the relations field of a section's _index.md.
@@ -238,3 +239,5 @@ func nearestSorted(word string, candidates []string) string {
 	slices.Sort(candidates)
 	return diag.Nearest(word, candidates)
 }
+
+func sortedKeys(m map[string]any) []string { return slices.Sorted(maps.Keys(m)) }

@@ -29,11 +29,13 @@ func Resolve(inputs []Input, opts Options) (*Site, diag.List) {
 	r.home(opts)
 	for _, sec := range r.site.Sections {
 		r.declarations(sec)
+		r.sectionOptions(sec)
 	}
 	for _, p := range r.site.Pages {
 		r.relations(p)
 	}
 	r.inverses()
+	r.views()
 	for _, p := range r.all() {
 		r.aliases(p)
 		r.links(p)

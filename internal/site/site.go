@@ -28,6 +28,9 @@ type Site struct {
 	Home     *Page      // content/_index.md
 	Sections []*Section // in order
 	Pages    []*Page    // every regular page, section by section, each section in order
+
+	Lifecycle *Lifecycle    // nil unless declared
+	Matrices  []*MatrixDecl // declared matrix pages
 }
 
 // A Section is one folder under content/.
@@ -38,6 +41,8 @@ type Section struct {
 	Index     *Page // the section's _index.md, or nil
 	Pages     []*Page
 	Relations []*Decl // declared relations of this section's pages, in declared order
+	Related   bool    // pages list their most related pages of the section
+	Compare   bool    // pages can be compared side by side
 
 	weight  int
 	weighed bool

@@ -1,0 +1,185 @@
+package render
+
+import (
+	"html/template"
+	"unicode"
+
+	"github.com/rolesite/rolesite/internal/site"
+)
+
+// MatrixView is a matrix page's table.
+type MatrixView struct {
+	RowsLabel string // the rows section's title, for the corner header
+	Groups    []MatrixGroup
+	Rows      []MatrixRow
+	Grouped   bool
+}
+
+// MatrixGroup is a labelled run of columns.
+type MatrixGroup struct {
+	Label   string
+	Columns []Link
+}
+
+// MatrixRow is one row: its page and one cell per column, in group order.
+type MatrixRow struct {
+	Link  Link
+	Cells []Cell
+	Count int // marked cells
+}
+
+// Cell is one cell of a matrix.
+type Cell struct {
+	Mark  bool
+	URL   string // the column's page, for a marked cell
+	Label string // "Data Scientist: Python" for assistive technology
+}
+
+// NewMatrixView builds the view of a matrix page.
+func NewMatrixView(s *site.Site, sv *SiteView, m *site.Matrix) *PageView {
+	v := &PageView{Site: sv, Kind: KindMatrix, Title: m.Title, Slug: m.Slug,
+		URL: s.BasePath + MatrixPath(m.MatrixDecl), Params: map[string]any{}}
+	v.Summary = "Which " + lowerFirst(m.MatrixDecl.Rows.Title) + " relate to which " + lowerFirst(m.Columns.Title) + ", at a glance."
+	v.Permalink = absolute(s, v.URL)
+	v.Breadcrumbs = []Link{{Title: s.Title, URL: s.BasePath}}
+	mv := &MatrixView{RowsLabel: m.MatrixDecl.Rows.Title, Grouped: m.Group != ""}
+	var cols []Link
+	for _, g := range m.Groups {
+		mg := MatrixGroup{Label: g.Label}
+		for _, p := range g.Pages {
+			l := Link{Title: p.Title(), URL: s.Permalink(p), Summary: p.Summary()}
+			mg.Columns = append(mg.Columns, l)
+			cols = append(cols, l)
+		}
+		mv.Groups = append(mv.Groups, mg)
+	}
+	for _, r := range m.Rows {
+		row := MatrixRow{Link: Link{Title: r.Page.Title(), URL: s.Permalink(r.Page), Summary: r.Page.Summary()}, Cells: make([]Cell, len(r.Cells))}
+		for i, mark := range r.Cells {
+			if mark {
+				row.Cells[i] = Cell{Mark: true, URL: cols[i].URL, Label: r.Page.Title() + ": " + cols[i].Title}
+				row.Count++
+			}
+		}
+		mv.Rows = append(mv.Rows, row)
+	}
+	v.Matrix = mv
+	return v
+}
+
+// MatrixPath is the output folder of a matrix page, relative to the base.
+func MatrixPath(d *site.MatrixDecl) string { return "matrices/" + d.Slug + "/" }
+
+// CompareView sets two pages side by side.
+type CompareView struct {
+	A, B Link
+	Rows []CompareRow
+}
+
+// CompareRow is one field compared.
+type CompareRow struct {
+	Label  string
+	Shared []Link // a Link without URL is a plain value
+	OnlyA  []Link
+	OnlyB  []Link
+}
+
+// ComparePath is the folder of the page comparing a with b.
+func ComparePath(a, b *site.Page) string { return a.URL + "vs/" + b.Slug() + "/" }
+
+// CompareIndexPath is the folder of the page listing a's comparisons.
+func CompareIndexPath(a *site.Page) string { return a.URL + "vs/" }
+
+// NewCompareView builds the page comparing a with b.
+func NewCompareView(s *site.Site, sv *SiteView, a, b *site.Page) *PageView {
+	c := s.Compare(a, b)
+	v := &PageView{Site: sv, Kind: KindCompare, Section: a.Section.Name, Title: a.Title() + " and " + b.Title(),
+		URL: s.BasePath + ComparePath(a, b), Params: map[string]any{}}
+	v.Summary = "What " + a.Title() + " and " + b.Title() + " share, and where they differ."
+	v.Permalink = absolute(s, v.URL)
+	v.Breadcrumbs = []Link{{Title: s.Title, URL: s.BasePath}, {Title: a.Section.Title, URL: s.BasePath + a.Section.Name + "/"},
+		{Title: a.Title(), URL: s.Permalink(a)}, {Title: "Compare", URL: s.BasePath + CompareIndexPath(a)}}
+	items := func(its []site.Item) []Link {
+		out := make([]Link, len(its))
+		for i, it := range its {
+			out[i] = Link{Title: it.Text}
+			if it.Page != nil {
+				out[i].URL = s.Permalink(it.Page)
+			}
+		}
+		return out
+	}
+	cv := &CompareView{A: Link{Title: a.Title(), URL: s.Permalink(a), Summary: a.Summary()}, B: Link{Title: b.Title(), URL: s.Permalink(b), Summary: b.Summary()}}
+	for _, r := range c.Rows {
+		cv.Rows = append(cv.Rows, CompareRow{Label: r.Label, Shared: items(r.Shared), OnlyA: items(r.OnlyA), OnlyB: items(r.OnlyB)})
+	}
+	v.Compare = cv
+	return v
+}
+
+// NewComparisonsView builds the page listing every comparison of a.
+func NewComparisonsView(s *site.Site, sv *SiteView, a *site.Page) *PageView {
+	v := &PageView{Site: sv, Kind: KindComparisons, Section: a.Section.Name, Title: "Compare " + a.Title(),
+		URL: s.BasePath + CompareIndexPath(a), Params: map[string]any{}}
+	v.Summary = "Put " + a.Title() + " side by side with another of the " + lowerFirst(a.Section.Title) + "."
+	v.Permalink = absolute(s, v.URL)
+	v.Breadcrumbs = []Link{{Title: s.Title, URL: s.BasePath}, {Title: a.Section.Title, URL: s.BasePath + a.Section.Name + "/"},
+		{Title: a.Title(), URL: s.Permalink(a)}}
+	for _, b := range s.ComparePartners(a) {
+		v.Pages = append(v.Pages, Link{Title: b.Title(), URL: s.BasePath + ComparePath(a, b), Summary: b.Summary()})
+	}
+	return v
+}
+
+// LifecycleView is what templates get to draw the lifecycle: the SVG, and
+// the same steps as a list for those who prefer text.
+type LifecycleView struct {
+	SVG   template.HTML
+	Title string
+	Steps []LifecycleStep
+}
+
+// LifecycleStep is one step of the lifecycle as text.
+type LifecycleStep struct {
+	Link    Link
+	Members []Link
+	LoopsTo []Link
+}
+
+func lowerFirst(s string) string {
+	r := []rune(s)
+	if len(r) == 0 {
+		return s
+	}
+	r[0] = unicode.ToLower(r[0])
+	return string(r)
+}
+
+// Lifecycle drawing: a function from steps and loop edges to an inline SVG,
+// handed in by the build so that this package does not fix the drawing.
+type DrawLifecycle func(steps []LifecycleStep, loops [][2]int) string
+
+// NewLifecycleView builds the lifecycle view, or nil when the site declares none.
+func NewLifecycleView(s *site.Site, draw DrawLifecycle) *LifecycleView {
+	if s.Lifecycle == nil {
+		return nil
+	}
+	steps, edges := s.Lifecycle.Steps()
+	lv := &LifecycleView{Title: s.Lifecycle.Section.Title}
+	for _, st := range steps {
+		ls := LifecycleStep{Link: Link{Title: st.Page.Title(), URL: s.Permalink(st.Page), Summary: st.Page.Summary()}}
+		for _, m := range st.Members {
+			ls.Members = append(ls.Members, Link{Title: m.Title(), URL: s.Permalink(m)})
+		}
+		lv.Steps = append(lv.Steps, ls)
+	}
+	loops := make([][2]int, len(edges))
+	for i, e := range edges {
+		loops[i] = [2]int{e.From, e.To}
+		lv.Steps[e.From].LoopsTo = append(lv.Steps[e.From].LoopsTo, lv.Steps[e.To].Link)
+	}
+	if draw != nil {
+		lv.SVG = template.HTML(draw(lv.Steps, loops))
+	}
+	return lv
+}
