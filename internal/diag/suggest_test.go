@@ -5,14 +5,14 @@ import "testing"
 func TestNearest(t *testing.T) {
 	cands := []string{"python", "pytorch", "r", "sql", "data-scientist", "data-engineer"}
 	for _, tc := range []struct{ word, want string }{
-		{"pyhton", "python"},        // transposition
-		{"pytohn", "python"},        // one transposition
+		{"pyhton", "python"}, // transposition
+		{"pytohn", "python"}, // one transposition
 		{"data-scientst", "data-scientist"},
 		{"data-enginer", "data-engineer"},
 		{"sq", "sql"},
-		{"kubernetes", ""},          // nothing close
-		{"python", ""},              // exact match is not a suggestion
-		{"x", "r"},                  // one edit on a one-letter word
+		{"kubernetes", ""}, // nothing close
+		{"python", ""},     // exact match is not a suggestion
+		{"x", "r"},         // one edit on a one-letter word
 	} {
 		if got := Nearest(tc.word, cands); got != tc.want {
 			t.Errorf("Nearest(%q) = %q, want %q", tc.word, got, tc.want)
