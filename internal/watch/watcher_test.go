@@ -41,7 +41,7 @@ func newSite(t *testing.T, opts Options, files ...string) *site {
 		}
 	}
 	if opts.Quiet == 0 {
-		opts.Quiet = 50 * time.Millisecond
+		opts.Quiet = 100 * time.Millisecond // long enough that one save is never split on a loaded machine
 	}
 	w, err := New(s.root, []string{"content", "templates", "static"}, opts)
 	if err != nil {
