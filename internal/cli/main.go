@@ -33,6 +33,7 @@ func commands() []command {
 	return []command{
 		{"build", "build the site into a folder", runBuild},
 		{"check", "validate the site without writing anything", runCheck},
+		{"serve", "serve the site, rebuilding and reloading on every save", runServe},
 		{"new", "create a page: rolesite new SECTION \"Title\"", runNew},
 		{"version", "print the version", runVersion},
 	}

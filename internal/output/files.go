@@ -1,6 +1,7 @@
 package output
 
 import (
+	"bytes"
 	"fmt"
 	"maps"
 	"slices"
@@ -44,3 +45,24 @@ func (f *Files) Names() []string { return slices.Sorted(maps.Keys(f.data)) }
 
 // Len is the number of files.
 func (f *Files) Len() int { return len(f.data) }
+
+// Changed returns the sorted paths that differ between two builds: added,
+// removed or with other content. A nil old set means everything changed.
+func Changed(old, cur *Files) []string {
+	if old == nil {
+		return cur.Names()
+	}
+	var out []string
+	for name, data := range cur.data {
+		if prev, ok := old.data[name]; !ok || !bytes.Equal(prev, data) {
+			out = append(out, name)
+		}
+	}
+	for name := range old.data {
+		if _, ok := cur.data[name]; !ok {
+			out = append(out, name)
+		}
+	}
+	slices.Sort(out)
+	return out
+}

@@ -148,7 +148,7 @@ func NewPageView(s *site.Site, sv *SiteView, p *site.Page, body []byte) *PageVie
 		}
 		return out
 	}
-	v.Out, v.In = groups(p.Out), groups(p.In)
+	v.Out, v.In = mergeSymmetric(groups(p.Out), groups(p.In))
 	v.Facts = facts(p)
 	home := Link{Title: s.Title, URL: s.BasePath}
 	switch p.Kind {
@@ -219,6 +219,26 @@ func NewSearchView(s *site.Site, sv *SiteView) *PageView {
 func NewNotFoundView(s *site.Site, sv *SiteView) *PageView {
 	return &PageView{Site: sv, Kind: KindNotFound, Title: "Page not found", URL: s.BasePath + "404.html",
 		Permalink: absolute(s, s.BasePath+"404.html"), Params: map[string]any{}}
+}
+
+// mergeSymmetric folds an incoming group into the outgoing group with the
+// same label (a relation declared with the same word both ways, such as
+// "Works with"), so the page shows one panel listing each page once.
+func mergeSymmetric(out, in []Group) ([]Group, []Group) {
+	var rest []Group
+	for _, g := range in {
+		i := slices.IndexFunc(out, func(o Group) bool { return o.Label == g.Label })
+		if i < 0 {
+			rest = append(rest, g)
+			continue
+		}
+		for _, l := range g.Links {
+			if !slices.ContainsFunc(out[i].Links, func(o Link) bool { return o.URL == l.URL }) {
+				out[i].Links = append(out[i].Links, l)
+			}
+		}
+	}
+	return out, rest
 }
 
 // facts lists the page's plain string and list-of-string fields, in the
