@@ -1,0 +1,167 @@
+package diagram
+
+import (
+	"encoding/xml"
+	"flag"
+	"io"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files in testdata")
+
+func small() ([]Stage, []Loop) {
+	return []Stage{
+		{Title: "Data collection", URL: "/atlas/stages/data-collection/", Roles: []Link{
+			{"Data Engineer", "/atlas/roles/data-engineer/"}, {"Data Analyst", "/atlas/roles/data-analyst/"}}},
+		{Title: "Model development and training", URL: "/atlas/stages/model-development/", Roles: []Link{
+			{"Data Scientist", "/atlas/roles/data-scientist/"}}},
+		{Title: "Monitoring", URL: "/atlas/stages/monitoring/", Roles: []Link{
+			{"MLOps Engineer", "/atlas/roles/mlops-engineer/"}}},
+	}, []Loop{{From: 2, To: 0}}
+}
+
+func TestGolden(t *testing.T) {
+	got := Lifecycle(small())
+	// One element per line, so a change reads as a small diff.
+	got = strings.ReplaceAll(got, "><", ">\n<") + "\n"
+	const golden = "testdata/small.svg"
+	if *update {
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != string(want) {
+		gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
+		for i := range max(len(gl), len(wl)) {
+			var g, w string
+			if i < len(gl) {
+				g = gl[i]
+			}
+			if i < len(wl) {
+				w = wl[i]
+			}
+			if g != w {
+				t.Fatalf("Lifecycle(small()) differs from %s at line %d (go test -update to accept):\n  want %s\n  got  %s", golden, i+1, w, g)
+			}
+		}
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	a := Lifecycle(atlas())
+	for range 5 {
+		if b := Lifecycle(atlas()); a != b {
+			t.Fatal("two calls with the same input give different output")
+		}
+	}
+}
+
+func TestEmpty(t *testing.T) {
+	if got := Lifecycle(nil, []Loop{{1, 0}}); got != "" {
+		t.Errorf("Lifecycle(nil) = %q, want \"\"", got)
+	}
+	// Bad loops are dropped, not drawn and not a panic.
+	stages, _ := small()
+	if got, want := Lifecycle(stages, []Loop{{-1, 0}, {0, 3}, {1, 1}}), Lifecycle(stages, nil); got != want {
+		t.Error("invalid loops changed the drawing")
+	}
+}
+
+// The output must be well-formed XML whose text and links are exactly the
+// input's, however hostile; no script, style or id may appear.
+func TestEscaping(t *testing.T) {
+	stages, loops := hostile()
+	out := Lifecycle(stages, loops)
+	for _, bad := range []string{"<script", "<b>", "<!--", "]]>", "javascript:", ` style=`, "<style", ` id=`} {
+		if strings.Contains(out, bad) {
+			t.Errorf("output contains %q", bad)
+		}
+	}
+	var hrefs, titles []string
+	dec := xml.NewDecoder(strings.NewReader("<root>" + out + "</root>"))
+	var inTitle bool
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("output is not well-formed XML: %v\n%s", err, out)
+		}
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			inTitle = tok.Name.Local == "title"
+			for _, a := range tok.Attr {
+				if a.Name.Local == "href" {
+					hrefs = append(hrefs, a.Value)
+				}
+			}
+		case xml.CharData:
+			if inTitle {
+				titles = append(titles, string(tok))
+			}
+		case xml.EndElement:
+			inTitle = false
+		}
+	}
+	wantHrefs := []string{`/a?x=1&y="2"`, `/r/'quote'/`, `#`, "https://example.com/a b", "mailto:x@example.com", "", `/a?x=1&y="2"`}
+	if got := strings.Join(hrefs[:len(wantHrefs)], "\n"); got != strings.Join(wantHrefs, "\n") {
+		t.Errorf("hrefs of the wide drawing:\n%s\nwant:\n%s", got, strings.Join(wantHrefs, "\n"))
+	}
+	for _, want := range []string{
+		`Stage 1 of 3: <script>alert("x")</script>`,
+		`Tom & "Jerry" <b>`,
+		`]]><!-- -->`,
+		"Stage 2 of 3: Ünïcödé 機械学習 ステージ",
+		`After stage 3, back to stage 1 of 3: <script>alert("x")</script>`,
+	} {
+		found := false
+		for _, got := range titles {
+			found = found || got == want
+		}
+		if !found {
+			t.Errorf("no <title> reads %q; titles: %q", want, titles)
+		}
+	}
+}
+
+// A screen reader meets a named group, a list of stages in order, each
+// stage a link saying where it is in the cycle, and its roles as a named
+// group of links.
+func TestAccessibility(t *testing.T) {
+	out := Lifecycle(atlas())
+	svgs := strings.Split(out, "</svg>")[:2]
+	for _, svg := range svgs {
+		if !strings.HasPrefix(svg, `<svg xmlns="http://www.w3.org/2000/svg" class="lifecycle-svg `) ||
+			!strings.Contains(svg, `role="group"`) ||
+			!strings.Contains(svg, `<title>The lifecycle in 12 stages, with the roles active in each</title><desc>12 stages in order: 1. Framing the business problem and KPIs, 2. Data collection`) {
+			t.Errorf("svg does not start with its role, title and description:\n%.400s", svg)
+		}
+		if !strings.Contains(svg, "After 10. Monitoring the work goes back to 2. Data collection and ingestion.") {
+			t.Error("the description does not tell the loop from monitoring")
+		}
+		if n := strings.Count(svg, `<g role="listitem"`); n != 12 {
+			t.Errorf("%d list items, want 12", n)
+		}
+		stageTitles := regexp.MustCompile(`<title>Stage (\d+) of 12: `).FindAllStringSubmatch(svg, -1)
+		for i, m := range stageTitles {
+			if m[1] != strconv.Itoa(i+1) {
+				t.Errorf("stage link %d is titled stage %s", i+1, m[1])
+			}
+		}
+		if len(stageTitles) != 12 {
+			t.Errorf("%d stage links, want 12", len(stageTitles))
+		}
+		if !strings.Contains(svg, `<g role="group" aria-label="Roles in Monitoring"><a class="lc-role" href="/atlas/roles/ai-engineer/"><title>AI Engineer</title>`) {
+			t.Error("the roles of Monitoring are not a named group of links")
+		}
+	}
+}
