@@ -96,3 +96,14 @@ func BenchmarkIndex10k(b *testing.B) {
 		Index(docs)
 	}
 }
+
+// The script is part of every first query's download; it must stay small.
+func TestScriptSize(t *testing.T) {
+	script, err := os.ReadFile(scriptPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(script) > 12_000 {
+		t.Errorf("search.js is %d bytes, limit 12,000", len(script))
+	}
+}

@@ -1,8 +1,6 @@
-// search.js: the site search box. It queries the static index that
-// internal/search writes (its doc.go describes the files and the ranking)
-// and shows the best results under the box, grouped by section. It loads
-// nothing until the box is first used, fetches only files under the site's
-// base path, and builds the results with DOM calls, never HTML strings.
+// search.js: the search box, over the static index of internal/search (its
+// doc.go describes the files and the ranking). Loads nothing until used;
+// builds results with DOM calls, never HTML strings.
 (() => {
   'use strict';
   const input = document.getElementById('search-q');
@@ -10,9 +8,7 @@
   const form = input && input.form;
   if (!form || !box || !window.fetch) return;
 
-  const LIMIT = 20; // results shown
-  const MAX_TERMS = 8; // query words used
-  const MIN_PREFIX = 2; // shortest last word matched as a prefix
+  const LIMIT = 20, MAX_TERMS = 8, MIN_PREFIX = 2;
   const base = document.documentElement.dataset.base || '/';
   const dir = base + 'search/';
   // The tokenizer of internal/search/tokenize.go.
@@ -33,7 +29,7 @@
   const shardFile = (key) => dir + 't/' + [...key].map((c) =>
     /[a-z0-9]/.test(c) ? c : '_' + c.codePointAt(0).toString(16) + '_').join('') + '.json';
 
-  // search returns the best results for q: {doc, matched, score, path, title, section, snippet}.
+  // search resolves to the best results for q.
   async function search(q) {
     const meta = await get(dir + 'meta.json');
     const keys = meta.keySet || (meta.keySet = new Set(meta.shards));
@@ -41,21 +37,20 @@
     let prefix = ts.length > 0 && q.toLowerCase().endsWith(ts[ts.length - 1]);
     if (ts.length > MAX_TERMS) { ts = ts.slice(0, MAX_TERMS); prefix = false; }
     const lists = await Promise.all(ts.map(async (t, i) => {
+      // A term's shard has the longest key that begins it.
       const cps = [...t];
-      let key = null;
-      for (let n = cps.length; n > 0 && key === null; n--) {
-        if (keys.has(cps.slice(0, n).join(''))) key = cps.slice(0, n).join('');
-      }
-      const shard = key === null ? {} : await get(shardFile(key));
+      let n = cps.length;
+      while (n > 0 && !keys.has(cps.slice(0, n).join(''))) n--;
+      const shard = n ? await get(shardFile(cps.slice(0, n).join(''))) : {};
       let names = own(shard, t) ? [t] : [];
       if (prefix && i === ts.length - 1 && cps.length >= MIN_PREFIX) {
         names = own(shard, t + '*') ? [t + '*']
-          : Object.keys(shard).filter((n) => n.startsWith(t) && !n.endsWith('*'));
+          : Object.keys(shard).filter((k) => k.startsWith(t) && !k.endsWith('*'));
       }
       const scores = new Map();
       let complete = true;
-      for (const n of names) {
-        const a = shard[n];
+      for (const k of names) {
+        const a = shard[k];
         if (a[0] !== (a.length - 1) / 2) complete = false;
         for (let j = 1, doc = 0; j < a.length; j += 2) {
           doc += a[j];
@@ -66,11 +61,10 @@
     }));
     // Complete lists are ANDed; a sampled list (a very common term) only adds score.
     const filters = lists.filter((l) => l.complete).sort((a, b) => a.scores.size - b.scores.size);
-    let docs;
+    let docs = new Set();
     if (filters.length) {
       docs = [...filters[0].scores.keys()].filter((d) => filters.every((f) => f.scores.has(d)));
     } else {
-      docs = new Set();
       for (const l of lists) for (const d of l.scores.keys()) docs.add(d);
     }
     const hits = [];
@@ -91,47 +85,43 @@
     return { hits: top, more: hits.length > LIMIT, ts };
   }
 
-  // The user interface.
-  const status = document.createElement('div');
-  status.className = 'search-status';
+  const el = (tag, cls, text) => {
+    const e = document.createElement(tag);
+    e.className = cls;
+    e.textContent = text || '';
+    return e;
+  };
+  const status = el('div', 'search-status');
   status.setAttribute('role', 'status');
   status.hidden = true;
   box.after(status);
-  let options = [];
-  let active = -1;
-  let seq = 0;
+  let options = [], active = -1, seq = 0;
 
   const say = (text, visible) => {
     status.textContent = text;
     status.hidden = !text;
     status.classList.toggle('visually-hidden', !visible);
   };
-  const open = (yes) => {
-    box.hidden = !yes || options.length === 0;
+  function open(yes) {
+    box.hidden = !yes || !options.length;
     status.hidden = !yes || !status.textContent;
     input.setAttribute('aria-expanded', String(!box.hidden));
     if (box.hidden) select(-1);
-  };
+  }
   function select(i) {
-    if (active >= 0 && options[active]) options[active].setAttribute('aria-selected', 'false');
+    if (options[active]) options[active].setAttribute('aria-selected', 'false');
     active = i;
-    if (i < 0) { input.removeAttribute('aria-activedescendant'); return; }
+    if (i < 0) return input.removeAttribute('aria-activedescendant');
     options[i].setAttribute('aria-selected', 'true');
     input.setAttribute('aria-activedescendant', options[i].id);
     options[i].scrollIntoView({ block: 'nearest' });
   }
-  const el = (tag, cls, text) => {
-    const e = document.createElement(tag);
-    e.className = cls;
-    if (text) e.textContent = text;
-    return e;
-  };
-  // highlight appends text to parent with the query words at word starts marked.
+  // highlight appends text to parent, marking the query words where a word starts.
   function highlight(parent, text, ts) {
-    const esc = ts.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    const re = new RegExp('(?<![\\p{L}\\p{N}])(?:' + esc.join('|') + ')', 'giu');
+    const re = new RegExp('(?<![\\p{L}\\p{N}])(?:' +
+      ts.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') + ')', 'giu');
     let at = 0;
-    for (const m of ts.length ? text.matchAll(re) : []) {
+    for (const m of text.matchAll(re)) {
       if (!m[0]) continue;
       parent.append(text.slice(at, m.index), el('mark', '', m[0]));
       at = m.index + m[0].length;
@@ -142,18 +132,14 @@
   function render(q, { hits, more, ts }) {
     select(-1);
     options = [];
-    const groups = new Map();
-    for (const h of hits) {
-      if (!groups.has(h.section)) groups.set(h.section, []);
-      groups.get(h.section).push(h);
-    }
+    const groups = new Map(); // by section, in order of each one's best result
+    for (const h of hits) groups.set(h.section, [...(groups.get(h.section) || []), h]);
     box.replaceChildren(...[...groups].map(([name, hs]) => {
       const g = el('div', 'search-group');
       g.setAttribute('role', 'group');
       g.setAttribute('aria-label', name);
-      const head = el('div', 'search-group-title', name);
-      head.setAttribute('aria-hidden', 'true');
-      g.append(head);
+      g.append(el('div', 'search-group-title', name));
+      g.lastChild.setAttribute('aria-hidden', 'true');
       for (const h of hs) {
         const a = el('a', 'search-option');
         a.id = 'search-opt-' + options.length;
@@ -170,18 +156,16 @@
     }));
     const n = hits.length;
     if (n) say(n + (more ? '+' : '') + (n === 1 ? ' result' : ' results'), false);
-    else say(q.trim() ? 'No results for “' + q.trim() + '”' : '', true);
+    else say('No results for “' + q.trim() + '”', true);
     open(true);
   }
   async function run() {
-    const q = input.value;
-    const n = ++seq;
+    const q = input.value, n = ++seq;
     if (!terms(q).length) {
       options = [];
       box.replaceChildren();
       say('', false);
-      open(false);
-      return;
+      return open(false);
     }
     try {
       const r = await search(q);
@@ -197,11 +181,11 @@
   });
   input.addEventListener('input', run);
   input.addEventListener('keydown', (e) => {
-    const n = options.length;
-    if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && n) {
+    const n = options.length, down = e.key === 'ArrowDown';
+    if ((down || e.key === 'ArrowUp') && n) {
       e.preventDefault();
       open(true);
-      select(((active < 0 && e.key === 'ArrowUp' ? 0 : active) + (e.key === 'ArrowDown' ? 1 : -1) + n) % n);
+      select(((active < 0 && !down ? 0 : active) + (down ? 1 : -1) + n) % n);
     } else if (e.key === 'Enter' && active >= 0 && !box.hidden) {
       e.preventDefault();
       location.href = options[active].href;
