@@ -1,0 +1,175 @@
+package build
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"testing"
+	"testing/fstest"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+
+	"github.com/rolesite/rolesite"
+	"github.com/rolesite/rolesite/internal/benchgen"
+	"github.com/rolesite/rolesite/internal/output"
+	"github.com/rolesite/rolesite/internal/site"
+)
+
+// Benchmarks run on generated sites written to a temporary folder (put
+// TMPDIR on /dev/shm to keep the disk out of the figures). The 50,000-page
+// size runs only with ROLESITE_BENCH_50K=1.
+//
+//	go test ./internal/build -run '^$' -bench . -benchmem
+
+var corpora sync.Map // size -> folder
+
+func corpus(b *testing.B, n int) fs.FS {
+	b.Helper()
+	if dir, ok := corpora.Load(n); ok {
+		return os.DirFS(dir.(string))
+	}
+	dir, err := os.MkdirTemp("", "rolesite-bench-"+strconv.Itoa(n)+"-")
+	if err != nil {
+		b.Fatal(err)
+	}
+	err = benchgen.Generate(n, func(name string, data []byte) error {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(p, data, 0o644)
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	corpora.Store(n, dir)
+	return os.DirFS(dir)
+}
+
+func sizes() []int {
+	s := []int{1000, 10000}
+	if os.Getenv("ROLESITE_BENCH_50K") == "1" {
+		s = append(s, 50000)
+	}
+	return s
+}
+
+func name(n int) string { return strconv.Itoa(n/1000) + "k" }
+
+// BenchmarkBuild is a clean build, without writing.
+func BenchmarkBuild(b *testing.B) {
+	for _, n := range sizes() {
+		b.Run(name(n), func(b *testing.B) {
+			src := corpus(b, n)
+			for b.Loop() {
+				res := Build(src, rolesite.Theme(), Options{})
+				if !res.OK() {
+					b.Fatal(res.Diagnostics[:1])
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*n), "µs/page")
+		})
+	}
+}
+
+// BenchmarkStages times each stage of a 10k build on its own.
+func BenchmarkStages(b *testing.B) {
+	const n = 10000
+	src := corpus(b, n)
+	theme := overlay{top: src, bottom: rolesite.Theme()}
+	b.Run("load", func(b *testing.B) {
+		for b.Loop() {
+			New(rolesite.Theme(), Options{}).load(src)
+		}
+	})
+	inputs, _ := New(rolesite.Theme(), Options{}).load(src)
+	b.Run("resolve", func(b *testing.B) {
+		for b.Loop() {
+			site.Resolve(inputs, site.Options{})
+		}
+	})
+	s, _ := site.Resolve(inputs, site.Options{})
+	b.Run("render", func(b *testing.B) {
+		for b.Loop() {
+			renderSite(s, theme)
+		}
+	})
+	files, _ := renderSite(s, theme)
+	b.Run("write", func(b *testing.B) {
+		dir := b.TempDir()
+		for b.Loop() {
+			if err := output.Write(filepath.Join(dir, "public"), files); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// BenchmarkRebuild edits one page of a 10k site and rebuilds with the same
+// Builder, as serve does.
+func BenchmarkRebuild(b *testing.B) {
+	src := corpus(b, 10000)
+	mem := memCopy(b, src)
+	builder := New(rolesite.Theme(), Options{})
+	if r := builder.Build(mem); !r.OK() {
+		b.Fatal(r.Diagnostics[:1])
+	}
+	page := "content/roles/role-00042.md"
+	orig := mem[page].Data
+	i := 0
+	for b.Loop() {
+		i++
+		mem[page] = &fstest.MapFile{Data: bytes.Replace(orig, []byte("title: Role 00042"), []byte("title: Role 00042 v"+strconv.Itoa(i)), 1)}
+		if r := builder.Build(mem); !r.OK() {
+			b.Fatal(r.Diagnostics[:1])
+		}
+	}
+}
+
+// BenchmarkFloor is the floor the issue measures against: read every .md
+// file, convert it with goldmark and GFM on two goroutines, write each HTML
+// file.
+func BenchmarkFloor(b *testing.B) {
+	src := corpus(b, 10000)
+	var names []string
+	_ = fs.WalkDir(src, "content", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && filepath.Ext(p) == ".md" {
+			names = append(names, p)
+		}
+		return nil
+	})
+	md := goldmark.New(goldmark.WithExtensions(extension.GFM))
+	for b.Loop() {
+		out := b.TempDir()
+		var wg sync.WaitGroup
+		for w := range 2 {
+			wg.Go(func() {
+				var buf bytes.Buffer
+				for i := w; i < len(names); i += 2 {
+					data, _ := fs.ReadFile(src, names[i])
+					buf.Reset()
+					_ = md.Convert(data, &buf)
+					p := filepath.Join(out, strconv.Itoa(i)+".html")
+					_ = os.WriteFile(p, buf.Bytes(), 0o644)
+				}
+			})
+		}
+		wg.Wait()
+	}
+}
+
+func memCopy(b *testing.B, src fs.FS) fstest.MapFS {
+	m := fstest.MapFS{}
+	_ = fs.WalkDir(src, ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			data, _ := fs.ReadFile(src, p)
+			m[p] = &fstest.MapFile{Data: data}
+		}
+		return nil
+	})
+	return m
+}

@@ -1,0 +1,208 @@
+package build_test
+
+import (
+	"bytes"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/rolesite/rolesite"
+	"github.com/rolesite/rolesite/internal/benchgen"
+	"github.com/rolesite/rolesite/internal/build"
+)
+
+// TestRebuildEquivalence applies random edit sequences to a site — titles,
+// relations, body links, pages and whole sections added and removed,
+// templates and static files edited, edits that break the build and edits
+// that fix it — and after every step requires the long-lived Builder (what
+// serve uses) to give exactly what a clean build of the same files gives:
+// the same diagnostics, the same file names, the same bytes.
+func TestRebuildEquivalence(t *testing.T) {
+	steps, seeds := 120, 3
+	if testing.Short() {
+		steps, seeds = 25, 1
+	}
+	for seed := range uint64(seeds) {
+		t.Run(fmt.Sprint("seed", seed), func(t *testing.T) {
+			r := rand.New(rand.NewPCG(seed, 99))
+			src := fstest.MapFS{}
+			if err := benchgen.Generate(60, func(name string, data []byte) error {
+				src[name] = &fstest.MapFile{Data: data}
+				return nil
+			}); err != nil {
+				t.Fatal(err)
+			}
+			src["static/css/extra.css"] = &fstest.MapFile{Data: []byte("body{}")}
+			builder := build.New(rolesite.Theme(), build.Options{})
+			for step := range steps {
+				what := edit(r, src)
+				got := builder.Build(src)
+				want := build.Build(src, rolesite.Theme(), build.Options{})
+				if d := compare(got, want); d != "" {
+					t.Fatalf("step %d (%s): rebuild differs from a clean build: %s", step, what, d)
+				}
+			}
+		})
+	}
+}
+
+// compare returns "" when two results are the same, else what differs.
+func compare(got, want build.Result) string {
+	if g, w := got.Diagnostics.Error(), want.Diagnostics.Error(); g != w {
+		return fmt.Sprintf("diagnostics\n got: %s\nwant: %s", g, w)
+	}
+	if (got.Files == nil) != (want.Files == nil) {
+		return "one build failed, the other did not"
+	}
+	if got.Files == nil {
+		return ""
+	}
+	gn, wn := got.Files.Names(), want.Files.Names()
+	if !slices.Equal(gn, wn) {
+		return fmt.Sprintf("file lists differ: %d vs %d files", len(gn), len(wn))
+	}
+	for _, name := range wn {
+		g, _ := got.Files.Get(name)
+		w, _ := want.Files.Get(name)
+		if !bytes.Equal(g, w) {
+			return "content of " + name
+		}
+	}
+	return ""
+}
+
+// edit changes src at random and says what it did.
+func edit(r *rand.Rand, src fstest.MapFS) string {
+	pages := func(section string) []string {
+		var out []string
+		for name := range src {
+			if strings.HasPrefix(name, "content/"+section+"/") && !strings.HasSuffix(name, "_index.md") {
+				out = append(out, name)
+			}
+		}
+		slices.Sort(out)
+		return out
+	}
+	pick := func(list []string) string {
+		if len(list) == 0 {
+			return ""
+		}
+		return list[r.IntN(len(list))]
+	}
+	slugOf := func(name string) string {
+		return strings.TrimSuffix(name[strings.LastIndex(name, "/")+1:], ".md")
+	}
+	set := func(name, data string) { src[name] = &fstest.MapFile{Data: []byte(data)} }
+	get := func(name string) string {
+		if f := src[name]; f != nil {
+			return string(f.Data)
+		}
+		return ""
+	}
+	switch r.IntN(12) {
+	case 0: // retitle a page
+		p := pick(append(pages("roles"), pages("tools")...))
+		if p == "" {
+			break
+		}
+		set(p, replaceLine(get(p), "title: ", fmt.Sprintf("title: Renamed %d", r.IntN(1000))))
+		return "retitle " + p
+	case 1: // change a role's tools
+		p, tool := pick(pages("roles")), pick(pages("tools"))
+		if p == "" || tool == "" {
+			break
+		}
+		set(p, replaceLine(get(p), "tools: ", "tools: ["+slugOf(tool)+"]"))
+		return "relink tools of " + p
+	case 2: // a relation to a page that does not exist (breaks the build)
+		p := pick(pages("roles"))
+		if p == "" {
+			break
+		}
+		set(p, replaceLine(get(p), "stages: ", "stages: [no-such-stage]"))
+		return "break stages of " + p
+	case 3: // point a body link elsewhere, sometimes nowhere
+		p, q := pick(pages("roles")), pick(pages("tools"))
+		if p == "" || q == "" {
+			break
+		}
+		target := "../tools/" + slugOf(q) + ".md"
+		if r.IntN(4) == 0 {
+			target = "../tools/missing.md"
+		}
+		set(p, get(p)+"\nSee [this]("+target+").\n")
+		return "body link in " + p
+	case 4: // add a page
+		name := fmt.Sprintf("content/tools/new-%d.md", r.IntN(50))
+		set(name, "---\ntitle: New tool\nsummary: Fresh.\ncategory: Languages\nstages: []\n---\nNew.\n")
+		return "add " + name
+	case 5: // remove a page
+		p := pick(append(pages("tools"), pages("roles")...))
+		if p == "" {
+			break
+		}
+		delete(src, p)
+		return "remove " + p
+	case 6: // add a section
+		name := fmt.Sprintf("sec%d", r.IntN(3))
+		set("content/"+name+"/_index.md", "---\ntitle: Section "+name+"\nweight: 9\n---\n")
+		set("content/"+name+"/p.md", "---\ntitle: P\ntools: ["+slugOf(pick(pages("tools")))+"]\n---\n")
+		return "add section " + name
+	case 7: // remove a section
+		name := fmt.Sprintf("content/sec%d/", r.IntN(3))
+		for k := range src {
+			if strings.HasPrefix(k, name) {
+				delete(src, k)
+			}
+		}
+		return "remove section " + name
+	case 8: // edit or break or fix a template
+		switch r.IntN(3) {
+		case 0:
+			set("templates/page.html", `{{define "main"}}<h1>{{.Title}}</h1>{{.Content}}{{range .In}}<p>{{.Label}}{{range .Links}} {{.Title}}{{end}}</p>{{end}}{{end}}`)
+		case 1:
+			set("templates/page.html", `{{define "main"}}{{.Broken}{{end}}`)
+		default:
+			delete(src, "templates/page.html")
+		}
+		return "template"
+	case 9: // edit a static file
+		set("static/css/extra.css", fmt.Sprintf("body{margin:%dpx}", r.IntN(20)))
+		return "static"
+	case 10: // reorder: weights and stage order
+		p := pick(pages("stages"))
+		if p == "" {
+			break
+		}
+		set(p, replaceLine(get(p), "order: ", fmt.Sprintf("order: %d", r.IntN(30))))
+		return "reorder " + p
+	case 11: // drafts and aliases
+		p := pick(pages("roles"))
+		if p == "" {
+			break
+		}
+		if r.IntN(2) == 0 {
+			set(p, strings.Replace(get(p), "---\n", "---\ndraft: true\n", 1))
+			return "draft " + p
+		}
+		set(p, strings.Replace(get(p), "---\n", fmt.Sprintf("---\naliases: [/old/%d/]\n", r.IntN(5)), 1))
+		return "alias " + p
+	}
+	return "nothing"
+}
+
+// replaceLine replaces the first line starting with prefix, or adds it to
+// the front matter.
+func replaceLine(doc, prefix, line string) string {
+	lines := strings.Split(doc, "\n")
+	for i, l := range lines {
+		if strings.HasPrefix(l, prefix) {
+			lines[i] = line
+			return strings.Join(lines, "\n")
+		}
+	}
+	return strings.Replace(doc, "---\n", "---\n"+line+"\n", 1)
+}
