@@ -28,11 +28,33 @@ func Lifecycle(stages []Stage, loops []Loop) string {
 		return ""
 	}
 	loops = validLoops(len(stages), loops)
+	stages = clean(stages)
 	var b strings.Builder
 	for _, v := range variants() {
 		writeSVG(&b, lay(v, stages, loops), stages)
 	}
 	return b.String()
+}
+
+// clean returns a copy of stages whose titles are valid UTF-8 without
+// control characters, so that what is measured is what is printed.
+func clean(stages []Stage) []Stage {
+	text := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if r < 0x20 || r == 0x7f {
+				return ' '
+			}
+			return r
+		}, strings.ToValidUTF8(s, "\uFFFD"))
+	}
+	out := make([]Stage, len(stages))
+	for i, s := range stages {
+		out[i] = Stage{Title: text(s.Title), URL: s.URL}
+		for _, r := range s.Roles {
+			out[i].Roles = append(out[i].Roles, Link{text(r.Title), r.URL})
+		}
+	}
+	return out
 }
 
 func validLoops(n int, loops []Loop) []Loop {

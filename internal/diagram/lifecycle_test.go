@@ -165,3 +165,39 @@ func TestAccessibility(t *testing.T) {
 		}
 	}
 }
+
+// Whatever the titles and URLs, the output is well-formed XML and every
+// box stays apart.
+func FuzzLifecycle(f *testing.F) {
+	f.Add("Data collection", "/s/a/", "Data Engineer", "/r/b/")
+	f.Add(`<script>"&'`, "javascript:x", "]]>\x00\xff", `"><svg onload=x>`)
+	f.Add("", "", "WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW", "")
+	f.Fuzz(func(t *testing.T, title, url, role, roleURL string) {
+		stages := []Stage{
+			{Title: title, URL: url, Roles: []Link{{role, roleURL}, {title, url}}},
+			{Title: role, URL: roleURL, Roles: []Link{{role, roleURL}}},
+		}
+		loops := []Loop{{1, 0}}
+		out := Lifecycle(stages, loops)
+		dec := xml.NewDecoder(strings.NewReader("<root>" + out + "</root>"))
+		for {
+			_, err := dec.Token()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				t.Fatalf("not well-formed: %v", err)
+			}
+		}
+		for _, v := range variants() {
+			bs := boxes(lay(v, stages, loops))
+			for a, ra := range bs {
+				for b, rb := range bs {
+					if a < b && ra.overlaps(rb) {
+						t.Fatalf("%s: %s overlaps %s", v.class, a, b)
+					}
+				}
+			}
+		}
+	})
+}

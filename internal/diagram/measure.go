@@ -87,7 +87,8 @@ func (f font) fit(s string, max float64, tail string) string {
 		if w > max && i > 0 {
 			break
 		}
-		end = i + utf8.RuneLen(r)
+		_, size := utf8.DecodeRuneInString(s[i:]) // 1 for an invalid byte, unlike RuneLen
+		end = i + size
 	}
 	return s[:end]
 }

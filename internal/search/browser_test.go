@@ -106,7 +106,7 @@ func testPage(base, path string) string {
   <div id="search-results" class="search-results" role="listbox" aria-label="Search results" hidden></div>
 </form>
 </header>
-<main><h1>` + html.EscapeString(path) + `</h1><textarea id="notes"></textarea></main>
+<main><h1>` + html.EscapeString(path) + `</h1><textarea id="notes" aria-label="Notes"></textarea></main>
 <script src="` + b + `js/search.js" defer></script>
 </body></html>`
 }
@@ -311,4 +311,58 @@ func must[T any](v T, err error) T {
 		panic(err)
 	}
 	return v
+}
+
+// grouped orders results as the dropdown shows them: by section, sections
+// in the order of their best result, as "Section|Title|href".
+func grouped(rs []result, base string) []string {
+	var order []string
+	by := map[string][]string{}
+	for _, r := range rs {
+		if _, ok := by[r.Section]; !ok {
+			order = append(order, r.Section)
+		}
+		by[r.Section] = append(by[r.Section], r.Section+"|"+r.Title+"|"+base+r.Path)
+	}
+	var out []string
+	for _, s := range order {
+		out = append(out, by[s]...)
+	}
+	return out
+}
+
+// TestBrowserMatchesGo runs the same queries through search.js in Chromium
+// and through the Go model of it, which the other tests check: tokenizing,
+// prefixes, AND, sampled lists and ranking must agree exactly.
+func TestBrowserMatchesGo(t *testing.T) {
+	b := startBrowser(t)
+	docs := fixture()
+	for i := range 2 * maxPostings { // enough pages to sample "data"
+		docs = append(docs, Doc{Path: fmt.Sprintf("p/%03d/", i), Section: "p", SectionTitle: "Filler",
+			Title: fmt.Sprintf("Filler %d", i), Text: strings.Repeat("data ", i%7+1) + fmt.Sprintf("w%d", i%13)})
+	}
+	files := Index(docs)
+	site := serveSite(t, "/atlas/", files)
+	tb := b.open(t, site.url("stages/"), 1280)
+	queries := []string{"quokkaesque", "spark", "spa", "quokka", "quokka heuristic", "heuristic quokka",
+		"spa ", "s", "r", "c++", "C#", "ci/cd", "spark sql", "data spark", "DONNÉES", "dér",
+		"data", "data w3", "w1", "filler 1", "da", "the and of to in an a b c"}
+	for _, q := range queries {
+		want := grouped(newClient(t, files).search(q, shownResults), "/atlas/")
+		var got []string
+		tb.eval(`(async (q) => {
+			const input = document.getElementById("search-q"), box = document.getElementById("search-results");
+			const status = document.querySelector(".search-status");
+			box.replaceChildren();
+			if (status) status.textContent = "";
+			input.value = q;
+			input.dispatchEvent(new Event("input"));
+			for (let i = 0; i < 200 && !box.children.length && !(status && status.textContent); i++)
+				await new Promise(r => setTimeout(r, 10));
+			return `+shown+`;
+		})(`+string(must(json.Marshal(q)))+`)`, &got)
+		if !slices.Equal(got, want) {
+			t.Errorf("query %q:\nbrowser %q\n     Go %q", q, got, want)
+		}
+	}
 }
