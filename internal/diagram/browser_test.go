@@ -16,7 +16,8 @@ import (
 // order, into the page, for --dump-dom to carry out.
 const measureJS = `
 const out = [...document.querySelectorAll("svg")].map(svg =>
-  [...svg.querySelectorAll("tspan")].map(t => [t.textContent, t.getComputedTextLength()]));
+  [...svg.querySelectorAll("text")].flatMap(t => t.querySelector("tspan") ? [...t.children] : [t])
+    .map(t => [t.textContent, t.getComputedTextLength()]));
 const pre = document.createElement("pre");
 pre.id = "out";
 pre.textContent = JSON.stringify(out);

@@ -201,3 +201,20 @@ func FuzzLifecycle(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkLifecycle(b *testing.B) {
+	stages, loops := crowded()
+	b.ReportAllocs()
+	for b.Loop() {
+		Lifecycle(stages, loops)
+	}
+}
+
+// The markup is part of the home page's weight.
+func TestSize(t *testing.T) {
+	n := len(Lifecycle(atlas()))
+	t.Logf("the atlas diagram is %d bytes", n)
+	if n > 80_000 {
+		t.Errorf("the atlas diagram is %d bytes; keep it under 80 kB", n)
+	}
+}

@@ -14,8 +14,8 @@ const fontFamily = "system-ui, -apple-system, Segoe UI, Roboto, Helvetica Neue, 
 // colours come from classes in diagram.css, geometry from attributes.
 func writeSVG(b *strings.Builder, l layout, stages []Stage) {
 	n := len(stages)
-	fmt.Fprintf(b, `<svg xmlns="http://www.w3.org/2000/svg" class="lifecycle-svg %s" viewBox="0 0 %s %s" width="%s" height="%s" role="group" font-family="%s">`,
-		l.class, num(l.width), num(l.Height), num(l.width), num(l.Height), fontFamily)
+	fmt.Fprintf(b, `<svg xmlns="http://www.w3.org/2000/svg" class="lifecycle-svg %s" viewBox="0 0 %s %s" width="%s" height="%s" role="group" font-family="%s" font-size="%s">`,
+		l.class, num(l.width), num(l.Height), num(l.width), num(l.Height), fontFamily, num(chipFont.size))
 	fmt.Fprintf(b, "<title>The lifecycle in %d stages, with the roles active in each</title>", n)
 	fmt.Fprintf(b, "<desc>%s</desc>", esc(summary(stages, l.Loops)))
 
@@ -80,30 +80,43 @@ func writeSVG(b *strings.Builder, l layout, stages []Stage) {
 	b.WriteString(`</g></svg>`)
 }
 
-// writeText writes lines as one <text>, a <tspan> per line, each centred
-// vertically in its box; anchor "middle" centres them horizontally.
+// writeText writes lines as one <text>, each line centred vertically in
+// its box; anchor "middle" centres them horizontally. Several lines are a
+// <tspan> each. The font size is the <svg>'s, chipFont's, unless f's differs.
 func writeText(b *strings.Builder, class, anchor string, f font, lines []line) {
 	if len(lines) == 0 {
 		return
+	}
+	pos := func(ln line) string {
+		x := ln.Box.X
+		if anchor == "middle" {
+			x += ln.Box.W / 2
+		}
+		return fmt.Sprintf(`x="%s" y="%s"`, num(x), num(ln.Box.Y+ln.Box.H/2))
 	}
 	b.WriteString(`<text`)
 	if class != "" {
 		fmt.Fprintf(b, ` class="%s"`, class)
 	}
+	if len(lines) == 1 {
+		b.WriteString(" " + pos(lines[0]))
+	}
 	if anchor != "" {
 		fmt.Fprintf(b, ` text-anchor="%s"`, anchor)
 	}
-	fmt.Fprintf(b, ` font-size="%s"`, num(f.size))
+	if f.size != chipFont.size {
+		fmt.Fprintf(b, ` font-size="%s"`, num(f.size))
+	}
 	if f.bold {
 		b.WriteString(` font-weight="bold"`)
 	}
 	b.WriteString(` dominant-baseline="central">`)
-	for _, ln := range lines {
-		x := ln.Box.X
-		if anchor == "middle" {
-			x += ln.Box.W / 2
+	if len(lines) == 1 {
+		b.WriteString(esc(lines[0].Text))
+	} else {
+		for _, ln := range lines {
+			fmt.Fprintf(b, `<tspan %s>%s</tspan>`, pos(ln), esc(ln.Text))
 		}
-		fmt.Fprintf(b, `<tspan x="%s" y="%s">%s</tspan>`, num(x), num(ln.Box.Y+ln.Box.H/2), esc(ln.Text))
 	}
 	b.WriteString(`</text>`)
 }
