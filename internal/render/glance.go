@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"slices"
 	"unicode"
 
 	"github.com/rolesite/rolesite/internal/site"
@@ -73,11 +74,13 @@ func MatrixPath(d *site.MatrixDecl) string { return "matrices/" + d.Slug + "/" }
 // CompareView sets two pages side by side.
 type CompareView struct {
 	A, B Link
+	Swap string // the page comparing B with A, or ""
 	Rows []CompareRow
 }
 
 // CompareRow is one field compared.
 type CompareRow struct {
+	Field  string // the front matter field compared
 	Label  string
 	Shared []Link // a Link without URL is a plain value
 	OnlyA  []Link
@@ -111,10 +114,24 @@ func NewCompareView(s *site.Site, sv *SiteView, a, b *site.Page) *PageView {
 	}
 	cv := &CompareView{A: Link{Title: a.Title(), URL: s.Permalink(a), Summary: a.Summary()}, B: Link{Title: b.Title(), URL: s.Permalink(b), Summary: b.Summary()}}
 	for _, r := range c.Rows {
-		cv.Rows = append(cv.Rows, CompareRow{Label: r.Label, Shared: items(r.Shared), OnlyA: items(r.OnlyA), OnlyB: items(r.OnlyB)})
+		cv.Rows = append(cv.Rows, CompareRow{Field: r.Field, Label: r.Label, Shared: items(r.Shared), OnlyA: items(r.OnlyA), OnlyB: items(r.OnlyB)})
+	}
+	if slices.Contains(s.ComparePartners(b), a) {
+		cv.Swap = s.BasePath + ComparePath(b, a)
 	}
 	v.Compare = cv
+	v.CompareURL = s.BasePath + CompareIndexPath(a)
+	v.CompareWith = compareWith(s, a, b)
 	return v
+}
+
+// compareWith lists the comparison pages of a, marking the one with current.
+func compareWith(s *site.Site, a, current *site.Page) []Link {
+	var out []Link
+	for _, b := range s.ComparePartners(a) {
+		out = append(out, Link{Title: b.Title(), URL: s.BasePath + ComparePath(a, b), Current: b == current})
+	}
+	return out
 }
 
 // NewComparisonsView builds the page listing every comparison of a.

@@ -74,6 +74,7 @@ type PageView struct {
 	Facts       []Fact         // front matter fields that are neither reserved nor relations
 	Related     []Link         // the section's pages sharing the most targets with this one
 	CompareURL  string         // the page listing this page's comparisons, or ""
+	CompareWith []Link         // this page's comparison pages (on a comparison, its first page's), the current one marked
 	Compare     *CompareView   // on a comparison page
 	Matrix      *MatrixView    // on a matrix page
 	Lifecycle   *LifecycleView // on the home page and the lifecycle section's list
@@ -172,6 +173,7 @@ func NewPageView(s *site.Site, sv *SiteView, p *site.Page, body []byte) *PageVie
 		}
 		if len(s.ComparePartners(p)) > 0 {
 			v.CompareURL = s.BasePath + CompareIndexPath(p)
+			v.CompareWith = compareWith(s, p, nil)
 		}
 		pages := p.Section.Pages
 		if i := p.Position(); i > 0 {
