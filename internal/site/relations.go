@@ -79,7 +79,7 @@ func (r *resolver) declarations(sec *Section) {
 			r.report(src, src.ValuePos("relations", target), "relations: %s names section %q, which does not exist%s", field, target, didYouMean(target, r.sectionNames()))
 			continue
 		}
-		sec.Relations = append(sec.Relations, d)
+		sec.addDecl(d)
 	}
 }
 
@@ -101,31 +101,43 @@ func didYouMean(word string, candidates []string) string {
 // Reserved reports whether a front matter field has a meaning of its own.
 func Reserved(field string) bool { return reserved[field] }
 
-// decl returns the declaration for a field of a section's pages: declared,
-// or implied by a section of that name.
+// decl returns the declaration of a field of a section's pages, declared or
+// implied by a section of that name (see implied), or nil.
 func (r *resolver) decl(sec *Section, field string) *Decl {
-	for _, d := range sec.Relations {
-		if d.Field == field {
-			return d
-		}
-	}
-	if reserved[field] {
-		return nil
-	}
-	if t := r.bySection[field]; t != nil {
-		d := &Decl{Field: field, Target: t}
-		sec.Relations = append(sec.Relations, d) // implied declarations come after declared ones
-		return d
-	}
-	return nil
+	return sec.decls[field]
 }
 
-// relations resolves the outgoing relations of one page.
+// addDecl records a declaration of sec.
+func (sec *Section) addDecl(d *Decl) {
+	if sec.decls == nil {
+		sec.decls = map[string]*Decl{}
+	}
+	d.index = len(sec.Relations)
+	sec.Relations = append(sec.Relations, d)
+	sec.decls[d.Field] = d
+}
+
+// implied adds, after a section's declared relations, one for every field
+// its pages use that is named like a section, in section order.
+func (r *resolver) implied(sec *Section) {
+	used := map[string]bool{}
+	for _, p := range sec.Pages {
+		for field := range p.Src.Params {
+			used[field] = true
+		}
+	}
+	for _, t := range r.site.Sections {
+		if used[t.Name] && !reserved[t.Name] && sec.decls[t.Name] == nil {
+			sec.addDecl(&Decl{Field: t.Name, Target: t})
+		}
+	}
+}
+
+// relations resolves the outgoing relations of one page. Positions are
+// looked up only to report a problem.
 func (r *resolver) relations(p *Page) {
 	src := p.Src
-	fields := src.Order(slices.Sorted(maps.Keys(src.Params)))
-	for _, field := range fields {
-		v := src.Params[field]
+	for field, v := range src.Params {
 		d := r.decl(p.Section, field)
 		if d == nil {
 			if list, bad := content.Strings(v); bad == "" && len(list) > 0 && !reserved[field] {
@@ -141,26 +153,33 @@ func (r *resolver) relations(p *Page) {
 				field, d.Target.Name, exampleSlug(d.Target, v), content.Describe(v))
 			continue
 		}
-		g := &Group{Field: field, Label: cmp.Or(d.Label, humanize(field)), Section: d.Target}
-		positions := src.ItemPos(field, slugs)
-		seen := map[string]bool{}
+		g := &Group{Field: field, Label: cmp.Or(d.Label, humanize(field)), Section: d.Target, Pages: make([]*Page, 0, len(slugs))}
+		var positions []content.Pos
+		at := func(i int) content.Pos {
+			if positions == nil {
+				positions = src.ItemPos(field, slugs)
+			}
+			return positions[i]
+		}
+		targets := r.slugs[d.Target.Name]
 		for i, slug := range slugs {
-			key := strings.ToLower(slug)
-			if seen[key] {
-				r.report(src, positions[i], "%s: %s is listed twice", field, slug)
+			target := targets[slug]
+			if target == nil {
+				target = targets[strings.ToLower(slug)]
+			}
+			if target != nil && slices.Contains(g.Pages, target) {
+				r.report(src, at(i), "%s: %s is listed twice", field, slug)
 				continue
 			}
-			seen[key] = true
-			target := r.slugs[d.Target.Name][key]
 			if target == nil {
 				if _, isDraft := r.left["content/"+d.Target.Name+"/"+slug+".md"]; isDraft {
 					continue // a relation to a left-out draft is dropped, not broken
 				}
-				r.report(src, positions[i], "%s: no page %q in section %s%s", field, slug, d.Target.Name, didYouMean(key, slugsOf(d.Target)))
+				r.report(src, at(i), "%s: no page %q in section %s%s", field, slug, d.Target.Name, didYouMean(strings.ToLower(slug), slugsOf(d.Target)))
 				continue
 			}
 			if target.Src.Slug != slug {
-				r.report(src, positions[i], "%s: %q differs from the file name %s.md in case; write %s", field, slug, target.Src.Slug, target.Src.Slug)
+				r.report(src, at(i), "%s: %q differs from the file name %s.md in case; write %s", field, slug, target.Src.Slug, target.Src.Slug)
 				continue
 			}
 			g.Pages = append(g.Pages, target)
@@ -169,13 +188,16 @@ func (r *resolver) relations(p *Page) {
 			p.Out = append(p.Out, g)
 		}
 	}
-	slices.SortStableFunc(p.Out, func(a, b *Group) int {
+	slices.SortFunc(p.Out, func(a, b *Group) int {
 		return cmp.Compare(declIndex(p.Section, a.Field), declIndex(p.Section, b.Field))
 	})
 }
 
 func declIndex(sec *Section, field string) int {
-	return slices.IndexFunc(sec.Relations, func(d *Decl) bool { return d.Field == field })
+	if d := sec.decls[field]; d != nil {
+		return d.index
+	}
+	return -1
 }
 
 func slugsOf(sec *Section) []string {

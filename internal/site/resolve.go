@@ -31,6 +31,9 @@ func Resolve(inputs []Input, opts Options) (*Site, diag.List) {
 		r.declarations(sec)
 		r.sectionOptions(sec)
 	}
+	for _, sec := range r.site.Sections {
+		r.implied(sec)
+	}
 	for _, p := range r.site.Pages {
 		r.relations(p)
 	}

@@ -46,7 +46,8 @@ type Section struct {
 
 	weight  int
 	weighed bool
-	order   int // position in Site.Sections
+	order   int              // position in Site.Sections
+	decls   map[string]*Decl // Relations by field
 }
 
 // A Decl declares one relation field of a section's pages.
@@ -55,6 +56,8 @@ type Decl struct {
 	Target  *Section // the section the field's slugs name
 	Label   string   // heading of the outgoing panel
 	Inverse string   // heading of the incoming panel on target pages
+
+	index int // position in the section's Relations
 }
 
 // A Page is a page of the site: a regular page, a section index or the home page.

@@ -163,13 +163,13 @@ func (r *resolver) sectionRef(src *content.Page, field, key, name string) *Secti
 
 // declFor returns the declaration of a field without creating an implied one.
 func (r *resolver) declFor(sec *Section, field string) *Decl {
-	for _, d := range sec.Relations {
-		if d.Field == field {
-			return d
-		}
+	if d := sec.decls[field]; d != nil {
+		return d
 	}
 	if t := r.bySection[field]; t != nil && !reserved[field] {
-		return r.decl(sec, field)
+		d := &Decl{Field: field, Target: t}
+		sec.addDecl(d)
+		return d
 	}
 	return nil
 }
