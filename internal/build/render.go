@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/rolesite/rolesite/internal/diag"
+	"github.com/rolesite/rolesite/internal/diagram"
 	"github.com/rolesite/rolesite/internal/markdown"
 	"github.com/rolesite/rolesite/internal/output"
 	"github.com/rolesite/rolesite/internal/render"
@@ -61,7 +62,7 @@ func renderSite(s *site.Site, theme fs.FS) (*output.Files, diag.List) {
 		jobs = append(jobs, &job{out: p.URL + "index.html", origin: p.Src.Path, kind: kind, sec: sec, secPtr: p.Section,
 			view: func(sv *render.SiteView) *render.PageView { return render.NewPageView(s, sv, p, body) }})
 	}
-	lifecycle := render.NewLifecycleView(s, nil)
+	lifecycle := render.NewLifecycleView(s, drawLifecycle)
 	withLifecycle := func(j *job) {
 		view := j.view
 		j.view = func(sv *render.SiteView) *render.PageView {
@@ -172,6 +173,22 @@ func renderSite(s *site.Site, theme fs.FS) (*output.Files, diag.List) {
 		}
 	}
 	return files, diags
+}
+
+// drawLifecycle draws the lifecycle with package diagram.
+func drawLifecycle(steps []render.LifecycleStep, loops [][2]int) string {
+	stages := make([]diagram.Stage, len(steps))
+	for i, st := range steps {
+		stages[i] = diagram.Stage{Title: st.Link.Title, URL: st.Link.URL}
+		for _, m := range st.Members {
+			stages[i].Roles = append(stages[i].Roles, diagram.Link{Title: m.Title, URL: m.URL})
+		}
+	}
+	edges := make([]diagram.Loop, len(loops))
+	for i, l := range loops {
+		edges[i] = diagram.Loop{From: l[0], To: l[1]}
+	}
+	return diagram.Lifecycle(stages, edges)
 }
 
 // searchDocs describes every page to the search index.
