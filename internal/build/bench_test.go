@@ -83,10 +83,10 @@ func BenchmarkStages(b *testing.B) {
 	theme := overlay{top: src, bottom: rolesite.Theme()}
 	b.Run("load", func(b *testing.B) {
 		for b.Loop() {
-			New(rolesite.Theme(), Options{}).load(src)
+			New(rolesite.Theme(), Options{}).load(src, nil)
 		}
 	})
-	inputs, _ := New(rolesite.Theme(), Options{}).load(src)
+	inputs, _ := New(rolesite.Theme(), Options{}).load(src, nil)
 	b.Run("resolve", func(b *testing.B) {
 		for b.Loop() {
 			site.Resolve(inputs, site.Options{})
@@ -95,10 +95,10 @@ func BenchmarkStages(b *testing.B) {
 	s, _ := site.Resolve(inputs, site.Options{})
 	b.Run("render", func(b *testing.B) {
 		for b.Loop() {
-			renderSite(s, theme)
+			renderSite(s, theme, newRenderCache())
 		}
 	})
-	files, _ := renderSite(s, theme)
+	files, _ := renderSite(s, theme, newRenderCache())
 	b.Run("write", func(b *testing.B) {
 		dir := b.TempDir()
 		for b.Loop() {
@@ -124,7 +124,7 @@ func BenchmarkRebuild(b *testing.B) {
 	for b.Loop() {
 		i++
 		mem[page] = &fstest.MapFile{Data: bytes.Replace(orig, []byte("title: Role 00042"), []byte("title: Role 00042 v"+strconv.Itoa(i)), 1)}
-		if r := builder.Build(mem); !r.OK() {
+		if r := builder.Rebuild(mem, []string{page}); !r.OK() {
 			b.Fatal(r.Diagnostics[:1])
 		}
 	}

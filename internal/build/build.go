@@ -45,24 +45,39 @@ type Builder struct {
 	defaults fs.FS
 	opts     Options
 	cache    *loadCache
+	renders  *renderCache
 }
 
 // New returns a Builder whose templates/ and static/ fall back to defaults.
 func New(defaults fs.FS, opts Options) *Builder {
-	return &Builder{defaults: defaults, opts: opts, cache: newLoadCache()}
+	return &Builder{defaults: defaults, opts: opts, cache: newLoadCache(), renders: newRenderCache()}
 }
 
 // Build builds the site in src (a folder holding content/ and optionally
-// templates/ and static/).
-func (b *Builder) Build(src fs.FS) Result {
+// templates/ and static/), reading every file.
+func (b *Builder) Build(src fs.FS) Result { return b.build(src, nil) }
+
+// Rebuild builds the site again after the files named in changed (slash
+// paths relative to src: created, written or removed) changed since the
+// previous build by this Builder. It reads only those content files; the
+// result is exactly what Build gives. Before any build, or with a nil list,
+// it is Build.
+func (b *Builder) Rebuild(src fs.FS, changed []string) Result {
+	if changed == nil {
+		changed = []string{}
+	}
+	return b.build(src, changed)
+}
+
+func (b *Builder) build(src fs.FS, changed []string) Result {
 	start := time.Now()
 	theme := overlay{top: src, bottom: b.defaults}
 
-	inputs, diags := b.load(src)
+	inputs, diags := b.load(src, changed)
 	s, more := site.Resolve(inputs, site.Options{BaseURL: b.opts.BaseURL, Drafts: b.opts.Drafts})
 	diags = append(diags, more...)
 	res := Result{Site: s}
-	files, more := renderSite(s, theme)
+	files, more := renderSite(s, theme, b.renders)
 	diags = append(diags, more...)
 	res.Diagnostics = diags.Sorted()
 	if len(res.Diagnostics) == 0 {

@@ -36,13 +36,17 @@ func TestRebuildEquivalence(t *testing.T) {
 				t.Fatal(err)
 			}
 			src["static/css/extra.css"] = &fstest.MapFile{Data: []byte("body{}")}
-			builder := build.New(rolesite.Theme(), build.Options{})
+			full := build.New(rolesite.Theme(), build.Options{})  // rebuilds reading every file
+			events := build.New(rolesite.Theme(), build.Options{}) // rebuilds told what changed
+			events.Build(src)
 			for step := range steps {
-				what := edit(r, src)
-				got := builder.Build(src)
+				what, changed := edit(r, src)
 				want := build.Build(src, rolesite.Theme(), build.Options{})
-				if d := compare(got, want); d != "" {
+				if d := compare(full.Build(src), want); d != "" {
 					t.Fatalf("step %d (%s): rebuild differs from a clean build: %s", step, what, d)
+				}
+				if d := compare(events.Rebuild(src, changed), want); d != "" {
+					t.Fatalf("step %d (%s, changed %v): rebuild from events differs from a clean build: %s", step, what, changed, d)
 				}
 			}
 		})
@@ -74,8 +78,14 @@ func compare(got, want build.Result) string {
 	return ""
 }
 
-// edit changes src at random and says what it did.
-func edit(r *rand.Rand, src fstest.MapFS) string {
+// edit changes src at random and says what it did and which files changed.
+func edit(r *rand.Rand, src fstest.MapFS) (string, []string) {
+	var changed []string
+	what := editFiles(r, src, func(name string) { changed = append(changed, name) })
+	return what, changed
+}
+
+func editFiles(r *rand.Rand, src fstest.MapFS, touched func(string)) string {
 	pages := func(section string) []string {
 		var out []string
 		for name := range src {
@@ -95,7 +105,14 @@ func edit(r *rand.Rand, src fstest.MapFS) string {
 	slugOf := func(name string) string {
 		return strings.TrimSuffix(name[strings.LastIndex(name, "/")+1:], ".md")
 	}
-	set := func(name, data string) { src[name] = &fstest.MapFile{Data: []byte(data)} }
+	set := func(name, data string) {
+		src[name] = &fstest.MapFile{Data: []byte(data)}
+		touched(name)
+	}
+	remove := func(name string) {
+		delete(src, name)
+		touched(name)
+	}
 	get := func(name string) string {
 		if f := src[name]; f != nil {
 			return string(f.Data)
@@ -144,7 +161,7 @@ func edit(r *rand.Rand, src fstest.MapFS) string {
 		if p == "" {
 			break
 		}
-		delete(src, p)
+		remove(p)
 		return "remove " + p
 	case 6: // add a section
 		name := fmt.Sprintf("sec%d", r.IntN(3))
@@ -155,7 +172,7 @@ func edit(r *rand.Rand, src fstest.MapFS) string {
 		name := fmt.Sprintf("content/sec%d/", r.IntN(3))
 		for k := range src {
 			if strings.HasPrefix(k, name) {
-				delete(src, k)
+				remove(k)
 			}
 		}
 		return "remove section " + name
@@ -166,7 +183,7 @@ func edit(r *rand.Rand, src fstest.MapFS) string {
 		case 1:
 			set("templates/page.html", `{{define "main"}}{{.Broken}{{end}}`)
 		default:
-			delete(src, "templates/page.html")
+			remove("templates/page.html")
 		}
 		return "template"
 	case 9: // edit a static file

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"path"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -28,6 +29,7 @@ type loaded struct {
 
 type loadCache struct {
 	files      map[string]*loaded
+	names      []string // content files of the last load, sorted; nil before the first
 	converters map[bool]*markdown.Converter
 }
 
@@ -44,15 +46,32 @@ func (c *loadCache) converter(unsafe bool) *markdown.Converter {
 	return conv
 }
 
-// load reads and converts every markdown file under content/.
-func (b *Builder) load(src fs.FS) ([]site.Input, diag.List) {
-	names, diags := markdownFiles(src)
+// load reads and converts every markdown file under content/. With a
+// non-nil changed list (slash paths relative to the site folder, as the
+// watcher reports them) it trusts the cache for every other file: it neither
+// walks content/ nor reads files that did not change.
+func (b *Builder) load(src fs.FS, changed []string) ([]site.Input, diag.List) {
+	var names []string
+	var diags diag.List
+	reread := map[string]bool{}
+	if changed != nil && b.cache.names != nil {
+		names, reread = b.cache.update(src, changed)
+	} else {
+		names, diags = markdownFiles(src)
+		for _, n := range names {
+			reread[n] = true
+		}
+	}
 	if len(names) == 0 && len(diags) == 0 {
 		return nil, diag.List{{Path: "content", Message: "no markdown files: is this a site folder? Pass --src DIR, or add content/_index.md"}}
 	}
 	// The site's settings decide how markdown is converted, so read them first.
 	unsafe := false
-	if data, err := fs.ReadFile(src, "content/_index.md"); err == nil {
+	if home := b.cache.files["content/_index.md"]; home != nil && !reread["content/_index.md"] {
+		if home.page != nil {
+			unsafe, _ = home.page.Params["unsafe_html"].(bool)
+		}
+	} else if data, err := fs.ReadFile(src, "content/_index.md"); err == nil {
 		if p, _ := content.Parse("content/_index.md", data); p != nil {
 			unsafe, _ = p.Params["unsafe_html"].(bool)
 		}
@@ -66,12 +85,18 @@ func (b *Builder) load(src fs.FS) ([]site.Input, diag.List) {
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range next {
-				data, err := fs.ReadFile(src, names[i])
-				if err != nil {
-					readErrs[i] = err
-					continue
+				old := b.cache.files[names[i]]
+				var data []byte
+				if old != nil && !reread[names[i]] {
+					data = old.data
+				} else {
+					var err error
+					if data, err = fs.ReadFile(src, names[i]); err != nil {
+						readErrs[i] = err
+						continue
+					}
 				}
-				if old := b.cache.files[names[i]]; old != nil && old.unsafe == unsafe && bytes.Equal(old.data, data) {
+				if old != nil && old.unsafe == unsafe && bytes.Equal(old.data, data) {
 					results[i] = old
 					continue
 				}
@@ -100,7 +125,52 @@ func (b *Builder) load(src fs.FS) ([]site.Input, diag.List) {
 		}
 	}
 	b.cache.files = fresh // forget deleted files
+	b.cache.names = names
 	return inputs, diags
+}
+
+// update applies a list of changed paths to the cached list of content
+// files, returning the new list and the files to read again.
+func (c *loadCache) update(src fs.FS, changed []string) ([]string, map[string]bool) {
+	set := make(map[string]bool, len(c.names))
+	for _, n := range c.names {
+		set[n] = true
+	}
+	reread := map[string]bool{}
+	for _, name := range changed {
+		if !isContentFile(name) {
+			continue
+		}
+		if st, err := fs.Stat(src, name); err == nil && !st.IsDir() {
+			set[name] = true
+			reread[name] = true
+		} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			set[name] = true // keep it: reading it again reports the error
+			reread[name] = true
+		} else {
+			delete(set, name)
+		}
+	}
+	names := make([]string, 0, len(set))
+	for n := range set {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return names, reread
+}
+
+// isContentFile tells whether a site path is a markdown file under content/
+// that a full walk would find.
+func isContentFile(name string) bool {
+	if !strings.HasPrefix(name, "content/") || !strings.HasSuffix(name, ".md") {
+		return false
+	}
+	for _, part := range strings.Split(name, "/")[1:] {
+		if ignored(part) {
+			return false
+		}
+	}
+	return true
 }
 
 func loadFile(conv *markdown.Converter, name string, data []byte, unsafe bool) *loaded {

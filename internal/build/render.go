@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"cmp"
+	"hash/maphash"
 	"fmt"
 	"io/fs"
 	"path"
@@ -20,18 +21,67 @@ import (
 	"github.com/rolesite/rolesite/internal/site"
 )
 
+// renderCache is what rendering keeps between builds: the parsed templates
+// with a key of their sources, and every page's bytes with the hash of the
+// view they were executed for. A page whose view and templates are the same
+// as last time is the same page, so its bytes are reused.
+type renderCache struct {
+	seed     maphash.Seed
+	tplKey   uint64
+	tpl      *render.Templates
+	tplDiags diag.List
+	pages    map[string]cachedPage // output path -> last rendering
+}
+
+type cachedPage struct {
+	key  uint64
+	data []byte
+}
+
+func newRenderCache() *renderCache {
+	return &renderCache{seed: maphash.MakeSeed(), pages: map[string]cachedPage{}}
+}
+
+// templates returns the parsed templates, parsing them only when their
+// sources or the list of sections changed.
+func (c *renderCache) templates(theme fs.FS, sections []string) (*render.Templates, diag.List) {
+	var h maphash.Hash
+	h.SetSeed(c.seed)
+	for _, sec := range sections {
+		h.WriteString(sec + "\x00")
+	}
+	_ = fs.WalkDir(theme, "templates", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		data, _ := fs.ReadFile(theme, name)
+		h.WriteString(name + "\x00")
+		h.Write(data)
+		h.WriteByte(0)
+		return nil
+	})
+	key := h.Sum64()
+	if c.tpl == nil || key != c.tplKey || len(c.tplDiags) > 0 {
+		c.tpl, c.tplDiags = render.LoadTemplates(theme, sections)
+		c.tplKey = key
+		clear(c.pages)
+	}
+	return c.tpl, c.tplDiags
+}
+
 // renderSite executes the templates for every page and adds the machine files.
 // It renders even when earlier stages found problems, so that template
 // errors are reported in the same run; the files are then discarded.
-func renderSite(s *site.Site, theme fs.FS) (*output.Files, diag.List) {
+func renderSite(s *site.Site, theme fs.FS, cache *renderCache) (*output.Files, diag.List) {
 	var sections []string
 	for _, sec := range s.Sections {
 		sections = append(sections, sec.Name)
 	}
-	tpl, diags := render.LoadTemplates(theme, sections)
+	tpl, diags := cache.templates(theme, sections)
 	if tpl == nil {
 		return nil, diags
 	}
+	diags = slices.Clone(diags)
 	files := output.NewFiles()
 	assets, more := addStatic(files, theme)
 	diags = append(diags, more...)
@@ -44,12 +94,12 @@ func renderSite(s *site.Site, theme fs.FS) (*output.Files, diag.List) {
 		sec    string
 		view   func(*render.SiteView) *render.PageView
 		secPtr *site.Section
+		key    uint64
 		data   []byte
 		err    error
 	}
 	var jobs []*job
 	addPage := func(p *site.Page) {
-		body := markdown.Fill(p.Doc.HTML, p.Links)
 		kind, sec := render.KindPage, ""
 		switch p.Kind {
 		case site.KindHome:
@@ -60,7 +110,9 @@ func renderSite(s *site.Site, theme fs.FS) (*output.Files, diag.List) {
 			sec = p.Section.Name
 		}
 		jobs = append(jobs, &job{out: p.URL + "index.html", origin: p.Src.Path, kind: kind, sec: sec, secPtr: p.Section,
-			view: func(sv *render.SiteView) *render.PageView { return render.NewPageView(s, sv, p, body) }})
+			view: func(sv *render.SiteView) *render.PageView {
+				return render.NewPageView(s, sv, p, markdown.Fill(p.Doc.HTML, p.Links))
+			}})
 	}
 	lifecycle := render.NewLifecycleView(s, drawLifecycle)
 	withLifecycle := func(j *job) {
@@ -115,9 +167,16 @@ func renderSite(s *site.Site, theme fs.FS) (*output.Files, diag.List) {
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			var buf bytes.Buffer
+			hasher := newViewHasher(cache.seed)
 			for j := range next {
+				view := j.view(siteViews[j.secPtr])
+				j.key = hasher.sum(j.kind+"\x00"+j.sec, view)
+				if prev, ok := cache.pages[j.out]; ok && prev.key == j.key {
+					j.data = prev.data
+					continue
+				}
 				buf.Reset()
-				j.err = tpl.Execute(&buf, j.kind, j.sec, j.view(siteViews[j.secPtr]))
+				j.err = tpl.Execute(&buf, j.kind, j.sec, view)
 				j.data = bytes.Clone(buf.Bytes())
 			}
 		})
@@ -129,7 +188,11 @@ func renderSite(s *site.Site, theme fs.FS) (*output.Files, diag.List) {
 	wg.Wait()
 
 	seenTemplateErr := map[string]bool{}
+	fresh := make(map[string]cachedPage, len(jobs))
 	for _, j := range jobs {
+		if j.err == nil {
+			fresh[j.out] = cachedPage{key: j.key, data: j.data}
+		}
 		if j.err != nil {
 			if d, ok := j.err.(diag.Diagnostic); ok {
 				if !seenTemplateErr[d.String()] {
@@ -154,6 +217,7 @@ func renderSite(s *site.Site, theme fs.FS) (*output.Files, diag.List) {
 			}
 		}
 	}
+	cache.pages = fresh
 	for name, data := range search.Index(searchDocs(s)) {
 		if err := files.Add(name, data, "the search index"); err != nil {
 			diags = append(diags, collision(s, files.Origin(name), err))

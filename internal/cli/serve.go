@@ -124,7 +124,16 @@ type devSession struct {
 
 // rebuild builds the site again and publishes it, or shows its problems.
 func (s *devSession) rebuild(batch []watch.Change) {
-	res := s.builder.Build(os.DirFS(s.src))
+	var res build.Result
+	if batch == nil {
+		res = s.builder.Build(os.DirFS(s.src))
+	} else {
+		changed := make([]string, len(batch))
+		for i, c := range batch {
+			changed[i] = c.Path
+		}
+		res = s.builder.Rebuild(os.DirFS(s.src), changed)
+	}
 	if !res.OK() {
 		report(s.errOut, res)
 		s.failing = true
