@@ -36,7 +36,7 @@ func TestRebuildEquivalence(t *testing.T) {
 				t.Fatal(err)
 			}
 			src["static/css/extra.css"] = &fstest.MapFile{Data: []byte("body{}")}
-			full := build.New(rolesite.Theme(), build.Options{})  // rebuilds reading every file
+			full := build.New(rolesite.Theme(), build.Options{})   // rebuilds reading every file
 			events := build.New(rolesite.Theme(), build.Options{}) // rebuilds told what changed
 			events.Build(src)
 			for step := range steps {

@@ -3,8 +3,8 @@ package build
 import (
 	"bytes"
 	"cmp"
-	"hash/maphash"
 	"fmt"
+	"hash/maphash"
 	"io/fs"
 	"path"
 	"runtime"
