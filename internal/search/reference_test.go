@@ -1,0 +1,497 @@
+package search
+
+// This file keeps the original, straightforward implementation of Index,
+// frozen, as the reference the optimised one must match byte for byte
+// (TestIndexMatchesReference). It is the specification in code: do not
+// optimise it.
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"iter"
+	"maps"
+	"math/bits"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// refChunkDocs is how many pages share one file of the page table.
+const refChunkDocs = 8
+
+// refIndex returns the files of the search index for docs, keyed by slash
+// path relative to the output root, all under "search/". The result
+// depends only on the set of docs, not on their order in the slice.
+func refIndex(docs []Doc) map[string][]byte {
+	docs = slices.Clone(docs)
+	slices.SortStableFunc(docs, func(a, b Doc) int {
+		return cmp.Or(strings.Compare(a.Path, b.Path), strings.Compare(a.Title, b.Title))
+	})
+
+	files := make(map[string][]byte)
+	sections := refSectionTable(docs)
+	for i := 0; i < len(docs); i += refChunkDocs {
+		files[fmt.Sprintf("search/d/%d.json", i/refChunkDocs)] = refEncodeChunk(docs[i:min(i+refChunkDocs, len(docs))], sections)
+	}
+
+	idx := refInvert(docs)
+	refTerms := slices.Sorted(maps.Keys(idx))
+	entries := make([][]byte, len(refTerms))
+	size := make([]int, len(refTerms))
+	for i, t := range refTerms {
+		entries[i] = refEncodeEntry(t, idx[t])
+		size[i] = len(entries[i])
+	}
+	var keys []string
+	for _, s := range refPlanShards(refTerms, size) {
+		parts := entries[s.lo:s.hi]
+		if s.split {
+			lists := make([][]refPosting, 0, s.phi-s.plo)
+			for _, t := range refTerms[s.plo:s.phi] {
+				lists = append(lists, idx[t])
+			}
+			parts = append(slices.Clip(parts), refEncodeEntry(s.key+"*", refUnion(lists)))
+		}
+		files[refShardFile(s.key)] = refEncodeShard(parts)
+		keys = append(keys, s.key)
+	}
+	files["search/meta.json"] = refEncodeMeta(len(docs), sections, keys)
+	return files
+}
+
+// A refSection is a group of results in the user interface.
+type refSection struct{ key, title string }
+
+// refSectionTable lists the sections of docs, ordered by key. Home and other
+// pages outside any refSection form the refSection "" titled "Pages".
+func refSectionTable(docs []Doc) []refSection {
+	titles := make(map[string]string)
+	for _, d := range docs {
+		if t, ok := titles[d.Section]; !ok || t == "" {
+			titles[d.Section] = d.SectionTitle
+		}
+	}
+	var out []refSection
+	for _, k := range slices.Sorted(maps.Keys(titles)) {
+		t := titles[k]
+		if t == "" {
+			t = cmp.Or(k, "Pages")
+		}
+		out = append(out, refSection{k, t})
+	}
+	return out
+}
+
+// The index files are JSON, written by hand where it keeps them small:
+//
+//	search/meta.json   {"v":1,"docs":N,"chunk":8,"sections":[[key,title],...],"shards":[key,...]}
+//	search/t/KEY.json  {"term":[df,doc,score,doc,score,...],...}
+//	search/d/N.json    [[path,title,refSection,refSnippet],...]
+//
+// In a refShard, doc numbers after the first are deltas from the previous one.
+// A page's number is its position in the index's page order; page n is
+// entry n%chunk of search/d/(n/chunk).json; refSection is an index into
+// meta.sections.
+
+const refFormatVersion = 1
+
+func refEncodeMeta(docs int, sections []refSection, shardKeys []string) []byte {
+	var b bytes.Buffer
+	b.WriteString(`{"v":`)
+	b.WriteString(strconv.Itoa(refFormatVersion))
+	b.WriteString(`,"docs":`)
+	b.WriteString(strconv.Itoa(docs))
+	b.WriteString(`,"chunk":`)
+	b.WriteString(strconv.Itoa(refChunkDocs))
+	b.WriteString(`,"sections":[`)
+	for i, s := range sections {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('[')
+		refWriteString(&b, s.key)
+		b.WriteByte(',')
+		refWriteString(&b, s.title)
+		b.WriteByte(']')
+	}
+	b.WriteString(`],"shards":[`)
+	for i, k := range shardKeys {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		refWriteString(&b, k)
+	}
+	b.WriteString("]}\n")
+	return b.Bytes()
+}
+
+// refEncodeEntry writes one term of a refShard: "term":[df,doc,score,...], with
+// df the number of pages the term occurs in and the postings sampled.
+func refEncodeEntry(term string, list []refPosting) []byte {
+	var b bytes.Buffer
+	refWriteString(&b, term)
+	b.WriteString(":[")
+	b.WriteString(strconv.Itoa(len(list)))
+	prev := int32(0)
+	for _, p := range refSample(list) {
+		b.WriteByte(',')
+		b.WriteString(strconv.Itoa(int(p.doc - prev)))
+		b.WriteByte(',')
+		b.WriteString(strconv.Itoa(int(p.score)))
+		prev = p.doc
+	}
+	b.WriteByte(']')
+	return b.Bytes()
+}
+
+func refEncodeShard(entries [][]byte) []byte {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, e := range entries {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.Write(e)
+	}
+	b.WriteString("}\n")
+	return b.Bytes()
+}
+
+func refEncodeChunk(docs []Doc, sections []refSection) []byte {
+	var b bytes.Buffer
+	b.WriteByte('[')
+	for i, d := range docs {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		sec, _ := slices.BinarySearchFunc(sections, d.Section, func(s refSection, key string) int {
+			return strings.Compare(s.key, key)
+		})
+		b.WriteByte('[')
+		refWriteString(&b, d.Path)
+		b.WriteByte(',')
+		refWriteString(&b, d.Title)
+		b.WriteByte(',')
+		b.WriteString(strconv.Itoa(sec))
+		b.WriteByte(',')
+		refWriteString(&b, refSnippet(d))
+		b.WriteByte(']')
+	}
+	b.WriteString("]\n")
+	return b.Bytes()
+}
+
+// refWriteString writes s as a JSON string, leaving <, > and & as they are.
+func refWriteString(b *bytes.Buffer, s string) {
+	enc := json.NewEncoder(b)
+	enc.SetEscapeHTML(false)
+	enc.Encode(s)           // cannot fail for a string
+	b.Truncate(b.Len() - 1) // Encode appends a newline
+}
+
+// refMaxPostings caps the pages kept for one term. A term found in more pages
+// keeps the best-scoring ones and records its true page count, so the
+// client knows the list is a refSample: such a term ranks pages but never
+// excludes one (see doc.go).
+const refMaxPostings = 200
+
+// A refPosting is one page a term occurs in, with the term's score there.
+type refPosting struct {
+	doc   int32
+	score uint8
+}
+
+// refInvert builds the inverted index of docs, which must already be in page
+// order: for every term, its postings ordered by page. It does work
+// proportional to the number of tokens.
+func refInvert(docs []Doc) map[string][]refPosting {
+	idx := make(map[string][]refPosting)
+	page := make(map[string]refHit)
+	for id, d := range docs {
+		refHits(d, page)
+		for term, h := range page {
+			// Pages are visited in order, so each list stays sorted by page.
+			idx[term] = append(idx[term], refPosting{int32(id), uint8(h.score())})
+		}
+	}
+	return idx
+}
+
+// refSample returns the at most refMaxPostings best postings of a list ordered
+// by page, ordered by page.
+func refSample(list []refPosting) []refPosting {
+	if len(list) <= refMaxPostings {
+		return list
+	}
+	best := slices.Clone(list)
+	slices.SortFunc(best, func(a, b refPosting) int {
+		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.doc, b.doc))
+	})
+	best = best[:refMaxPostings]
+	slices.SortFunc(best, func(a, b refPosting) int { return cmp.Compare(a.doc, b.doc) })
+	return best
+}
+
+// refUnion merges lists ordered by page into one ordered by page, keeping for
+// each page its best score. It is how a prefix stands for all the refTerms
+// that begin with it.
+func refUnion(lists [][]refPosting) []refPosting {
+	best := make(map[int32]uint8)
+	for _, l := range lists {
+		for _, p := range l {
+			best[p.doc] = max(best[p.doc], p.score)
+		}
+	}
+	out := make([]refPosting, 0, len(best))
+	for doc, score := range best {
+		out = append(out, refPosting{doc, score})
+	}
+	slices.SortFunc(out, func(a, b refPosting) int { return cmp.Compare(a.doc, b.doc) })
+	return out
+}
+
+// Field weights. A term's score in a page is the sum of the weights of the
+// fields it occurs in, plus a body part that grows with the logarithm of
+// its count in the body. Each weight is larger than all smaller ones
+// together, so for a single term a title match always outranks a heading
+// match, a heading match a summary match, and a summary match any body
+// match. Scores fit in a byte (at most 106).
+const (
+	refWeightTitle   = 60
+	refWeightHeading = 24
+	refWeightSummary = 12
+	refMaxBodyScore  = 10
+)
+
+// A refField is a bit set of the places a term occurs in one page.
+type refField uint8
+
+const (
+	refInTitle refField = 1 << iota
+	refInHeading
+	refInSummary
+)
+
+// A refHit records how a term occurs in one page.
+type refHit struct {
+	fields refField
+	body   int // occurrences in the body text
+}
+
+// score is the term's precomputed score in the page.
+func (h refHit) score() int {
+	s := 0
+	if h.fields&refInTitle != 0 {
+		s += refWeightTitle
+	}
+	if h.fields&refInHeading != 0 {
+		s += refWeightHeading
+	}
+	if h.fields&refInSummary != 0 {
+		s += refWeightSummary
+	}
+	if h.body > 0 {
+		// 1 -> 2, 2..3 -> 4, 4..7 -> 6, 8..15 -> 8, 16+ -> 10
+		s += min(refMaxBodyScore, 2*bits.Len(uint(h.body)))
+	}
+	return s
+}
+
+// refHits collects into m, which it clears first, every term of one page and
+// how it occurs there. Reusing m across pages saves growing a map per page.
+func refHits(d Doc, m map[string]refHit) {
+	clear(m)
+	mark := func(text string, f refField) {
+		for t := range refTerms(text) {
+			h := m[t]
+			h.fields |= f
+			m[t] = h
+		}
+	}
+	mark(d.Title, refInTitle)
+	for _, h := range d.Headings {
+		mark(h, refInHeading)
+	}
+	mark(d.Summary, refInSummary)
+	for t := range refTerms(d.Text) {
+		h := m[t]
+		h.body++
+		m[t] = h
+	}
+}
+
+// refShardBytes is the size above which the refTerms sharing a prefix are split
+// into one refShard per next rune. It bounds what one typed word downloads.
+const refShardBytes = 24_000
+
+// refMinPrefixRunes is the shortest last word the client matches as a prefix;
+// shorter ones only match whole refTerms ("r", "c").
+const refMinPrefixRunes = 2
+
+// A refShard is one file of the inverted index, named by a prefix, its key.
+// A term lives in the refShard whose key is the longest key that begins it.
+type refShard struct {
+	key string
+	// refTerms[lo:hi] are the refTerms stored in the refShard, as entries of their own.
+	lo, hi int
+	// A split refShard (one whose refTerms were divided among longer keys)
+	// stores, besides the term equal to its key if there is one, the
+	// entry key+"*": the refUnion of all refTerms[plo:phi], which begin with key.
+	// The client uses it to match the key as a typed prefix.
+	split    bool
+	plo, phi int
+}
+
+// refPlanShards divides refTerms, sorted, into shards whose encoded size
+// (size[i] bytes for refTerms[i]) stays within refShardBytes where it can: a
+// group of refTerms with a common prefix that is too large is split by the
+// next rune, recursively. Shards come out in key order. The work is
+// proportional to the total length of the refTerms.
+func refPlanShards(refTerms []string, size []int) []refShard {
+	sum := make([]int, len(refTerms)+1)
+	for i, n := range size {
+		sum[i+1] = sum[i] + n
+	}
+	var out []refShard
+	var plan func(key string, lo, hi int)
+	plan = func(key string, lo, hi int) {
+		if key != "" && sum[hi]-sum[lo] <= refShardBytes {
+			out = append(out, refShard{key: key, lo: lo, hi: hi})
+			return
+		}
+		s := refShard{key: key, lo: lo, hi: lo, split: true, plo: lo, phi: hi}
+		i := lo
+		if i < hi && refTerms[i] == key {
+			i++
+			s.hi = i
+		}
+		if s.hi > s.lo || utf8.RuneCountInString(key) >= refMinPrefixRunes {
+			out = append(out, s)
+		}
+		for i < hi {
+			_, n := utf8.DecodeRuneInString(refTerms[i][len(key):])
+			child := refTerms[i][:len(key)+n]
+			j := i + 1
+			for j < hi && strings.HasPrefix(refTerms[j], child) {
+				j++
+			}
+			plan(child, i, j)
+			i = j
+		}
+	}
+	plan("", 0, len(refTerms))
+	return out
+}
+
+// refShardFile is the file holding the refShard with the given key. Letters a-z
+// and digits stand for themselves; any other rune is written as "_", its
+// code point in hex, and "_", so names are portable and case-insensitive
+// file systems cannot confuse them ("c+" is "c_2b_", "é" is "_e9_").
+func refShardFile(key string) string {
+	var b strings.Builder
+	b.WriteString("search/t/")
+	for _, r := range key {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		} else {
+			fmt.Fprintf(&b, "_%x_", r)
+		}
+	}
+	b.WriteString(".json")
+	return b.String()
+}
+
+// refSnippetRunes bounds the refSnippet shown under a result's title.
+const refSnippetRunes = 140
+
+// refSnippet is the text shown under a result: the summary, or else the start
+// of the body, with white space collapsed and cut at a word boundary.
+func refSnippet(d Doc) string {
+	s := strings.Join(strings.Fields(d.Summary), " ")
+	if s == "" {
+		s = strings.Join(strings.Fields(d.Text), " ")
+	}
+	if utf8.RuneCountInString(s) <= refSnippetRunes {
+		return s
+	}
+	cut, n := 0, 0
+	for i := range s { // i walks rune starts
+		if n == refSnippetRunes {
+			cut = i
+			break
+		}
+		n++
+	}
+	if sp := strings.LastIndexByte(s[:cut], ' '); sp > refSnippetRunes/2 {
+		cut = sp
+	}
+	return strings.TrimRight(s[:cut], " ,;:.-") + "…"
+}
+
+// refMaxTermRunes bounds the length of an indexed term; longer runs (hashes,
+// base64, URLs glued together) are not words anyone types.
+const refMaxTermRunes = 32
+
+// refTerms yields the search refTerms of s, in order, duplicates kept.
+//
+// A term is a run of letters and digits (combining marks may continue a
+// run), lower-cased. A lone letter directly followed by "++" or "#" keeps
+// them, so "C++" and "C#" stay searchable; everything else separates refTerms:
+// "CI/CD" is "ci" and "cd", "scikit-learn" is "scikit" and "learn".
+// static/js/search.js implements the same rules; change both together.
+func refTerms(s string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for i := 0; i < len(s); {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if !refIsWordStart(r) {
+				i += n
+				continue
+			}
+			start := i
+			i += n
+			if suffix := refTechSuffix(s[i:]); suffix > 0 {
+				i += suffix
+				if !yield(strings.ToLower(s[start:i])) {
+					return
+				}
+				continue
+			}
+			runes := 1
+			for i < len(s) {
+				r, n := utf8.DecodeRuneInString(s[i:])
+				if !refIsWordStart(r) && !unicode.IsMark(r) {
+					break
+				}
+				i += n
+				runes++
+			}
+			if runes <= refMaxTermRunes && !yield(strings.ToLower(s[start:i])) {
+				return
+			}
+		}
+	}
+}
+
+func refIsWordStart(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }
+
+// refTechSuffix reports the length of a "++" or "#" that directly follows a
+// single letter or digit and is not itself followed by one, or 0.
+func refTechSuffix(rest string) int {
+	var n int
+	switch {
+	case strings.HasPrefix(rest, "++"):
+		n = 2
+	case strings.HasPrefix(rest, "#"):
+		n = 1
+	default:
+		return 0
+	}
+	if r, _ := utf8.DecodeRuneInString(rest[n:]); n < len(rest) && (refIsWordStart(r) || unicode.IsMark(r)) {
+		return 0
+	}
+	return n
+}
