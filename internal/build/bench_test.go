@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -86,7 +87,7 @@ func BenchmarkStages(b *testing.B) {
 			New(rolesite.Theme(), Options{}).load(src, nil)
 		}
 	})
-	inputs, _ := New(rolesite.Theme(), Options{}).load(src, nil)
+	inputs, _, _ := New(rolesite.Theme(), Options{}).load(src, nil)
 	b.Run("resolve", func(b *testing.B) {
 		for b.Loop() {
 			site.Resolve(inputs, site.Options{})
@@ -110,23 +111,31 @@ func BenchmarkStages(b *testing.B) {
 }
 
 // BenchmarkRebuild edits one page of a 10k site and rebuilds with the same
-// Builder, as serve does.
+// Builder, told which file changed, as serve does: once the body text (the
+// usual edit while writing), once the title (which changes every page that
+// shows it: lists, panels, matrices, the search page).
 func BenchmarkRebuild(b *testing.B) {
-	src := corpus(b, 10000)
-	mem := memCopy(b, src)
-	builder := New(rolesite.Theme(), Options{})
-	if r := builder.Build(mem); !r.OK() {
-		b.Fatal(r.Diagnostics[:1])
-	}
-	page := "content/roles/role-00042.md"
-	orig := mem[page].Data
-	i := 0
-	for b.Loop() {
-		i++
-		mem[page] = &fstest.MapFile{Data: bytes.Replace(orig, []byte("title: Role 00042"), []byte("title: Role 00042 v"+strconv.Itoa(i)), 1)}
-		if r := builder.Rebuild(mem, []string{page}); !r.OK() {
-			b.Fatal(r.Diagnostics[:1])
-		}
+	for _, edit := range []struct{ name, old, new string }{
+		{"body", "\n## Overview", "\nAn edited sentence %d.\n\n## Overview"},
+		{"title", "title: Role 00042", "title: Role 00042 v%d"},
+	} {
+		b.Run(edit.name, func(b *testing.B) {
+			mem := memCopy(b, corpus(b, 10000))
+			builder := New(rolesite.Theme(), Options{})
+			if r := builder.Build(mem); !r.OK() {
+				b.Fatal(r.Diagnostics[:1])
+			}
+			page := "content/roles/role-00042.md"
+			orig := mem[page].Data
+			i := 0
+			for b.Loop() {
+				i++
+				mem[page] = &fstest.MapFile{Data: bytes.Replace(orig, []byte(edit.old), []byte(fmt.Sprintf(edit.new, i)), 1)}
+				if r := builder.Rebuild(mem, []string{page}); !r.OK() {
+					b.Fatal(r.Diagnostics[:1])
+				}
+			}
+		})
 	}
 }
 

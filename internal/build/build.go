@@ -28,6 +28,7 @@ type Stats struct {
 	Sections []SectionCount
 	Files    int
 	Elapsed  time.Duration
+	BodyOnly bool // the rebuild re-rendered only edited pages and the search index
 }
 
 // SectionCount is the number of pages in one section.
@@ -46,6 +47,7 @@ type Builder struct {
 	opts     Options
 	cache    *loadCache
 	renders  *renderCache
+	last     *output.Files // the previous build's files, when it succeeded
 }
 
 // New returns a Builder whose templates/ and static/ fall back to defaults.
@@ -73,16 +75,24 @@ func (b *Builder) build(src fs.FS, changed []string) Result {
 	start := time.Now()
 	theme := overlay{top: src, bottom: b.defaults}
 
-	inputs, diags := b.load(src, changed)
+	inputs, diags, edited := b.load(src, changed)
 	s, more := site.Resolve(inputs, site.Options{BaseURL: b.opts.BaseURL, Drafts: b.opts.Drafts})
 	diags = append(diags, more...)
 	res := Result{Site: s}
-	files, more := renderSite(s, theme, b.renders)
+	var files *output.Files
+	if edited != nil && b.last != nil && len(diags) == 0 {
+		files, more = renderEdited(s, b.last, b.renders, edited)
+		res.Stats.BodyOnly = true
+	} else {
+		files, more = renderSite(s, theme, b.renders)
+	}
 	diags = append(diags, more...)
 	res.Diagnostics = diags.Sorted()
+	b.last = nil
 	if len(res.Diagnostics) == 0 {
 		res.Files = files
 		res.Stats.Files = files.Len()
+		b.last = files
 	}
 	for _, sec := range s.Sections {
 		res.Stats.Sections = append(res.Stats.Sections, SectionCount{Name: sec.Name, Pages: len(sec.Pages)})

@@ -53,6 +53,73 @@ func TestRebuildEquivalence(t *testing.T) {
 	}
 }
 
+// TestRebuildBodyEdits edits page bodies of a site that builds, the way an
+// author works in serve, with now and then a heading, a front matter or a
+// template change, so that the body-only fast path runs often and is
+// checked against clean builds each time.
+func TestRebuildBodyEdits(t *testing.T) {
+	steps := 80
+	if testing.Short() {
+		steps = 20
+	}
+	r := rand.New(rand.NewPCG(7, 7))
+	src := fstest.MapFS{}
+	if err := benchgen.Generate(80, func(name string, data []byte) error {
+		src[name] = &fstest.MapFile{Data: data}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for name := range src {
+		if strings.HasPrefix(name, "content/") {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	builder := build.New(rolesite.Theme(), build.Options{})
+	if res := builder.Build(src); !res.OK() {
+		t.Fatal(res.Diagnostics)
+	}
+	fast := 0
+	for step := range steps {
+		name := names[r.IntN(len(names))]
+		data := string(src[name].Data)
+		var what string
+		switch r.IntN(10) {
+		case 0:
+			data += fmt.Sprintf("\n## Heading %d\n", step)
+			what = "heading"
+		case 1:
+			data = strings.Replace(data, "title: ", "title: Edited ", 1)
+			what = "title"
+		case 2:
+			src["templates/page.html"] = &fstest.MapFile{Data: []byte(fmt.Sprintf(`{{define "main"}}%d{{.Content}}{{end}}`, step))}
+			what = "template"
+			want := build.Build(src, rolesite.Theme(), build.Options{})
+			if d := compare(builder.Rebuild(src, []string{"templates/page.html"}), want); d != "" {
+				t.Fatalf("step %d (%s): %s", step, what, d)
+			}
+			continue
+		default:
+			data = strings.Replace(data, "\n## ", fmt.Sprintf("\nA new sentence %d, see `code`.\n\n## ", step), 1)
+			what = "body"
+		}
+		src[name] = &fstest.MapFile{Data: []byte(data)}
+		got := builder.Rebuild(src, []string{name})
+		want := build.Build(src, rolesite.Theme(), build.Options{})
+		if d := compare(got, want); d != "" {
+			t.Fatalf("step %d (%s of %s): rebuild differs from a clean build: %s", step, what, name, d)
+		}
+		if got.Stats.BodyOnly {
+			fast++
+		}
+	}
+	if fast < steps/3 {
+		t.Errorf("the body-only fast path ran %d times in %d steps; the test does not cover it", fast, steps)
+	}
+}
+
 // compare returns "" when two results are the same, else what differs.
 func compare(got, want build.Result) string {
 	if g, w := got.Diagnostics.Error(), want.Diagnostics.Error(); g != w {
@@ -119,7 +186,24 @@ func editFiles(r *rand.Rand, src fstest.MapFS, touched func(string)) string {
 		}
 		return ""
 	}
-	switch r.IntN(12) {
+	switch r.IntN(15) {
+	case 12, 13: // edit the body text only (the fast path)
+		p := pick(append(pages("roles"), pages("stages")...))
+		if r.IntN(5) == 0 {
+			p = "content/_index.md"
+		}
+		if p == "" || src[p] == nil {
+			break
+		}
+		set(p, get(p)+fmt.Sprintf("\nMore words %d, with *emphasis*.\n", r.IntN(1000)))
+		return "body of " + p
+	case 14: // a new heading changes the page's fragment IDs
+		p := pick(pages("stages"))
+		if p == "" {
+			break
+		}
+		set(p, get(p)+fmt.Sprintf("\n## Heading %d\n", r.IntN(5)))
+		return "heading in " + p
 	case 0: // retitle a page
 		p := pick(append(pages("roles"), pages("tools")...))
 		if p == "" {

@@ -50,7 +50,7 @@ func (c *loadCache) converter(unsafe bool) *markdown.Converter {
 // non-nil changed list (slash paths relative to the site folder, as the
 // watcher reports them) it trusts the cache for every other file: it neither
 // walks content/ nor reads files that did not change.
-func (b *Builder) load(src fs.FS, changed []string) ([]site.Input, diag.List) {
+func (b *Builder) load(src fs.FS, changed []string) ([]site.Input, diag.List, map[string]bool) {
 	var names []string
 	var diags diag.List
 	reread := map[string]bool{}
@@ -63,7 +63,7 @@ func (b *Builder) load(src fs.FS, changed []string) ([]site.Input, diag.List) {
 		}
 	}
 	if len(names) == 0 && len(diags) == 0 {
-		return nil, diag.List{{Path: "content", Message: "no markdown files: is this a site folder? Pass --src DIR, or add content/_index.md"}}
+		return nil, diag.List{{Path: "content", Message: "no markdown files: is this a site folder? Pass --src DIR, or add content/_index.md"}}, nil
 	}
 	// The site's settings decide how markdown is converted, so read them first.
 	unsafe := false
@@ -124,9 +124,46 @@ func (b *Builder) load(src fs.FS, changed []string) ([]site.Input, diag.List) {
 			inputs = append(inputs, site.Input{Page: l.page, Doc: l.doc})
 		}
 	}
+	edited := bodyEdits(changed, b.cache.files, fresh)
 	b.cache.files = fresh // forget deleted files
 	b.cache.names = names
-	return inputs, diags
+	return inputs, diags, edited
+}
+
+// bodyEdits returns the changed content files when every change is an edit
+// of an existing page that left its interface to the rest of the site alone:
+// the same front matter bytes and the same heading IDs, parsed without
+// problems. Otherwise (any file added or removed, any template or static
+// file, any front matter or heading change) it returns nil.
+//
+// Other pages see a page only through its front matter (title, summary,
+// relations, order, aliases...) and its heading IDs (checked fragments); its
+// body text reaches no output but its own page and the search index. So
+// after such edits only those can differ from the previous build.
+func bodyEdits(changed []string, before, after map[string]*loaded) map[string]bool {
+	if changed == nil {
+		return nil
+	}
+	edited := map[string]bool{}
+	for _, name := range changed {
+		if strings.HasPrefix(name, "templates/") || strings.HasPrefix(name, "static/") {
+			return nil
+		}
+		if !isContentFile(name) {
+			continue // an editor's backup file or anything else no build reads
+		}
+		old, cur := before[name], after[name]
+		if old == nil || cur == nil || old.page == nil || cur.page == nil || len(cur.diags) > 0 || old.unsafe != cur.unsafe ||
+			!bytes.Equal(old.page.FrontMatter(), cur.page.FrontMatter()) || !sameIDs(old.doc.Headings, cur.doc.Headings) {
+			return nil
+		}
+		edited[name] = true
+	}
+	return edited
+}
+
+func sameIDs(a, b []markdown.Heading) bool {
+	return slices.EqualFunc(a, b, func(x, y markdown.Heading) bool { return x.ID == y.ID })
 }
 
 // update applies a list of changed paths to the cached list of content

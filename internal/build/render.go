@@ -31,6 +31,9 @@ type renderCache struct {
 	tpl      *render.Templates
 	tplDiags diag.List
 	pages    map[string]cachedPage // output path -> last rendering
+
+	assets      render.Assets // of the last full render
+	searchNames []string      // files of the last search index
 }
 
 type cachedPage struct {
@@ -69,37 +72,26 @@ func (c *renderCache) templates(theme fs.FS, sections []string) (*render.Templat
 	return c.tpl, c.tplDiags
 }
 
-// renderSite executes the templates for every page and adds the machine files.
-// It renders even when earlier stages found problems, so that template
-// errors are reported in the same run; the files are then discarded.
-func renderSite(s *site.Site, theme fs.FS, cache *renderCache) (*output.Files, diag.List) {
-	var sections []string
-	for _, sec := range s.Sections {
-		sections = append(sections, sec.Name)
-	}
-	tpl, diags := cache.templates(theme, sections)
-	if tpl == nil {
-		return nil, diags
-	}
-	diags = slices.Clone(diags)
-	files := output.NewFiles()
-	assets, more := addStatic(files, theme)
-	diags = append(diags, more...)
+// A pageJob is one HTML page to render: where it goes, what produced it,
+// which template, and how to build its view.
+type pageJob struct {
+	out    string
+	origin string
+	kind   string
+	sec    string
+	secPtr *site.Section
+	view   func(*render.SiteView) *render.PageView
+	key    uint64
+	data   []byte
+	err    error
+}
 
-	// One job per HTML page, rendered in parallel into its own buffer.
-	type job struct {
-		out    string
-		origin string
-		kind   string
-		sec    string
-		view   func(*render.SiteView) *render.PageView
-		secPtr *site.Section
-		key    uint64
-		data   []byte
-		err    error
-	}
-	var jobs []*job
-	addPage := func(p *site.Page) {
+// pageJobs lists every HTML page of the site. Views are built only when a
+// job runs; the lifecycle drawing is made once, when first needed.
+func pageJobs(s *site.Site) []*pageJob {
+	var jobs []*pageJob
+	lifecycle := sync.OnceValue(func() *render.LifecycleView { return render.NewLifecycleView(s, drawLifecycle) })
+	addPage := func(p *site.Page, withLifecycle bool) {
 		kind, sec := render.KindPage, ""
 		switch p.Kind {
 		case site.KindHome:
@@ -109,69 +101,71 @@ func renderSite(s *site.Site, theme fs.FS, cache *renderCache) (*output.Files, d
 		default:
 			sec = p.Section.Name
 		}
-		jobs = append(jobs, &job{out: p.URL + "index.html", origin: p.Src.Path, kind: kind, sec: sec, secPtr: p.Section,
+		jobs = append(jobs, &pageJob{out: p.URL + "index.html", origin: p.Src.Path, kind: kind, sec: sec, secPtr: p.Section,
 			view: func(sv *render.SiteView) *render.PageView {
-				return render.NewPageView(s, sv, p, markdown.Fill(p.Doc.HTML, p.Links))
+				v := render.NewPageView(s, sv, p, markdown.Fill(p.Doc.HTML, p.Links))
+				if withLifecycle {
+					v.Lifecycle = lifecycle()
+				}
+				return v
 			}})
 	}
-	lifecycle := render.NewLifecycleView(s, drawLifecycle)
-	withLifecycle := func(j *job) {
-		view := j.view
-		j.view = func(sv *render.SiteView) *render.PageView {
-			v := view(sv)
-			v.Lifecycle = lifecycle
-			return v
-		}
-	}
-	addPage(s.Home)
-	withLifecycle(jobs[len(jobs)-1])
+	addPage(s.Home, true)
 	for _, sec := range s.Sections {
 		if sec.Index != nil {
-			addPage(sec.Index)
-			if s.Lifecycle != nil && s.Lifecycle.Section == sec {
-				withLifecycle(jobs[len(jobs)-1])
-			}
+			addPage(sec.Index, s.Lifecycle != nil && s.Lifecycle.Section == sec)
 		} else {
-			jobs = append(jobs, &job{out: sec.Name + "/index.html", origin: "content/" + sec.Name + "/", kind: render.KindList, sec: sec.Name, secPtr: sec,
+			jobs = append(jobs, &pageJob{out: sec.Name + "/index.html", origin: "content/" + sec.Name + "/", kind: render.KindList, sec: sec.Name, secPtr: sec,
 				view: func(sv *render.SiteView) *render.PageView { return render.NewSectionView(s, sv, sec) }})
 		}
 		for _, p := range sec.Pages {
-			addPage(p)
+			addPage(p, false)
 			partners := s.ComparePartners(p)
 			if len(partners) == 0 {
 				continue
 			}
-			jobs = append(jobs, &job{out: render.CompareIndexPath(p) + "index.html", origin: p.Src.Path, kind: render.KindComparisons, sec: sec.Name, secPtr: sec,
+			jobs = append(jobs, &pageJob{out: render.CompareIndexPath(p) + "index.html", origin: p.Src.Path, kind: render.KindComparisons, sec: sec.Name, secPtr: sec,
 				view: func(sv *render.SiteView) *render.PageView { return render.NewComparisonsView(s, sv, p) }})
 			for _, q := range partners {
-				jobs = append(jobs, &job{out: render.ComparePath(p, q) + "index.html", origin: p.Src.Path, kind: render.KindCompare, sec: sec.Name, secPtr: sec,
+				jobs = append(jobs, &pageJob{out: render.ComparePath(p, q) + "index.html", origin: p.Src.Path, kind: render.KindCompare, sec: sec.Name, secPtr: sec,
 					view: func(sv *render.SiteView) *render.PageView { return render.NewCompareView(s, sv, p, q) }})
 			}
 		}
 	}
 	for _, d := range s.Matrices {
-		jobs = append(jobs, &job{out: render.MatrixPath(d) + "index.html", origin: "content/_index.md", kind: render.KindMatrix,
+		jobs = append(jobs, &pageJob{out: render.MatrixPath(d) + "index.html", origin: "content/_index.md", kind: render.KindMatrix,
 			view: func(sv *render.SiteView) *render.PageView { return render.NewMatrixView(s, sv, s.Matrix(d)) }})
 	}
-	jobs = append(jobs, &job{out: "search/index.html", origin: "templates/search.html", kind: render.KindSearch,
+	jobs = append(jobs, &pageJob{out: "search/index.html", origin: "templates/search.html", kind: render.KindSearch,
 		view: func(sv *render.SiteView) *render.PageView { return render.NewSearchView(s, sv) }})
-	jobs = append(jobs, &job{out: "404.html", origin: "templates/404.html", kind: render.KindNotFound,
+	jobs = append(jobs, &pageJob{out: "404.html", origin: "templates/404.html", kind: render.KindNotFound,
 		view: func(sv *render.SiteView) *render.PageView { return render.NewNotFoundView(s, sv) }})
+	return jobs
+}
 
-	siteViews := map[*site.Section]*render.SiteView{nil: render.NewSiteView(s, nil, assets)}
+// siteViews builds the site part of the views, one per section (the
+// navigation marks the current one).
+func siteViews(s *site.Site, assets render.Assets) map[*site.Section]*render.SiteView {
+	views := map[*site.Section]*render.SiteView{nil: render.NewSiteView(s, nil, assets)}
 	for _, sec := range s.Sections {
-		siteViews[sec] = render.NewSiteView(s, sec, assets)
+		views[sec] = render.NewSiteView(s, sec, assets)
 	}
+	return views
+}
+
+// run renders jobs in parallel. A job whose view hashes as it did last time
+// takes the bytes rendered then.
+func (c *renderCache) run(tpl *render.Templates, jobs []*pageJob, views map[*site.Section]*render.SiteView) {
 	var wg sync.WaitGroup
-	next := make(chan *job)
+	next := make(chan *pageJob)
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			var buf bytes.Buffer
-			hasher := newViewHasher(cache.seed)
+			hasher := newViewHasher(c.seed)
 			for j := range next {
-				view := j.view(siteViews[j.secPtr])
+				view := j.view(views[j.secPtr])
 				j.key = hasher.sum(j.kind+"\x00"+j.sec, view)
-				if prev, ok := cache.pages[j.out]; ok && prev.key == j.key {
+				if prev, ok := c.pages[j.out]; ok && prev.key == j.key {
 					j.data = prev.data
 					continue
 				}
@@ -186,13 +180,32 @@ func renderSite(s *site.Site, theme fs.FS, cache *renderCache) (*output.Files, d
 	}
 	close(next)
 	wg.Wait()
+}
 
+// renderSite executes the templates for every page and adds the static and
+// machine files. It renders even when earlier stages found problems, so
+// that template errors are reported in the same run; the files are then
+// discarded.
+func renderSite(s *site.Site, theme fs.FS, cache *renderCache) (*output.Files, diag.List) {
+	var sections []string
+	for _, sec := range s.Sections {
+		sections = append(sections, sec.Name)
+	}
+	tpl, diags := cache.templates(theme, sections)
+	if tpl == nil {
+		return nil, diags
+	}
+	diags = slices.Clone(diags)
+	files := output.NewFiles()
+	assets, more := addStatic(files, theme)
+	diags = append(diags, more...)
+	cache.assets = assets
+
+	jobs := pageJobs(s)
+	cache.run(tpl, jobs, siteViews(s, assets))
 	seenTemplateErr := map[string]bool{}
 	fresh := make(map[string]cachedPage, len(jobs))
 	for _, j := range jobs {
-		if j.err == nil {
-			fresh[j.out] = cachedPage{key: j.key, data: j.data}
-		}
 		if j.err != nil {
 			if d, ok := j.err.(diag.Diagnostic); ok {
 				if !seenTemplateErr[d.String()] {
@@ -204,10 +217,12 @@ func renderSite(s *site.Site, theme fs.FS, cache *renderCache) (*output.Files, d
 			}
 			continue
 		}
+		fresh[j.out] = cachedPage{key: j.key, data: j.data}
 		if err := files.Add(j.out, j.data, j.origin); err != nil {
 			diags = append(diags, collision(s, j.origin, err))
 		}
 	}
+	cache.pages = fresh
 	for _, p := range allPages(s) {
 		for i, a := range p.Aliases {
 			origin := p.Src.Path
@@ -217,8 +232,7 @@ func renderSite(s *site.Site, theme fs.FS, cache *renderCache) (*output.Files, d
 			}
 		}
 	}
-	cache.pages = fresh
-	for name, data := range search.Index(searchDocs(s)) {
+	for name, data := range cache.searchIndex(s) {
 		if err := files.Add(name, data, "the search index"); err != nil {
 			diags = append(diags, collision(s, files.Origin(name), err))
 		}
@@ -237,6 +251,49 @@ func renderSite(s *site.Site, theme fs.FS, cache *renderCache) (*output.Files, d
 		}
 	}
 	return files, diags
+}
+
+// renderEdited is the fast path for edits that changed only the bodies of
+// existing pages (see Builder.build): it renders those pages and the search
+// index again and takes every other file from the previous build.
+func renderEdited(s *site.Site, prev *output.Files, cache *renderCache, edited map[string]bool) (*output.Files, diag.List) {
+	var jobs []*pageJob
+	for _, j := range pageJobs(s) {
+		if edited[j.origin] {
+			jobs = append(jobs, j)
+		}
+	}
+	cache.run(cache.tpl, jobs, siteViews(s, cache.assets))
+	files := prev.Clone()
+	for _, j := range jobs {
+		if j.err != nil {
+			// The same views rendered before; only a full render can say
+			// more. Report it as the full path would.
+			if d, ok := j.err.(diag.Diagnostic); ok {
+				return nil, diag.List{d}
+			}
+			return nil, diag.List{{Path: j.origin, Message: j.err.Error()}}
+		}
+		cache.pages[j.out] = cachedPage{key: j.key, data: j.data}
+		files.Set(j.out, j.data, j.origin)
+	}
+	for _, name := range cache.searchNames {
+		files.Delete(name)
+	}
+	for name, data := range cache.searchIndex(s) {
+		files.Set(name, data, "the search index")
+	}
+	return files, nil
+}
+
+// searchIndex builds the search index files and remembers their names.
+func (c *renderCache) searchIndex(s *site.Site) map[string][]byte {
+	idx := search.Index(searchDocs(s))
+	c.searchNames = c.searchNames[:0]
+	for name := range idx {
+		c.searchNames = append(c.searchNames, name)
+	}
+	return idx
 }
 
 // drawLifecycle draws the lifecycle with package diagram.

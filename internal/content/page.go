@@ -34,3 +34,9 @@ func (p *Page) IsIndex() bool { return p.Slug == "_index" }
 
 // Pos is a 1-based line and column in a source file.
 type Pos struct{ Line, Col int }
+
+// FrontMatter returns the file's bytes before the body: the front matter
+// block with its delimiters (normalised as the whole file is).
+func (p *Page) FrontMatter() []byte {
+	return p.src[:len(p.src)-len(p.Body)]
+}

@@ -66,3 +66,21 @@ func Changed(old, cur *Files) []string {
 	slices.Sort(out)
 	return out
 }
+
+// Clone returns a copy of the set that can be changed without changing f.
+// File contents are shared: they are never modified in place.
+func (f *Files) Clone() *Files {
+	return &Files{data: maps.Clone(f.data), origin: maps.Clone(f.origin)}
+}
+
+// Set adds or replaces a file.
+func (f *Files) Set(name string, data []byte, origin string) {
+	f.data[name] = data
+	f.origin[name] = origin
+}
+
+// Delete removes a file.
+func (f *Files) Delete(name string) {
+	delete(f.data, name)
+	delete(f.origin, name)
+}
