@@ -134,7 +134,47 @@ func (p *Page) Line(n int) string {
 
 // Diag returns a diagnostic for this page at pos, with the source line filled in.
 func (p *Page) Diag(pos Pos, msg string) diag.Diagnostic {
-	return diag.Diagnostic{Path: p.Path, Line: pos.Line, Col: pos.Col, Message: msg, Source: p.Line(pos.Line)}
+	return diag.Diagnostic{Path: p.Path, Line: pos.Line, Col: pos.Col, Message: msg, Source: p.sourceAround(pos)}
+}
+
+// maxSource is the most of a line a diagnostic carries.
+const maxSource = 240
+
+// sourceAround returns the text of pos's line, or for a long line about
+// maxSource bytes of it around pos's column with "…" where it was cut. A
+// file with one very long line and many problems on it thus costs a little
+// per diagnostic, not a copy of the line each.
+func (p *Page) sourceAround(pos Pos) string {
+	if pos.Line < 1 || pos.Line > len(p.lines) {
+		return ""
+	}
+	start := p.lines[pos.Line-1]
+	end := len(p.src)
+	if pos.Line < len(p.lines) {
+		end = p.lines[pos.Line] - 1
+	}
+	if end-start <= maxSource {
+		return string(p.src[start:end])
+	}
+	at := start + min(max(pos.Col-1, 0), end-start)
+	from := max(start, at-maxSource/2)
+	to := min(end, from+maxSource)
+	from = max(start, to-maxSource)
+	for from > start && !utf8.RuneStart(p.src[from]) {
+		from--
+	}
+	for to < end && !utf8.RuneStart(p.src[to]) {
+		to++
+	}
+	var b strings.Builder
+	if from > start {
+		b.WriteString("…")
+	}
+	b.Write(p.src[from:to])
+	if to < end {
+		b.WriteString("…")
+	}
+	return b.String()
 }
 
 func (p *Page) at(off int, msg string) diag.Diagnostic { return p.Diag(p.posOf(off), msg) }
