@@ -12,6 +12,7 @@ import (
 // heading text, made unique with -1, -2... and never one of the reserved IDs.
 type ids struct {
 	used map[string]bool
+	next map[string]int // per base: the suffix to try first, so n equal headings cost O(n), not O(n²)
 }
 
 func newIDs(reserved []string) *ids {
@@ -19,7 +20,7 @@ func newIDs(reserved []string) *ids {
 	for _, r := range reserved {
 		used[r] = true
 	}
-	return &ids{used: used}
+	return &ids{used: used, next: map[string]int{}}
 }
 
 // Slug turns heading text into an ID: lower case, letters, digits, '-' and
@@ -45,9 +46,12 @@ func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
 		base = "section"
 	}
 	id := base
-	for i := 1; s.used[id]; i++ {
+	i := max(s.next[base], 1)
+	for s.used[id] {
 		id = base + "-" + strconv.Itoa(i)
+		i++
 	}
+	s.next[base] = i
 	s.used[id] = true
 	return []byte(id)
 }
