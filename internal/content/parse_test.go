@@ -52,8 +52,7 @@ func TestParseProblems(t *testing.T) {
 		{"only front matter", "---\ntitle: T\n---", ""},
 		{"unclosed yaml", "---\ntitle: T\n\nbody\n", "x.md:1:1: front matter opened here with --- is never closed: add a line holding only --- after the last field"},
 		{"unclosed toml", "\n+++\ntitle = 'T'\n", "x.md:2:1: front matter opened here with +++ is never closed: add a line holding only +++ after the last field"},
-		// yaml.v3 reports an unclosed flow sequence one line early.
-		{"bad yaml", "---\ntitle: T\nsummary: [a\n---\n", "x.md:2:1: YAML front matter does not parse: did not find expected ',' or ']'"},
+		{"bad yaml", "---\ntitle: T\nsummary: [a\n---\n", "x.md:3:1: YAML front matter does not parse: did not find expected ',' or ']'"},
 		{"bad yaml indent", "---\ntitle: T\n  bad: x\n---\n", "x.md:3:3: YAML front matter does not parse: mapping values are not allowed in this context"},
 		{"bad toml", "+++\ntitle = 'T'\nweight = \n+++\n", "x.md:3:10: TOML front matter does not parse: expected value but found '\\n' instead"},
 		{"bad json", "{\n  \"title\": \"T\",\n  \"weight\": ,\n}\n\n", "x.md:3:13: JSON front matter does not parse: invalid character ',' looking for beginning of value"},
