@@ -4,8 +4,8 @@ import "testing"
 
 // TestDecodeProblems covers decoder errors whose position or wording the
 // decoders get wrong on their own: yaml.v3's 0-based lines for parser
-// errors, its multi-line "unmarshal errors", tabs, non-string keys and JSON
-// that is not an object.
+// errors, its multi-line "unmarshal errors", tabs, non-string keys, JSON
+// that is not an object, and old Mac line endings.
 func TestDecodeProblems(t *testing.T) {
 	for _, tc := range []struct{ name, src, want string }{
 		{"unclosed flow sequence", "---\ntitle: T\nsummary: [a, b\n---\n",
@@ -21,6 +21,10 @@ func TestDecodeProblems(t *testing.T) {
 			"x.md:4:1: YAML front matter does not parse: found character that cannot start any token (YAML indents with spaces, not tabs)"},
 		{"json array", "---json\n[1, 2]\n---\n",
 			`x.md:2:1: JSON front matter must be an object of fields ({"title": ..., "summary": ...})`},
+		{"lone carriage returns", "---\rtitle: T\rorder: x\r---\rText.\r",
+			`x.md:3:1: order must be a whole number, not the string "x"`},
+		{"nul after bom and cr", "\uFEFF---\rtitle: T\r---\rA\x00",
+			"x.md:4:2: file contains a NUL byte: it looks like a binary file, not markdown; remove it or rename it so it does not end in .md"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, diags := Parse("x.md", []byte(tc.src))

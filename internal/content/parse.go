@@ -25,12 +25,12 @@ func Parse(name string, data []byte) (*Page, diag.List) {
 	}
 	p.Slug = strings.TrimSuffix(path.Base(rel), ".md")
 
-	if i := bytes.IndexByte(data, 0); i >= 0 {
-		line, col := lineCol(data, i)
+	src := normalise(data)
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		line, col := lineCol(src, i)
 		return nil, diag.List{{Path: name, Line: line, Col: col,
 			Message: "file contains a NUL byte: it looks like a binary file, not markdown; remove it or rename it so it does not end in .md"}}
 	}
-	src := normalise(data)
 	if !utf8.Valid(src) {
 		i := firstInvalid(src)
 		line, col := lineCol(src, i)
@@ -67,12 +67,17 @@ func Parse(name string, data []byte) (*Page, diag.List) {
 	return p, diags
 }
 
-// normalise drops a UTF-8 byte-order mark and turns CRLF into LF. Line
-// numbers stay the same; columns only lose the CR at the end of each line.
+// normalise drops a UTF-8 byte-order mark and turns CRLF, and a CR on its
+// own (old Mac line endings), into LF: the three line endings CommonMark
+// knows. Line numbers stay the same as an editor shows them; columns only
+// lose the CR at the end of each line.
 func normalise(data []byte) []byte {
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	if bytes.Contains(data, []byte("\r\n")) {
 		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	}
+	if bytes.IndexByte(data, '\r') >= 0 {
+		data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
 	}
 	return data
 }
