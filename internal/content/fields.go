@@ -152,6 +152,11 @@ func Describe(v any) string {
 	case int, int64, uint64, float64, json.Number:
 		return fmt.Sprintf("the number %v", x)
 	case []any:
+		for _, item := range x {
+			if _, ok := item.(string); !ok {
+				return "a list holding " + Describe(item)
+			}
+		}
 		return "a list"
 	case map[string]any:
 		return "a mapping"
