@@ -96,10 +96,10 @@ func BenchmarkStages(b *testing.B) {
 	s, _ := site.Resolve(inputs, site.Options{})
 	b.Run("render", func(b *testing.B) {
 		for b.Loop() {
-			renderSite(s, theme, newRenderCache())
+			renderSite(s, theme, newRenderCache(Options{}))
 		}
 	})
-	files, _ := renderSite(s, theme, newRenderCache())
+	files, _ := renderSite(s, theme, newRenderCache(Options{}))
 	b.Run("write", func(b *testing.B) {
 		dir := b.TempDir()
 		for b.Loop() {

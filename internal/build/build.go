@@ -13,6 +13,16 @@ import (
 type Options struct {
 	BaseURL string // overrides base_url from content/_index.md
 	Drafts  bool   // include draft pages
+
+	Minify      bool // minify HTML, CSS, JS and SVG
+	Fingerprint bool // give stylesheets and scripts content-hashed names
+	Precompress bool // add .gz and .br siblings of text files
+
+	// Updated tells when a content file last changed (its last commit, say)
+	// for sitemap.xml and the feed, when the page gives no updated date.
+	// Nil, or a zero time, means unknown. It must not be the build time:
+	// output stays the same from run to run.
+	Updated func(path string) time.Time
 }
 
 // Result is the outcome of one build.
@@ -52,7 +62,7 @@ type Builder struct {
 
 // New returns a Builder whose templates/ and static/ fall back to defaults.
 func New(defaults fs.FS, opts Options) *Builder {
-	return &Builder{defaults: defaults, opts: opts, cache: newLoadCache(), renders: newRenderCache()}
+	return &Builder{defaults: defaults, opts: opts, cache: newLoadCache(), renders: newRenderCache(opts)}
 }
 
 // Build builds the site in src (a folder holding content/ and optionally

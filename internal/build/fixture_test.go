@@ -23,7 +23,8 @@ var update = flag.Bool("update", false, "rewrite the want/ sections of the txtar
 // output file, "want/errors" the expected diagnostics, one per line (an empty
 // want/errors means the build must succeed). Only the files named are
 // compared. The archive's comment may set options, one per line:
-// "base-url: URL", "drafts: true".
+// "base-url: URL", "drafts: true", "minify: true", "fingerprint: true",
+// "precompress: true".
 func TestSites(t *testing.T) {
 	files, _ := filepath.Glob("testdata/sites/*.txtar")
 	if len(files) == 0 {
@@ -63,13 +64,13 @@ func TestSites(t *testing.T) {
 					continue
 				}
 				if *update {
-					if !bytes.Equal(ar.Files[i].Data, got) {
+					if !bytes.Equal(ar.Files[i].Data, withNewline(got)) {
 						ar.Files[i].Data = bytes.Clone(got)
 						changed = true
 					}
 					continue
 				}
-				if !bytes.Equal(f.Data, got) {
+				if !bytes.Equal(f.Data, withNewline(got)) {
 					t.Errorf("want/%s differs:\n%s", name, diff(string(f.Data), string(got)))
 				}
 			}
@@ -80,6 +81,14 @@ func TestSites(t *testing.T) {
 			}
 		})
 	}
+}
+
+// withNewline adds the final newline that a txtar archive gives every file.
+func withNewline(b []byte) []byte {
+	if len(b) > 0 && b[len(b)-1] != '\n' {
+		return append(bytes.Clone(b), '\n')
+	}
+	return b
 }
 
 func fixtureOptions(t *testing.T, comment []byte) build.Options {
@@ -94,6 +103,12 @@ func fixtureOptions(t *testing.T, comment []byte) build.Options {
 			opts.BaseURL = strings.TrimSpace(v)
 		case "drafts":
 			opts.Drafts = strings.TrimSpace(v) == "true"
+		case "minify":
+			opts.Minify = strings.TrimSpace(v) == "true"
+		case "fingerprint":
+			opts.Fingerprint = strings.TrimSpace(v) == "true"
+		case "precompress":
+			opts.Precompress = strings.TrimSpace(v) == "true"
 		}
 	}
 	return opts

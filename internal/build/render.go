@@ -11,11 +11,13 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/rolesite/rolesite/internal/diag"
 	"github.com/rolesite/rolesite/internal/diagram"
 	"github.com/rolesite/rolesite/internal/markdown"
 	"github.com/rolesite/rolesite/internal/output"
+	"github.com/rolesite/rolesite/internal/publish"
 	"github.com/rolesite/rolesite/internal/render"
 	"github.com/rolesite/rolesite/internal/search"
 	"github.com/rolesite/rolesite/internal/site"
@@ -34,6 +36,9 @@ type renderCache struct {
 
 	assets      render.Assets // of the last full render
 	searchNames []string      // files of the last search index
+
+	opts   Options
+	minify *publish.Minifier // nil unless opts.Minify
 }
 
 type cachedPage struct {
@@ -41,8 +46,12 @@ type cachedPage struct {
 	data []byte
 }
 
-func newRenderCache() *renderCache {
-	return &renderCache{seed: maphash.MakeSeed(), pages: map[string]cachedPage{}}
+func newRenderCache(opts Options) *renderCache {
+	c := &renderCache{seed: maphash.MakeSeed(), pages: map[string]cachedPage{}, opts: opts}
+	if opts.Minify {
+		c.minify = publish.NewMinifier()
+	}
+	return c
 }
 
 // templates returns the parsed templates, parsing them only when their
@@ -170,8 +179,14 @@ func (c *renderCache) run(tpl *render.Templates, jobs []*pageJob, views map[*sit
 					continue
 				}
 				buf.Reset()
-				j.err = tpl.Execute(&buf, j.kind, j.sec, view)
-				j.data = bytes.Clone(buf.Bytes())
+				if j.err = tpl.Execute(&buf, j.kind, j.sec, view); j.err != nil {
+					continue
+				}
+				if c.minify != nil {
+					j.data, j.err = c.minify.Minify(j.out, buf.Bytes())
+				} else {
+					j.data = bytes.Clone(buf.Bytes())
+				}
 			}
 		})
 	}
@@ -197,7 +212,7 @@ func renderSite(s *site.Site, theme fs.FS, cache *renderCache) (*output.Files, d
 	}
 	diags = slices.Clone(diags)
 	files := output.NewFiles()
-	assets, more := addStatic(files, theme)
+	assets, more := cache.addStatic(files, theme)
 	diags = append(diags, more...)
 	cache.assets = assets
 
@@ -223,13 +238,20 @@ func renderSite(s *site.Site, theme fs.FS, cache *renderCache) (*output.Files, d
 		}
 	}
 	cache.pages = fresh
+	var redirects []publish.Redirect
 	for _, p := range allPages(s) {
 		for i, a := range p.Aliases {
 			origin := p.Src.Path
-			if err := files.Add(a, render.Alias(p.Title(), render.Absolute(s, s.Permalink(p))), origin); err != nil {
+			page := render.Alias(p.Title(), render.Absolute(s, s.Permalink(p)))
+			if cache.minify != nil {
+				page, _ = cache.minify.Minify(a, page)
+			}
+			if err := files.Add(a, page, origin); err != nil {
 				d := p.Src.Diag(p.Src.ValuePos("aliases", p.Src.Aliases[i]), "aliases: "+err.Error()+"; remove the alias or rename the page")
 				diags = append(diags, d)
+				continue
 			}
+			redirects = append(redirects, publish.Redirect{From: s.BasePath + strings.TrimSuffix(a, "index.html"), To: s.Permalink(p)})
 		}
 	}
 	for name, data := range cache.searchIndex(s) {
@@ -241,16 +263,77 @@ func renderSite(s *site.Site, theme fs.FS, cache *renderCache) (*output.Files, d
 		name string
 		data []byte
 	}{
-		{"sitemap.xml", render.Sitemap(s, allPages(s))},
+		{"sitemap.xml", render.Sitemap(s, allPages(s), cache.updated)},
 		{"robots.txt", render.Robots(s)},
 		{"graph.json", render.GraphJSON(s)},
+		{"_redirects", publish.Redirects(redirects)},
+		{"_headers", publish.Headers(cache.headerRules(s))},
 	}
 	for _, m := range machine {
 		if err := files.Add(m.name, m.data, "the generated "+m.name); err != nil {
 			diags = append(diags, collision(s, files.Origin(m.name), err))
 		}
 	}
+	if cache.opts.Precompress {
+		precompress(files, files.Names())
+	}
 	return files, diags
+}
+
+// updated is when a page last changed: its updated field, else what
+// Options.Updated says of its file.
+func (c *renderCache) updated(p *site.Page) time.Time {
+	if !p.Src.Updated.IsZero() || c.opts.Updated == nil {
+		return p.Src.Updated
+	}
+	return c.opts.Updated(p.Src.Path)
+}
+
+// headerRules are the security headers for every page and immutable
+// caching for the fingerprinted stylesheets and scripts.
+func (c *renderCache) headerRules(s *site.Site) publish.HeaderRules {
+	r := publish.HeaderRules{BasePath: s.BasePath, Security: []string{
+		"Content-Security-Policy: " + publish.ContentSecurityPolicy,
+		"X-Content-Type-Options: nosniff",
+		"Referrer-Policy: strict-origin-when-cross-origin",
+	}}
+	if c.opts.Fingerprint {
+		for _, a := range slices.Concat(c.assets.CSS, c.assets.HeadJS, c.assets.JS) {
+			r.Immutable = append(r.Immutable, s.BasePath+a)
+		}
+	}
+	return r
+}
+
+// precompress adds .gz and .br siblings of the named text files, in parallel.
+func precompress(files *output.Files, names []string) {
+	type result struct{ name, gz, br []byte }
+	var todo []string
+	for _, n := range names {
+		if publish.Compressible(n) {
+			todo = append(todo, n)
+		}
+	}
+	gz, br := make([][]byte, len(todo)), make([][]byte, len(todo))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				data, _ := files.Get(todo[i])
+				gz[i], br[i] = publish.Gzip(data), publish.Brotli(data)
+			}
+		})
+	}
+	for i := range todo {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, n := range todo {
+		files.Set(n+".gz", gz[i], files.Origin(n))
+		files.Set(n+".br", br[i], files.Origin(n))
+	}
 }
 
 // renderEdited is the fast path for edits that changed only the bodies of
@@ -279,9 +362,19 @@ func renderEdited(s *site.Site, prev *output.Files, cache *renderCache, edited m
 	}
 	for _, name := range cache.searchNames {
 		files.Delete(name)
+		files.Delete(name + ".gz")
+		files.Delete(name + ".br")
+	}
+	var touched []string
+	for _, j := range jobs {
+		touched = append(touched, j.out)
 	}
 	for name, data := range cache.searchIndex(s) {
 		files.Set(name, data, "the search index")
+		touched = append(touched, name)
+	}
+	if cache.opts.Precompress {
+		precompress(files, touched)
 	}
 	return files, nil
 }
@@ -355,7 +448,7 @@ func collision(s *site.Site, origin string, err error) diag.Diagnostic {
 
 // addStatic copies static/ (site files over the embedded defaults) and
 // returns the stylesheets and scripts every page links.
-func addStatic(files *output.Files, theme fs.FS) (render.Assets, diag.List) {
+func (c *renderCache) addStatic(files *output.Files, theme fs.FS) (render.Assets, diag.List) {
 	var assets render.Assets
 	var diags diag.List
 	err := fs.WalkDir(theme, "static", func(name string, d fs.DirEntry, err error) error {
@@ -378,14 +471,29 @@ func addStatic(files *output.Files, theme fs.FS) (render.Assets, diag.List) {
 			return nil
 		}
 		rel := strings.TrimPrefix(name, "static/")
-		switch {
-		case strings.HasPrefix(rel, "css/") && path.Ext(rel) == ".css" && !strings.Contains(rel[4:], "/"):
-			assets.CSS = append(assets.CSS, rel)
-		case rel == "js/theme.js":
-			assets.HeadJS = append(assets.HeadJS, rel)
-		case strings.HasPrefix(rel, "js/") && path.Ext(rel) == ".js" && !strings.Contains(rel[3:], "/"):
-			assets.JS = append(assets.JS, rel)
+		if c.minify != nil && publish.Minifies(rel) {
+			min, err := c.minify.Minify(rel, data)
+			if err != nil {
+				diags = append(diags, diag.Diagnostic{Path: name, Message: err.Error() + "; fix the file or build with --minify=false"})
+				return nil
+			}
+			data = min
 		}
+		isCSS := strings.HasPrefix(rel, "css/") && path.Ext(rel) == ".css" && !strings.Contains(rel[4:], "/")
+		isJS := strings.HasPrefix(rel, "js/") && path.Ext(rel) == ".js" && !strings.Contains(rel[3:], "/")
+		out := rel
+		if c.opts.Fingerprint && (isCSS || isJS) {
+			out = publish.Fingerprint(rel, data)
+		}
+		switch {
+		case isCSS:
+			assets.CSS = append(assets.CSS, out)
+		case rel == "js/theme.js":
+			assets.HeadJS = append(assets.HeadJS, out)
+		case isJS:
+			assets.JS = append(assets.JS, out)
+		}
+		rel = out
 		if err := files.Add(rel, data, name); err != nil {
 			diags = append(diags, diag.Diagnostic{Path: name, Message: "output collision: " + err.Error()})
 		}
@@ -395,8 +503,11 @@ func addStatic(files *output.Files, theme fs.FS) (render.Assets, diag.List) {
 		diags = append(diags, diag.Diagnostic{Path: "static", Message: fmt.Sprint("cannot read: ", err)})
 	}
 	// The main stylesheet first, so the others can build on it.
+	isSite := func(a string) bool {
+		return a == "css/site.css" || strings.HasPrefix(a, "css/site.") && strings.Count(a, ".") == 2
+	}
 	slices.SortStableFunc(assets.CSS, func(a, b string) int {
-		return cmp.Compare(boolInt(a != "css/site.css"), boolInt(b != "css/site.css"))
+		return cmp.Compare(boolInt(!isSite(a)), boolInt(!isSite(b)))
 	})
 	return assets, diags
 }

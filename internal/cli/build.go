@@ -15,9 +15,11 @@ import (
 
 // siteFlags are the flags every command that builds shares.
 type siteFlags struct {
-	src     string
-	baseURL string
-	drafts  bool
+	src         string
+	baseURL     string
+	drafts      bool
+	minify      bool
+	fingerprint bool
 }
 
 func (f *siteFlags) register(fs interface {
@@ -27,21 +29,29 @@ func (f *siteFlags) register(fs interface {
 	fs.StringVar(&f.src, "src", ".", "the site `folder`, holding content/ and optionally templates/ and static/")
 	fs.StringVar(&f.baseURL, "base-url", "", "the `URL` the site is published at, e.g. https://example.org/atlas/ (overrides base_url in content/_index.md)")
 	fs.BoolVar(&f.drafts, "drafts", false, "include pages marked draft: true")
+	fs.BoolVar(&f.minify, "minify", true, "minify HTML, CSS, JS and SVG")
+	fs.BoolVar(&f.fingerprint, "fingerprint", true, "give stylesheets and scripts content-hashed names, cacheable for ever")
 }
 
-func (f *siteFlags) options() build.Options {
-	return build.Options{BaseURL: f.baseURL, Drafts: f.drafts}
+func (f *siteFlags) options(env Env) build.Options {
+	return build.Options{BaseURL: f.baseURL, Drafts: f.drafts, Minify: f.minify, Fingerprint: f.fingerprint,
+		Updated: gitTimes(env.Ctx, f.src)}
 }
 
 func runBuild(env Env, args []string) int {
-	fs := newFlags(env, "build", "build [--src DIR] [--out DIR] [--base-url URL] [--drafts]",
+	fs := newFlags(env, "build", "build [--src DIR] [--out DIR] [--base-url URL] [--drafts] [--minify=false] [--precompress] [--clean]",
 		`Build reads the site in --src and writes the complete static site to --out.
 The new output is written beside the old one and swapped in only when every
 page built: a failed build leaves the previous output exactly as it was.
-Problems are printed as path:line:col: message, and the exit code is 1.`)
+Files that an earlier build wrote and this one does not are removed; files
+you put in the output folder yourself (a CNAME, say) are kept, unless
+--clean. Problems are printed as path:line:col: message, and the exit code
+is 1.`)
 	var sf siteFlags
 	sf.register(fs)
 	out := fs.String("out", "", "the output `folder` (default: public/ inside --src)")
+	precompress := fs.Bool("precompress", false, "also write .gz and .br files beside every text file, for hosts that serve them")
+	clean := fs.Bool("clean", false, "remove everything in the output folder first, your own files too")
 	pos, code, ok := parse(fs, env, args)
 	if !ok {
 		return code
@@ -58,20 +68,33 @@ Problems are printed as path:line:col: message, and the exit code is 1.`)
 		fmt.Fprintf(env.Stderr, "rolesite build: %v\n", err)
 		return ExitUsage
 	}
-	res := build.Build(os.DirFS(sf.src), rolesite.Theme(), sf.options())
+	opts := sf.options(env)
+	opts.Precompress = *precompress
+	res := build.Build(os.DirFS(sf.src), rolesite.Theme(), opts)
 	if !res.OK() {
 		report(env.Stderr, res)
 		return ExitProblem
 	}
 	start := time.Now()
-	if err := output.Write(dir, res.Files); err != nil {
+	rep, err := output.Publish(dir, res.Files, output.Options{Clean: *clean})
+	if err != nil {
 		fmt.Fprintf(env.Stderr, "%s: %v\n", dir, err)
 		fmt.Fprintln(env.Stderr, "rolesite build: nothing was changed in the output folder")
 		return ExitProblem
 	}
 	res.Stats.Elapsed += time.Since(start)
 	fmt.Fprintf(env.Stdout, "%s; wrote %d files to %s in %s\n", summary(res), res.Stats.Files, dir, round(res.Stats.Elapsed))
+	if len(rep.Kept) > 0 {
+		fmt.Fprintf(env.Stdout, "kept %d files in %s that rolesite did not write (%s); --clean removes them\n", len(rep.Kept), dir, strings.Join(first(rep.Kept, 3), ", "))
+	}
 	return ExitOK
+}
+
+func first(list []string, n int) []string {
+	if len(list) > n {
+		return append(list[:n:n], "...")
+	}
+	return list
 }
 
 // safeOutput refuses an output folder that would replace the site's own files.

@@ -23,7 +23,7 @@ Problems are printed as path:line:col: message, and the exit code is 1.`)
 		fmt.Fprintf(env.Stderr, "rolesite check: unexpected argument %q\n", pos[0])
 		return ExitUsage
 	}
-	res := build.Build(os.DirFS(sf.src), rolesite.Theme(), sf.options())
+	res := build.Build(os.DirFS(sf.src), rolesite.Theme(), sf.options(env))
 	if !res.OK() {
 		report(env.Stderr, res)
 		return ExitProblem

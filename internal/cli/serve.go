@@ -62,7 +62,7 @@ Serve listens on the loopback address only, unless --expose is given.`)
 		fmt.Fprintf(env.Stderr, "warning: serving on %s: anyone who can reach this address can read the site\n", ln.Addr())
 	}
 	siteURL := "http://" + ln.Addr().String() + basePath
-	opts := sf.options()
+	opts := sf.options(env)
 	opts.BaseURL = siteURL
 
 	var logMu sync.Mutex

@@ -28,6 +28,12 @@ func (osWriter) WriteFile(name string, data []byte) error {
 }
 
 func write(dir string, files *Files, w fileWriter) error {
+	return writeWith(dir, files, w, nil)
+}
+
+// writeWith writes the new tree into a fresh folder, lets before add to it,
+// and swaps it in.
+func writeWith(dir string, files *Files, w fileWriter, before func(tmp string) error) error {
 	dir = filepath.Clean(dir)
 	parent, base := filepath.Split(dir)
 	if parent == "" {
@@ -47,6 +53,12 @@ func write(dir string, files *Files, w fileWriter) error {
 	if err := writeTree(tmp, files, w); err != nil {
 		_ = os.RemoveAll(tmp)
 		return err
+	}
+	if before != nil {
+		if err := before(tmp); err != nil {
+			_ = os.RemoveAll(tmp)
+			return err
+		}
 	}
 	if err := swap(tmp, dir); err != nil {
 		_ = os.RemoveAll(tmp)

@@ -3,13 +3,14 @@ package render
 import (
 	"bytes"
 	"encoding/xml"
+	"time"
 
 	"github.com/rolesite/rolesite/internal/site"
 )
 
 // Sitemap returns sitemap.xml listing every page with its absolute URL (or
 // its path when the site has no base URL) and, where given, its updated date.
-func Sitemap(s *site.Site, pages []*site.Page) []byte {
+func Sitemap(s *site.Site, pages []*site.Page, updated func(*site.Page) time.Time) []byte {
 	var b bytes.Buffer
 	b.WriteString(xml.Header)
 	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
@@ -17,8 +18,8 @@ func Sitemap(s *site.Site, pages []*site.Page) []byte {
 		b.WriteString("  <url><loc>")
 		_ = xml.EscapeText(&b, []byte(absolute(s, s.Permalink(p))))
 		b.WriteString("</loc>")
-		if !p.Src.Updated.IsZero() {
-			b.WriteString("<lastmod>" + p.Src.Updated.Format("2006-01-02") + "</lastmod>")
+		if t := updated(p); !t.IsZero() {
+			b.WriteString("<lastmod>" + t.Format("2006-01-02") + "</lastmod>")
 		}
 		b.WriteString("</url>\n")
 	}

@@ -5,14 +5,16 @@ import (
 	"net/http"
 	"path"
 	"strings"
+
+	"github.com/rolesite/rolesite/internal/publish"
 )
 
 // ContentSecurityPolicy is the policy the dev server sends with every
 // response, and the one a static host should send for a built site: scripts,
 // styles and everything else from the site's own origin only, no inline
-// script or style, no plugins, no framing.
-const ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; " +
-	"img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'"
+// script or style, no plugins, no framing. It is publish's policy, which
+// the build writes into _headers.
+const ContentSecurityPolicy = publish.ContentSecurityPolicy
 
 // setCommonHeaders sets the headers every response carries.
 func setCommonHeaders(h http.Header) {

@@ -1,0 +1,121 @@
+package output
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// ManifestName is the file, in the output folder, listing every file the
+// last build wrote. A build that replaces the folder carries over the files
+// it does not list — a CNAME, a verification file the user put there — and
+// drops the ones it lists but no longer writes.
+const ManifestName = ".rolesite-manifest"
+
+// Options change how Publish treats what is already in the folder.
+type Options struct {
+	// Clean drops everything in the folder, the user's own files as well.
+	Clean bool
+}
+
+// A Report says what Publish did besides writing the site.
+type Report struct {
+	Kept []string // the user's own files carried over, slash paths
+}
+
+// Publish writes files as the new content of dir (see Write), with a
+// manifest, carrying over files in dir that no build wrote unless
+// opts.Clean. A file of the user's that the new build also writes is
+// replaced by the build's.
+func Publish(dir string, files *Files, opts Options) (Report, error) {
+	var rep Report
+	err := writeWith(dir, files, osWriter{}, func(tmp string) error {
+		var b bytes.Buffer
+		for _, name := range files.Names() {
+			b.WriteString(name + "\n")
+		}
+		if err := os.WriteFile(filepath.Join(tmp, ManifestName), b.Bytes(), 0o644); err != nil {
+			return fmt.Errorf("cannot write the manifest: %w", err)
+		}
+		if opts.Clean {
+			return nil
+		}
+		kept, err := carryOver(dir, tmp, files)
+		rep.Kept = kept
+		return err
+	})
+	return rep, err
+}
+
+// carryOver copies into tmp the files of dir that its manifest does not
+// list (all of them when it has none) and that the new build does not write.
+func carryOver(dir, tmp string, files *Files) ([]string, error) {
+	written := map[string]bool{ManifestName: true}
+	if data, err := os.ReadFile(filepath.Join(dir, ManifestName)); err == nil {
+		sc := bufio.NewScanner(bytes.NewReader(data))
+		for sc.Scan() {
+			written[sc.Text()] = true
+		}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("cannot read the previous manifest: %w", err)
+	}
+	var kept []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if errors.Is(err, fs.ErrNotExist) && p == dir {
+			return fs.SkipAll
+		}
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		rel = filepath.ToSlash(rel)
+		if d.IsDir() || rel == "." {
+			return nil
+		}
+		if written[rel] {
+			return nil
+		}
+		if _, ours := files.Get(rel); ours || strings.HasPrefix(rel, ManifestName) {
+			return nil
+		}
+		dst := filepath.Join(tmp, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return err
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			target, err := os.Readlink(p)
+			if err != nil {
+				return err
+			}
+			kept = append(kept, rel)
+			return os.Symlink(target, dst)
+		}
+		// A hard link costs nothing and shares the bytes; copy when the
+		// file system refuses.
+		if err := os.Link(p, dst); err != nil {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			info, _ := d.Info()
+			mode := fs.FileMode(0o644)
+			if info != nil {
+				mode = info.Mode().Perm()
+			}
+			if err := os.WriteFile(dst, data, mode); err != nil {
+				return err
+			}
+		}
+		kept = append(kept, rel)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("cannot carry over the files in %s that rolesite did not write: %w", dir, err)
+	}
+	return kept, nil
+}
