@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/rolesite/rolesite/internal/diag"
+	"github.com/rolesite/rolesite/internal/linkcheck"
 	"github.com/rolesite/rolesite/internal/output"
 	"github.com/rolesite/rolesite/internal/site"
 )
@@ -14,6 +15,7 @@ type Options struct {
 	BaseURL string // overrides base_url from content/_index.md
 	Drafts  bool   // include draft pages
 
+	CheckLinks  bool // check every internal link of the output (see package linkcheck)
 	Minify      bool // minify HTML, CSS, JS and SVG
 	Fingerprint bool // give stylesheets and scripts content-hashed names
 	Precompress bool // add .gz and .br siblings of text files
@@ -97,6 +99,13 @@ func (b *Builder) build(src fs.FS, changed []string) Result {
 		files, more = renderSite(s, theme, b.renders)
 	}
 	diags = append(diags, more...)
+	if len(diags) == 0 && b.opts.CheckLinks {
+		for _, d := range linkcheck.Check(files.FS(), s.BasePath, s.BaseURL) {
+			d.Message = "in the built site: " + d.Message + " (a template or static file makes this link)"
+			d.Path = "output:" + d.Path
+			diags = append(diags, d)
+		}
+	}
 	res.Diagnostics = diags.Sorted()
 	b.last = nil
 	if len(res.Diagnostics) == 0 {

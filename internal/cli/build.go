@@ -70,6 +70,7 @@ is 1.`)
 	}
 	opts := sf.options(env)
 	opts.Precompress = *precompress
+	opts.CheckLinks = true
 	res := build.Build(os.DirFS(sf.src), rolesite.Theme(), opts)
 	if !res.OK() {
 		report(env.Stderr, res)
