@@ -264,6 +264,7 @@ func renderSite(s *site.Site, theme fs.FS, cache *renderCache) (*output.Files, d
 		data []byte
 	}{
 		{"sitemap.xml", render.Sitemap(s, allPages(s), cache.updated)},
+		{"feed.xml", render.Feed(s, allPages(s), cache.updated)},
 		{"robots.txt", render.Robots(s)},
 		{"graph.json", render.GraphJSON(s)},
 		{"_redirects", publish.Redirects(redirects)},
