@@ -26,10 +26,11 @@ func Gzip(data []byte) []byte {
 	return b.Bytes()
 }
 
-// Brotli compresses data at the best level.
+// Brotli compresses data at level 9: within a few per cent of the best
+// level (11) and an order of magnitude faster.
 func Brotli(data []byte) []byte {
 	var b bytes.Buffer
-	w := brotli.NewWriterLevel(&b, brotli.BestCompression)
+	w := brotli.NewWriterLevel(&b, 9)
 	_, _ = w.Write(data)
 	_ = w.Close()
 	return b.Bytes()

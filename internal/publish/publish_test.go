@@ -1,0 +1,56 @@
+package publish
+
+import (
+	"bytes"
+	"compress/gzip"
+	"io"
+	"strings"
+	"testing"
+
+	"github.com/andybalholm/brotli"
+)
+
+func TestFingerprint(t *testing.T) {
+	a := Fingerprint("css/site.css", []byte("a"))
+	b := Fingerprint("css/site.css", []byte("b"))
+	if a == b || !strings.HasPrefix(a, "css/site.") || !strings.HasSuffix(a, ".css") || len(a) != len("css/site..css")+12 {
+		t.Errorf("fingerprints %q %q", a, b)
+	}
+	if Fingerprint("css/site.css", []byte("a")) != a {
+		t.Error("not deterministic")
+	}
+}
+
+func TestCompressionRoundTripsAndIsDeterministic(t *testing.T) {
+	data := []byte(strings.Repeat("<p>rolesite</p>\n", 500))
+	if !bytes.Equal(Gzip(data), Gzip(data)) || !bytes.Equal(Brotli(data), Brotli(data)) {
+		t.Fatal("compression is not deterministic")
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(Gzip(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := io.ReadAll(zr); !bytes.Equal(got, data) {
+		t.Error("gzip does not round-trip")
+	}
+	if zr.Header.Name != "" || !zr.Header.ModTime.IsZero() {
+		t.Error("gzip header carries a name or time")
+	}
+	if got, _ := io.ReadAll(brotli.NewReader(bytes.NewReader(Brotli(data)))); !bytes.Equal(got, data) {
+		t.Error("brotli does not round-trip")
+	}
+}
+
+func TestMinify(t *testing.T) {
+	m := NewMinifier()
+	got, err := m.Minify("a.html", []byte("<!doctype html>\n<html lang=\"en\">\n  <body>\n    <p class=\"x\">  Hi  </p>\n  </body>\n</html>\n"))
+	if err != nil || string(got) != `<!doctype html><html lang="en"><body><p class="x">Hi</p></body></html>` {
+		t.Errorf("html: %q %v", got, err)
+	}
+	if got, _ := m.Minify("a.css", []byte("p { color: #ff0000; }")); string(got) != "p{color:red}" {
+		t.Errorf("css: %q", got)
+	}
+	if got, _ := m.Minify("a.png", []byte("  binary  ")); string(got) != "  binary  " {
+		t.Errorf("png changed: %q", got)
+	}
+}
