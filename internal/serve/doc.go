@@ -33,7 +33,10 @@
 //
 // Every response carries Cache-Control: no-store and no validators (no ETag,
 // no Last-Modified), so a browser never shows stale content and never gets a
-// 304; X-Content-Type-Options: nosniff; a Content-Type chosen by extension;
+// 304 — except stylesheets and scripts with a content hash in their name
+// ("site.3f2a9c1d0b7e.css"), which can never be stale and are sent as
+// immutable so that a reload does not fetch them again;
+// X-Content-Type-Options: nosniff; a Content-Type chosen by extension;
 // and the strict [ContentSecurityPolicy] (the same policy a static host
 // should send for a built site).
 //

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"path"
 	"strconv"
+	"strings"
 )
 
 // siteHandler serves one request from one state, so that everything the
@@ -68,11 +69,37 @@ func (h siteHandler) serveFile(w http.ResponseWriter, name string, status int) b
 		return false
 	}
 	hdr := w.Header()
+	if fingerprinted(name) {
+		// The name changes with the content, so no copy can be stale: let
+		// the browser keep it across reloads instead of fetching it again.
+		hdr.Set("Cache-Control", "public, max-age=31536000, immutable")
+	}
 	hdr.Set("Content-Type", contentType(name))
 	hdr.Set("Content-Length", strconv.FormatInt(fi.Size(), 10))
 	w.WriteHeader(status)
 	if _, err := io.Copy(w, f); err != nil {
 		h.s.logf("serve: %s: %v", name, err)
+	}
+	return true
+}
+
+// fingerprinted reports whether a file's name carries a hash of its content
+// the way the build names stylesheets and scripts: "css/site.3f2a9c1d0b7e.css".
+func fingerprinted(name string) bool {
+	base := path.Base(name)
+	ext := path.Ext(base)
+	if ext != ".css" && ext != ".js" {
+		return false
+	}
+	stem := strings.TrimSuffix(base, ext)
+	i := strings.LastIndexByte(stem, '.')
+	if i < 0 || len(stem)-i-1 != 12 {
+		return false
+	}
+	for _, c := range stem[i+1:] {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
+			return false
+		}
 	}
 	return true
 }

@@ -232,3 +232,22 @@ func TestEventsAreGetOnly(t *testing.T) {
 		t.Errorf("%d streams open after a HEAD", n)
 	}
 }
+
+func TestFingerprintedAssetsAreCached(t *testing.T) {
+	s := New(Options{})
+	defer s.Close()
+	s.Publish(mapFS("index.html", "<p>x</p>", "css/site.3f2a9c1d0b7e.css", "p{}", "css/site.css", "p{}", "js/a.0123456789ab.js", "", "css/x.3f2a9c1d0b7g.css", ""), nil)
+	for target, want := range map[string]string{
+		"/css/site.3f2a9c1d0b7e.css": "public, max-age=31536000, immutable",
+		"/js/a.0123456789ab.js":      "public, max-age=31536000, immutable",
+		"/css/site.css":              "no-store",
+		"/css/x.3f2a9c1d0b7g.css":    "no-store", // not a hex hash
+		"/":                          "no-store",
+	} {
+		resp := get(t, s.Handler(), "GET", target)
+		body(t, resp)
+		if got := resp.Header.Get("Cache-Control"); got != want {
+			t.Errorf("GET %s: Cache-Control %q, want %q", target, got, want)
+		}
+	}
+}

@@ -16,7 +16,8 @@ import (
 // Options tune a Watcher. The zero value gives the defaults.
 type Options struct {
 	// Quiet is how long the file system must stay quiet before a burst is
-	// delivered as one batch. Default 30ms.
+	// delivered as one batch. Default 20ms: editors finish a save (temp file,
+	// rename, backup) within a few milliseconds.
 	Quiet time.Duration
 	// MaxWait caps how long a burst that never goes quiet is held back.
 	// Default 500ms.
@@ -24,7 +25,7 @@ type Options struct {
 }
 
 const (
-	defaultQuiet   = 30 * time.Millisecond
+	defaultQuiet   = 20 * time.Millisecond
 	defaultMaxWait = 500 * time.Millisecond
 	errorBuffer    = 16
 )
