@@ -1,0 +1,161 @@
+package markdown
+
+import (
+	"fmt"
+	"html"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// FuzzConvert converts arbitrary markdown and fills its .md links the way
+// a build does, then checks what a reader's browser would get:
+//
+//   - Convert and Fill never panic; every heading has a unique, non-empty ID
+//     and every link offset lies inside the body;
+//   - before Fill, each placeholder href is one of this body's .md links, at
+//     most once, and nothing else looks like one;
+//   - after Fill, no placeholder is left, and the hrefs are exactly those
+//     before Fill with each placeholder replaced by the URL the resolver gave
+//     for that link: no .md link points anywhere the resolver did not say;
+//   - no href or src, read the way a browser reads it, has a scheme that
+//     runs script or opens a document (javascript:, vbscript:, data:
+//     other than an image, file:);
+//   - a body of up to 64 kB converts in under a second (a quadratic path in
+//     the parser shows up as a failure, with the input saved).
+//
+// The seeds in testdata/fuzz/FuzzConvert run with every go test.
+func FuzzConvert(f *testing.F) {
+	for _, s := range []string{
+		"Intro [a](../tools/a.md) and [b **bold**](b.md#frag) and [self](#x).\n\n[ref][r]\n\n[r]: other.md\n",
+		"# Title\n## Same\n## Same\n## Set {#custom}\n",
+		"<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>",
+		"[x](javascript:alert(1)) [y](JaVaScRiPt:alert(1)) [z](<java\tscript:x>) <javascript:alert(1)>",
+		"[d](data:text/html,<script>alert(1)</script>) ![i](data:image/png;base64,AAAA) [f](file:///etc/passwd)",
+		"[e](javascript&#58;alert(1)) [e2](&#x6A;avascript:alert(1)) [v](vbscript:msgbox)",
+		"- [a](a.md)\n  - [b](b.md \"title\")\n> [c](c.md#x)\n\n| [t](t.md) |\n|---|\n| x |\n",
+		"[^1]\n\n[^1]: A note with [a link](n.md).\n",
+		"![alt [inner](in.md)](pic.png) [![img](p.png)](wrap.md)",
+		"<https://example.org/x.md> www.example.org/y.md [abs](/x.md) [ext](https://e.org/x.md)",
+		"[p](%2e%2e/%2e%2e/x.md) [q](a%20b.md) [r](<a b.md>) [s](a.md?x=1#y)",
+	} {
+		f.Add([]byte(s))
+	}
+	conv := New(Options{ReservedIDs: []string{"main", "search"}})
+	f.Fuzz(func(t *testing.T, body []byte) {
+		start := time.Now()
+		res := conv.Convert(body)
+		if d := time.Since(start); d > time.Second && len(body) <= 64<<10 {
+			t.Fatalf("converting %d bytes took %v", len(body), d)
+		}
+		seen := map[string]bool{}
+		for _, h := range res.Headings {
+			if h.ID == "" || seen[h.ID] || h.ID == "main" || h.ID == "search" {
+				t.Fatalf("heading ID %q empty, repeated or reserved", h.ID)
+			}
+			seen[h.ID] = true
+		}
+		urls := make([]string, len(res.Links))
+		for i, l := range res.Links {
+			if l.Offset < 0 || l.Offset > len(body) {
+				t.Fatalf("link %d offset %d outside the body of %d bytes", i, l.Offset, len(body))
+			}
+			if l.Path != "" {
+				urls[i] = fmt.Sprintf(`/resolved/%d/?q="<&'>`, i)
+			}
+		}
+
+		before := attrs(res.HTML, "href")
+		placed := map[int]bool{}
+		for _, h := range before {
+			rest, ok := strings.CutPrefix(h, Placeholder)
+			if !ok {
+				if strings.Contains(strings.ToLower(h), Placeholder) {
+					t.Fatalf("href %q looks like a placeholder", h)
+				}
+				continue
+			}
+			n, err := strconv.Atoi(rest)
+			if err != nil || n < 0 || n >= len(res.Links) || res.Links[n].Path == "" || placed[n] {
+				t.Fatalf("href %q is not one of this body's .md links (%d links), or comes twice", h, len(res.Links))
+			}
+			placed[n] = true
+		}
+
+		filled := Fill(res.HTML, urls)
+		after := attrs(filled, "href")
+		if len(after) != len(before) {
+			t.Fatalf("%d hrefs before Fill, %d after", len(before), len(after))
+		}
+		for i, h := range after {
+			want := before[i]
+			if rest, ok := strings.CutPrefix(want, Placeholder); ok {
+				n, _ := strconv.Atoi(rest)
+				want = urls[n]
+			}
+			if h != want {
+				t.Fatalf("href %d is %q after Fill, want %q", i, h, want)
+			}
+		}
+		for _, u := range append(after, attrs(filled, "src")...) {
+			if s := scheme(u); dangerous(s, u) {
+				t.Fatalf("URL %q has scheme %s", u, s)
+			}
+		}
+	})
+}
+
+var attrRE = map[string]*regexp.Regexp{
+	"href": regexp.MustCompile(`\shref="([^"]*)"`),
+	"src":  regexp.MustCompile(`\ssrc="([^"]*)"`),
+}
+
+// attrs returns the values of every name="..." attribute in h, unescaped.
+// Goldmark writes attributes with double quotes and escapes quotes inside
+// them, and with raw HTML off no other text can hold name=".
+func attrs(h []byte, name string) []string {
+	var out []string
+	for _, m := range attrRE[name].FindAllSubmatch(h, -1) {
+		out = append(out, html.UnescapeString(string(m[1])))
+	}
+	return out
+}
+
+// scheme returns the lower-cased scheme of u as a browser parses it (WHATWG
+// URL): leading and trailing C0 controls and spaces dropped, tabs and
+// newlines removed anywhere; "" for a relative URL.
+func scheme(u string) string {
+	u = strings.TrimFunc(u, func(r rune) bool { return r <= ' ' })
+	u = strings.NewReplacer("\t", "", "\n", "", "\r", "").Replace(u)
+	i := strings.IndexByte(u, ':')
+	if i <= 0 {
+		return ""
+	}
+	s := strings.ToLower(u[:i])
+	for j, c := range s {
+		if !(c >= 'a' && c <= 'z' || j > 0 && (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.')) {
+			return ""
+		}
+	}
+	return s
+}
+
+// dangerous reports whether a URL with scheme s may run script or open a
+// local or inline document when followed.
+func dangerous(s, u string) bool {
+	switch s {
+	case "javascript", "vbscript", "file":
+		return true
+	case "data":
+		l := strings.ToLower(strings.TrimSpace(u))
+		for _, ok := range []string{"data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"} {
+			if strings.HasPrefix(l, ok) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
