@@ -16,7 +16,8 @@ const Placeholder = "rolesite-link:"
 // inspect walks the document once: it records headings, rewrites links to
 // markdown files to placeholders, and gathers the plain text.
 func inspect(doc ast.Node, src []byte, res *Result, txt *bytes.Buffer) {
-	cursor := 0 // for finding links without text in the source
+	cursor := 0                    // for finding links without text in the source
+	var lookalikes []*ast.AutoLink // replaced after the walk, which a replacement would cut short
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			if n.Type() == ast.TypeBlock && txt.Len() > 0 && txt.Bytes()[txt.Len()-1] != '\n' {
@@ -36,6 +37,8 @@ func inspect(doc ast.Node, src []byte, res *Result, txt *bytes.Buffer) {
 					n.Destination = fmt.Appendf(nil, "%s%d", Placeholder, len(res.Links))
 				}
 				res.Links = append(res.Links, l)
+			} else if isLookalike(n.Destination) {
+				n.Destination = nil
 			}
 		case *ast.Text:
 			txt.Write(n.Segment.Value(src))
@@ -52,11 +55,29 @@ func inspect(doc ast.Node, src []byte, res *Result, txt *bytes.Buffer) {
 			}
 		case *ast.AutoLink:
 			txt.Write(n.Label(src))
+			if isLookalike(n.URL(src)) {
+				lookalikes = append(lookalikes, n)
+			}
 		case *east.FootnoteBacklink:
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
 	})
+	for _, n := range lookalikes {
+		l := ast.NewLink()
+		label := ast.NewString(n.Label(src))
+		label.SetRaw(true)
+		l.AppendChild(l, label)
+		n.Parent().ReplaceChild(n.Parent(), n, l)
+	}
+}
+
+// isLookalike reports whether an author's URL starts like a placeholder.
+// Fill would take it for one and put another link's URL in its place, so
+// such a link keeps its text and loses its href, as a link with a
+// dangerous URL does.
+func isLookalike(dest []byte) bool {
+	return len(dest) >= len(Placeholder) && strings.EqualFold(string(dest[:len(Placeholder)]), Placeholder)
 }
 
 // classify decides whether a destination is a link to a markdown file (or a
