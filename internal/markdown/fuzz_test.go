@@ -45,8 +45,12 @@ func FuzzConvert(f *testing.F) {
 	}
 	conv := New(Options{ReservedIDs: []string{"main", "search"}})
 	f.Fuzz(func(t *testing.T, body []byte) {
+		// A call that never returns would stall the fuzzer without a
+		// report; crash the worker instead, so the input is saved.
+		watchdog := time.AfterFunc(10*time.Second, func() { panic(fmt.Sprintf("still running after 10s on %q", body)) })
 		start := time.Now()
 		res := conv.Convert(body)
+		watchdog.Stop()
 		if d := time.Since(start); d > time.Second && len(body) <= 64<<10 {
 			t.Fatalf("converting %d bytes took %v", len(body), d)
 		}
