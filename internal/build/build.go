@@ -2,10 +2,13 @@ package build
 
 import (
 	"io/fs"
+	"runtime"
+	"sync"
 	"time"
 
 	"github.com/rolesite/rolesite/internal/diag"
 	"github.com/rolesite/rolesite/internal/linkcheck"
+	"github.com/rolesite/rolesite/internal/publish"
 	"github.com/rolesite/rolesite/internal/output"
 	"github.com/rolesite/rolesite/internal/site"
 )
@@ -19,6 +22,12 @@ type Options struct {
 	Minify      bool // minify HTML, CSS, JS and SVG
 	Fingerprint bool // give stylesheets and scripts content-hashed names
 	Precompress bool // add .gz and .br siblings of text files
+
+	// Emit, when set, receives every output file as soon as it is final,
+	// and the build keeps none of their contents: Result.Files then lists
+	// names only. This is how a one-shot build writes a large site without
+	// holding it in memory. An error from Emit fails the build.
+	Emit func(name string, data []byte) error
 
 	// Updated tells when a content file last changed (its last commit, say)
 	// for sitemap.xml and the feed, when the page gives no updated date.
@@ -92,7 +101,12 @@ func (b *Builder) build(src fs.FS, changed []string) Result {
 	diags = append(diags, more...)
 	res := Result{Site: s}
 	var files *output.Files
-	if edited != nil && b.last != nil && len(diags) == 0 {
+	var links *linkcheck.Checker
+	if b.opts.CheckLinks {
+		links = linkcheck.NewChecker(s.BasePath, s.BaseURL)
+	}
+	b.renders.sink = b.sink(links)
+	if edited != nil && b.last != nil && len(diags) == 0 && b.opts.Emit == nil {
 		files, more = renderEdited(s, b.last, b.renders, edited)
 		res.Stats.BodyOnly = true
 	} else {
@@ -100,7 +114,10 @@ func (b *Builder) build(src fs.FS, changed []string) Result {
 	}
 	diags = append(diags, more...)
 	if len(diags) == 0 && b.opts.CheckLinks {
-		for _, d := range linkcheck.Check(files.FS(), s.BasePath, s.BaseURL) {
+		if b.opts.Emit == nil {
+			feed(links, files)
+		}
+		for _, d := range links.Problems() {
 			d.Message = "in the built site: " + d.Message + " (a template or static file makes this link)"
 			d.Path = "output:" + d.Path
 			diags = append(diags, d)
@@ -111,13 +128,59 @@ func (b *Builder) build(src fs.FS, changed []string) Result {
 	if len(res.Diagnostics) == 0 {
 		res.Files = files
 		res.Stats.Files = files.Len()
-		b.last = files
+		if b.opts.Emit == nil {
+			b.last = files
+		}
 	}
 	for _, sec := range s.Sections {
 		res.Stats.Sections = append(res.Stats.Sections, SectionCount{Name: sec.Name, Pages: len(sec.Pages)})
 	}
 	res.Stats.Elapsed = time.Since(start)
 	return res
+}
+
+// sink returns what renders hand each final file to when the build
+// streams its output (nil otherwise): the link checker, then Emit, with
+// the compressed siblings when asked for.
+func (b *Builder) sink(links *linkcheck.Checker) func(name string, data []byte) error {
+	if b.opts.Emit == nil {
+		return nil
+	}
+	return func(name string, data []byte) error {
+		if links != nil {
+			links.Add(name, data)
+		}
+		if err := b.opts.Emit(name, data); err != nil {
+			return err
+		}
+		if b.opts.Precompress && publish.Compressible(name) {
+			if err := b.opts.Emit(name+".gz", publish.Gzip(data)); err != nil {
+				return err
+			}
+			return b.opts.Emit(name+".br", publish.Brotli(data))
+		}
+		return nil
+	}
+}
+
+// feed gives every file of a build to the link checker, in parallel.
+func feed(links *linkcheck.Checker, files *output.Files) {
+	names := files.Names()
+	var wg sync.WaitGroup
+	next := make(chan string)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for n := range next {
+				data, _ := files.Get(n)
+				links.Add(n, data)
+			}
+		})
+	}
+	for _, n := range names {
+		next <- n
+	}
+	close(next)
+	wg.Wait()
 }
 
 // Build is a one-off clean build.

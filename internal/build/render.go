@@ -39,6 +39,10 @@ type renderCache struct {
 
 	opts   Options
 	minify *publish.Minifier // nil unless opts.Minify
+
+	// sink, when the build streams its output, takes each final file; page
+	// bytes are then not kept.
+	sink func(name string, data []byte) error
 }
 
 type cachedPage struct {
@@ -187,6 +191,10 @@ func (c *renderCache) run(tpl *render.Templates, jobs []*pageJob, views map[*sit
 				} else {
 					j.data = bytes.Clone(buf.Bytes())
 				}
+				if c.sink != nil && j.err == nil {
+					j.err = c.sink(j.out, j.data)
+					j.data = nil
+				}
 			}
 		})
 	}
@@ -232,7 +240,9 @@ func renderSite(s *site.Site, theme fs.FS, cache *renderCache) (*output.Files, d
 			}
 			continue
 		}
-		fresh[j.out] = cachedPage{key: j.key, data: j.data}
+		if cache.sink == nil {
+			fresh[j.out] = cachedPage{key: j.key, data: j.data}
+		}
 		if err := files.Add(j.out, j.data, j.origin); err != nil {
 			diags = append(diags, collision(s, j.origin, err))
 		}
@@ -275,7 +285,17 @@ func renderSite(s *site.Site, theme fs.FS, cache *renderCache) (*output.Files, d
 			diags = append(diags, collision(s, files.Origin(m.name), err))
 		}
 	}
-	if cache.opts.Precompress {
+	if cache.sink != nil {
+		// Pages went out as they were rendered; the rest goes now.
+		for _, name := range files.Names() {
+			if data, _ := files.Get(name); data != nil {
+				if err := cache.sink(name, data); err != nil {
+					return files, append(diags, diag.Diagnostic{Path: name, Message: err.Error()})
+				}
+				files.Set(name, nil, files.Origin(name))
+			}
+		}
+	} else if cache.opts.Precompress {
 		precompress(files, files.Names())
 	}
 	return files, diags

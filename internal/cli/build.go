@@ -71,13 +71,22 @@ is 1.`)
 	opts := sf.options(env)
 	opts.Precompress = *precompress
 	opts.CheckLinks = true
+	// Pages go to disk as they are rendered, into a fresh folder beside the
+	// output that replaces it only if the whole build succeeds.
+	stream, err := output.NewStream(dir, output.Options{Clean: *clean})
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "rolesite build: %v\n", err)
+		return ExitProblem
+	}
+	opts.Emit = stream.Write
 	res := build.Build(os.DirFS(sf.src), rolesite.Theme(), opts)
 	if !res.OK() {
+		stream.Abort()
 		report(env.Stderr, res)
 		return ExitProblem
 	}
 	start := time.Now()
-	rep, err := output.Publish(dir, res.Files, output.Options{Clean: *clean})
+	rep, err := stream.Commit()
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "%s: %v\n", dir, err)
 		fmt.Fprintln(env.Stderr, "rolesite build: nothing was changed in the output folder")

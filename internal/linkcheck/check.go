@@ -42,41 +42,76 @@ func Check(site fs.FS, basePath, baseURL string) diag.List {
 		}
 		return nil
 	})
-	exists := make(map[string]bool, len(names))
-	for _, n := range names {
-		exists[n] = true
-	}
-	results := make([]*scanned, len(names))
+	c := NewChecker(basePath, baseURL)
 	var wg sync.WaitGroup
-	next := make(chan int)
+	next := make(chan string)
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
-			for i := range next {
-				results[i] = scanFile(site, names[i])
+			for name := range next {
+				data, _ := fs.ReadFile(site, name)
+				c.Add(name, data)
 			}
 		})
 	}
-	for i, n := range names {
-		if strings.HasSuffix(n, ".html") || strings.HasSuffix(n, ".css") {
-			next <- i
-		}
+	for _, n := range names {
+		next <- n
 	}
 	close(next)
 	wg.Wait()
-	ids := make(map[string]map[string]bool, len(names))
-	for i, n := range names {
-		if results[i] != nil {
-			ids[n] = results[i].ids
+	return c.Problems()
+}
+
+// A Checker takes a site's files one at a time, as a build produces them,
+// keeping only each file's references and IDs, and checks them all at the
+// end. Add is safe for concurrent use.
+type Checker struct {
+	base, baseURL string
+	mu            sync.Mutex
+	files         map[string]*scanned // nil for files that are not HTML or CSS
+}
+
+// NewChecker returns a Checker for a site served under basePath (and
+// baseURL, when not empty).
+func NewChecker(basePath, baseURL string) *Checker {
+	return &Checker{base: basePath, baseURL: baseURL, files: map[string]*scanned{}}
+}
+
+// Add records one file of the site.
+func (c *Checker) Add(name string, data []byte) {
+	var sc *scanned
+	switch {
+	case strings.HasSuffix(name, ".html"):
+		sc = &scanned{ids: map[string]bool{}}
+		sc.html(data)
+	case strings.HasSuffix(name, ".css"):
+		sc = &scanned{ids: map[string]bool{}}
+		sc.cssURLs(data, 1)
+	}
+	c.mu.Lock()
+	c.files[name] = sc
+	c.mu.Unlock()
+}
+
+// Problems checks every reference of the files added.
+func (c *Checker) Problems() diag.List {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	exists := make(map[string]bool, len(c.files))
+	ids := make(map[string]map[string]bool, len(c.files))
+	for n, sc := range c.files {
+		exists[n] = true
+		if sc != nil {
+			ids[n] = sc.ids
 		}
 	}
-	c := checker{base: basePath, baseURL: baseURL, exists: exists, ids: ids}
+	ck := checker{base: c.base, baseURL: c.baseURL, exists: exists, ids: ids}
 	var diags diag.List
-	for i, n := range names {
-		if results[i] == nil {
+	for n, sc := range c.files {
+		if sc == nil {
 			continue
 		}
-		for _, r := range results[i].refs {
-			if msg := c.check(n, r.url); msg != "" {
+		for _, r := range sc.refs {
+			if msg := ck.check(n, r.url); msg != "" {
 				diags = append(diags, diag.Diagnostic{Path: n, Line: r.line, Message: msg})
 			}
 		}
@@ -142,38 +177,15 @@ func (c checker) check(file, raw string) string {
 	return ""
 }
 
-// scanFile reads one file's references and IDs.
-func scanFile(site fs.FS, name string) *scanned {
-	data, err := fs.ReadFile(site, name)
-	if err != nil {
-		return &scanned{ids: map[string]bool{}}
-	}
-	s := &scanned{ids: map[string]bool{}}
-	if strings.HasSuffix(name, ".css") {
-		s.cssURLs(data, data, 0)
-		return s
-	}
-	s.html(data)
-	return s
-}
-
-// lineAt is the 1-based line of the first occurrence of needle at or after
-// from in data, or of from itself.
-func lineAt(data []byte, from int, needle []byte) int {
-	at := from
-	if i := bytes.Index(data[min(from, len(data)):], needle); i >= 0 && len(needle) > 0 {
-		at = from + i
-	}
-	return 1 + bytes.Count(data[:min(at, len(data))], []byte("\n"))
-}
-
 var refAttrs = map[string]bool{"href": true, "src": true, "action": true, "poster": true, "data": true}
 
-// html walks an HTML document's tokens.
+// html walks an HTML document's tokens. The lexer is lossless, so a token's
+// place is the sum of the lengths before it; lines are counted as the
+// tokens go by, never from the start again.
 func (s *scanned) html(data []byte) {
 	l := phtml.NewLexer(parse.NewInputBytes(data))
 	var tag string
-	cursor := 0
+	line := 1
 	var refreshContent string
 	var isRefresh bool
 	for {
@@ -186,20 +198,22 @@ func (s *scanned) html(data []byte) {
 			isRefresh, refreshContent = false, ""
 		case phtml.AttributeToken:
 			key := strings.ToLower(string(l.AttrKey()))
-			val := html.UnescapeString(unquote(l.AttrVal()))
+			raw := l.AttrVal()
+			at := line + bytes.Count(text[:max(0, bytes.Index(text, raw))], []byte("\n"))
+			val := html.UnescapeString(unquote(raw))
 			switch {
 			case key == "id" || (key == "name" && tag == "a"):
 				s.ids[val] = true
 			case refAttrs[key]:
-				s.refs = append(s.refs, ref{url: val, line: lineAt(data, cursor, l.AttrVal())})
+				s.refs = append(s.refs, ref{url: val, line: at})
 			case key == "srcset":
 				for _, cand := range strings.Split(val, ",") {
 					if f := strings.Fields(cand); len(f) > 0 {
-						s.refs = append(s.refs, ref{url: f[0], line: lineAt(data, cursor, l.AttrVal())})
+						s.refs = append(s.refs, ref{url: f[0], line: at})
 					}
 				}
 			case key == "style":
-				s.cssURLs(data, []byte(val), cursor)
+				s.cssURLs([]byte(val), at)
 			case key == "http-equiv" && strings.EqualFold(val, "refresh"):
 				isRefresh = true
 			case key == "content":
@@ -207,28 +221,27 @@ func (s *scanned) html(data []byte) {
 			}
 			if isRefresh && refreshContent != "" {
 				if _, u, ok := strings.Cut(strings.ToLower(refreshContent), "url="); ok {
-					s.refs = append(s.refs, ref{url: strings.TrimSpace(refreshContent[len(refreshContent)-len(u):]), line: lineAt(data, cursor, []byte("url="))})
+					s.refs = append(s.refs, ref{url: strings.TrimSpace(refreshContent[len(refreshContent)-len(u):]), line: at})
 				}
 				isRefresh, refreshContent = false, ""
 			}
 		case phtml.SVGToken:
-			s.svg(data, text, cursor)
+			s.svg(text, line)
 		case phtml.TextToken:
 			if tag == "style" {
-				s.cssURLs(data, text, cursor)
+				s.cssURLs(text, line)
 			}
 		}
-		if i := bytes.Index(data[min(cursor, len(data)):], text); i >= 0 && len(text) > 0 {
-			cursor += i
-		}
+		line += bytes.Count(text, []byte("\n"))
 	}
 }
 
-// svg walks an inline <svg> element, which the HTML lexer hands over whole.
-func (s *scanned) svg(data, svg []byte, cursor int) {
+// svg walks an inline <svg> element, which the HTML lexer hands over whole,
+// starting on the given line.
+func (s *scanned) svg(svg []byte, line int) {
 	l := xml.NewLexer(parse.NewInputBytes(svg))
 	for {
-		tt, _ := l.Next()
+		tt, text := l.Next()
 		switch tt {
 		case xml.ErrorToken:
 			return
@@ -239,26 +252,29 @@ func (s *scanned) svg(data, svg []byte, cursor int) {
 			case "id":
 				s.ids[val] = true
 			case "href", "xlink:href":
-				s.refs = append(s.refs, ref{url: val, line: lineAt(data, cursor, l.AttrVal())})
+				s.refs = append(s.refs, ref{url: val, line: line})
 			}
 		}
+		line += bytes.Count(text, []byte("\n"))
 	}
 }
 
-// cssURLs finds url(...) references in CSS text.
-func (s *scanned) cssURLs(data, css []byte, cursor int) {
+// cssURLs finds url(...) references in CSS text that starts on the given line.
+func (s *scanned) cssURLs(css []byte, line int) {
 	for rest := css; ; {
 		i := bytes.Index(rest, []byte("url("))
 		if i < 0 {
 			return
 		}
+		line += bytes.Count(rest[:i], []byte("\n"))
 		rest = rest[i+4:]
 		j := bytes.IndexByte(rest, ')')
 		if j < 0 {
 			return
 		}
 		u := strings.Trim(strings.TrimSpace(string(rest[:j])), `"'`)
-		s.refs = append(s.refs, ref{url: u, line: lineAt(data, cursor, []byte(u))})
+		s.refs = append(s.refs, ref{url: u, line: line})
+		line += bytes.Count(rest[:j], []byte("\n"))
 		rest = rest[j+1:]
 	}
 }

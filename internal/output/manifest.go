@@ -28,33 +28,28 @@ type Report struct {
 	Kept []string // the user's own files carried over, slash paths
 }
 
-// Publish writes files as the new content of dir (see Write), with a
+// Publish writes files as the new content of dir (see Stream), with a
 // manifest, carrying over files in dir that no build wrote unless
 // opts.Clean. A file of the user's that the new build also writes is
 // replaced by the build's.
 func Publish(dir string, files *Files, opts Options) (Report, error) {
-	var rep Report
-	err := writeWith(dir, files, osWriter{}, func(tmp string) error {
-		var b bytes.Buffer
-		for _, name := range files.Names() {
-			b.WriteString(name + "\n")
+	s, err := NewStream(dir, opts)
+	if err != nil {
+		return Report{}, err
+	}
+	for _, name := range files.Names() {
+		data, _ := files.Get(name)
+		if err := s.Write(name, data); err != nil {
+			s.Abort()
+			return Report{}, err
 		}
-		if err := os.WriteFile(filepath.Join(tmp, ManifestName), b.Bytes(), 0o644); err != nil {
-			return fmt.Errorf("cannot write the manifest: %w", err)
-		}
-		if opts.Clean {
-			return nil
-		}
-		kept, err := carryOver(dir, tmp, files)
-		rep.Kept = kept
-		return err
-	})
-	return rep, err
+	}
+	return s.Commit()
 }
 
 // carryOver copies into tmp the files of dir that its manifest does not
 // list (all of them when it has none) and that the new build does not write.
-func carryOver(dir, tmp string, files *Files) ([]string, error) {
+func carryOver(dir, tmp string, ours func(string) bool) ([]string, error) {
 	written := map[string]bool{ManifestName: true}
 	if data, err := os.ReadFile(filepath.Join(dir, ManifestName)); err == nil {
 		sc := bufio.NewScanner(bytes.NewReader(data))
@@ -80,7 +75,7 @@ func carryOver(dir, tmp string, files *Files) ([]string, error) {
 		if written[rel] {
 			return nil
 		}
-		if _, ours := files.Get(rel); ours || strings.HasPrefix(rel, ManifestName) {
+		if ours(rel) || strings.HasPrefix(rel, ManifestName) {
 			return nil
 		}
 		dst := filepath.Join(tmp, filepath.FromSlash(rel))

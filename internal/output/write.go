@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
-	"strings"
 )
 
 // Write writes files as the complete content of the folder dir, replacing
@@ -28,66 +26,21 @@ func (osWriter) WriteFile(name string, data []byte) error {
 }
 
 func write(dir string, files *Files, w fileWriter) error {
-	return writeWith(dir, files, w, nil)
-}
-
-// writeWith writes the new tree into a fresh folder, lets before add to it,
-// and swaps it in.
-func writeWith(dir string, files *Files, w fileWriter, before func(tmp string) error) error {
-	dir = filepath.Clean(dir)
-	parent, base := filepath.Split(dir)
-	if parent == "" {
-		parent = "."
-	}
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return fmt.Errorf("cannot create the output's parent folder: %w", err)
-	}
-	tmp, err := os.MkdirTemp(parent, "."+base+".tmp-")
+	s, err := newStream(dir, Options{Clean: true}, w, false)
 	if err != nil {
-		return fmt.Errorf("cannot create a folder beside %s for the new output: %w", dir, err)
-	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		_ = os.RemoveAll(tmp)
 		return err
 	}
-	if err := writeTree(tmp, files, w); err != nil {
-		_ = os.RemoveAll(tmp)
-		return err
-	}
-	if before != nil {
-		if err := before(tmp); err != nil {
-			_ = os.RemoveAll(tmp)
+	for _, name := range files.Names() {
+		data, _ := files.Get(name)
+		if err := s.Write(name, data); err != nil {
+			s.Abort()
 			return err
 		}
 	}
-	if err := swap(tmp, dir); err != nil {
-		_ = os.RemoveAll(tmp)
-		return err
-	}
-	return nil
+	_, err = s.Commit()
+	return err
 }
 
-// writeTree writes every file under root, creating folders once each.
-func writeTree(root string, files *Files, w fileWriter) error {
-	made := map[string]bool{}
-	for _, name := range files.Names() {
-		if !fs.ValidPath(name) || strings.Contains(name, `\`) {
-			return fmt.Errorf("refusing to write %q: not a path inside the output folder", name)
-		}
-		full := filepath.Join(root, filepath.FromSlash(name))
-		if d := filepath.Dir(full); !made[d] {
-			if err := w.MkdirAll(d); err != nil {
-				return fmt.Errorf("cannot write %s: %w", name, err)
-			}
-			made[d] = true
-		}
-		data, _ := files.Get(name)
-		if err := w.WriteFile(full, data); err != nil {
-			return fmt.Errorf("cannot write %s: %w", name, err)
-		}
-	}
-	return nil
-}
 
 // swap puts the folder tmp in the place of dir and removes the old dir.
 func swap(tmp, dir string) error {

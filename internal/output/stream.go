@@ -1,0 +1,135 @@
+package output
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// A Stream writes a new output folder file by file, beside the current one,
+// and swaps it in on Commit; Abort (or a failed Commit) leaves the current
+// folder as it was. It lets a build write each page as soon as it is
+// rendered instead of holding the whole site in memory. Write is safe for
+// concurrent use.
+type Stream struct {
+	dir, tmp string
+	opts     Options
+	manifest bool
+	w        fileWriter
+
+	mu    sync.Mutex
+	made  map[string]bool // folders created
+	names map[string]bool // files written
+	err   error           // the first write error
+}
+
+// NewStream starts a new output for dir.
+func NewStream(dir string, opts Options) (*Stream, error) {
+	return newStream(dir, opts, osWriter{}, true)
+}
+
+func newStream(dir string, opts Options, w fileWriter, manifest bool) (*Stream, error) {
+	dir = filepath.Clean(dir)
+	parent, base := filepath.Split(dir)
+	if parent == "" {
+		parent = "."
+	}
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, fmt.Errorf("cannot create the output's parent folder: %w", err)
+	}
+	if info, err := os.Lstat(dir); err == nil && !info.IsDir() {
+		return nil, fmt.Errorf("%s exists and is not a folder: remove it or choose another --out", dir)
+	}
+	tmp, err := os.MkdirTemp(parent, "."+base+".tmp-")
+	if err != nil {
+		return nil, fmt.Errorf("cannot create a folder beside %s for the new output: %w", dir, err)
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		_ = os.RemoveAll(tmp)
+		return nil, err
+	}
+	return &Stream{dir: dir, tmp: tmp, opts: opts, manifest: manifest, w: w,
+		made: map[string]bool{tmp: true}, names: map[string]bool{}}, nil
+}
+
+// Write writes one file of the new output.
+func (s *Stream) Write(name string, data []byte) error {
+	if !fs.ValidPath(name) || name == "." || strings.Contains(name, `\`) {
+		return s.fail(fmt.Errorf("refusing to write %q: not a path inside the output folder", name))
+	}
+	full := filepath.Join(s.tmp, filepath.FromSlash(name))
+	d := filepath.Dir(full)
+	s.mu.Lock()
+	if s.err != nil {
+		s.mu.Unlock()
+		return s.err
+	}
+	s.names[name] = true
+	if !s.made[d] {
+		if err := s.w.MkdirAll(d); err != nil {
+			s.mu.Unlock()
+			return s.fail(fmt.Errorf("cannot write %s: %w", name, err))
+		}
+		s.made[d] = true
+	}
+	s.mu.Unlock()
+	if err := s.w.WriteFile(full, data); err != nil {
+		return s.fail(fmt.Errorf("cannot write %s: %w", name, err))
+	}
+	return nil
+}
+
+func (s *Stream) fail(err error) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.err == nil {
+		s.err = err
+	}
+	return s.err
+}
+
+// Abort removes the new output; the current folder stays as it was.
+func (s *Stream) Abort() { _ = os.RemoveAll(s.tmp) }
+
+// Commit writes the manifest, carries over the user's own files (unless
+// Options.Clean) and swaps the new output in. On any error it aborts.
+func (s *Stream) Commit() (Report, error) {
+	var rep Report
+	if s.err != nil {
+		s.Abort()
+		return rep, s.err
+	}
+	if s.manifest {
+		names := make([]string, 0, len(s.names))
+		for n := range s.names {
+			names = append(names, n)
+		}
+		slices.Sort(names)
+		var b bytes.Buffer
+		for _, n := range names {
+			b.WriteString(n + "\n")
+		}
+		if err := os.WriteFile(filepath.Join(s.tmp, ManifestName), b.Bytes(), 0o644); err != nil {
+			s.Abort()
+			return rep, fmt.Errorf("cannot write the manifest: %w", err)
+		}
+	}
+	if !s.opts.Clean {
+		kept, err := carryOver(s.dir, s.tmp, func(name string) bool { return s.names[name] })
+		if err != nil {
+			s.Abort()
+			return rep, err
+		}
+		rep.Kept = kept
+	}
+	if err := swap(s.tmp, s.dir); err != nil {
+		s.Abort()
+		return rep, err
+	}
+	return rep, nil
+}
