@@ -8,8 +8,8 @@ import (
 
 	"github.com/rolesite/rolesite/internal/diag"
 	"github.com/rolesite/rolesite/internal/linkcheck"
-	"github.com/rolesite/rolesite/internal/publish"
 	"github.com/rolesite/rolesite/internal/output"
+	"github.com/rolesite/rolesite/internal/publish"
 	"github.com/rolesite/rolesite/internal/site"
 )
 

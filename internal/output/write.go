@@ -41,7 +41,6 @@ func write(dir string, files *Files, w fileWriter) error {
 	return err
 }
 
-
 // swap puts the folder tmp in the place of dir and removes the old dir.
 func swap(tmp, dir string) error {
 	info, err := os.Lstat(dir)
