@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // The index files are JSON, written by hand where it keeps them small:
@@ -18,99 +19,149 @@ import (
 // A page's number is its position in the index's page order; page n is
 // entry n%chunk of search/d/(n/chunk).json; section is an index into
 // meta.sections.
+//
+// Every encoder appends to a byte slice, so callers choose the storage.
 
 const formatVersion = 1
 
-func encodeMeta(docs int, sections []section, shardKeys []string) []byte {
-	var b bytes.Buffer
-	b.WriteString(`{"v":`)
-	b.WriteString(strconv.Itoa(formatVersion))
-	b.WriteString(`,"docs":`)
-	b.WriteString(strconv.Itoa(docs))
-	b.WriteString(`,"chunk":`)
-	b.WriteString(strconv.Itoa(chunkDocs))
-	b.WriteString(`,"sections":[`)
+func appendMeta(b []byte, docs int, sections []section, shardKeys []string) []byte {
+	b = append(b, `{"v":`...)
+	b = strconv.AppendInt(b, formatVersion, 10)
+	b = append(b, `,"docs":`...)
+	b = strconv.AppendInt(b, int64(docs), 10)
+	b = append(b, `,"chunk":`...)
+	b = strconv.AppendInt(b, chunkDocs, 10)
+	b = append(b, `,"sections":[`...)
 	for i, s := range sections {
 		if i > 0 {
-			b.WriteByte(',')
+			b = append(b, ',')
 		}
-		b.WriteByte('[')
-		writeString(&b, s.key)
-		b.WriteByte(',')
-		writeString(&b, s.title)
-		b.WriteByte(']')
+		b = append(b, '[')
+		b = appendString(b, s.key)
+		b = append(b, ',')
+		b = appendString(b, s.title)
+		b = append(b, ']')
 	}
-	b.WriteString(`],"shards":[`)
+	b = append(b, `],"shards":[`...)
 	for i, k := range shardKeys {
 		if i > 0 {
-			b.WriteByte(',')
+			b = append(b, ',')
 		}
-		writeString(&b, k)
+		b = appendString(b, k)
 	}
-	b.WriteString("]}\n")
-	return b.Bytes()
+	return append(b, "]}\n"...)
 }
 
-// encodeEntry writes one term of a shard: "term":[df,doc,score,...], with
+// appendEntry writes one term of a shard, "term":[df,doc,score,...], with
 // df the number of pages the term occurs in and the postings sampled.
-func encodeEntry(term string, list []posting) []byte {
-	var b bytes.Buffer
-	writeString(&b, term)
-	b.WriteString(":[")
-	b.WriteString(strconv.Itoa(len(list)))
+// suffix is appended to the term: "*" names a prefix's entry.
+func appendEntry(b []byte, term, suffix string, list []posting) []byte {
+	if suffix == "" {
+		b = appendString(b, term)
+	} else {
+		b = appendString(b, term+suffix)
+	}
+	b = append(b, ":["...)
+	b = strconv.AppendInt(b, int64(len(list)), 10)
+	floor, ties := sampleCut(list)
 	prev := int32(0)
-	for _, p := range sample(list) {
-		b.WriteByte(',')
-		b.WriteString(strconv.Itoa(int(p.doc - prev)))
-		b.WriteByte(',')
-		b.WriteString(strconv.Itoa(int(p.score)))
-		prev = p.doc
+	for _, p := range list {
+		doc, score := p.doc(), p.score()
+		if score < floor {
+			continue
+		}
+		if score == floor {
+			if ties == 0 {
+				continue
+			}
+			ties--
+		}
+		b = append(b, ',')
+		b = strconv.AppendInt(b, int64(doc-prev), 10)
+		b = append(b, ',')
+		b = strconv.AppendInt(b, int64(score), 10)
+		prev = doc
 	}
-	b.WriteByte(']')
-	return b.Bytes()
+	return append(b, ']')
 }
 
-func encodeShard(entries [][]byte) []byte {
-	var b bytes.Buffer
-	b.WriteByte('{')
-	for i, e := range entries {
+// appendShard writes the shard file holding terms, and the entry of the
+// shard's prefix if it is split. It writes each term's entry as it is, or
+// encodes it if it is nil, and points the entry at its place in b, so an
+// entry costs no storage of its own and the previous file can go.
+func (ix *Indexer) appendShard(b []byte, terms []int32, prefix []byte) []byte {
+	b = append(b, '{')
+	for i, t := range terms {
 		if i > 0 {
-			b.WriteByte(',')
+			b = append(b, ',')
 		}
-		b.Write(e)
+		at := len(b)
+		if e := ix.entry[t]; e != nil {
+			b = append(b, e...)
+		} else {
+			b = appendEntry(b, ix.dict.terms[t], "", ix.post[t])
+		}
+		ix.entry[t] = b[at:len(b):len(b)]
 	}
-	b.WriteString("}\n")
-	return b.Bytes()
+	if prefix != nil {
+		if len(terms) > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, prefix...)
+	}
+	return append(b, "}\n"...)
 }
 
-func encodeChunk(docs []Doc, sections []section) []byte {
-	var b bytes.Buffer
-	b.WriteByte('[')
-	for i, d := range docs {
+func appendChunk(b []byte, pages []*page, sections []section) []byte {
+	b = append(b, '[')
+	for i, p := range pages {
 		if i > 0 {
-			b.WriteByte(',')
+			b = append(b, ',')
 		}
-		sec, _ := slices.BinarySearchFunc(sections, d.Section, func(s section, key string) int {
+		sec, _ := slices.BinarySearchFunc(sections, p.doc.Section, func(s section, key string) int {
 			return strings.Compare(s.key, key)
 		})
-		b.WriteByte('[')
-		writeString(&b, d.Path)
-		b.WriteByte(',')
-		writeString(&b, d.Title)
-		b.WriteByte(',')
-		b.WriteString(strconv.Itoa(sec))
-		b.WriteByte(',')
-		writeString(&b, snippet(d))
-		b.WriteByte(']')
+		b = append(b, '[')
+		b = appendString(b, p.doc.Path)
+		b = append(b, ',')
+		b = appendString(b, p.doc.Title)
+		b = append(b, ',')
+		b = strconv.AppendInt(b, int64(sec), 10)
+		b = append(b, ',')
+		b = appendString(b, p.snippet)
+		b = append(b, ']')
 	}
-	b.WriteString("]\n")
-	return b.Bytes()
+	return append(b, "]\n"...)
 }
 
-// writeString writes s as a JSON string, leaving <, > and & as they are.
-func writeString(b *bytes.Buffer, s string) {
-	enc := json.NewEncoder(b)
+// appendString appends s as a JSON string, as encoding/json writes it
+// with HTML escaping off (<, > and & stay as they are). Strings that need
+// no escaping, which are nearly all, are copied as they are; any other
+// goes through encoding/json itself, so the two can never disagree.
+func appendString(b []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c < 0x20 || c == '"' || c == '\\' {
+				return appendStringSlow(b, s)
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || r == '\u2028' || r == '\u2029' {
+			return appendStringSlow(b, s)
+		}
+		i += n
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
+}
+
+func appendStringSlow(b []byte, s string) []byte {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	enc.Encode(s)           // cannot fail for a string
-	b.Truncate(b.Len() - 1) // Encode appends a newline
+	enc.Encode(s) // cannot fail for a string
+	return append(b, bytes.TrimSuffix(buf.Bytes(), []byte("\n"))...)
 }

@@ -2,7 +2,6 @@ package search
 
 import (
 	"cmp"
-	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -14,56 +13,56 @@ const chunkDocs = 8
 // Index returns the files of the search index for docs, keyed by slash
 // path relative to the output root, all under "search/". The result
 // depends only on the set of docs, not on their order in the slice.
+//
+// To index the same site again after small edits, an Indexer does the
+// same much faster.
 func Index(docs []Doc) map[string][]byte {
-	docs = slices.Clone(docs)
-	slices.SortStableFunc(docs, func(a, b Doc) int {
-		return cmp.Or(strings.Compare(a.Path, b.Path), strings.Compare(a.Title, b.Title))
-	})
+	return NewIndexer().Index(docs)
+}
 
-	files := make(map[string][]byte)
-	sections := sectionTable(docs)
-	for i := 0; i < len(docs); i += chunkDocs {
-		files[fmt.Sprintf("search/d/%d.json", i/chunkDocs)] = encodeChunk(docs[i:min(i+chunkDocs, len(docs))], sections)
-	}
-
-	idx := invert(docs)
-	terms := slices.Sorted(maps.Keys(idx))
-	entries := make([][]byte, len(terms))
-	size := make([]int, len(terms))
-	for i, t := range terms {
-		entries[i] = encodeEntry(t, idx[t])
-		size[i] = len(entries[i])
-	}
-	var keys []string
-	for _, s := range planShards(terms, size) {
-		parts := entries[s.lo:s.hi]
-		if s.split {
-			lists := make([][]posting, 0, s.phi-s.plo)
-			for _, t := range terms[s.plo:s.phi] {
-				lists = append(lists, idx[t])
-			}
-			parts = append(slices.Clip(parts), encodeEntry(s.key+"*", union(lists)))
+// pageOrder returns the positions in docs of the pages in page order: by
+// path, then title, then position (the order of a stable sort). It starts
+// from prev, a guess (the order of the previous call, say), when it has
+// the right length: checking that it is still right is much cheaper than
+// sorting again, and sorting a nearly right order is cheap too.
+func pageOrder(docs []Doc, prev []int) []int {
+	var order []int
+	if len(prev) == len(docs) {
+		order = slices.Clone(prev)
+	} else {
+		order = make([]int, len(docs))
+		for i := range order {
+			order[i] = i
 		}
-		files[shardFile(s.key)] = encodeShard(parts)
-		keys = append(keys, s.key)
 	}
-	files["search/meta.json"] = encodeMeta(len(docs), sections, keys)
-	return files
+	byPage := func(a, b int) int {
+		if c := strings.Compare(docs[a].Path, docs[b].Path); c != 0 {
+			return c
+		}
+		if c := strings.Compare(docs[a].Title, docs[b].Title); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	}
+	if !slices.IsSortedFunc(order, byPage) {
+		slices.SortFunc(order, byPage)
+	}
+	return order
 }
 
 // A section is a group of results in the user interface.
 type section struct{ key, title string }
 
-// sectionTable lists the sections of docs, ordered by key. Home and other
+// sectionTable lists the sections of pages, ordered by key. Home and other
 // pages outside any section form the section "" titled "Pages".
-func sectionTable(docs []Doc) []section {
+func sectionTable(pages []*page) []section {
 	titles := make(map[string]string)
-	for _, d := range docs {
-		if t, ok := titles[d.Section]; !ok || t == "" {
-			titles[d.Section] = d.SectionTitle
+	for _, p := range pages {
+		if t, ok := titles[p.doc.Section]; !ok || t == "" {
+			titles[p.doc.Section] = p.doc.SectionTitle
 		}
 	}
-	var out []section
+	out := make([]section, 0, len(titles))
 	for _, k := range slices.Sorted(maps.Keys(titles)) {
 		t := titles[k]
 		if t == "" {

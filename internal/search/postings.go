@@ -11,57 +11,87 @@ import (
 // excludes one (see doc.go).
 const maxPostings = 200
 
-// A posting is one page a term occurs in, with the term's score there.
-type posting struct {
-	doc   int32
-	score uint8
-}
+// A posting is one page a term occurs in, with the term's score there,
+// packed in 32 bits: the page number above the score's 8. Postings order
+// by page, as lists keep them. Scores are never 0, so a score of 0 can
+// stand for "not in the page".
+type posting uint32
 
-// invert builds the inverted index of docs, which must already be in page
-// order: for every term, its postings ordered by page. It does work
-// proportional to the number of tokens.
-func invert(docs []Doc) map[string][]posting {
-	idx := make(map[string][]posting)
-	page := make(map[string]hit)
-	for id, d := range docs {
-		hits(d, page)
-		for term, h := range page {
-			// Pages are visited in order, so each list stays sorted by page.
-			idx[term] = append(idx[term], posting{int32(id), uint8(h.score())})
-		}
-	}
-	return idx
-}
+// maxPages is how many pages a posting can number.
+const maxPages = 1 << 24
 
-// sample returns the at most maxPostings best postings of a list ordered
-// by page, ordered by page.
-func sample(list []posting) []posting {
+func makePosting(doc int32, score uint8) posting { return posting(doc)<<8 | posting(score) }
+
+func (p posting) doc() int32   { return int32(p >> 8) }
+func (p posting) score() uint8 { return uint8(p) }
+
+// sampleCut says which postings of a list ordered by page make its
+// sample: the at most maxPostings best, ties going to the earlier page.
+// They are the postings scoring above floor and the first ties postings
+// scoring exactly floor. A list that is short enough keeps everything
+// (floor 0). Counting scores, which fit in a byte, instead of sorting
+// keeps this linear in the length of the list.
+func sampleCut(list []posting) (floor uint8, ties int) {
 	if len(list) <= maxPostings {
-		return list
+		return 0, len(list)
 	}
-	best := slices.Clone(list)
-	slices.SortFunc(best, func(a, b posting) int {
-		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.doc, b.doc))
-	})
-	best = best[:maxPostings]
-	slices.SortFunc(best, func(a, b posting) int { return cmp.Compare(a.doc, b.doc) })
-	return best
+	var count [256]int32
+	for _, p := range list {
+		count[p.score()]++
+	}
+	above := 0 // postings scoring above s
+	for s := 255; ; s-- {
+		n := int(count[s])
+		if above+n >= maxPostings {
+			return uint8(s), maxPostings - above
+		}
+		above += n
+	}
 }
 
-// union merges lists ordered by page into one ordered by page, keeping for
-// each page its best score. It is how a prefix stands for all the terms
-// that begin with it.
-func union(lists [][]posting) []posting {
-	best := make(map[int32]uint8)
-	for _, l := range lists {
-		for _, p := range l {
-			best[p.doc] = max(best[p.doc], p.score)
+// setPosting makes the posting of doc in list, which is ordered by page,
+// have the given score, removing it for score 0. It reports whether the
+// list changed. It may reuse list's storage.
+func setPosting(list []posting, doc int32, score uint8) ([]posting, bool) {
+	k, found := slices.BinarySearchFunc(list, doc, func(p posting, doc int32) int { return cmp.Compare(p.doc(), doc) })
+	switch {
+	case found && score == 0:
+		return slices.Delete(list, k, k+1), true
+	case found && list[k].score() != score:
+		list[k] = makePosting(doc, score)
+		return list, true
+	case !found && score != 0:
+		return slices.Insert(list, k, makePosting(doc, score)), true
+	}
+	return list, false
+}
+
+// A unionBuilder merges the postings of terms into one list ordered by page,
+// keeping for each page its best score. It is how a prefix stands for all
+// the terms that begin with it. It reuses one array indexed by page.
+type unionBuilder struct{ best []uint8 }
+
+func (u *unionBuilder) union(pages int, post [][]posting, terms []int32) []posting {
+	if len(u.best) < pages {
+		u.best = make([]uint8, pages)
+	}
+	best := u.best[:pages]
+	n := 0
+	for _, t := range terms {
+		for _, p := range post[t] {
+			d := p.doc()
+			if best[d] == 0 {
+				n++
+			}
+			best[d] = max(best[d], p.score())
 		}
 	}
-	out := make([]posting, 0, len(best))
+	out := make([]posting, 0, n)
 	for doc, score := range best {
-		out = append(out, posting{doc, score})
+		if score != 0 {
+			out = append(out, makePosting(int32(doc), score))
+			best[doc] = 0
+		}
 	}
-	slices.SortFunc(out, func(a, b posting) int { return cmp.Compare(a.doc, b.doc) })
 	return out
 }

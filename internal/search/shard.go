@@ -2,6 +2,7 @@ package search
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -31,8 +32,7 @@ type shard struct {
 // planShards divides terms, sorted, into shards whose encoded size
 // (size[i] bytes for terms[i]) stays within shardBytes where it can: a
 // group of terms with a common prefix that is too large is split by the
-// next rune, recursively. Shards come out in key order. The work is
-// proportional to the total length of the terms.
+// next rune, recursively. Shards come out in key order.
 func planShards(terms []string, size []int) []shard {
 	sum := make([]int, len(terms)+1)
 	for i, n := range size {
@@ -57,10 +57,8 @@ func planShards(terms []string, size []int) []shard {
 		for i < hi {
 			_, n := utf8.DecodeRuneInString(terms[i][len(key):])
 			child := terms[i][:len(key)+n]
-			j := i + 1
-			for j < hi && strings.HasPrefix(terms[j], child) {
-				j++
-			}
+			// The terms beginning with child come first in terms[i:hi].
+			j := i + 1 + sort.Search(hi-i-1, func(k int) bool { return !strings.HasPrefix(terms[i+1+k], child) })
 			plan(child, i, j)
 			i = j
 		}

@@ -1,7 +1,8 @@
 package search
 
 import (
-	"strings"
+	"bytes"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -10,24 +11,55 @@ const snippetRunes = 140
 
 // snippet is the text shown under a result: the summary, or else the start
 // of the body, with white space collapsed and cut at a word boundary.
+//
+// It reads no further into the text than the snippet needs: a body is
+// thousands of runes, a snippet at most snippetRunes.
 func snippet(d Doc) string {
-	s := strings.Join(strings.Fields(d.Summary), " ")
-	if s == "" {
-		s = strings.Join(strings.Fields(d.Text), " ")
+	var buf [4*snippetRunes + 8]byte
+	s, long := collapseSpace(buf[:0], d.Summary)
+	if len(s) == 0 {
+		s, long = collapseSpace(buf[:0], d.Text)
 	}
-	if utf8.RuneCountInString(s) <= snippetRunes {
-		return s
+	if !long {
+		return string(s)
 	}
-	cut, n := 0, 0
-	for i := range s { // i walks rune starts
-		if n == snippetRunes {
-			cut = i
-			break
+	// s is the first snippetRunes runes of the text.
+	if sp := bytes.LastIndexByte(s, ' '); sp > snippetRunes/2 {
+		s = s[:sp]
+	}
+	return string(bytes.TrimRight(s, " ,;:.-")) + "…"
+}
+
+// collapseSpace appends to b the words of text (as strings.Fields splits
+// them) separated by single spaces, up to snippetRunes runes. It reports
+// whether the words run longer than that. Invalid UTF-8 counts a rune a
+// byte and is copied as it is.
+func collapseSpace(b []byte, text string) (_ []byte, long bool) {
+	runes, space := 0, false
+	for i := 0; i < len(text); {
+		r, n := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:])
 		}
-		n++
+		if unicode.IsSpace(r) {
+			space = runes > 0
+			i += n
+			continue
+		}
+		if space {
+			if runes == snippetRunes {
+				return b, true
+			}
+			b = append(b, ' ')
+			runes++
+			space = false
+		}
+		if runes == snippetRunes {
+			return b, true
+		}
+		b = append(b, text[i:i+n]...)
+		runes++
+		i += n
 	}
-	if sp := strings.LastIndexByte(s[:cut], ' '); sp > snippetRunes/2 {
-		cut = sp
-	}
-	return strings.TrimRight(s[:cut], " ,;:.-") + "…"
+	return b, false
 }
