@@ -34,8 +34,9 @@ type renderCache struct {
 	tplDiags diag.List
 	pages    map[string]cachedPage // output path -> last rendering
 
-	assets      render.Assets // of the last full render
-	searchNames []string      // files of the last search index
+	assets      render.Assets   // of the last full render
+	searchNames []string        // files of the last search index
+	indexer     *search.Indexer // keeps per-page search work between builds
 
 	opts   Options
 	minify *publish.Minifier // nil unless opts.Minify
@@ -400,9 +401,13 @@ func renderEdited(s *site.Site, prev *output.Files, cache *renderCache, edited m
 	return files, nil
 }
 
-// searchIndex builds the search index files and remembers their names.
+// searchIndex builds the search index files, reusing the work of the last
+// build for unchanged pages, and remembers their names.
 func (c *renderCache) searchIndex(s *site.Site) map[string][]byte {
-	idx := search.Index(searchDocs(s))
+	if c.indexer == nil {
+		c.indexer = search.NewIndexer()
+	}
+	idx := c.indexer.Index(searchDocs(s))
 	c.searchNames = c.searchNames[:0]
 	for name := range idx {
 		c.searchNames = append(c.searchNames, name)
