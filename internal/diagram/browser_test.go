@@ -33,7 +33,7 @@ func TestTextFitsInBrowser(t *testing.T) {
 	}
 	chromium, err := exec.LookPath("chromium")
 	if err != nil {
-		t.Skip("no chromium on PATH")
+		noBrowser(t, "no chromium on PATH")
 	}
 	for name, f := range map[string]func() ([]Stage, []Loop){"atlas": atlas, "crowded": crowded, "hostile": hostile} {
 		t.Run(name, func(t *testing.T) {
@@ -127,7 +127,7 @@ func TestShownByWidth(t *testing.T) {
 	}
 	chromium, err := exec.LookPath("chromium")
 	if err != nil {
-		t.Skip("no chromium on PATH")
+		noBrowser(t, "no chromium on PATH")
 	}
 	css, err := os.ReadFile("../../static/css/diagram.css")
 	if err != nil {

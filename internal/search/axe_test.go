@@ -12,7 +12,7 @@ import (
 func TestBrowserAxe(t *testing.T) {
 	path := os.Getenv("AXE_CORE")
 	if path == "" {
-		t.Skip("set AXE_CORE to the path of axe.min.js")
+		noBrowser(t, "set AXE_CORE to the path of axe.min.js")
 	}
 	axe, err := os.ReadFile(path)
 	if err != nil {

@@ -39,7 +39,7 @@ func startBrowser(t testing.TB) *browser {
 		}
 	}
 	if path == "" {
-		t.Skip("no chromium on PATH")
+		noBrowser(t, "no chromium on PATH")
 	}
 	r3, w3, err := os.Pipe()
 	if err != nil {
