@@ -27,6 +27,9 @@ func Resolve(inputs []Input, opts Options) (*Site, diag.List) {
 	r.pages(inputs, opts)
 	r.site.Sections = sortSections(r.site.Sections)
 	r.home(opts)
+	for _, p := range r.all() {
+		p.permalink = r.site.BasePath + p.URL
+	}
 	for _, sec := range r.site.Sections {
 		r.declarations(sec)
 		r.sectionOptions(sec)

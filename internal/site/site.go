@@ -72,7 +72,8 @@ type Page struct {
 	Aliases []string // output paths of redirect pages: "roles/dl-engineer/index.html"
 	Links   []string // resolved URL of each of Doc.Links (for markdown.Fill)
 
-	order int // position in its section
+	order     int    // position in its section
+	permalink string // BasePath + URL, made once
 }
 
 // Kind tells what a page is.
@@ -102,7 +103,12 @@ func (p *Page) Summary() string { return p.Src.Summary }
 func (p *Page) Slug() string { return p.Src.Slug }
 
 // Permalink is the page's URL path including the base path: "/atlas/roles/x/".
-func (s *Site) Permalink(p *Page) string { return s.BasePath + p.URL }
+func (s *Site) Permalink(p *Page) string {
+	if p.permalink != "" {
+		return p.permalink
+	}
+	return s.BasePath + p.URL
+}
 
 // Index is the section's position in the site's order.
 func (s *Section) Order() int { return s.order }
