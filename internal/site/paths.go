@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"path"
 	"strings"
+	"unicode/utf8"
 )
 
 // OutputPath turns a URL path given by an author (an alias such as
@@ -12,7 +13,7 @@ import (
 // to write, relative to the output folder: "roles/dl-engineer/index.html".
 // It refuses anything that could leave the output folder or is not a plain
 // path: a scheme or host, "." or ".." segments in any encoding, backslashes,
-// control characters, or an empty path.
+// control characters, bytes that are not UTF-8, or an empty path.
 func OutputPath(urlPath string) (string, error) {
 	p := strings.TrimSpace(urlPath)
 	if p == "" {
@@ -38,6 +39,9 @@ func OutputPath(urlPath string) (string, error) {
 	}
 	if strings.Contains(p, "%") {
 		return "", errors.New("has too many levels of %-escapes")
+	}
+	if !utf8.ValidString(p) {
+		return "", errors.New("is not UTF-8 text once its %-escapes are decoded")
 	}
 	for _, r := range p {
 		if r < 0x20 || r == 0x7f || r == '\\' {
