@@ -27,6 +27,7 @@ func inspect(doc ast.Node, src []byte, res *Result, txt *bytes.Buffer) {
 		}
 		switch n := n.(type) {
 		case *ast.Heading:
+			keepOnly(n, "id", "class")
 			id, _ := n.AttributeString("id")
 			idb, _ := id.([]byte)
 			res.Headings = append(res.Headings, Heading{Level: n.Level, ID: string(idb), Text: plain(n, src)})
@@ -69,6 +70,25 @@ func inspect(doc ast.Node, src []byte, res *Result, txt *bytes.Buffer) {
 		label.SetRaw(true)
 		l.AppendChild(l, label)
 		n.Parent().ReplaceChild(n.Parent(), n, l)
+	}
+}
+
+// keepOnly drops every attribute of n but the named ones. A heading's
+// {...} attributes are there for {#id} and {.class}; goldmark would also
+// pass style, title, hidden, tabindex and the like, which let content
+// restyle or hide the page around it.
+func keepOnly(n ast.Node, names ...string) {
+	attrs := n.Attributes()
+	if len(attrs) == 0 {
+		return
+	}
+	n.RemoveAttributes()
+	for _, a := range attrs {
+		for _, name := range names {
+			if string(a.Name) == name {
+				n.SetAttribute(a.Name, a.Value)
+			}
+		}
 	}
 }
 
