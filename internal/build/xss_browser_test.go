@@ -1,0 +1,162 @@
+package build_test
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	cdpage "github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+
+	"github.com/rolesite/rolesite"
+	"github.com/rolesite/rolesite/internal/build"
+	"github.com/rolesite/rolesite/internal/serve"
+)
+
+const chromium = "/usr/bin/chromium"
+
+// TestHostileSiteInBrowser opens every page of the hostile site (see
+// hostileSite), as published, in headless Chromium, served from
+// 127.0.0.1 with the Content-Security-Policy a static host should send,
+// and runs the site search for the hostile page, so that search.js renders
+// hostile titles and snippets. It fails if any alert, confirm or prompt
+// dialog opens, if the page calls the console or throws, or if the browser
+// logs a policy violation: each would mean content reached the page as
+// code, or came close enough that only the policy stopped it.
+func TestHostileSiteInBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test: left out of -short runs")
+	}
+	if _, err := os.Stat(chromium); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("%s is missing and CI=true: the CI image must have chromium", chromium)
+		}
+		t.Skipf("%s is missing: install chromium to run this test", chromium)
+	}
+	res := build.Build(siteFS(hostileSite()), rolesite.Theme(), build.Options{Minify: true, Fingerprint: true})
+	if !res.OK() {
+		t.Fatalf("the hostile site does not build:\n%v", res.Diagnostics)
+	}
+	files := http.FileServerFS(res.Files.FS())
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Security-Policy", serve.ContentSecurityPolicy)
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		files.ServeHTTP(w, r)
+	}))
+	defer ts.Close()
+	if !strings.HasPrefix(ts.URL, "http://127.0.0.1:") {
+		t.Fatalf("the test server is not on 127.0.0.1: %s", ts.URL)
+	}
+
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
+		chromedp.ExecPath(chromium), chromedp.UserDataDir(t.TempDir()),
+		chromedp.Flag("headless", true), chromedp.Flag("no-sandbox", true), chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-quic", true), chromedp.Flag("no-first-run", true),
+		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true))
+	defer cancelAlloc()
+	ctx, cancel := chromedp.NewContext(alloc)
+	defer cancel()
+	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	defer cancelTimeout()
+
+	var mu sync.Mutex
+	var problems []string
+	report := func(s string) {
+		mu.Lock()
+		problems = append(problems, s)
+		mu.Unlock()
+	}
+	// A dialog stalls the page until it is answered: record it, dismiss it.
+	dialogs := chromedp.Events(ctx, cdpage.JavascriptDialogOpening)
+	go func() {
+		for ev, err := range dialogs {
+			if err != nil {
+				return
+			}
+			report("a " + string(ev.Type) + " dialog opened on " + ev.URL + ": " + ev.Message)
+			_, _ = chromedp.Call(ctx, cdpage.HandleJavaScriptDialog, cdpage.HandleJavaScriptDialogParams{Accept: false})
+		}
+	}()
+	messages := chromedp.Console(ctx)
+	go func() {
+		for m, err := range messages {
+			if err != nil {
+				return
+			}
+			// The browser's own network log (a missing /favicon.ico, say)
+			// is no sign of content; everything else is.
+			if m.Source == "network" {
+				t.Logf("browser log: %s", m)
+				continue
+			}
+			report("console on " + m.URL + ": " + m.String())
+		}
+	}()
+
+	var pages []string
+	for _, name := range res.Files.Names() {
+		if path.Ext(name) == ".html" {
+			pages = append(pages, "/"+strings.TrimSuffix(name, "index.html"))
+		}
+	}
+	pages = append(pages, "/search/?q=evil", "/search/?q=script+alert", "/search/?q=img+onerror", "/search/?q=site+template")
+	for _, p := range pages {
+		if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+p)); err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		if strings.HasPrefix(p, "/search/?q=") {
+			waitForResults(t, ctx, p)
+		}
+	}
+	// The search box on an ordinary page: type into it, as a reader does.
+	if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/roles/good/"), chromedp.SendKeys("#search-q", "evil")); err != nil {
+		t.Fatal(err)
+	}
+	waitForResults(t, ctx, "/roles/good/ search box")
+	// Let a last console message or dialog arrive: a round trip to the page
+	// after everything it ran.
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool]("true")); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
+		t.Fatal(err)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	for _, p := range problems {
+		t.Error(p)
+	}
+	t.Logf("%d pages and %d searches opened", len(pages)-4, 5)
+}
+
+// waitForResults waits until the search results list the hostile page and
+// hold no element but those search.js makes.
+func waitForResults(t *testing.T, ctx context.Context, what string) {
+	t.Helper()
+	const check = `(() => {
+		const box = document.getElementById("search-results");
+		if (!box || box.hidden || !box.textContent.includes("Evil")) return "";
+		const odd = box.querySelectorAll("script, img, svg, iframe, object, embed, [onerror], [onload]");
+		return odd.length ? "foreign elements: " + odd.length : "ok";
+	})()`
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[string](check))
+		switch {
+		case err == nil && got == "ok":
+			return
+		case err == nil && got != "":
+			t.Fatalf("%s: search results hold %s", what, got)
+		case time.Now().After(deadline):
+			t.Fatalf("%s: no search results listing the hostile page (%q, %v)", what, got, err)
+		}
+		time.Sleep(20 * time.Millisecond) // polling a browser; nothing to wait on
+	}
+}
