@@ -10,6 +10,17 @@
 // templates or URLs beyond the relative Path it is given. The same docs, in
 // any order, give byte-identical files.
 //
+// An Indexer returns what Index returns, again and again as pages change,
+// for the dev server: it keeps each page's terms and scores by the page's
+// content and the previous call's index and files, and after an edit that
+// keeps page numbers it patches the postings of the changed pages' terms
+// and encodes again only the files whose bytes change, returning the same
+// []byte for the others. A page added or removed renumbers the pages after
+// it; the index is then inverted again, without analysing unchanged pages.
+// TestIndexerMatchesIndex holds the two to the same bytes after random
+// edits, and TestIndexMatchesReference holds Index to the straightforward
+// implementation it replaced, kept in reference_test.go.
+//
 // # Terms
 //
 // Text is split into terms by tokens: runs of Unicode letters and digits

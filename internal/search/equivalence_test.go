@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -30,6 +31,15 @@ func TestIndexMatchesReference(t *testing.T) {
 	for name, docs := range sites {
 		t.Run(name, func(t *testing.T) {
 			requireSameFiles(t, Index(docs), refIndex(docs))
+		})
+	}
+	// The work is shared among GOMAXPROCS goroutines; how many must not
+	// show in the files.
+	want := refIndex(sites["corpus"])
+	for _, procs := range []int{1, 3, 8} {
+		t.Run(fmt.Sprint("GOMAXPROCS=", procs), func(t *testing.T) {
+			defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+			requireSameFiles(t, Index(sites["corpus"]), want)
 		})
 	}
 }
@@ -148,7 +158,7 @@ func awkwardDoc(rng *rand.Rand, i int) Doc {
 	sections := []struct{ key, title string }{{"", ""}, {"", "Home"}, {"tools", "Tools"}, {"tools", ""}, {"roles", "Roles"}, {"é\"x", "Ü<&>"}}
 	sec := sections[rng.IntN(len(sections))]
 	d := Doc{
-		Path:         fmt.Sprintf("%s/%s-%d/", sec.key, awkwardText(rng, 1), rng.IntN(n(i))),
+		Path:         fmt.Sprintf("%s/%s-%d/", sec.key, awkwardText(rng, 1), rng.IntN(i+10)), // some collide
 		Section:      sec.key,
 		SectionTitle: sec.title,
 		Title:        awkwardText(rng, rng.IntN(5)),
@@ -165,6 +175,3 @@ func awkwardDoc(rng *rand.Rand, i int) Doc {
 	}
 	return d
 }
-
-// n spreads paths over a range that makes some collide.
-func n(i int) int { return i + 10 }

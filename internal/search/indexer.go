@@ -20,7 +20,8 @@ import (
 type Indexer struct {
 	dict dictionary
 
-	// The previous call's pages in page order, and each page by path.
+	// The previous call's pages in page order, and each page by path
+	// (made when first needed).
 	pages  []*page
 	byPath map[string]*page
 	order  []int // the previous call's docs, by position, in page order
@@ -50,6 +51,7 @@ type Indexer struct {
 	scratch   []uint8 // by term number; all 0 between uses
 	marks     []uint32
 	names     []string // chunk file names by chunk number
+	buf       []byte
 }
 
 // A page is a Doc as the index sees it, analysed once.
@@ -108,6 +110,9 @@ func NewIndexer() *Indexer {
 // same []byte values; callers must treat every returned slice as
 // immutable.
 func (ix *Indexer) Index(docs []Doc) map[string][]byte {
+	if len(docs) > maxPages {
+		panic("search: cannot index more than 16,777,216 pages")
+	}
 	ix.call++
 	prev := ix.pages
 	pages, fresh := ix.match(docs)
@@ -143,6 +148,12 @@ func (ix *Indexer) match(docs []Doc) (pages, fresh []*page) {
 			pages[i] = ix.pages[i]
 			continue
 		}
+		if ix.byPath == nil && len(ix.pages) > 0 {
+			ix.byPath = make(map[string]*page, len(ix.pages))
+			for _, p := range ix.pages {
+				ix.byPath[p.doc.Path] = p
+			}
+		}
 		if p := ix.byPath[d.Path]; p != nil && p.is(d) {
 			pages[i] = p
 			continue
@@ -159,10 +170,7 @@ func (ix *Indexer) match(docs []Doc) (pages, fresh []*page) {
 func (ix *Indexer) remember(prev, pages []*page) {
 	ix.pages = pages
 	if ix.byPath == nil || len(prev) != len(pages) {
-		ix.byPath = make(map[string]*page, len(pages))
-		for _, p := range pages {
-			ix.byPath[p.doc.Path] = p
-		}
+		ix.byPath = nil // made again when a page moves
 		return
 	}
 	for i, p := range pages {
@@ -323,14 +331,10 @@ func (ix *Indexer) patch(prev, pages []*page, changed []int) {
 			gone = append(gone, t)
 			continue
 		}
-		e := appendEntry(nil, ix.dict.terms[t], "", ix.post[t])
-		if !bytes.Equal(e, ix.entry[t]) {
-			if ix.size[t] == 0 {
-				added = append(added, t)
-			}
-			ix.entry[t], ix.size[t] = e, int32(len(e))
-			ix.changed[t] = ix.call
+		if ix.size[t] == 0 {
+			added = append(added, t)
 		}
+		ix.buf = ix.encodeEntry(ix.buf, t, true)
 	}
 	byTerm := func(t int32, term string) int { return strings.Compare(ix.dict.terms[t], term) }
 	for _, t := range gone {
@@ -350,6 +354,24 @@ func (ix *Indexer) patch(prev, pages []*page, changed []int) {
 			}
 		}
 	}
+}
+
+// encodeEntry encodes the entry of term t into buf, to learn its size and
+// whether it changed, and returns buf for reuse. An entry that changed is
+// kept, or with keep false becomes nil: encodeShards then encodes it
+// again, straight into its shard, which beats holding a copy of every
+// entry when nearly all change.
+func (ix *Indexer) encodeEntry(buf []byte, t int32, keep bool) []byte {
+	buf = appendEntry(buf[:0], ix.dict.terms[t], "", ix.post[t])
+	ix.size[t] = int32(len(buf))
+	if !bytes.Equal(buf, ix.entry[t]) {
+		ix.entry[t] = nil
+		if keep {
+			ix.entry[t] = bytes.Clone(buf)
+		}
+		ix.changed[t] = ix.call
+	}
+	return buf
 }
 
 // invertGrain is how many terms a goroutine encodes at a time.
@@ -419,18 +441,10 @@ func (ix *Indexer) invert(pages []*page) {
 	}
 	ix.post, ix.live, ix.inverted = post, live, true
 
-	// Encode every entry to learn its size and whether it changed; the
-	// shards encode those that did again, in place, rather than keeping
-	// a copy of every entry until then.
 	parallel(len(live), invertGrain, func(w, lo, hi int) {
 		var buf []byte
 		for _, t := range live[lo:hi] {
-			buf = appendEntry(buf[:0], ix.dict.terms[t], "", post[t])
-			ix.size[t] = int32(len(buf))
-			if !bytes.Equal(buf, ix.entry[t]) {
-				ix.entry[t] = nil
-				ix.changed[t] = ix.call
-			}
+			buf = ix.encodeEntry(buf, t, false)
 		}
 	})
 	for _, u := range ix.unions {

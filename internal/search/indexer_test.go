@@ -13,9 +13,9 @@ import (
 // An Indexer must return, after any sequence of edits, exactly what Index
 // returns for the same docs: the same file names and the same bytes.
 func TestIndexerMatchesIndex(t *testing.T) {
-	seeds, steps, pages := []uint64{1, 2, 3}, 40, 300
+	seeds, steps, pages := []uint64{1, 2, 3}, 30, 200
 	if !testing.Short() {
-		seeds, steps, pages = []uint64{1, 2, 3, 4, 5}, 120, 1500
+		seeds, steps, pages = []uint64{1, 2, 3, 4}, 60, 600
 	}
 	for _, seed := range seeds {
 		t.Run(fmt.Sprint("seed ", seed), func(t *testing.T) {

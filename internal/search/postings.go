@@ -17,7 +17,8 @@ const maxPostings = 200
 // stand for "not in the page".
 type posting uint32
 
-// maxPages is how many pages a posting can number.
+// maxPages is how many pages a posting can number (Index panics beyond:
+// the pages' text alone would then take terabytes).
 const maxPages = 1 << 24
 
 func makePosting(doc int32, score uint8) posting { return posting(doc)<<8 | posting(score) }
@@ -35,13 +36,22 @@ func sampleCut(list []posting) (floor uint8, ties int) {
 	if len(list) <= maxPostings {
 		return 0, len(list)
 	}
-	var count [256]int32
-	for _, p := range list {
-		count[p.score()]++
+	// Four counts, added up at the end, keep runs of equal scores (common
+	// words mostly score the same) from waiting on each other.
+	var count [4][256]int32
+	i := 0
+	for ; i+4 <= len(list); i += 4 {
+		count[0][list[i].score()]++
+		count[1][list[i+1].score()]++
+		count[2][list[i+2].score()]++
+		count[3][list[i+3].score()]++
+	}
+	for _, p := range list[i:] {
+		count[0][p.score()]++
 	}
 	above := 0 // postings scoring above s
 	for s := 255; ; s-- {
-		n := int(count[s])
+		n := int(count[0][s] + count[1][s] + count[2][s] + count[3][s])
 		if above+n >= maxPostings {
 			return uint8(s), maxPostings - above
 		}

@@ -1,0 +1,158 @@
+package search
+
+import "encoding/binary"
+
+// An analyzer turns pages into their terms and scores. Terms are numbered
+// in a dictionary: the indexer's shared one, read-only while analyzers
+// run, and the analyzer's own for terms the shared one lacks, numbered
+// from len(shared) on until the indexer merges them in. One analyzer
+// serves one goroutine; it reuses its buffers from page to page, so a
+// term costs a look-up in a small cache, or in the dictionaries, and no
+// allocation.
+type analyzer struct {
+	shared *dictionary
+	local  dictionary
+	recent *termCache
+	buf    []byte
+	page   []hit   // by term number: the current page's hits
+	seen   []int32 // term numbers in page order of first occurrence
+}
+
+func newAnalyzer(shared *dictionary) *analyzer {
+	return &analyzer{shared: shared, recent: new(termCache)}
+}
+
+// renumbered forgets the term numbers the analyzer knows, once the
+// dictionary numbered its terms anew.
+func (a *analyzer) renumbered() {
+	a.local.reset()
+	clear(a.recent[:])
+}
+
+// analyze sets p.terms and p.scores from p.doc.
+func (a *analyzer) analyze(p *page) {
+	d := &p.doc
+	a.mark(d.Title, inTitle)
+	for _, h := range d.Headings {
+		a.mark(h, inHeading)
+	}
+	a.mark(d.Summary, inSummary)
+	a.mark(d.Text, 0)
+	p.terms = make([]int32, len(a.seen))
+	p.scores = make([]uint8, len(a.seen))
+	for i, id := range a.seen {
+		h := &a.page[id]
+		p.terms[i] = id
+		p.scores[i] = uint8(h.score())
+		*h = hit{}
+	}
+	a.seen = a.seen[:0]
+}
+
+// mark records the terms of text as occurring in field f, or in the body
+// if f is 0.
+func (a *analyzer) mark(text string, f field) {
+	for i := 0; ; {
+		start, end, ascii := scanTerm(text, i)
+		if start == end {
+			return
+		}
+		i = end
+		id := a.id(text, start, end, ascii)
+		if int(id) >= len(a.page) {
+			a.page = append(a.page, make([]hit, int(id)+1-len(a.page)+len(a.page)/2)...)
+		}
+		h := &a.page[id]
+		if *h == (hit{}) {
+			a.seen = append(a.seen, id)
+		}
+		if f == 0 {
+			h.addBody()
+		} else {
+			h.fields |= f
+		}
+	}
+}
+
+// id returns the number of the term text[start:end], as written in the
+// text (before lower-casing), ascii if it is all ASCII. A short ASCII
+// term that is in the cache costs no copy and no map look-up.
+func (a *analyzer) id(text string, start, end int, ascii bool) int32 {
+	t := text[start:end]
+	var slot *cached
+	var key [2]uint64
+	if ascii && len(t) <= 16 {
+		key = asciiKey(text, start, end)
+		if slot = a.recent.slot(key); slot.key == key {
+			return slot.id
+		}
+	}
+	a.buf = appendLower(a.buf[:0], t)
+	if !ascii && len(a.buf) <= 16 {
+		key = cacheKey(a.buf)
+		if slot = a.recent.slot(key); slot.key == key {
+			return slot.id
+		}
+	}
+	id, ok := a.shared.lookup(a.buf)
+	if !ok {
+		id = a.local.id(a.buf) + int32(len(a.shared.terms))
+	}
+	if slot != nil {
+		*slot = cached{key, id}
+	}
+	return id
+}
+
+// A termCache remembers the numbers of recently seen short terms, keyed
+// by their bytes, so the frequent words of a text skip the dictionary's
+// map: a lookup is a multiplication, a load and a comparison.
+type termCache [1 << termCacheBits]cached
+
+const termCacheBits = 13
+
+type cached struct {
+	key [2]uint64 // the term's bytes, zero-padded; a term has no zero byte
+	id  int32
+}
+
+// cacheKey returns the key of a term of at most 16 bytes.
+func cacheKey(t []byte) [2]uint64 {
+	var b [16]byte
+	copy(b[:], t)
+	return [2]uint64{binary.LittleEndian.Uint64(b[:8]), binary.LittleEndian.Uint64(b[8:])}
+}
+
+// asciiKey returns cacheKey of the ASCII term s[start:end], at most 16
+// bytes, lower-cased, reading it straight from s: letters, digits, '+'
+// and '#' all lower-case by setting bit 5.
+func asciiKey(s string, start, end int) [2]uint64 {
+	var k0, k1 uint64
+	if start+16 <= len(s) {
+		k0, k1 = load64(s, start), load64(s, start+8)
+	} else {
+		var b [16]byte
+		copy(b[:], s[start:end])
+		k0, k1 = binary.LittleEndian.Uint64(b[:8]), binary.LittleEndian.Uint64(b[8:])
+	}
+	const lower = 0x2020202020202020
+	n := end - start
+	return [2]uint64{(k0 | lower) & lowBytes(n), (k1 | lower) & lowBytes(n-8)}
+}
+
+// lowBytes is a mask of the low n bytes of a word, n clamped to 0..8.
+func lowBytes(n int) uint64 {
+	return ^uint64(0) >> (64 - 8*uint(min(max(n, 0), 8)))
+}
+
+// load64 reads 8 bytes of s at i, little-endian (one load on amd64).
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+func (c *termCache) slot(key [2]uint64) *cached {
+	h := (key[0]*0x9E3779B97F4A7C15 ^ key[1]*0xC2B2AE3D27D4EB4F) >> (64 - termCacheBits)
+	return &c[h]
+}
