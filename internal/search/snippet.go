@@ -27,7 +27,7 @@ func snippet(d Doc) string {
 	if sp := bytes.LastIndexByte(s, ' '); sp > snippetRunes/2 {
 		s = s[:sp]
 	}
-	return string(bytes.TrimRight(s, " ,;:.-")) + "…"
+	return string(append(bytes.TrimRight(s, " ,;:.-"), "…"...))
 }
 
 // collapseSpace appends to b the words of text (as strings.Fields splits
