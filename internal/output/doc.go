@@ -4,8 +4,10 @@
 //
 // Write puts every file into a fresh folder beside the output folder
 // (".<name>.tmp-*" in the same parent, so renames stay on one file system),
-// syncs it, and then swaps it in: on Linux with one renameat2(RENAME_EXCHANGE)
-// call, elsewhere with two renames. The old tree is removed only after the
-// swap. If anything fails before the swap, the fresh folder is removed and
-// the output folder is exactly as it was.
+// and then swaps it in: on Linux with one renameat2(RENAME_EXCHANGE) call,
+// elsewhere with two renames. The old tree is removed only after the swap.
+// If anything fails before the swap, the fresh folder is removed and the
+// output folder is exactly as it was. A build that is killed part-way
+// leaves its fresh folder behind, and the output folder as it was; the next
+// build removes such folders (a lock tells them from a running build's).
 package output

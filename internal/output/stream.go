@@ -21,6 +21,7 @@ type Stream struct {
 	opts     Options
 	manifest bool
 	w        fileWriter
+	unlock   func() // releases the lock on tmp (see stale.go)
 
 	mu    sync.Mutex
 	made  map[string]bool // folders created
@@ -45,15 +46,21 @@ func newStream(dir string, opts Options, w fileWriter, manifest bool) (*Stream, 
 	if info, err := os.Lstat(dir); err == nil && !info.IsDir() {
 		return nil, fmt.Errorf("%s exists and is not a folder: remove it or choose another --out", dir)
 	}
-	tmp, err := os.MkdirTemp(parent, "."+base+".tmp-")
+	removeStale(parent, base, dir)
+	tmp, err := os.MkdirTemp(parent, tmpPrefix(base))
 	if err != nil {
 		return nil, fmt.Errorf("cannot create a folder beside %s for the new output: %w", dir, err)
 	}
+	unlock, ok := tryLock(tmp)
+	if !ok {
+		unlock = func() {}
+	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		_ = os.RemoveAll(tmp)
+		unlock()
 		return nil, err
 	}
-	return &Stream{dir: dir, tmp: tmp, opts: opts, manifest: manifest, w: w,
+	return &Stream{dir: dir, tmp: tmp, opts: opts, manifest: manifest, w: w, unlock: unlock,
 		made: map[string]bool{tmp: true}, names: map[string]bool{}}, nil
 }
 
@@ -94,7 +101,10 @@ func (s *Stream) fail(err error) error {
 }
 
 // Abort removes the new output; the current folder stays as it was.
-func (s *Stream) Abort() { _ = os.RemoveAll(s.tmp) }
+func (s *Stream) Abort() {
+	_ = os.RemoveAll(s.tmp)
+	s.unlock()
+}
 
 // Commit writes the manifest, carries over the user's own files (unless
 // Options.Clean) and swaps the new output in. On any error it aborts.
@@ -131,5 +141,6 @@ func (s *Stream) Commit() (Report, error) {
 		s.Abort()
 		return rep, err
 	}
+	s.unlock()
 	return rep, nil
 }
