@@ -46,6 +46,9 @@ type badCase struct {
 	check func(t *testing.T, res build.Result)
 	limit time.Duration // caseLimit when zero
 	slow  bool          // left out of -short and -race runs
+	// cpu cases spend their time in goldmark on one goroutine: the race
+	// detector makes them some 30 times slower and has nothing to check.
+	cpu bool
 }
 
 // TestBadInput builds a small site with one kind of bad input at a time and
@@ -56,6 +59,9 @@ func TestBadInput(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			if tc.slow && (testing.Short() || raceEnabled) {
 				t.Skip("slow: left out of -short and -race runs")
+			}
+			if tc.cpu && raceEnabled {
+				t.Skip("single-goroutine parsing work: left out of -race runs")
 			}
 			files := maps.Clone(badBase)
 			maps.Copy(files, tc.files)
@@ -279,20 +285,20 @@ func badInputCases() []badCase {
 				"content/roles/b.md:3:1: file contains a NUL byte: it looks like a binary file, not markdown; remove it or rename it so it does not end in .md",
 			}},
 		// Deep nesting.
-		{name: "10000-deep list", files: role("---\ntitle: B\n---\n" + strings.Repeat("- ", 10000) + "x\n"),
+		{name: "10000-deep list", cpu: true, files: role("---\ntitle: B\n---\n" + strings.Repeat("- ", 10000) + "x\n"),
 			check: contains(map[string][]string{"roles/b/index.html": {"<ul>\n<li>\n<ul>"}})},
-		{name: "10000-deep ordered list", files: role("---\ntitle: B\n---\n" + strings.Repeat("1. ", 10000) + "x\n"),
+		{name: "10000-deep ordered list", cpu: true, files: role("---\ntitle: B\n---\n" + strings.Repeat("1. ", 10000) + "x\n"),
 			check: contains(map[string][]string{"roles/b/index.html": {"<ol>\n<li>\n<ol>"}})},
-		{name: "10000-deep blockquote", files: role("---\ntitle: B\n---\n" + strings.Repeat(">", 10000) + " x\n" + strings.Repeat("lazy line\n", 100)),
+		{name: "10000-deep blockquote", cpu: true, files: role("---\ntitle: B\n---\n" + strings.Repeat(">", 10000) + " x\n" + strings.Repeat("lazy line\n", 100)),
 			check: contains(map[string][]string{"roles/b/index.html": {"<blockquote>\n<blockquote>"}})},
-		{name: "10000-deep mixed", files: role("---\ntitle: B\n---\n" + strings.Repeat("> - ", 5000) + "x\n"),
+		{name: "10000-deep mixed", cpu: true, files: role("---\ntitle: B\n---\n" + strings.Repeat("> - ", 5000) + "x\n"),
 			check: contains(map[string][]string{"roles/b/index.html": {"<blockquote>\n<ul>\n<li>\n<blockquote>"}})},
 		// Nested by indentation, each level costs goldmark a scan of every
 		// line at every open level (cubic in the depth: 1,000 deep, a 1 MB
 		// file, takes a second), so this one stops at 500.
-		{name: "500-deep indented list", files: role("---\ntitle: B\n---\n" + indentedList(500)),
+		{name: "500-deep indented list", cpu: true, files: role("---\ntitle: B\n---\n" + indentedList(500)),
 			check: contains(map[string][]string{"roles/b/index.html": {"<ul>\n<li>"}})},
-		{name: "10000-deep emphasis and brackets", files: role("---\ntitle: B\n---\n" + strings.Repeat("*[", 10000) + "x" + strings.Repeat("]*", 10000) + "\n"),
+		{name: "10000-deep emphasis and brackets", cpu: true, files: role("---\ntitle: B\n---\n" + strings.Repeat("*[", 10000) + "x" + strings.Repeat("]*", 10000) + "\n"),
 			check: contains(map[string][]string{"roles/b/index.html": {"<h1>B</h1>"}})},
 		// A big page: time linear in its size.
 		{name: "50 MB page", slow: true, limit: 30 * time.Second,

@@ -67,25 +67,30 @@ func TestHostileSiteInBrowser(t *testing.T) {
 	defer cancelTimeout()
 
 	var mu sync.Mutex
-	var problems []string
-	report := func(s string) {
+	var problems, logs []string
+	report := func(list *[]string, s string) {
 		mu.Lock()
-		problems = append(problems, s)
+		*list = append(*list, s)
 		mu.Unlock()
 	}
+	// The listeners end when the browser's context does; the test waits
+	// for them before it reads what they found.
+	var listeners sync.WaitGroup
+	defer listeners.Wait()
+	defer cancel()
 	// A dialog stalls the page until it is answered: record it, dismiss it.
 	dialogs := chromedp.Events(ctx, cdpage.JavascriptDialogOpening)
-	go func() {
+	listeners.Go(func() {
 		for ev, err := range dialogs {
 			if err != nil {
 				return
 			}
-			report("a " + string(ev.Type) + " dialog opened on " + ev.URL + ": " + ev.Message)
+			report(&problems, "a "+string(ev.Type)+" dialog opened on "+ev.URL+": "+ev.Message)
 			_, _ = chromedp.Call(ctx, cdpage.HandleJavaScriptDialog, cdpage.HandleJavaScriptDialogParams{Accept: false})
 		}
-	}()
+	})
 	messages := chromedp.Console(ctx)
-	go func() {
+	listeners.Go(func() {
 		for m, err := range messages {
 			if err != nil {
 				return
@@ -93,17 +98,21 @@ func TestHostileSiteInBrowser(t *testing.T) {
 			// The browser's own network log (a missing /favicon.ico, say)
 			// is no sign of content; everything else is.
 			if m.Source == "network" {
-				t.Logf("browser log: %s", m)
+				report(&logs, m.String())
 				continue
 			}
-			report("console on " + m.URL + ": " + m.String())
+			report(&problems, "console on "+m.URL+": "+m.String())
 		}
-	}()
+	})
 
 	var pages []string
+	redirects := map[string]bool{} // alias pages, which move on by themselves
 	for _, name := range res.Files.Names() {
 		if path.Ext(name) == ".html" {
-			pages = append(pages, "/"+strings.TrimSuffix(name, "index.html"))
+			p := "/" + strings.TrimSuffix(name, "index.html")
+			pages = append(pages, p)
+			data, _ := res.Files.Get(name)
+			redirects[p] = strings.Contains(string(data), `http-equiv="refresh"`) || strings.Contains(string(data), `http-equiv=refresh`)
 		}
 	}
 	pages = append(pages, "/search/?q=evil", "/search/?q=script+alert", "/search/?q=img+onerror", "/search/?q=site+template")
@@ -111,9 +120,17 @@ func TestHostileSiteInBrowser(t *testing.T) {
 		if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+p)); err != nil {
 			t.Fatalf("%s: %v", p, err)
 		}
-		if strings.HasPrefix(p, "/search/?q=") {
+		switch {
+		case strings.HasPrefix(p, "/search/?q="):
 			waitForResults(t, ctx, p)
+		case redirects[p]:
+			// Let the refresh land before the next navigation, which it
+			// would otherwise cut short; the page it lands on is loaded too.
+			waitFor(t, ctx, p+" redirecting", `location.pathname !== "`+p+`" && document.readyState === "complete"`)
 		}
+	}
+	if !redirects["/old-evil/"] {
+		t.Error("the hostile page's alias is not among the pages, or is no redirect")
 	}
 	// The search box on an ordinary page: type into it, as a reader does.
 	if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/roles/good/"), chromedp.SendKeys("#search-q", "evil")); err != nil {
@@ -128,12 +145,31 @@ func TestHostileSiteInBrowser(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
 		t.Fatal(err)
 	}
-	mu.Lock()
-	defer mu.Unlock()
+	cancel()
+	listeners.Wait()
+	for _, l := range logs {
+		t.Log("browser log:", l)
+	}
 	for _, p := range problems {
 		t.Error(p)
 	}
 	t.Logf("%d pages and %d searches opened", len(pages)-4, 5)
+}
+
+// waitFor polls the page until expr is true.
+func waitFor(t *testing.T, ctx context.Context, what, expr string) {
+	t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool]("!!("+expr+")"))
+		if err == nil && ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("waiting for %s: %v", what, err)
+		}
+		time.Sleep(20 * time.Millisecond) // polling a browser; nothing to wait on
+	}
 }
 
 // waitForResults waits until the search results list the hostile page and
