@@ -181,7 +181,7 @@ func badInputCases() []badCase {
 			}},
 		{name: "json does not parse", files: role("{\n  \"title\": \"B\"\n  \"summary\": \"x\"\n}\n\n"),
 			want: []string{
-				`content/roles/b.md:3:3: JSON front matter does not parse: invalid character '"' after object key:value pair`,
+				`content/roles/b.md:3:3: JSON front matter does not parse: invalid character '"' after object key:value pair (is a comma missing?)`,
 			}},
 		{name: "json not an object", files: role("---json\n[1, 2]\n---\n"),
 			want: []string{

@@ -78,7 +78,14 @@ func decodeErrorPos(fm *frontMatter, err error) (int, string) {
 	}
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
-		return fm.rawStart + clampOff(se.Offset-1, len(fm.raw)), se.Error()
+		msg := se.Error()
+		switch {
+		case strings.HasSuffix(msg, "after object key:value pair"):
+			msg += " (is a comma missing?)"
+		case strings.HasPrefix(msg, "invalid character '}' looking for beginning of object key"):
+			msg += " (JSON allows no comma after the last field)"
+		}
+		return fm.rawStart + clampOff(se.Offset-1, len(fm.raw)), msg
 	}
 	msg := strings.TrimSpace(err.Error())
 	if m := yamlLine.FindStringSubmatch(strings.SplitN(msg, "\n", 2)[0]); m != nil {
