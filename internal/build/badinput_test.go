@@ -328,6 +328,12 @@ func badInputCases() []badCase {
 			want: []string{
 				`content/roles/%2e%2e.md:1:1: file name "%2e%2e.md" cannot be a slug: use letters, digits and hyphens only, e.g. "2e-2e.md"`,
 			}},
+		{name: "folder name that is not a section", files: map[string]string{"content/%2e%2e/x.md": "---\ntitle: X\n---\n"},
+			want: []string{
+				// The suggestion should be a folder name, without ".md":
+				// internal/site/resolve.go suggestName is for files.
+				`content/%2e%2e/x.md:1:1: folder name "%2e%2e" cannot be a section: use letters, digits and hyphens only, e.g. "2e-2e.md"`,
+			}},
 		// Output collisions.
 		{name: "page and alias collide", files: role("---\ntitle: B\naliases: [/roles/a/]\n---\n"),
 			want: []string{
