@@ -258,9 +258,14 @@ func ParseBase(base string) (abs, path string, err error) {
 	if !strings.HasSuffix(p, "/") {
 		p += "/"
 	}
-	for _, seg := range strings.Split(strings.Trim(p, "/"), "/") {
-		if seg == "." || seg == ".." {
-			return "", "/", fmt.Errorf("%q is not a base URL: its path may not contain . or .. segments", base)
+	if p != "/" {
+		for _, seg := range strings.Split(p[1:len(p)-1], "/") {
+			// A browser reads %2e%2e as "..", and an empty segment makes
+			// "//roles/" a URL of another host.
+			d, err := url.PathUnescape(seg)
+			if err != nil || seg == "" || d == "." || d == ".." || strings.ContainsAny(d, "/\\") {
+				return "", "/", fmt.Errorf("%q is not a base URL: its path may not contain empty, . or .. segments", base)
+			}
 		}
 	}
 	if u.Host == "" {
