@@ -85,6 +85,38 @@ func appendEntry(b []byte, term, suffix string, list []posting) []byte {
 	return append(b, ']')
 }
 
+// entrySize is len(appendEntry(nil, term, "", list)), counted without
+// writing the entry.
+func entrySize(term string, list []posting) int {
+	n := stringSize(term) + len(":[") + decimalLen(len(list)) + len("]")
+	floor, ties := sampleCut(list)
+	prev := int32(0)
+	for _, p := range list {
+		doc, score := p.doc(), p.score()
+		if score < floor {
+			continue
+		}
+		if score == floor {
+			if ties == 0 {
+				continue
+			}
+			ties--
+		}
+		n += len(",,") + decimalLen(int(doc-prev)) + decimalLen(int(score))
+		prev = doc
+	}
+	return n
+}
+
+// decimalLen is the number of digits of x, which is not negative.
+func decimalLen(x int) int {
+	n := 1
+	for ; x >= 10; x /= 10 {
+		n++
+	}
+	return n
+}
+
 // appendShard writes the shard file holding terms, and the entry of the
 // shard's prefix if it is split. It writes each term's entry as it is, or
 // encodes it if it is nil, and points the entry at its place in b, so an
@@ -139,23 +171,40 @@ func appendChunk(b []byte, pages []*page, sections []section) []byte {
 // no escaping, which are nearly all, are copied as they are; any other
 // goes through encoding/json itself, so the two can never disagree.
 func appendString(b []byte, s string) []byte {
+	if needsEscape(s) {
+		return appendStringSlow(b, s)
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
+}
+
+// stringSize is len(appendString(nil, s)).
+func stringSize(s string) int {
+	if needsEscape(s) {
+		return len(appendStringSlow(nil, s))
+	}
+	return len(s) + 2
+}
+
+// needsEscape reports whether encoding/json writes s other than as it is
+// between quotes.
+func needsEscape(s string) bool {
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
 			if c < 0x20 || c == '"' || c == '\\' {
-				return appendStringSlow(b, s)
+				return true
 			}
 			i++
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && n == 1 || r == '\u2028' || r == '\u2029' {
-			return appendStringSlow(b, s)
+			return true
 		}
 		i += n
 	}
-	b = append(b, '"')
-	b = append(b, s...)
-	return append(b, '"')
+	return false
 }
 
 func appendStringSlow(b []byte, s string) []byte {

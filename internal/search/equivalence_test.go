@@ -175,3 +175,21 @@ func awkwardDoc(rng *rand.Rand, i int) Doc {
 	}
 	return d
 }
+
+// entrySize must count exactly what appendEntry writes: shards are planned
+// by it.
+func TestEntrySize(t *testing.T) {
+	rng := rand.New(rand.NewPCG(15, 16))
+	for range 2000 {
+		var list []posting
+		doc := int32(0)
+		for range rng.IntN(3 * maxPostings) {
+			doc += 1 + rng.Int32N(5000)
+			list = append(list, makePosting(doc, uint8(1+rng.IntN(106))))
+		}
+		term := awkwardText(rng, 1)
+		if got, want := entrySize(term, list), len(appendEntry(nil, term, "", list)); got != want {
+			t.Fatalf("entrySize(%q, %d postings) = %d, want %d", term, len(list), got, want)
+		}
+	}
+}

@@ -444,6 +444,12 @@ func (ix *Indexer) invert(pages []*page) {
 	parallel(len(live), invertGrain, func(w, lo, hi int) {
 		var buf []byte
 		for _, t := range live[lo:hi] {
+			if ix.entry[t] == nil {
+				// New: no bytes to compare with, only a size to learn.
+				ix.size[t] = int32(entrySize(ix.dict.terms[t], post[t]))
+				ix.changed[t] = ix.call
+				continue
+			}
 			buf = ix.encodeEntry(buf, t, false)
 		}
 	})

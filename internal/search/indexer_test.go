@@ -14,7 +14,7 @@ import (
 // returns for the same docs: the same file names and the same bytes.
 func TestIndexerMatchesIndex(t *testing.T) {
 	seeds, steps, pages := []uint64{1, 2, 3}, 30, 200
-	if !testing.Short() {
+	if !testing.Short() && !raceDetector {
 		seeds, steps, pages = []uint64{1, 2, 3, 4}, 60, 600
 	}
 	for _, seed := range seeds {
