@@ -15,7 +15,8 @@ const chunkDocs = 8
 // depends only on the set of docs, not on their order in the slice.
 //
 // To index the same site again after small edits, an Indexer does the
-// same much faster.
+// same much faster. Index panics for more than 16,777,216 pages, which
+// posting lists cannot number.
 func Index(docs []Doc) map[string][]byte {
 	return NewIndexer().Index(docs)
 }
