@@ -496,6 +496,8 @@ func diskCases() []diskCase {
 			if err := syscall.Mkfifo(filepath.Join(roles(src), "x.md"), 0o644); err != nil {
 				t.Skip("no named pipes here:", err)
 			}
+		}, want: []string{
+			"content/roles/x.md: cannot read: not a regular file",
 		}},
 		{name: "symlink to a named pipe", setup: func(t *testing.T, src string) {
 			fifo := filepath.Join(t.TempDir(), "pipe")
@@ -512,7 +514,7 @@ func diskCases() []diskCase {
 			})
 		}, want: []string{
 			"content/roles/x.md: cannot read: not a regular file",
-		}, issue: "reading a link to a named pipe blocks for ever: internal/build/load.go must stat (following links) and refuse anything but a regular file before reading"},
+		}},
 		{name: "unreadable file", unprivileged: true, setup: func(t *testing.T, src string) {
 			writeFile(t, filepath.Join(roles(src), "x.md"), "---\ntitle: X\n---\n")
 			if err := os.Chmod(filepath.Join(roles(src), "x.md"), 0); err != nil {

@@ -91,7 +91,7 @@ func (b *Builder) load(src fs.FS, changed []string) ([]site.Input, diag.List, ma
 					data = old.data
 				} else {
 					var err error
-					if data, err = fs.ReadFile(src, names[i]); err != nil {
+					if data, err = readRegular(src, names[i]); err != nil {
 						readErrs[i] = err
 						continue
 					}
@@ -219,6 +219,29 @@ func loadFile(conv *markdown.Converter, name string, data []byte, unsafe bool) *
 	return l
 }
 
+// errNotRegular is the error for a content file that is a pipe, a device,
+// a socket, or a link to one: reading it could block for ever.
+var (
+	errNotRegular = errors.New("not a regular file")
+	errIsDir      = errors.New("is a directory")
+)
+
+// readRegular reads a file after checking, through any symbolic link, that
+// it is a regular file.
+func readRegular(src fs.FS, name string) ([]byte, error) {
+	st, err := fs.Stat(src, name)
+	if err != nil {
+		return nil, err
+	}
+	if st.IsDir() {
+		return nil, errIsDir
+	}
+	if !st.Mode().IsRegular() {
+		return nil, errNotRegular
+	}
+	return fs.ReadFile(src, name)
+}
+
 func readError(err error) string {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
@@ -254,7 +277,9 @@ func markdownFiles(src fs.FS) ([]string, diag.List) {
 			}
 			return nil
 		}
-		if !d.IsDir() && strings.HasSuffix(base, ".md") && d.Type().IsRegular() || !d.IsDir() && strings.HasSuffix(base, ".md") && d.Type()&fs.ModeSymlink != 0 {
+		// Anything named .md that is not a folder is a page to read; what is
+		// not a regular file (a pipe, a link to one) is reported, never read.
+		if !d.IsDir() && strings.HasSuffix(base, ".md") {
 			names = append(names, name)
 		}
 		return nil
