@@ -391,9 +391,6 @@ type diskCase struct {
 	unprivileged bool
 	// slow cases are left out of -short and -race runs.
 	slow bool
-	// issue names a known bug in code this test's author does not own; the
-	// case is skipped with it until the fix lands.
-	issue string
 }
 
 // TestBadInputOnDisk builds a site folder on disk with "rolesite build" and
@@ -401,9 +398,6 @@ type diskCase struct {
 func TestBadInputOnDisk(t *testing.T) {
 	for _, tc := range diskCases() {
 		t.Run(tc.name, func(t *testing.T) {
-			if tc.issue != "" {
-				t.Skip("known issue:", tc.issue)
-			}
 			if tc.slow && (testing.Short() || raceEnabled) {
 				t.Skip("slow: left out of -short and -race runs")
 			}
