@@ -25,8 +25,11 @@ type Options struct {
 
 	// Emit, when set, receives every output file as soon as it is final,
 	// and the build keeps none of their contents: Result.Files then lists
-	// names only. This is how a one-shot build writes a large site without
-	// holding it in memory. An error from Emit fails the build.
+	// names only, and each page's converted body and text are released as
+	// soon as they are used (Result.Site's pages no longer hold them). This
+	// is how a one-shot build writes a large site without holding it in
+	// memory; such a Builder keeps nothing for a rebuild. An error from
+	// Emit fails the build.
 	Emit func(name string, data []byte) error
 
 	// Updated tells when a content file last changed (its last commit, say)
@@ -97,6 +100,11 @@ func (b *Builder) build(src fs.FS, changed []string) Result {
 	theme := overlay{top: src, bottom: b.defaults}
 
 	inputs, diags, edited := b.load(src, changed)
+	if b.opts.Emit != nil {
+		// A streaming build is a one-shot build: keep nothing for a next one,
+		// so that what a page holds can go once the page is written.
+		b.cache.files, b.cache.names = map[string]*loaded{}, nil
+	}
 	s, more := site.Resolve(inputs, site.Options{BaseURL: b.opts.BaseURL, Drafts: b.opts.Drafts})
 	diags = append(diags, more...)
 	res := Result{Site: s}

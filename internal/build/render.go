@@ -95,6 +95,7 @@ type pageJob struct {
 	sec    string
 	secPtr *site.Section
 	view   func(*render.SiteView) *render.PageView
+	done   func() // called once the page is written, when streaming
 	key    uint64
 	data   []byte
 	err    error
@@ -122,7 +123,9 @@ func pageJobs(s *site.Site) []*pageJob {
 					v.Lifecycle = lifecycle()
 				}
 				return v
-			}})
+			},
+			// Only this page shows its converted body.
+			done: func() { p.Doc.HTML = nil }})
 	}
 	addPage(s.Home, true)
 	for _, sec := range s.Sections {
@@ -195,6 +198,9 @@ func (c *renderCache) run(tpl *render.Templates, jobs []*pageJob, views map[*sit
 				if c.sink != nil && j.err == nil {
 					j.err = c.sink(j.out, j.data)
 					j.data = nil
+					if j.done != nil {
+						j.done()
+					}
 				}
 			}
 		})
@@ -225,6 +231,16 @@ func renderSite(s *site.Site, theme fs.FS, cache *renderCache) (*output.Files, d
 	diags = append(diags, more...)
 	cache.assets = assets
 
+	// When streaming, index first: the pages' text can then go before the
+	// pages render.
+	var searchFiles map[string][]byte
+	if cache.sink != nil {
+		searchFiles = cache.searchIndex(s)
+		cache.indexer = nil
+		for _, p := range allPages(s) {
+			p.Doc.Text = ""
+		}
+	}
 	jobs := pageJobs(s)
 	cache.run(tpl, jobs, siteViews(s, assets))
 	seenTemplateErr := map[string]bool{}
@@ -265,7 +281,10 @@ func renderSite(s *site.Site, theme fs.FS, cache *renderCache) (*output.Files, d
 			redirects = append(redirects, publish.Redirect{From: s.BasePath + strings.TrimSuffix(a, "index.html"), To: s.Permalink(p)})
 		}
 	}
-	for name, data := range cache.searchIndex(s) {
+	if searchFiles == nil {
+		searchFiles = cache.searchIndex(s)
+	}
+	for name, data := range searchFiles {
 		if err := files.Add(name, data, "the search index"); err != nil {
 			diags = append(diags, collision(s, files.Origin(name), err))
 		}

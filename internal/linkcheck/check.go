@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"path"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -21,7 +22,7 @@ import (
 // A ref is one reference found in a file.
 type ref struct {
 	url  string
-	line int
+	line int32
 }
 
 // scanned is what one file holds: its references and its element IDs.
@@ -68,6 +69,7 @@ type Checker struct {
 	base, baseURL string
 	mu            sync.Mutex
 	files         map[string]*scanned // nil for files that are not HTML or CSS
+	urls          map[string]string   // interned reference URLs
 }
 
 // NewChecker returns a Checker for a site served under basePath (and
@@ -88,6 +90,21 @@ func (c *Checker) Add(name string, data []byte) {
 		sc.cssURLs(data, 1)
 	}
 	c.mu.Lock()
+	if sc != nil {
+		// The same URLs (navigation, assets, shared targets) recur on every
+		// page: keep one copy of each.
+		if c.urls == nil {
+			c.urls = map[string]string{}
+		}
+		for i, r := range sc.refs {
+			if u, ok := c.urls[r.url]; ok {
+				sc.refs[i].url = u
+			} else {
+				c.urls[r.url] = r.url
+			}
+		}
+		sc.refs = slices.Clip(sc.refs)
+	}
 	c.files[name] = sc
 	c.mu.Unlock()
 }
@@ -112,7 +129,7 @@ func (c *Checker) Problems() diag.List {
 		}
 		for _, r := range sc.refs {
 			if msg := ck.check(n, r.url); msg != "" {
-				diags = append(diags, diag.Diagnostic{Path: n, Line: r.line, Message: msg})
+				diags = append(diags, diag.Diagnostic{Path: n, Line: int(r.line), Message: msg})
 			}
 		}
 	}
@@ -185,7 +202,7 @@ var refAttrs = map[string]bool{"href": true, "src": true, "action": true, "poste
 func (s *scanned) html(data []byte) {
 	l := phtml.NewLexer(parse.NewInputBytes(data))
 	var tag string
-	line := 1
+	line := int32(1)
 	var refreshContent string
 	var isRefresh bool
 	for {
@@ -199,7 +216,7 @@ func (s *scanned) html(data []byte) {
 		case phtml.AttributeToken:
 			key := strings.ToLower(string(l.AttrKey()))
 			raw := l.AttrVal()
-			at := line + bytes.Count(text[:max(0, bytes.Index(text, raw))], []byte("\n"))
+			at := line + int32(bytes.Count(text[:max(0, bytes.Index(text, raw))], []byte("\n")))
 			val := html.UnescapeString(unquote(raw))
 			switch {
 			case key == "id" || (key == "name" && tag == "a"):
@@ -232,13 +249,13 @@ func (s *scanned) html(data []byte) {
 				s.cssURLs(text, line)
 			}
 		}
-		line += bytes.Count(text, []byte("\n"))
+		line += int32(bytes.Count(text, []byte("\n")))
 	}
 }
 
 // svg walks an inline <svg> element, which the HTML lexer hands over whole,
 // starting on the given line.
-func (s *scanned) svg(svg []byte, line int) {
+func (s *scanned) svg(svg []byte, line int32) {
 	l := xml.NewLexer(parse.NewInputBytes(svg))
 	for {
 		tt, text := l.Next()
@@ -255,18 +272,18 @@ func (s *scanned) svg(svg []byte, line int) {
 				s.refs = append(s.refs, ref{url: val, line: line})
 			}
 		}
-		line += bytes.Count(text, []byte("\n"))
+		line += int32(bytes.Count(text, []byte("\n")))
 	}
 }
 
 // cssURLs finds url(...) references in CSS text that starts on the given line.
-func (s *scanned) cssURLs(css []byte, line int) {
+func (s *scanned) cssURLs(css []byte, line int32) {
 	for rest := css; ; {
 		i := bytes.Index(rest, []byte("url("))
 		if i < 0 {
 			return
 		}
-		line += bytes.Count(rest[:i], []byte("\n"))
+		line += int32(bytes.Count(rest[:i], []byte("\n")))
 		rest = rest[i+4:]
 		j := bytes.IndexByte(rest, ')')
 		if j < 0 {
@@ -274,7 +291,7 @@ func (s *scanned) cssURLs(css []byte, line int) {
 		}
 		u := strings.Trim(strings.TrimSpace(string(rest[:j])), `"'`)
 		s.refs = append(s.refs, ref{url: u, line: line})
-		line += bytes.Count(rest[:j], []byte("\n"))
+		line += int32(bytes.Count(rest[:j], []byte("\n")))
 		rest = rest[j+1:]
 	}
 }
