@@ -14,8 +14,9 @@ import (
 
 // A tab is one tab of a headless Chromium that the test started.
 type tab struct {
-	t   *testing.T
-	ctx context.Context
+	t           *testing.T
+	ctx         context.Context
+	colorScheme string // the emulated prefers-color-scheme, "" for none
 }
 
 // startBrowser starts headless Chromium with a fresh profile, the flags
@@ -186,10 +187,22 @@ func (b *tab) location() string { return eval[string](b, "location.href") }
 // scheme emulates prefers-color-scheme: "light" or "dark".
 func (b *tab) scheme(s string) {
 	b.t.Helper()
+	b.colorScheme = s
 	b.do(chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
 		_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
 			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: s}},
 		})
+		return err
+	}))
+}
+
+// media emulates a CSS media type ("print", or "" for the default),
+// keeping the emulated colour scheme.
+func (b *tab) media(m string) {
+	b.t.Helper()
+	b.do(chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: m,
+			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: b.colorScheme}}})
 		return err
 	}))
 }
@@ -243,6 +256,12 @@ func abbrev(s string) string {
 
 // jsString quotes s as a JavaScript string literal.
 func jsString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+// jsStrings writes a list of strings as a JavaScript array literal.
+func jsStrings(s []string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
 }

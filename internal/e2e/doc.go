@@ -3,22 +3,28 @@
 // output to a temporary folder, serves it on 127.0.0.1 under the strict
 // Content-Security-Policy a static host would send
 // (script-src 'self'; style-src 'self'), and then looks at it with the web's
-// own tools. The package holds nothing but tests and this description.
+// own tools. The site is built as "rolesite build" publishes it: minified,
+// with fingerprinted stylesheets and scripts. The package holds nothing but
+// tests and this description.
 //
 // What is checked, one test file each:
 //
 //	budget_test.go     total CSS under 30 kB and JS under 20 kB, counting every
-//	                   file of static/css and static/js in the output; no inline
-//	                   script, style element or style attribute on any page
-//	links_test.go      a crawler follows every href, src and form action from
-//	                   the home page (and 404.html), at the root and under
-//	                   /atlas/: every target is served, every #fragment is an id
-//	                   on its page, nothing points outside the base path, and
-//	                   every page of the output is reached
+//	                   stylesheet and script of the output; no stylesheet
+//	                   loads from another host
+//	links_test.go      a crawler follows every href, src, form action and
+//	                   refresh from the home page (and 404.html and the alias
+//	                   pages), at the root and under /atlas/: every target is
+//	                   served, every #fragment is an id on its page, nothing
+//	                   points outside the base path, every page of the output
+//	                   is reached, and no page has an inline script, a style
+//	                   element or attribute, or an event handler attribute
+//	html_test.go       the crawler's HTML tokenizer, and its test
 //	vnu_test.go        the W3C Nu Html Checker reports no error on any page
 //	axe_test.go        axe-core reports no violation on any page, in the light
-//	                   and dark schemes (by prefers-color-scheme and by the
-//	                   toggle); no page logs a script error or a CSP violation
+//	                   and dark schemes (prefers-color-scheme), and with the
+//	                   toggle both ways on one page of each kind; no page
+//	                   logs a script error or a CSP violation
 //	behaviour_test.go  in headless Chromium: search by a word found only in one
 //	                   role's body, opened with the keyboard; the theme toggle
 //	                   and its memory; the comparison's shared tools against

@@ -72,6 +72,21 @@ func TestScreenshots(t *testing.T) {
 			}
 		}
 	}
+	// Print: the first screens of a page as printed (media print, 800 px).
+	for _, p := range shotPages[1:3] {
+		b.viewport(800, 1100)
+		b.scheme("dark") // print must be light all the same
+		b.media("print")
+		b.open(a.url(p.path))
+		for i := range 2 {
+			b.run(fmt.Sprintf("window.scrollTo(0, %d)", i*1100))
+			name := fmt.Sprintf("%s-print-%d.png", p.name, i+1)
+			if err := os.WriteFile(filepath.Join(dir, name), shot(b), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		b.media("")
+	}
 	t.Logf("screenshots in %s", dir)
 }
 
