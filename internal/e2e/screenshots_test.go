@@ -27,7 +27,7 @@ var shotPages = []struct{ name, path string }{
 
 // TestScreenshots writes screenshots of the page types, at 1280 and 390 px,
 // in the light and dark schemes, into the folder ROLESITE_SHOTS names
-// (scripts/screenshots.sh sets it): NAME-WIDTH-SCHEME.png is the first
+// (scripts/screenshots.sh sets it), and at 320 px too: NAME-WIDTH-SCHEME.png is the first
 // screen, NAME-WIDTH-SCHEME-N.png the Nth screen down, up to MAXSCREENS
 // (4 unless ROLESITE_SHOTS_SCREENS says otherwise). It checks nothing: it
 // is for a person to look at, and is skipped unless asked for.
@@ -48,7 +48,7 @@ func TestScreenshots(t *testing.T) {
 	b := startBrowser(t)
 	a := serveAtlas(t, published(""))
 	for _, p := range shotPages {
-		for _, size := range []struct{ w, h int64 }{{1280, 900}, {390, 844}} {
+		for _, size := range []struct{ w, h int64 }{{1280, 900}, {390, 844}, {320, 640}} {
 			for _, scheme := range []string{"light", "dark"} {
 				b.viewport(size.w, size.h)
 				b.scheme(scheme)
