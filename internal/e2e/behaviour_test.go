@@ -407,13 +407,23 @@ func testPhone(t *testing.T, b *tab, a *atlas) {
 			for _, p := range h {
 				t.Errorf("%s: %s", where, p)
 			}
-			if shift > 0.001 {
+			// A toggle un-hidden after load measured 0.0106 here; under a
+			// heavily loaded machine a page once showed 0.0019 that no quiet
+			// run repeats, so below maxShift a shift is only logged.
+			switch {
+			case shift > maxShift:
 				t.Errorf("%s: layout shift %.4f while loading: %q", where, shift, moved)
+			case shift > 0:
+				t.Logf("%s: layout shift %.4f while loading: %q", where, shift, moved)
 			}
 		}
 	}
 	b.viewport(1280, 900)
 }
+
+// maxShift is the most cumulative layout shift a page may show while
+// loading (web.dev calls under 0.1 good; the theme must not shift at all).
+const maxShift = 0.005
 
 // pageKinds picks, for each kind of page, its longest page in the output.
 func pageKinds(t *testing.T, a *atlas) map[string]string {
