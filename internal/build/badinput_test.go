@@ -332,7 +332,7 @@ func badInputCases() []badCase {
 			want: []string{
 				// The suggestion should be a folder name, without ".md":
 				// internal/site/resolve.go suggestName is for files.
-				`content/%2e%2e/x.md:1:1: folder name "%2e%2e" cannot be a section: use letters, digits and hyphens only, e.g. "2e-2e.md"`,
+				`content/%2e%2e/x.md:1:1: folder name "%2e%2e" cannot be a section: use letters, digits and hyphens only, e.g. "2e-2e"`,
 			}},
 		// Output collisions.
 		{name: "page and alias collide", files: role("---\ntitle: B\naliases: [/roles/a/]\n---\n"),
@@ -526,7 +526,7 @@ func diskCases() []diskCase {
 			// to it is reported too. (The hint should say "folder":
 			// internal/build/load.go readError does not know.)
 			"content/roles/a.md:8:6: link to ../tools/spark.md: no such page",
-			"content/tools: cannot read: permission denied: make the file readable",
+			"content/tools: cannot read: permission denied: make the folder readable",
 		}},
 		{name: "50 MB page", slow: true, limit: 30 * time.Second, setup: func(t *testing.T, src string) {
 			writeFile(t, filepath.Join(roles(src), "big.md"), "---\ntitle: Big\n---\n"+strings.Repeat(bigChunk, 50<<20/len(bigChunk)))

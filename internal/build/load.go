@@ -243,13 +243,18 @@ func readRegular(src fs.FS, name string) ([]byte, error) {
 }
 
 func readError(err error) string {
+	return readErrorOf(err, "file")
+}
+
+// readErrorOf words a read error for a file or a folder.
+func readErrorOf(err error, what string) string {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		err = pe.Err
 	}
 	msg := err.Error()
 	if errors.Is(err, fs.ErrPermission) {
-		msg += ": make the file readable"
+		msg += ": make the " + what + " readable"
 	}
 	return msg
 }
@@ -264,7 +269,11 @@ func markdownFiles(src fs.FS) ([]string, diag.List) {
 			if name == "content" && errors.Is(err, fs.ErrNotExist) {
 				return err
 			}
-			diags = append(diags, diag.Diagnostic{Path: name, Message: "cannot read: " + readError(err)})
+			what := "file"
+			if d != nil && d.IsDir() {
+				what = "folder"
+			}
+			diags = append(diags, diag.Diagnostic{Path: name, Message: "cannot read: " + readErrorOf(err, what)})
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
 			}

@@ -2,6 +2,7 @@ package publish
 
 import (
 	"fmt"
+	"net/url"
 	"strings"
 )
 
@@ -14,8 +15,11 @@ type Redirect struct{ From, To string }
 func Redirects(list []Redirect) []byte {
 	var b strings.Builder
 	b.WriteString("# Written by rolesite: old addresses (aliases) and where they moved.\n")
+	// The format is whitespace-separated: paths are written %-escaped, so
+	// an alias with a space cannot add a field.
+	esc := func(p string) string { return (&url.URL{Path: p}).EscapedPath() }
 	for _, r := range list {
-		fmt.Fprintf(&b, "%s %s 301\n", r.From, r.To)
+		fmt.Fprintf(&b, "%s %s 301\n", esc(r.From), esc(r.To))
 	}
 	return []byte(b.String())
 }

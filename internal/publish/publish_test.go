@@ -54,3 +54,11 @@ func TestMinify(t *testing.T) {
 		t.Errorf("png changed: %q", got)
 	}
 }
+
+func TestRedirectsEscapePaths(t *testing.T) {
+	got := string(Redirects([]Redirect{{From: "/a /b/ 302", To: "/roles/x/"}, {From: "/café/", To: "/roles/y/"}}))
+	want := "# Written by rolesite: old addresses (aliases) and where they moved.\n/a%20/b/%20302 /roles/x/ 301\n/caf%C3%A9/ /roles/y/ 301\n"
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}

@@ -108,7 +108,7 @@ func FuzzCheckName(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, name string) {
-		if checkName(name) != "" {
+		if checkName(name, ".md") != "" {
 			return
 		}
 		if !fs.ValidPath(name) || name == "." || name == ".." || strings.ContainsAny(name, `/\%?#:`) || !utf8.ValidString(name) {

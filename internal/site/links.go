@@ -14,11 +14,18 @@ func (r *resolver) links(p *Page) {
 		return
 	}
 	p.Links = make([]string, len(p.Doc.Links))
+	suggested := 0 // suggestions cost an edit distance to every ID: give a few
+	hint := func(frag string, q *Page) string {
+		if suggested++; suggested > 20 {
+			return ""
+		}
+		return didYouMean(frag, ids(q))
+	}
 	for i, l := range p.Doc.Links {
 		pos := p.Src.BodyPos(l.Offset)
 		if l.Path == "" { // a fragment of this page
 			if !hasID(p, l.Fragment) {
-				r.report(p.Src, pos, "link to #%s: this page has no heading with that ID%s", l.Fragment, didYouMean(l.Fragment, ids(p)))
+				r.report(p.Src, pos, "link to #%s: this page has no heading with that ID%s", l.Fragment, hint(l.Fragment, p))
 			}
 			continue
 		}
@@ -29,7 +36,7 @@ func (r *resolver) links(p *Page) {
 		url := r.site.BasePath + target.URL
 		if l.Fragment != "" {
 			if !hasID(target, l.Fragment) {
-				r.report(p.Src, pos, "link to %s#%s: %s has no heading with that ID%s", l.Path, l.Fragment, target.Src.Path, didYouMean(l.Fragment, ids(target)))
+				r.report(p.Src, pos, "link to %s#%s: %s has no heading with that ID%s", l.Path, l.Fragment, target.Src.Path, hint(l.Fragment, target))
 				continue
 			}
 			url += "#" + l.Fragment
@@ -67,13 +74,16 @@ func (r *resolver) linkTarget(p *Page, l markdown.Link, pos content.Pos) (*Page,
 	return nil, false
 }
 
+// hasID reports whether a page has a heading with the ID. The set of IDs
+// is made once per page, on first use.
 func hasID(p *Page, id string) bool {
-	for _, h := range p.Doc.Headings {
-		if h.ID == id {
-			return true
+	if p.idSet == nil {
+		p.idSet = make(map[string]bool, len(p.Doc.Headings))
+		for _, h := range p.Doc.Headings {
+			p.idSet[h.ID] = true
 		}
 	}
-	return false
+	return p.idSet[id]
 }
 
 func ids(p *Page) []string {

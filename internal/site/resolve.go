@@ -90,11 +90,11 @@ func (r *resolver) pages(inputs []Input, opts Options) {
 				strings.SplitN(cp.Section, "/", 2)[0], cp.Section)
 			continue
 		}
-		if msg := checkName(cp.Slug); msg != "" && !cp.IsIndex() {
+		if msg := checkName(cp.Slug, ".md"); msg != "" && !cp.IsIndex() {
 			r.report(cp, content.Pos{Line: 1, Col: 1}, "file name %q cannot be a slug: %s", cp.Slug+".md", msg)
 			continue
 		}
-		if msg := checkName(cp.Section); msg != "" && cp.Section != "" {
+		if msg := checkName(cp.Section, ""); msg != "" && cp.Section != "" {
 			r.report(cp, content.Pos{Line: 1, Col: 1}, "folder name %q cannot be a section: %s", cp.Section, msg)
 			continue
 		}
@@ -274,8 +274,9 @@ func ParseBase(base string) (abs, path string, err error) {
 	return u.Scheme + "://" + u.Host + p, p, nil
 }
 
-// checkName returns why a file or folder name cannot be part of a URL, or "".
-func checkName(name string) string {
+// checkName returns why a file or folder name cannot be part of a URL, or
+// "". ext is what a suggested name ends with (".md" for files).
+func checkName(name, ext string) string {
 	if name == "" {
 		return "it is empty"
 	}
@@ -284,7 +285,7 @@ func checkName(name string) string {
 	}
 	for _, r := range name {
 		if !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_' || r == '.') {
-			return fmt.Sprintf("use letters, digits and hyphens only, e.g. %q", suggestName(name))
+			return fmt.Sprintf("use letters, digits and hyphens only, e.g. %q", suggestName(name)+ext)
 		}
 	}
 	return ""
@@ -302,7 +303,7 @@ func suggestName(name string) string {
 			}
 		}
 	}
-	return strings.Trim(b.String(), "-") + ".md"
+	return strings.Trim(b.String(), "-")
 }
 
 // Humanize turns a field or folder name into a label: "collaborates_with"

@@ -73,7 +73,8 @@ type Page struct {
 	Links   []string // resolved URL of each of Doc.Links (for markdown.Fill)
 
 	order     int    // position in its section
-	permalink string // BasePath + URL, made once
+	permalink string          // BasePath + URL, made once
+	idSet     map[string]bool // heading IDs, made on first use (see hasID)
 }
 
 // Kind tells what a page is.
