@@ -72,7 +72,7 @@ type Page struct {
 	Aliases []string // output paths of redirect pages: "roles/dl-engineer/index.html"
 	Links   []string // resolved URL of each of Doc.Links (for markdown.Fill)
 
-	order     int    // position in its section
+	order     int             // position in its section
 	permalink string          // BasePath + URL, made once
 	idSet     map[string]bool // heading IDs, made on first use (see hasID)
 }
