@@ -76,44 +76,66 @@ func (a *analyzer) mark(text string, f field) {
 
 // id returns the number of the term text[start:end], as written in the
 // text (before lower-casing), ascii if it is all ASCII. A short ASCII
-// term that is in the cache costs no copy and no map look-up.
+// term that is in the cache costs no copy and no dictionary look-up.
 func (a *analyzer) id(text string, start, end int, ascii bool) int32 {
 	t := text[start:end]
-	var slot *cached
+	var set *cacheSet
 	var key [2]uint64
 	if ascii && len(t) <= 16 {
 		key = asciiKey(text, start, end)
-		if slot = a.recent.slot(key); slot.key == key {
-			return slot.id
+		set = a.recent.set(key)
+		if id, ok := set.get(key); ok {
+			return id
 		}
 	}
 	a.buf = appendLower(a.buf[:0], t)
 	if !ascii && len(a.buf) <= 16 {
 		key = cacheKey(a.buf)
-		if slot = a.recent.slot(key); slot.key == key {
-			return slot.id
+		set = a.recent.set(key)
+		if id, ok := set.get(key); ok {
+			return id
 		}
 	}
 	id, ok := a.shared.lookup(a.buf)
 	if !ok {
 		id = a.local.id(a.buf) + int32(len(a.shared.terms))
 	}
-	if slot != nil {
-		*slot = cached{key, id}
+	if set != nil {
+		set[1], set[0] = set[0], cached{key, id}
 	}
 	return id
 }
 
 // A termCache remembers the numbers of recently seen short terms, keyed
-// by their bytes, so the frequent words of a text skip the dictionary's
-// map: a lookup is a multiplication, a load and a comparison.
-type termCache [1 << termCacheBits]cached
+// by their bytes, so the frequent words of a text skip the dictionary: a
+// lookup is a multiplication, a load and a comparison or two. It is
+// two-way set-associative, the most recently used term of a set first.
+type termCache [1 << termCacheBits]cacheSet
 
-const termCacheBits = 13
+type cacheSet [2]cached
+
+const termCacheBits = 12
 
 type cached struct {
 	key [2]uint64 // the term's bytes, zero-padded; a term has no zero byte
 	id  int32
+}
+
+func (c *termCache) set(key [2]uint64) *cacheSet {
+	h := (key[0]*0x9E3779B97F4A7C15 ^ key[1]*0xC2B2AE3D27D4EB4F) >> (64 - termCacheBits)
+	return &c[h]
+}
+
+// get returns the number of the term with the given key, if the set has it.
+func (s *cacheSet) get(key [2]uint64) (int32, bool) {
+	if s[0].key == key {
+		return s[0].id, true
+	}
+	if s[1].key == key {
+		s[0], s[1] = s[1], s[0]
+		return s[0].id, true
+	}
+	return 0, false
 }
 
 // cacheKey returns the key of a term of at most 16 bytes.
@@ -150,9 +172,4 @@ func load64(s string, i int) uint64 {
 	s = s[i : i+8]
 	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
-
-func (c *termCache) slot(key [2]uint64) *cached {
-	h := (key[0]*0x9E3779B97F4A7C15 ^ key[1]*0xC2B2AE3D27D4EB4F) >> (64 - termCacheBits)
-	return &c[h]
 }

@@ -21,17 +21,8 @@ func (d *dictionary) lookup(t []byte) (int32, bool) {
 	if len(d.terms) == 0 {
 		return 0, false
 	}
-	h := uint32(maphash.Bytes(d.seed, t))
-	mask := uint32(len(d.slots) - 1)
-	for i := h & mask; ; i = (i + 1) & mask {
-		s := d.slots[i]
-		if s == 0 {
-			return 0, false
-		}
-		if id := int32(uint32(s)) - 1; uint32(s>>32) == h && d.terms[id] == string(t) {
-			return id, true
-		}
-	}
+	_, id, ok := d.find(uint32(maphash.Bytes(d.seed, t)), t)
+	return id, ok
 }
 
 // lookupString is lookup for a string.
@@ -52,43 +43,81 @@ func (d *dictionary) lookupString(t string) (int32, bool) {
 	}
 }
 
+// find returns the number of t, whose hash is h, or the slot where to
+// add it.
+func (d *dictionary) find(h uint32, t []byte) (slot uint32, id int32, ok bool) {
+	mask := uint32(len(d.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := d.slots[i]
+		if s == 0 {
+			return i, 0, false
+		}
+		if id := int32(uint32(s)) - 1; uint32(s>>32) == h && d.terms[id] == string(t) {
+			return i, id, true
+		}
+	}
+}
+
 // id returns the number of t, adding t if it is new.
 func (d *dictionary) id(t []byte) int32 {
-	if id, ok := d.lookup(t); ok {
+	if len(d.slots) == 0 {
+		d.init()
+	}
+	h := uint32(maphash.Bytes(d.seed, t))
+	slot, id, ok := d.find(h, t)
+	if ok {
 		return id
 	}
-	return d.add(string(t))
+	if d.full() {
+		d.rehash(2 * len(d.slots))
+		slot, _, _ = d.find(h, t)
+	}
+	return d.put(slot, h, string(t))
 }
 
 // add numbers t, which must not be in d yet.
 func (d *dictionary) add(t string) int32 {
 	if len(d.slots) == 0 {
-		d.seed = maphash.MakeSeed()
-		d.slots = make([]uint64, 1024)
-	} else if 2*(len(d.terms)+1) > len(d.slots) {
+		d.init()
+	} else if d.full() {
 		d.rehash(2 * len(d.slots))
 	}
-	id := int32(len(d.terms))
-	d.terms = append(d.terms, t)
-	d.insert(uint32(maphash.String(d.seed, t)), id)
-	return id
-}
-
-func (d *dictionary) insert(h uint32, id int32) {
+	h := uint32(maphash.String(d.seed, t))
 	mask := uint32(len(d.slots) - 1)
 	i := h & mask
 	for d.slots[i] != 0 {
 		i = (i + 1) & mask
 	}
-	d.slots[i] = uint64(h)<<32 | uint64(id+1)
+	return d.put(i, h, t)
+}
+
+func (d *dictionary) init() {
+	d.seed = maphash.MakeSeed()
+	d.slots = make([]uint64, 1024)
+}
+
+// full reports whether one more term would fill more than half the slots.
+func (d *dictionary) full() bool { return 2*(len(d.terms)+1) > len(d.slots) }
+
+// put numbers t, whose hash is h, in the empty slot.
+func (d *dictionary) put(slot, h uint32, t string) int32 {
+	id := int32(len(d.terms))
+	d.terms = append(d.terms, t)
+	d.slots[slot] = uint64(h)<<32 | uint64(id+1)
+	return id
 }
 
 func (d *dictionary) rehash(n int) {
 	old := d.slots
 	d.slots = make([]uint64, n)
+	mask := uint32(n - 1)
 	for _, s := range old {
 		if s != 0 {
-			d.insert(uint32(s>>32), int32(uint32(s))-1)
+			i := uint32(s>>32) & mask
+			for d.slots[i] != 0 {
+				i = (i + 1) & mask
+			}
+			d.slots[i] = s
 		}
 	}
 }
