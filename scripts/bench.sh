@@ -26,9 +26,8 @@ measure() {
   local walls=() cpus=() rss=()
   for _ in $(seq "$runs"); do
     rm -rf "$outdir"
-    local t
-    t=$( { /usr/bin/time -f "%e %U %S %M" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
-    read -r w u s m <<<"$t"
+    /usr/bin/time -o "$work/time.txt" -f "%e %U %S %M" "$@" >/dev/null 2>&1
+    read -r w u s m <"$work/time.txt"
     walls+=("$w"); cpus+=("$(echo "$u + $s" | bc)"); rss+=("$((m / 1024))")
   done
   printf "%-34s wall %s s   cpu %s s   peak RSS %s MB\n" "$label" "$(stats "${walls[@]}")" "$(stats "${cpus[@]}")" "$(stats "${rss[@]}")"

@@ -6,8 +6,9 @@ import (
 )
 
 // Hugo writes the equivalent site for Hugo through emit: the same markdown
-// files, tools and stages as taxonomies, minimal layouts that list the
-// terms, and highlighting off.
+// files, tools and stages as taxonomies (as in the issue's reference
+// figure; collaborators are plain front matter), minimal layouts that list
+// the terms, and highlighting off.
 func Hugo(n int, emit Emit) error {
 	config := `baseURL = "https://example.org/"
 title = "Generated atlas"
@@ -15,7 +16,6 @@ disableKinds = ["RSS"]
 [taxonomies]
   tool = "tools"
   stage = "stages"
-  collaborator = "collaborates_with"
 [markup.highlight]
   codeFences = false
 `
