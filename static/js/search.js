@@ -130,6 +130,9 @@
     return parent;
   }
   function render(q, { hits, more, ts }) {
+    // A search that lands after the reader moved with the arrows keeps
+    // their choice when it is still among the results.
+    const was = options[active] && options[active].href;
     select(-1);
     options = [];
     const groups = new Map(); // by section, in order of each one's best result
@@ -158,6 +161,8 @@
     if (n) say(n + (more ? '+' : '') + (n === 1 ? ' result' : ' results'), false);
     else say('No results for “' + q.trim() + '”', true);
     open(true);
+    const keep = was ? options.findIndex((o) => o.href === was) : -1;
+    if (keep >= 0) select(keep);
   }
   async function run() {
     const q = input.value, n = ++seq;
