@@ -52,10 +52,18 @@ is 1.`)
 	out := fs.String("out", "", "the output `folder` (default: public/ inside --src)")
 	precompress := fs.Bool("precompress", false, "also write .gz and .br files beside every text file, for hosts that serve them")
 	clean := fs.Bool("clean", false, "remove everything in the output folder first, your own files too")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to `file` (for go tool pprof)")
+	memProfile := fs.String("memprofile", "", "write a heap profile to `file` when the build ends (for go tool pprof)")
 	pos, code, ok := parse(fs, env, args)
 	if !ok {
 		return code
 	}
+	stop, err := startProfiles(*cpuProfile, *memProfile)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "rolesite build: %v\n", err)
+		return ExitUsage
+	}
+	defer stop()
 	if len(pos) > 0 {
 		fmt.Fprintf(env.Stderr, "rolesite build: unexpected argument %q\n", pos[0])
 		return ExitUsage
