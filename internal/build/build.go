@@ -29,7 +29,8 @@ type Options struct {
 	// soon as they are used (Result.Site's pages no longer hold them). This
 	// is how a one-shot build writes a large site without holding it in
 	// memory; such a Builder keeps nothing for a rebuild. An error from
-	// Emit fails the build.
+	// Emit fails the build. Emit must not keep data once it returns (the
+	// build reuses it for the next file): it copies what it keeps.
 	Emit func(name string, data []byte) error
 
 	// Updated tells when a content file last changed (its last commit, say)

@@ -101,6 +101,9 @@ func (b *Builder) load(src fs.FS, changed []string) ([]site.Input, diag.List, ma
 					continue
 				}
 				results[i] = loadFile(conv, names[i], data, unsafe)
+				if b.opts.Emit != nil {
+					results[i].compact()
+				}
 			}
 		})
 	}
@@ -217,6 +220,21 @@ func loadFile(conv *markdown.Converter, name string, data []byte, unsafe bool) *
 		l.doc = conv.Convert(l.page.Body)
 	}
 	return l
+}
+
+// compact lets the file's bytes and the page's markdown go, keeping what
+// later diagnostics can point at (the body's links): a one-shot build reads
+// them no more, and at 50,000 pages they are hundreds of megabytes.
+func (l *loaded) compact() {
+	l.data = nil
+	if l.page == nil {
+		return
+	}
+	offsets := make([]int, len(l.doc.Links))
+	for i, link := range l.doc.Links {
+		offsets[i] = link.Offset
+	}
+	l.page.Compact(offsets)
 }
 
 // errNotRegular is the error for a content file that is a pipe, a device,

@@ -177,7 +177,7 @@ func (c *renderCache) run(tpl *render.Templates, jobs []*pageJob, views map[*sit
 	next := make(chan *pageJob)
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
-			var buf bytes.Buffer
+			var buf, small bytes.Buffer
 			hasher := newViewHasher(c.seed)
 			for j := range next {
 				view := j.view(views[j.secPtr])
@@ -190,17 +190,23 @@ func (c *renderCache) run(tpl *render.Templates, jobs []*pageJob, views map[*sit
 				if j.err = tpl.Execute(&buf, j.kind, j.sec, view); j.err != nil {
 					continue
 				}
+				page := buf.Bytes()
 				if c.minify != nil {
-					j.data, j.err = c.minify.Minify(j.out, buf.Bytes())
-				} else {
-					j.data = bytes.Clone(buf.Bytes())
-				}
-				if c.sink != nil && j.err == nil {
-					j.err = c.sink(j.out, j.data)
-					j.data = nil
-					if j.done != nil {
-						j.done()
+					small.Reset()
+					if j.err = c.minify.MinifyTo(&small, j.out, page); j.err != nil {
+						continue
 					}
+					page = small.Bytes()
+				}
+				if c.sink == nil {
+					j.data = bytes.Clone(page)
+					continue
+				}
+				// Streaming: the page goes out now and is not kept, so
+				// the worker's buffers serve the next one.
+				j.err = c.sink(j.out, page)
+				if j.done != nil {
+					j.done()
 				}
 			}
 		})

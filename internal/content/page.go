@@ -1,6 +1,9 @@
 package content
 
-import "time"
+import (
+	"bytes"
+	"time"
+)
 
 // A Page is one parsed source file.
 type Page struct {
@@ -26,7 +29,36 @@ type Page struct {
 
 	fields map[string]span // where each top-level field sits in the file
 	lines  []int           // byte offset at which each line starts (0-based index)
-	src    []byte          // the normalised file
+	src    []byte          // the normalised file (its front matter only, once compacted)
+
+	compacted bool           // Compact let the body go
+	kept      map[int][]byte // body lines Compact kept, by 1-based line number
+}
+
+// Compact lets the page's body go once it has been converted, for a build
+// that holds every page at once and reads none of them again: Body becomes
+// nil and the page keeps a copy of its front matter and of the body lines
+// holding the given Body offsets (where later diagnostics may point, such
+// as the body's links). Every position stays exact; a diagnostic on another
+// body line keeps its line and column but carries no source text.
+func (p *Page) Compact(keep []int) {
+	if p.compacted {
+		return
+	}
+	fm := len(p.src) - len(p.Body)
+	for _, off := range keep {
+		n := p.BodyPos(off).Line
+		if _, ok := p.kept[n]; ok || off < 0 || off > len(p.Body) {
+			continue
+		}
+		if p.kept == nil {
+			p.kept = map[int][]byte{}
+		}
+		p.kept[n] = bytes.Clone(p.lineBytes(n))
+	}
+	p.src = bytes.Clone(p.src[:fm])
+	p.Body = nil
+	p.compacted = true
 }
 
 // IsIndex reports whether the page is a section's (or the site's) _index.md.

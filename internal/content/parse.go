@@ -125,16 +125,23 @@ func (p *Page) posOf(off int) Pos {
 }
 
 // Line returns the text of the 1-based line n, without its newline.
-func (p *Page) Line(n int) string {
+func (p *Page) Line(n int) string { return string(p.lineBytes(n)) }
+
+// lineBytes returns the bytes of the 1-based line n, without its newline:
+// nil when there is no such line, or when Compact let it go.
+func (p *Page) lineBytes(n int) []byte {
 	if n < 1 || n > len(p.lines) {
-		return ""
+		return nil
 	}
 	start := p.lines[n-1]
+	if start >= len(p.src) && p.compacted {
+		return p.kept[n]
+	}
 	end := len(p.src)
 	if n < len(p.lines) {
-		end = p.lines[n] - 1
+		end = min(end, p.lines[n]-1)
 	}
-	return string(p.src[start:end])
+	return p.src[start:end]
 }
 
 // Diag returns a diagnostic for this page at pos, with the source line filled in.
@@ -150,32 +157,26 @@ const maxSource = 240
 // file with one very long line and many problems on it thus costs a little
 // per diagnostic, not a copy of the line each.
 func (p *Page) sourceAround(pos Pos) string {
-	if pos.Line < 1 || pos.Line > len(p.lines) {
-		return ""
+	line := p.lineBytes(pos.Line)
+	if len(line) <= maxSource {
+		return string(line)
 	}
-	start := p.lines[pos.Line-1]
-	end := len(p.src)
-	if pos.Line < len(p.lines) {
-		end = p.lines[pos.Line] - 1
-	}
-	if end-start <= maxSource {
-		return string(p.src[start:end])
-	}
-	at := start + min(max(pos.Col-1, 0), end-start)
-	from := max(start, at-maxSource/2)
+	end := len(line)
+	at := min(max(pos.Col-1, 0), end)
+	from := max(0, at-maxSource/2)
 	to := min(end, from+maxSource)
-	from = max(start, to-maxSource)
-	for from > start && !utf8.RuneStart(p.src[from]) {
+	from = max(0, to-maxSource)
+	for from > 0 && !utf8.RuneStart(line[from]) {
 		from--
 	}
-	for to < end && !utf8.RuneStart(p.src[to]) {
+	for to < end && !utf8.RuneStart(line[to]) {
 		to++
 	}
 	var b strings.Builder
-	if from > start {
+	if from > 0 {
 		b.WriteString("…")
 	}
-	b.Write(p.src[from:to])
+	b.Write(line[from:to])
 	if to < end {
 		b.WriteString("…")
 	}

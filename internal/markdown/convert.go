@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -26,6 +27,7 @@ type Options struct {
 type Converter struct {
 	md       goldmark.Markdown
 	reserved []string
+	buffers  *sync.Pool // of *bytes.Buffer, to render into
 }
 
 // New returns a Converter set up with opts.
@@ -41,7 +43,7 @@ func New(opts Options) *Converter {
 		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute()),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
-	return &Converter{md: md, reserved: opts.ReservedIDs}
+	return &Converter{md: md, reserved: opts.ReservedIDs, buffers: &sync.Pool{New: func() any { return new(bytes.Buffer) }}}
 }
 
 // A Heading is one heading of a page.
@@ -75,13 +77,15 @@ func (c *Converter) Convert(body []byte) Result {
 	var txt bytes.Buffer
 	inspect(doc, body, &res, &txt)
 	res.Text = txt.String()
-	var buf bytes.Buffer
-	buf.Grow(len(body) + len(body)/2)
-	if err := c.md.Renderer().Render(&buf, body, doc); err != nil {
+	buf := c.buffers.Get().(*bytes.Buffer)
+	defer c.buffers.Put(buf)
+	buf.Reset()
+	if err := c.md.Renderer().Render(buf, body, doc); err != nil {
 		// goldmark's renderer only fails when its writer fails; a bytes.Buffer does not.
 		panic(err)
 	}
-	res.HTML = buf.Bytes()
+	// Pages are held until they are rendered: keep no spare capacity.
+	res.HTML = bytes.Clone(buf.Bytes())
 	return res
 }
 

@@ -1,0 +1,75 @@
+package content
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/rolesite/rolesite/internal/diag"
+)
+
+// Compact keeps every position and the source text of the front matter and
+// of the body lines it was asked to keep; it forgets the rest of the body.
+func TestCompact(t *testing.T) {
+	data := []byte("---\r\ntitle: A\r\naliases: [old/a/, very/old/]\r\n---\r\nIntro line.\r\n\r\nSee [b](b.md) here.\r\nLast line, long " + strings.Repeat("é", 300) + " [c](c.md#x)\r\n")
+	p, diags := Parse("content/roles/a.md", data)
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	body := string(p.Body)
+	linkB := strings.Index(body, "[b]")
+	linkC := strings.Index(body, "[c]")
+	intro := strings.Index(body, "Intro")
+	type probe struct {
+		name string
+		pos  Pos
+	}
+	probes := []probe{
+		{"alias", p.ValuePos("aliases", "very/old/")},
+		{"title key", p.KeyPos("title")},
+		{"link b", p.BodyPos(linkB)},
+		{"link c", p.BodyPos(linkC)},
+		{"intro", p.BodyPos(intro)},
+	}
+	before := map[string]diag.Diagnostic{}
+	for _, pr := range probes {
+		before[pr.name] = p.Diag(pr.pos, "m")
+	}
+	fm := bytes.Clone(p.FrontMatter())
+
+	p.Compact([]int{linkB, linkC, len(p.Body) + 10, -1})
+
+	if p.Body != nil {
+		t.Errorf("Body = %q after Compact, want nil", p.Body)
+	}
+	if !bytes.Equal(p.FrontMatter(), fm) {
+		t.Errorf("FrontMatter changed: %q, want %q", p.FrontMatter(), fm)
+	}
+	after := map[string]Pos{
+		"alias":     p.ValuePos("aliases", "very/old/"),
+		"title key": p.KeyPos("title"),
+		"link b":    p.BodyPos(linkB),
+		"link c":    p.BodyPos(linkC),
+		"intro":     p.BodyPos(intro),
+	}
+	for _, pr := range probes {
+		if after[pr.name] != pr.pos {
+			t.Errorf("%s: position %v after Compact, want %v", pr.name, after[pr.name], pr.pos)
+		}
+		got := p.Diag(pr.pos, "m")
+		want := before[pr.name]
+		if want.Source == "" {
+			t.Errorf("%s: no source text before Compact", pr.name)
+		}
+		if pr.name == "intro" {
+			// Not kept: the position only.
+			want.Source = ""
+		}
+		if got != want {
+			t.Errorf("%s after Compact:\n got %+v\nwant %+v", pr.name, got, want)
+		}
+	}
+	if !strings.Contains(before["link c"].Source, "…") {
+		t.Errorf("long line's source not cut: %q", before["link c"].Source)
+	}
+}
