@@ -13,6 +13,7 @@ import (
 	"github.com/rolesite/rolesite/internal/content"
 	"github.com/rolesite/rolesite/internal/diag"
 	"github.com/rolesite/rolesite/internal/markdown"
+	"github.com/rolesite/rolesite/internal/publish"
 	"github.com/rolesite/rolesite/internal/render"
 	"github.com/rolesite/rolesite/internal/site"
 )
@@ -100,7 +101,7 @@ func (b *Builder) load(src fs.FS, changed []string) ([]site.Input, diag.List, ma
 					results[i] = old
 					continue
 				}
-				results[i] = loadFile(conv, names[i], data, unsafe)
+				results[i] = loadFile(conv, b.renders.minify, names[i], data, unsafe)
 				if b.opts.Emit != nil {
 					results[i].compact()
 				}
@@ -213,11 +214,19 @@ func isContentFile(name string) bool {
 	return true
 }
 
-func loadFile(conv *markdown.Converter, name string, data []byte, unsafe bool) *loaded {
+// loadFile parses and converts one file. With a minifier, the converted
+// body is minified here, once per change of the file, since templates
+// minified in advance leave it the only part of a page still to minify.
+func loadFile(conv *markdown.Converter, min *publish.Minifier, name string, data []byte, unsafe bool) *loaded {
 	l := &loaded{data: data, unsafe: unsafe}
 	l.page, l.diags = content.Parse(name, data)
 	if l.page != nil {
 		l.doc = conv.Convert(l.page.Body)
+		if min != nil {
+			if small, err := min.Minify(".html", l.doc.HTML); err == nil {
+				l.doc.HTML = small
+			}
+		}
 	}
 	return l
 }

@@ -79,7 +79,11 @@ func (c *renderCache) templates(theme fs.FS, sections []string) (*render.Templat
 	})
 	key := h.Sum64()
 	if c.tpl == nil || key != c.tplKey || len(c.tplDiags) > 0 {
-		c.tpl, c.tplDiags = render.LoadTemplates(theme, sections)
+		var minify func(string, []byte) ([]byte, error)
+		if c.minify != nil {
+			minify = c.minify.MinifyTemplate
+		}
+		c.tpl, c.tplDiags = render.LoadTemplates(theme, sections, minify)
 		c.tplKey = key
 		clear(c.pages)
 	}
@@ -103,9 +107,9 @@ type pageJob struct {
 
 // pageJobs lists every HTML page of the site. Views are built only when a
 // job runs; the lifecycle drawing is made once, when first needed.
-func pageJobs(s *site.Site) []*pageJob {
+func (c *renderCache) pageJobs(s *site.Site) []*pageJob {
 	var jobs []*pageJob
-	lifecycle := sync.OnceValue(func() *render.LifecycleView { return render.NewLifecycleView(s, drawLifecycle) })
+	lifecycle := sync.OnceValue(func() *render.LifecycleView { return render.NewLifecycleView(s, c.drawLifecycle) })
 	addPage := func(p *site.Page, withLifecycle bool) {
 		kind, sec := render.KindPage, ""
 		switch p.Kind {
@@ -191,7 +195,7 @@ func (c *renderCache) run(tpl *render.Templates, jobs []*pageJob, views map[*sit
 					continue
 				}
 				page := buf.Bytes()
-				if c.minify != nil {
+				if c.minify != nil && !tpl.Minified() {
 					small.Reset()
 					if j.err = c.minify.MinifyTo(&small, j.out, page); j.err != nil {
 						continue
@@ -247,7 +251,7 @@ func renderSite(s *site.Site, theme fs.FS, cache *renderCache) (*output.Files, d
 			p.Doc.Text = ""
 		}
 	}
-	jobs := pageJobs(s)
+	jobs := cache.pageJobs(s)
 	cache.run(tpl, jobs, siteViews(s, assets))
 	seenTemplateErr := map[string]bool{}
 	fresh := make(map[string]cachedPage, len(jobs))
@@ -388,7 +392,7 @@ func precompress(files *output.Files, names []string) {
 // index again and takes every other file from the previous build.
 func renderEdited(s *site.Site, prev *output.Files, cache *renderCache, edited map[string]bool) (*output.Files, diag.List) {
 	var jobs []*pageJob
-	for _, j := range pageJobs(s) {
+	for _, j := range cache.pageJobs(s) {
 		if edited[j.origin] {
 			jobs = append(jobs, j)
 		}
@@ -440,7 +444,18 @@ func (c *renderCache) searchIndex(s *site.Site) map[string][]byte {
 	return idx
 }
 
-// drawLifecycle draws the lifecycle with package diagram.
+// drawLifecycle draws the lifecycle with package diagram, minified when
+// the build minifies (pages showing it are not minified as a whole).
+func (c *renderCache) drawLifecycle(steps []render.LifecycleStep, loops [][2]int) string {
+	svg := drawLifecycle(steps, loops)
+	if c.minify != nil {
+		if small, err := c.minify.Minify(".svg", []byte(svg)); err == nil {
+			return string(small)
+		}
+	}
+	return svg
+}
+
 func drawLifecycle(steps []render.LifecycleStep, loops [][2]int) string {
 	stages := make([]diagram.Stage, len(steps))
 	for i, st := range steps {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"path"
+	"regexp"
 
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
@@ -14,20 +15,56 @@ import (
 )
 
 // A Minifier minifies files by their extension. It is safe for concurrent use.
-type Minifier struct{ m *minify.M }
+type Minifier struct {
+	m   *minify.M
+	tpl *minify.M // HTML templates: the same rules, {{actions}} left alone
+}
 
 // NewMinifier returns a Minifier. HTML keeps its document and end tags and
 // attribute quotes, so the output stays easy to read in tests and to check
 // for links; it loses whitespace between tags, comments and redundant
 // attribute values.
 func NewMinifier() *Minifier {
+	rules := html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, KeepSpecialComments: true}
 	m := minify.New()
-	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, KeepSpecialComments: true})
+	m.Add("text/html", &rules)
 	m.AddFunc("text/css", css.Minify)
 	m.AddFunc("image/svg+xml", svg.Minify)
 	m.AddFunc("application/javascript", js.Minify)
-	return &Minifier{m: m}
+	// Templates get HTML rules only: CSS and JS inside a template may hold
+	// actions, which their minifiers would not know; they stay as written.
+	tplRules := rules
+	tplRules.TemplateDelims = html.GoTemplateDelims
+	tpl := minify.New()
+	tpl.Add("text/html", &tplRules)
+	return &Minifier{m: m, tpl: tpl}
 }
+
+// MinifyTemplate minifies the source of an html/template file: the markup
+// between {{actions}} loses what Minify would take from the pages the
+// template writes, so that those pages come out minified without a pass
+// over each (see render.LoadTemplates).
+func (m *Minifier) MinifyTemplate(name string, src []byte) ([]byte, error) {
+	var out bytes.Buffer
+	out.Grow(len(src))
+	if err := m.tpl.Minify("text/html", &out, bytes.NewReader(src)); err != nil {
+		return nil, fmt.Errorf("cannot minify %s: %w", name, err)
+	}
+	// The minifier leaves whitespace beside actions, not knowing what they
+	// write; beside a block tag it goes whatever they write.
+	small := spaceBeforeBlock.ReplaceAll(out.Bytes(), []byte("$1$2"))
+	return spaceAfterBlock.ReplaceAll(small, []byte("$1$2")), nil
+}
+
+// blockTags are the tags whitespace next to which the HTML minifier drops
+// (its own list, less pre, whose content keeps its spaces), and the tags of
+// a document's head.
+const blockTags = `(?:address|article|aside|blockquote|br|caption|col|colgroup|dd|details|div|dl|dt|fieldset|figcaption|figure|footer|form|h[1-6]|head|header|hgroup|hr|html|legend|li|main|menu|nav|noscript|ol|option|p|section|style|summary|table|tbody|td|tfoot|th|thead|title|tr|ul|meta|link|base|body)`
+
+var (
+	spaceBeforeBlock = regexp.MustCompile(`(\}\})[ \t\n\r\f]+(</?` + blockTags + `[ \t\n\r\f/>])`)
+	spaceAfterBlock  = regexp.MustCompile(`(</?` + blockTags + `(?:[ \t\n\r\f][^<>]*)?>)[ \t\n\r\f]+(\{\{)`)
+)
 
 var mediaTypes = map[string]string{
 	".html": "text/html",

@@ -62,3 +62,26 @@ func TestRedirectsEscapePaths(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
+
+func TestMinifyTemplate(t *testing.T) {
+	m := NewMinifier()
+	for _, c := range []struct{ in, want string }{
+		// Markup between actions is minified; the actions stay as written.
+		{"<ul>\n  {{range .X}}\n  <li class=\"a\">  {{.}}  </li>\n{{end}}\n</ul>\n", "<ul>{{range .X}}<li class=\"a\">{{.}}</li>{{end}}</ul>"},
+		// Whitespace beside a block tag goes, whatever the action writes.
+		{"<head>{{range .CSS}}\n<link rel=\"stylesheet\" href=\"{{.}}\">{{end}}\n</head>", "<head>{{range .CSS}}<link rel=\"stylesheet\" href=\"{{.}}\">{{end}}</head>"},
+		// Beside inline markup it may matter: it stays.
+		{"<p><b>{{.A}}</b> {{.B}} <i>x</i></p>", "<p><b>{{.A}}</b> {{.B}} <i>x</i></p>"},
+		// So does every space of preformatted text.
+		{"<pre>  {{.Code}}\n  </pre>", "<pre>  {{.Code}}\n  </pre>"},
+		{"<div>{{if .A}} <pre> {{.A}} </pre> {{end}}</div>", "<div>{{if .A}}<pre> {{.A}} </pre>{{end}}</div>"},
+	} {
+		got, err := m.MinifyTemplate("t.html", []byte(c.in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != c.want {
+			t.Errorf("MinifyTemplate(%q)\n = %q\nwant %q", c.in, got, c.want)
+		}
+	}
+}

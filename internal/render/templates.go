@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"path"
 	"regexp"
@@ -28,12 +29,39 @@ const (
 
 // Templates is a parsed template set. It is safe for concurrent use.
 type Templates struct {
-	sets map[string]*template.Template // "<section>/<kind>" or "<kind>" -> set
+	sets map[string]*template.Template // "<section>/<kind>" or "<kind>" -> set, as pages execute them
+	// orig are the sets as written when sets were parsed from minified
+	// sources (nil otherwise): errors are reported from these, at the
+	// lines and columns the author sees.
+	orig map[string]*template.Template
 }
 
 // LoadTemplates parses the templates under templates/ in fsys for the given
-// sections.
-func LoadTemplates(fsys fs.FS, sections []string) (*Templates, diag.List) {
+// sections. With a non-nil minify, pages execute templates whose markup
+// minify has made small (it is given each file's name and source), so that
+// what they write needs no minifying of its own; see Minified. Problems
+// are always reported against the files as written; should a minified
+// source fail to parse, the templates as written are used.
+func LoadTemplates(fsys fs.FS, sections []string, minify func(name string, src []byte) ([]byte, error)) (*Templates, diag.List) {
+	sets, diags := loadSets(fsys, sections, nil)
+	if len(diags) > 0 {
+		return nil, diags
+	}
+	t := &Templates{sets: sets}
+	if minify != nil {
+		if small, d := loadSets(fsys, sections, minify); len(d) == 0 {
+			t.sets, t.orig = small, sets
+		}
+	}
+	return t, nil
+}
+
+// Minified reports whether pages execute minified templates.
+func (t *Templates) Minified() bool { return t.orig != nil }
+
+// loadSets parses one template set per page kind and section override,
+// each file's source passed through transform when it is not nil.
+func loadSets(fsys fs.FS, sections []string, transform func(name string, src []byte) ([]byte, error)) (map[string]*template.Template, diag.List) {
 	var diags diag.List
 	common := template.New("").Funcs(funcs())
 	parse := func(t *template.Template, name string) bool {
@@ -41,6 +69,12 @@ func LoadTemplates(fsys fs.FS, sections []string) (*Templates, diag.List) {
 		if err != nil {
 			diags = append(diags, diag.Diagnostic{Path: name, Message: "cannot read template: " + err.Error()})
 			return false
+		}
+		if transform != nil {
+			if data, err = transform(name, data); err != nil {
+				diags = append(diags, diag.Diagnostic{Path: name, Message: err.Error()})
+				return false
+			}
 		}
 		if _, err := t.New(name).Parse(string(data)); err != nil {
 			diags = append(diags, templateDiag(err, name, data))
@@ -59,11 +93,11 @@ func LoadTemplates(fsys fs.FS, sections []string) (*Templates, diag.List) {
 	if len(diags) > 0 {
 		return nil, diags
 	}
-	t := &Templates{sets: map[string]*template.Template{}}
+	sets := map[string]*template.Template{}
 	add := func(key, file string) {
 		set := template.Must(common.Clone())
 		if parse(set, file) {
-			t.sets[key] = set
+			sets[key] = set
 		}
 	}
 	for _, kind := range []string{KindHome, KindList, KindPage, KindNotFound, KindSearch, KindMatrix, KindCompare, KindComparisons} {
@@ -84,7 +118,7 @@ func LoadTemplates(fsys fs.FS, sections []string) (*Templates, diag.List) {
 	if len(diags) > 0 {
 		return nil, diags
 	}
-	return t, nil
+	return sets, nil
 }
 
 func exists(fsys fs.FS, name string) bool {
@@ -92,19 +126,30 @@ func exists(fsys fs.FS, name string) bool {
 	return err == nil
 }
 
+// pick returns the set for a kind of page in a section.
+func pick(sets map[string]*template.Template, kind, section string) *template.Template {
+	if set := sets[section+"/"+kind]; set != nil {
+		return set
+	}
+	return sets[kind]
+}
+
 // Execute runs the template of the given kind for a section (falling back to
 // the default) with view, appending to buf.
 func (t *Templates) Execute(buf *bytes.Buffer, kind, section string, view any) error {
-	set := t.sets[section+"/"+kind]
-	if set == nil {
-		set = t.sets[kind]
-	}
 	start := buf.Len()
-	if err := set.ExecuteTemplate(buf, "templates/base.html", view); err != nil {
-		buf.Truncate(start)
-		return templateDiag(err, "templates/"+kind+".html", nil)
+	err := pick(t.sets, kind, section).ExecuteTemplate(buf, "templates/base.html", view)
+	if err == nil {
+		return nil
 	}
-	return nil
+	buf.Truncate(start)
+	if t.orig != nil {
+		// Run the templates as written to say where the problem is in them.
+		if err2 := pick(t.orig, kind, section).ExecuteTemplate(io.Discard, "templates/base.html", view); err2 != nil {
+			err = err2
+		}
+	}
+	return templateDiag(err, "templates/"+kind+".html", nil)
 }
 
 var templatePos = regexp.MustCompile(`^template: ([^:]+):(\d+)(?::(\d+))?: (.*)$`)
