@@ -1,20 +1,13 @@
 package linkcheck
 
 import (
-	"bytes"
 	"fmt"
-	"html"
 	"io/fs"
 	"net/url"
 	"path"
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
-
-	"github.com/tdewolff/parse/v2"
-	phtml "github.com/tdewolff/parse/v2/html"
-	"github.com/tdewolff/parse/v2/xml"
 
 	"github.com/rolesite/rolesite/internal/diag"
 )
@@ -78,35 +71,46 @@ func NewChecker(basePath, baseURL string) *Checker {
 	return &Checker{base: basePath, baseURL: baseURL, files: map[string]*scanned{}}
 }
 
-// Add records one file of the site.
+// Add records one file of the site. It keeps nothing of data.
 func (c *Checker) Add(name string, data []byte) {
-	var sc *scanned
+	var f *found
 	switch {
 	case strings.HasSuffix(name, ".html"):
-		sc = &scanned{ids: map[string]bool{}}
-		sc.html(data)
+		f = newFound()
+		f.html(data)
 	case strings.HasSuffix(name, ".css"):
-		sc = &scanned{ids: map[string]bool{}}
-		sc.cssURLs(data, 1)
+		f = newFound()
+		f.cssURLs(data, 1)
 	}
 	c.mu.Lock()
-	if sc != nil {
-		// The same URLs (navigation, assets, shared targets) recur on every
-		// page: keep one copy of each.
-		if c.urls == nil {
-			c.urls = map[string]string{}
-		}
-		for i, r := range sc.refs {
-			if u, ok := c.urls[r.url]; ok {
-				sc.refs[i].url = u
-			} else {
-				c.urls[r.url] = r.url
+	defer c.mu.Unlock()
+	if f == nil {
+		c.files[name] = nil
+		return
+	}
+	// The same URLs (navigation, assets, shared targets) recur on every
+	// page: keep one copy of each, and copy a URL out of data only the
+	// first time.
+	if c.urls == nil {
+		c.urls = map[string]string{}
+	}
+	sc := &scanned{refs: make([]ref, len(f.refs)), ids: f.ids}
+	for i, r := range f.refs {
+		var u string
+		var ok bool
+		if b := r.url(data); b != nil {
+			if u, ok = c.urls[string(b)]; !ok {
+				u = string(b)
 			}
+		} else if u, ok = c.urls[r.s]; !ok {
+			u = r.s
 		}
-		sc.refs = slices.Clip(sc.refs)
+		if !ok {
+			c.urls[u] = u
+		}
+		sc.refs[i] = ref{url: u, line: r.line}
 	}
 	c.files[name] = sc
-	c.mu.Unlock()
 }
 
 // Problems checks every reference of the files added.
@@ -192,113 +196,4 @@ func (c checker) check(file, raw string) string {
 		}
 	}
 	return ""
-}
-
-var refAttrs = map[string]bool{"href": true, "src": true, "action": true, "poster": true, "data": true}
-
-// html walks an HTML document's tokens. The lexer is lossless, so a token's
-// place is the sum of the lengths before it; lines are counted as the
-// tokens go by, never from the start again.
-func (s *scanned) html(data []byte) {
-	l := phtml.NewLexer(parse.NewInputBytes(data))
-	var tag string
-	line := int32(1)
-	var refreshContent string
-	var isRefresh bool
-	for {
-		tt, text := l.Next()
-		switch tt {
-		case phtml.ErrorToken:
-			return
-		case phtml.StartTagToken:
-			tag = strings.ToLower(string(l.Text()))
-			isRefresh, refreshContent = false, ""
-		case phtml.AttributeToken:
-			key := strings.ToLower(string(l.AttrKey()))
-			raw := l.AttrVal()
-			at := line + int32(bytes.Count(text[:max(0, bytes.Index(text, raw))], []byte("\n")))
-			val := html.UnescapeString(unquote(raw))
-			switch {
-			case key == "id" || (key == "name" && tag == "a"):
-				s.ids[val] = true
-			case refAttrs[key]:
-				s.refs = append(s.refs, ref{url: val, line: at})
-			case key == "srcset":
-				for _, cand := range strings.Split(val, ",") {
-					if f := strings.Fields(cand); len(f) > 0 {
-						s.refs = append(s.refs, ref{url: f[0], line: at})
-					}
-				}
-			case key == "style":
-				s.cssURLs([]byte(val), at)
-			case key == "http-equiv" && strings.EqualFold(val, "refresh"):
-				isRefresh = true
-			case key == "content":
-				refreshContent = val
-			}
-			if isRefresh && refreshContent != "" {
-				if _, u, ok := strings.Cut(strings.ToLower(refreshContent), "url="); ok {
-					s.refs = append(s.refs, ref{url: strings.TrimSpace(refreshContent[len(refreshContent)-len(u):]), line: at})
-				}
-				isRefresh, refreshContent = false, ""
-			}
-		case phtml.SVGToken:
-			s.svg(text, line)
-		case phtml.TextToken:
-			if tag == "style" {
-				s.cssURLs(text, line)
-			}
-		}
-		line += int32(bytes.Count(text, []byte("\n")))
-	}
-}
-
-// svg walks an inline <svg> element, which the HTML lexer hands over whole,
-// starting on the given line.
-func (s *scanned) svg(svg []byte, line int32) {
-	l := xml.NewLexer(parse.NewInputBytes(svg))
-	for {
-		tt, text := l.Next()
-		switch tt {
-		case xml.ErrorToken:
-			return
-		case xml.AttributeToken:
-			key := strings.ToLower(string(l.Text()))
-			val := html.UnescapeString(unquote(l.AttrVal()))
-			switch key {
-			case "id":
-				s.ids[val] = true
-			case "href", "xlink:href":
-				s.refs = append(s.refs, ref{url: val, line: line})
-			}
-		}
-		line += int32(bytes.Count(text, []byte("\n")))
-	}
-}
-
-// cssURLs finds url(...) references in CSS text that starts on the given line.
-func (s *scanned) cssURLs(css []byte, line int32) {
-	for rest := css; ; {
-		i := bytes.Index(rest, []byte("url("))
-		if i < 0 {
-			return
-		}
-		line += int32(bytes.Count(rest[:i], []byte("\n")))
-		rest = rest[i+4:]
-		j := bytes.IndexByte(rest, ')')
-		if j < 0 {
-			return
-		}
-		u := strings.Trim(strings.TrimSpace(string(rest[:j])), `"'`)
-		s.refs = append(s.refs, ref{url: u, line: line})
-		line += int32(bytes.Count(rest[:j], []byte("\n")))
-		rest = rest[j+1:]
-	}
-}
-
-func unquote(v []byte) string {
-	if len(v) >= 2 && (v[0] == '"' || v[0] == '\'') && v[len(v)-1] == v[0] {
-		v = v[1 : len(v)-1]
-	}
-	return string(v)
 }
