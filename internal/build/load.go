@@ -26,6 +26,7 @@ type loaded struct {
 	page   *content.Page
 	doc    markdown.Result
 	diags  diag.List
+	packed *packedDoc // the body and text, once compact took them from doc
 }
 
 type loadCache struct {
@@ -85,6 +86,7 @@ func (b *Builder) load(src fs.FS, changed []string) ([]site.Input, diag.List, ma
 	next := make(chan int)
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
+			var scratch []byte // for packing
 			for i := range next {
 				old := b.cache.files[names[i]]
 				var data []byte
@@ -103,7 +105,7 @@ func (b *Builder) load(src fs.FS, changed []string) ([]site.Input, diag.List, ma
 				}
 				results[i] = loadFile(conv, b.renders.minify, names[i], data, unsafe)
 				if b.opts.Emit != nil {
-					results[i].compact()
+					scratch = results[i].compact(scratch)
 				}
 			}
 		})
@@ -116,6 +118,7 @@ func (b *Builder) load(src fs.FS, changed []string) ([]site.Input, diag.List, ma
 
 	fresh := make(map[string]*loaded, len(names))
 	var inputs []site.Input
+	b.renders.packed = nil
 	for i, name := range names {
 		if err := readErrs[i]; err != nil {
 			diags = append(diags, diag.Diagnostic{Path: name, Message: "cannot read: " + readError(err)})
@@ -126,6 +129,12 @@ func (b *Builder) load(src fs.FS, changed []string) ([]site.Input, diag.List, ma
 		diags = append(diags, l.diags...)
 		if l.page != nil {
 			inputs = append(inputs, site.Input{Page: l.page, Doc: l.doc})
+		}
+		if l.packed != nil {
+			if b.renders.packed == nil {
+				b.renders.packed = make(packedDocs, len(names))
+			}
+			b.renders.packed[name] = l.packed
 		}
 	}
 	edited := bodyEdits(changed, b.cache.files, fresh)
@@ -232,18 +241,23 @@ func loadFile(conv *markdown.Converter, min *publish.Minifier, name string, data
 }
 
 // compact lets the file's bytes and the page's markdown go, keeping what
-// later diagnostics can point at (the body's links): a one-shot build reads
-// them no more, and at 50,000 pages they are hundreds of megabytes.
-func (l *loaded) compact() {
+// later diagnostics can point at (the body's links), and packs the
+// converted body and text: a one-shot build reads the sources no more and
+// needs the rest only once, and at 50,000 pages they are hundreds of
+// megabytes.
+func (l *loaded) compact(scratch []byte) []byte {
 	l.data = nil
 	if l.page == nil {
-		return
+		return scratch
 	}
 	offsets := make([]int, len(l.doc.Links))
 	for i, link := range l.doc.Links {
 		offsets[i] = link.Offset
 	}
 	l.page.Compact(offsets)
+	l.packed, scratch = pack(l.doc.HTML, l.doc.Text, scratch)
+	l.doc.HTML, l.doc.Text = nil, ""
+	return scratch
 }
 
 // errNotRegular is the error for a content file that is a pipe, a device,

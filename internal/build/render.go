@@ -44,6 +44,9 @@ type renderCache struct {
 	// sink, when the build streams its output, takes each final file; page
 	// bytes are then not kept.
 	sink func(name string, data []byte) error
+	// packed holds the bodies and texts of a streaming build's pages (see
+	// loaded.compact); nil otherwise.
+	packed packedDocs
 }
 
 type cachedPage struct {
@@ -106,11 +109,15 @@ type pageJob struct {
 }
 
 // pageJobs lists every HTML page of the site. Views are built only when a
-// job runs; the lifecycle drawing is made once, when first needed.
+// job runs; the lifecycle drawing is made once, when first needed, and let
+// go once the pages showing it have it (at 10,000 pages it is megabytes).
 func (c *renderCache) pageJobs(s *site.Site) []*pageJob {
 	var jobs []*pageJob
-	lifecycle := sync.OnceValue(func() *render.LifecycleView { return render.NewLifecycleView(s, c.drawLifecycle) })
+	lifecycle := &sharedPart[*render.LifecycleView]{make: func() *render.LifecycleView { return render.NewLifecycleView(s, c.drawLifecycle) }}
 	addPage := func(p *site.Page, withLifecycle bool) {
+		if withLifecycle {
+			lifecycle.users++
+		}
 		kind, sec := render.KindPage, ""
 		switch p.Kind {
 		case site.KindHome:
@@ -122,14 +129,19 @@ func (c *renderCache) pageJobs(s *site.Site) []*pageJob {
 		}
 		jobs = append(jobs, &pageJob{out: p.URL + "index.html", origin: p.Src.Path, kind: kind, sec: sec, secPtr: p.Section,
 			view: func(sv *render.SiteView) *render.PageView {
-				v := render.NewPageView(s, sv, p, markdown.Fill(p.Doc.HTML, p.Links))
+				v := render.NewPageView(s, sv, p, markdown.Fill(c.packed.html(p), p.Links))
 				if withLifecycle {
-					v.Lifecycle = lifecycle()
+					v.Lifecycle = lifecycle.take()
 				}
 				return v
 			},
 			// Only this page shows its converted body.
-			done: func() { p.Doc.HTML = nil }})
+			done: func() {
+				p.Doc.HTML = nil
+				if d := c.packed[p.Src.Path]; d != nil {
+					d.html = nil
+				}
+			}})
 	}
 	addPage(s.Home, true)
 	for _, sec := range s.Sections {
@@ -162,6 +174,32 @@ func (c *renderCache) pageJobs(s *site.Site) []*pageJob {
 	jobs = append(jobs, &pageJob{out: "404.html", origin: "templates/404.html", kind: render.KindNotFound,
 		view: func(sv *render.SiteView) *render.PageView { return render.NewNotFoundView(s, sv) }})
 	return jobs
+}
+
+// A sharedPart is a part of several pages' views, made when the first of
+// them needs it and let go when the last has taken it. Set users before
+// the pages render; take is safe for concurrent use.
+type sharedPart[T any] struct {
+	make  func() T
+	users int
+
+	mu    sync.Mutex
+	value T
+	made  bool
+}
+
+func (p *sharedPart[T]) take() T {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if !p.made {
+		p.value, p.made = p.make(), true
+	}
+	v := p.value
+	if p.users--; p.users <= 0 {
+		var zero T
+		p.value, p.made = zero, false
+	}
+	return v
 }
 
 // siteViews builds the site part of the views, one per section (the
@@ -212,6 +250,14 @@ func (c *renderCache) run(tpl *render.Templates, jobs []*pageJob, views map[*sit
 				if j.done != nil {
 					j.done()
 				}
+				// A list of thousands of pages makes a buffer of megabytes:
+				// keep no such buffer for the thousands of small pages.
+				if buf.Cap() > maxKeptBuffer {
+					buf = bytes.Buffer{}
+				}
+				if small.Cap() > maxKeptBuffer {
+					small = bytes.Buffer{}
+				}
 			}
 		})
 	}
@@ -221,6 +267,10 @@ func (c *renderCache) run(tpl *render.Templates, jobs []*pageJob, views map[*sit
 	close(next)
 	wg.Wait()
 }
+
+// maxKeptBuffer is the largest buffer a render worker keeps for its next
+// page when streaming.
+const maxKeptBuffer = 1 << 20
 
 // renderSite executes the templates for every page and adds the static and
 // machine files. It renders even when earlier stages found problems, so
@@ -249,6 +299,9 @@ func renderSite(s *site.Site, theme fs.FS, cache *renderCache) (*output.Files, d
 		cache.indexer = nil
 		for _, p := range allPages(s) {
 			p.Doc.Text = ""
+			if d := cache.packed[p.Src.Path]; d != nil {
+				d.text = nil
+			}
 		}
 	}
 	jobs := cache.pageJobs(s)
@@ -436,7 +489,7 @@ func (c *renderCache) searchIndex(s *site.Site) map[string][]byte {
 	if c.indexer == nil {
 		c.indexer = search.NewIndexer()
 	}
-	idx := c.indexer.Index(searchDocs(s))
+	idx := c.indexer.Index(searchDocs(s, c.packed))
 	c.searchNames = c.searchNames[:0]
 	for name := range idx {
 		c.searchNames = append(c.searchNames, name)
@@ -472,10 +525,10 @@ func drawLifecycle(steps []render.LifecycleStep, loops [][2]int) string {
 }
 
 // searchDocs describes every page to the search index.
-func searchDocs(s *site.Site) []search.Doc {
+func searchDocs(s *site.Site, packed packedDocs) []search.Doc {
 	var docs []search.Doc
 	for _, p := range allPages(s) {
-		d := search.Doc{Path: p.URL, Title: p.Title(), Summary: p.Summary(), Text: p.Doc.Text}
+		d := search.Doc{Path: p.URL, Title: p.Title(), Summary: p.Summary(), Text: packed.text(p)}
 		if p.Section != nil {
 			d.Section, d.SectionTitle = p.Section.Name, p.Section.Title
 		}

@@ -31,32 +31,35 @@ type Page struct {
 	lines  []int           // byte offset at which each line starts (0-based index)
 	src    []byte          // the normalised file (its front matter only, once compacted)
 
-	compacted bool           // Compact let the body go
-	kept      map[int][]byte // body lines Compact kept, by 1-based line number
+	compacted bool         // Compact let the body go
+	kept      []keptSource // what Compact kept of the body
+}
+
+// keptSource is the source text a diagnostic at pos shows.
+type keptSource struct {
+	pos    Pos
+	source string
 }
 
 // Compact lets the page's body go once it has been converted, for a build
 // that holds every page at once and reads none of them again: Body becomes
-// nil and the page keeps a copy of its front matter and of the body lines
-// holding the given Body offsets (where later diagnostics may point, such
-// as the body's links). Every position stays exact; a diagnostic on another
-// body line keeps its line and column but carries no source text.
+// nil and the page keeps a copy of its front matter and, for each of the
+// given Body offsets (where later diagnostics may point, such as the
+// body's links), the source text a diagnostic there shows. Every position
+// stays exact; a diagnostic elsewhere in the body keeps its line and
+// column but carries no source text.
 func (p *Page) Compact(keep []int) {
 	if p.compacted {
 		return
 	}
-	fm := len(p.src) - len(p.Body)
 	for _, off := range keep {
-		n := p.BodyPos(off).Line
-		if _, ok := p.kept[n]; ok || off < 0 || off > len(p.Body) {
+		if off < 0 || off > len(p.Body) {
 			continue
 		}
-		if p.kept == nil {
-			p.kept = map[int][]byte{}
-		}
-		p.kept[n] = bytes.Clone(p.lineBytes(n))
+		pos := p.BodyPos(off)
+		p.kept = append(p.kept, keptSource{pos, p.sourceAround(pos)})
 	}
-	p.src = bytes.Clone(p.src[:fm])
+	p.src = bytes.Clone(p.FrontMatter())
 	p.Body = nil
 	p.compacted = true
 }

@@ -128,14 +128,14 @@ func (p *Page) posOf(off int) Pos {
 func (p *Page) Line(n int) string { return string(p.lineBytes(n)) }
 
 // lineBytes returns the bytes of the 1-based line n, without its newline:
-// nil when there is no such line, or when Compact let it go.
+// nil when there is no such line, or when Compact let it go (a body line).
 func (p *Page) lineBytes(n int) []byte {
 	if n < 1 || n > len(p.lines) {
 		return nil
 	}
 	start := p.lines[n-1]
 	if start >= len(p.src) && p.compacted {
-		return p.kept[n]
+		return nil
 	}
 	end := len(p.src)
 	if n < len(p.lines) {
@@ -157,6 +157,13 @@ const maxSource = 240
 // file with one very long line and many problems on it thus costs a little
 // per diagnostic, not a copy of the line each.
 func (p *Page) sourceAround(pos Pos) string {
+	if p.compacted {
+		for _, k := range p.kept {
+			if k.pos == pos {
+				return k.source
+			}
+		}
+	}
 	line := p.lineBytes(pos.Line)
 	if len(line) <= maxSource {
 		return string(line)
