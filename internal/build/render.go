@@ -516,6 +516,10 @@ func drawLifecycle(steps []render.LifecycleStep, loops [][2]int) string {
 		for _, m := range st.Members {
 			stages[i].Roles = append(stages[i].Roles, diagram.Link{Title: m.Title, URL: m.URL})
 		}
+		if st.More > 0 {
+			// The stage's page lists them all.
+			stages[i].Roles = append(stages[i].Roles, diagram.Link{Title: fmt.Sprintf("and %d more", st.More), URL: st.Link.URL})
+		}
 	}
 	edges := make([]diagram.Loop, len(loops))
 	for i, l := range loops {

@@ -159,9 +159,15 @@ type LifecycleView struct {
 // LifecycleStep is one step of the lifecycle as text.
 type LifecycleStep struct {
 	Link    Link
-	Members []Link
+	Members []Link // the first MaxLifecycleMembers of the step's members
+	More    int    // how many more members the step's own page lists
 	LoopsTo []Link
 }
+
+// MaxLifecycleMembers is how many members each step of the lifecycle names;
+// the step's page lists them all. An overview naming thousands of roles
+// (a 9 MB home page at 10,000 pages) is no overview.
+const MaxLifecycleMembers = 16
 
 func lowerFirst(s string) string {
 	r := []rune(s)
@@ -185,9 +191,10 @@ func NewLifecycleView(s *site.Site, draw DrawLifecycle) *LifecycleView {
 	lv := &LifecycleView{Title: s.Lifecycle.Section.Title}
 	for _, st := range steps {
 		ls := LifecycleStep{Link: Link{Title: st.Page.Title(), URL: s.Permalink(st.Page), Summary: st.Page.Summary()}}
-		for _, m := range st.Members {
+		for _, m := range st.Members[:min(len(st.Members), MaxLifecycleMembers)] {
 			ls.Members = append(ls.Members, Link{Title: m.Title(), URL: s.Permalink(m)})
 		}
+		ls.More = len(st.Members) - len(ls.Members)
 		lv.Steps = append(lv.Steps, ls)
 	}
 	loops := make([][2]int, len(edges))
