@@ -44,15 +44,6 @@ func (pd packedDocs) html(p *site.Page) []byte {
 	return unpack(d.html)
 }
 
-// text returns the page's plain text, unpacked, or what the page holds.
-func (pd packedDocs) text(p *site.Page) string {
-	d := pd[p.Src.Path]
-	if d == nil || d.text == nil {
-		return p.Doc.Text
-	}
-	return string(unpack(d.text))
-}
-
 func unpack(b []byte) []byte {
 	out, err := s2.Decode(nil, b)
 	if err != nil {

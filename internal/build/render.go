@@ -532,7 +532,11 @@ func drawLifecycle(steps []render.LifecycleStep, loops [][2]int) string {
 func searchDocs(s *site.Site, packed packedDocs) []search.Doc {
 	var docs []search.Doc
 	for _, p := range allPages(s) {
-		d := search.Doc{Path: p.URL, Title: p.Title(), Summary: p.Summary(), Text: packed.text(p)}
+		d := search.Doc{Path: p.URL, Title: p.Title(), Summary: p.Summary(), Text: p.Doc.Text}
+		if pd := packed[p.Src.Path]; pd != nil && pd.text != nil {
+			// Unpacked when indexed, one page at a time.
+			d.TextFrom = func() string { return string(unpack(pd.text)) }
+		}
 		if p.Section != nil {
 			d.Section, d.SectionTitle = p.Section.Name, p.Section.Title
 		}

@@ -29,9 +29,8 @@ func (a *analyzer) renumbered() {
 	clear(a.recent[:])
 }
 
-// analyze sets p.terms and p.scores from p.doc.
-func (a *analyzer) analyze(p *page) {
-	d := &p.doc
+// analyze sets p.terms and p.scores from d, p's doc with its text.
+func (a *analyzer) analyze(p *page, d *Doc) {
 	a.mark(d.Title, inTitle)
 	for _, h := range d.Headings {
 		a.mark(h, inHeading)

@@ -9,4 +9,10 @@ type Doc struct {
 	Summary      string   // one or two sentences; the result snippet
 	Headings     []string // heading texts, in page order
 	Text         string   // the page's plain body text
+
+	// TextFrom, when set, gives the text in place of Text: the index calls
+	// it once, when it analyses the page, and keeps nothing of what it
+	// returns, so that a build need not hold every page's text at once.
+	// An Indexer never takes such a Doc as unchanged since an earlier call.
+	TextFrom func() string
 }

@@ -79,7 +79,7 @@ func TestSnippetMatchesReference(t *testing.T) {
 			d.Summary = awkwardText(rng, rng.IntN(60))
 		}
 		if got, want := snippet(d), refSnippet(d); got != want {
-			t.Fatalf("snippet(%q) = %q, reference %q", d, got, want)
+			t.Fatalf("snippet(summary %q, text %q) = %q, reference %q", d.Summary, d.Text, got, want)
 		}
 	}
 }

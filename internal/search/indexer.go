@@ -65,7 +65,8 @@ type page struct {
 
 // is reports whether p was made from a doc equal to d.
 func (p *page) is(d *Doc) bool {
-	return p.doc.Path == d.Path && p.doc.Title == d.Title && p.doc.Text == d.Text &&
+	return p.doc.TextFrom == nil && d.TextFrom == nil &&
+		p.doc.Path == d.Path && p.doc.Title == d.Title && p.doc.Text == d.Text &&
 		p.doc.Summary == d.Summary && p.doc.Section == d.Section &&
 		p.doc.SectionTitle == d.SectionTitle && slices.Equal(p.doc.Headings, d.Headings)
 }
@@ -201,8 +202,12 @@ func (ix *Indexer) analyze(pages []*page) {
 	parallel(len(pages), analyzeGrain, func(w, lo, hi int) {
 		a := ix.analyzers[w]
 		for _, p := range pages[lo:hi] {
-			a.analyze(p)
-			p.snippet = snippet(p.doc)
+			d := p.doc
+			if d.TextFrom != nil {
+				d.Text = d.TextFrom()
+			}
+			a.analyze(p, &d)
+			p.snippet = snippet(d)
 			done[w] = append(done[w], p)
 		}
 	})
