@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"path"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -58,17 +59,58 @@ func Check(site fs.FS, basePath, baseURL string) diag.List {
 // A Checker takes a site's files one at a time, as a build produces them,
 // keeping only each file's references and IDs, and checks them all at the
 // end. Add is safe for concurrent use.
+//
+// What it keeps is numbers: every distinct URL and ID is stored once, and
+// a file holds its references as (URL number, line) pairs and its IDs as a
+// sorted list of ID numbers. At 50,000 pages of some fifty links each that
+// is the difference between a few and hundreds of megabytes, and none of
+// it holds pointers for the garbage collector to follow.
 type Checker struct {
 	base, baseURL string
 	mu            sync.Mutex
-	files         map[string]*scanned // nil for files that are not HTML or CSS
-	urls          map[string]string   // interned reference URLs
+	files         map[string]*record // nil for files that are not HTML or CSS
+	urls          intern             // reference URLs
+	ids           intern             // element IDs
+}
+
+// A record is what a Checker keeps of one file.
+type record struct {
+	refs []numberedRef
+	ids  []int32 // sorted
+}
+
+type numberedRef struct{ url, line int32 }
+
+// intern numbers distinct strings.
+type intern struct {
+	number map[string]int32
+	list   []string
+}
+
+// of returns the number of s, numbering it if it is new; b, when not nil,
+// is s as bytes (then s is made only when new).
+func (in *intern) of(b []byte, s string) int32 {
+	if in.number == nil {
+		in.number = map[string]int32{}
+	}
+	if b != nil {
+		if n, ok := in.number[string(b)]; ok {
+			return n
+		}
+		s = string(b)
+	} else if n, ok := in.number[s]; ok {
+		return n
+	}
+	n := int32(len(in.list))
+	in.number[s] = n
+	in.list = append(in.list, s)
+	return n
 }
 
 // NewChecker returns a Checker for a site served under basePath (and
 // baseURL, when not empty).
 func NewChecker(basePath, baseURL string) *Checker {
-	return &Checker{base: basePath, baseURL: baseURL, files: map[string]*scanned{}}
+	return &Checker{base: basePath, baseURL: baseURL, files: map[string]*record{}}
 }
 
 // Add records one file of the site. It keeps nothing of data.
@@ -88,51 +130,40 @@ func (c *Checker) Add(name string, data []byte) {
 		c.files[name] = nil
 		return
 	}
-	// The same URLs (navigation, assets, shared targets) recur on every
-	// page: keep one copy of each, and copy a URL out of data only the
-	// first time.
-	if c.urls == nil {
-		c.urls = map[string]string{}
-	}
-	sc := &scanned{refs: make([]ref, len(f.refs)), ids: f.ids}
+	rec := &record{refs: make([]numberedRef, len(f.refs)), ids: make([]int32, 0, len(f.ids))}
 	for i, r := range f.refs {
-		var u string
-		var ok bool
-		if b := r.url(data); b != nil {
-			if u, ok = c.urls[string(b)]; !ok {
-				u = string(b)
-			}
-		} else if u, ok = c.urls[r.s]; !ok {
-			u = r.s
-		}
-		if !ok {
-			c.urls[u] = u
-		}
-		sc.refs[i] = ref{url: u, line: r.line}
+		rec.refs[i] = numberedRef{url: c.urls.of(r.url(data), r.s), line: r.line}
 	}
-	c.files[name] = sc
+	for id := range f.ids {
+		rec.ids = append(rec.ids, c.ids.of(nil, id))
+	}
+	slices.Sort(rec.ids)
+	c.files[name] = rec
 }
 
 // Problems checks every reference of the files added.
 func (c *Checker) Problems() diag.List {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	exists := make(map[string]bool, len(c.files))
-	ids := make(map[string]map[string]bool, len(c.files))
-	for n, sc := range c.files {
-		exists[n] = true
-		if sc != nil {
-			ids[n] = sc.ids
-		}
-	}
-	ck := checker{base: c.base, baseURL: c.baseURL, exists: exists, ids: ids}
+	ck := checker{base: c.base, baseURL: c.baseURL, files: c.files, ids: c.ids.number}
+	// Most references are site-absolute paths, whose verdict does not
+	// depend on the file they are in: check each of those once.
+	memo := make(map[int32]string, len(c.urls.list))
 	var diags diag.List
-	for n, sc := range c.files {
-		if sc == nil {
+	for n, rec := range c.files {
+		if rec == nil {
 			continue
 		}
-		for _, r := range sc.refs {
-			if msg := ck.check(n, r.url); msg != "" {
+		for _, r := range rec.refs {
+			raw := c.urls.list[r.url]
+			msg, ok := memo[r.url]
+			if !ok {
+				msg = ck.check(n, raw)
+				if strings.HasPrefix(strings.TrimSpace(raw), "/") && !strings.HasPrefix(strings.TrimSpace(raw), "//") {
+					memo[r.url] = msg
+				}
+			}
+			if msg != "" {
 				diags = append(diags, diag.Diagnostic{Path: n, Line: int(r.line), Message: msg})
 			}
 		}
@@ -142,8 +173,25 @@ func (c *Checker) Problems() diag.List {
 
 type checker struct {
 	base, baseURL string
-	exists        map[string]bool
-	ids           map[string]map[string]bool
+	files         map[string]*record
+	ids           map[string]int32
+}
+
+// exists reports whether the site has a file name.
+func (c checker) exists(name string) bool {
+	_, ok := c.files[name]
+	return ok
+}
+
+// hasID reports whether the file name has an element with the id.
+func (c checker) hasID(name, id string) bool {
+	n, ok := c.ids[id]
+	rec := c.files[name]
+	if !ok || rec == nil {
+		return false
+	}
+	_, found := slices.BinarySearch(rec.ids, n)
+	return found
 }
 
 // check returns what is wrong with one reference from file, or "".
@@ -183,15 +231,15 @@ func (c checker) check(file, raw string) string {
 	if name == "" || strings.HasSuffix(name, "/") {
 		name += "index.html"
 	}
-	if !c.exists[name] {
-		if c.exists[name+"/index.html"] {
+	if !c.exists(name) {
+		if c.exists(name + "/index.html") {
 			name += "/index.html" // hosts redirect a folder to its slash form
 		} else {
 			return fmt.Sprintf("link to %s: no such file in the site", raw)
 		}
 	}
 	if u.Fragment != "" && strings.HasSuffix(name, ".html") {
-		if !c.ids[name][u.Fragment] {
+		if !c.hasID(name, u.Fragment) {
 			return fmt.Sprintf("link to %s: %s has no element with id %q", raw, name, u.Fragment)
 		}
 	}

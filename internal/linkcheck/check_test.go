@@ -44,3 +44,21 @@ roles/a/index.html:1: link to ../b/: no such file in the site`
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// The same URL means the same file from anywhere only when it is a path
+// from the root; a relative one, or a fragment, is checked from each file.
+func TestSameURLFromManyFiles(t *testing.T) {
+	s := site(map[string]string{
+		"a/index.html":     `<a href="sub/">sub</a> <a href="#x">x</a> <a href="/missing/">m</a> <a href="/a/sub/#y">y</a>`,
+		"b/index.html":     `<a href="sub/">sub</a> <a href="#x">x</a> <a href="/missing/">m</a> <a href="/a/sub/#y">y</a><i id="x"></i>`,
+		"a/sub/index.html": `<p id="y">a</p>`,
+	})
+	got := Check(s, "/", "").Error()
+	want := `a/index.html:1: link to #x: a/index.html has no element with id "x"
+a/index.html:1: link to /missing/: no such file in the site
+b/index.html:1: link to /missing/: no such file in the site
+b/index.html:1: link to sub/: no such file in the site`
+	if got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
