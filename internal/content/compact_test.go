@@ -62,12 +62,23 @@ func TestCompact(t *testing.T) {
 			t.Errorf("%s: no source text before Compact", pr.name)
 		}
 		if pr.name == "intro" {
-			// Not kept: the position only.
+			// Not kept: the position only (at the body's start, here).
 			want.Source = ""
 		}
 		if got != want {
 			t.Errorf("%s after Compact:\n got %+v\nwant %+v", pr.name, got, want)
 		}
+	}
+	// An offset not kept is placed at the body's first line; the closing
+	// delimiter keeps its text without the newline.
+	if got := p.BodyPos(strings.Index(body, "here")); got != (Pos{Line: 5, Col: 1}) {
+		t.Errorf("BodyPos of an offset not kept = %v, want the body's first line 5:1", got)
+	}
+	if got := p.Line(4); got != "---" {
+		t.Errorf("Line(4) after Compact = %q, want the closing delimiter", got)
+	}
+	if got := p.Line(6); got != "" {
+		t.Errorf("Line(6) after Compact = %q, want nothing", got)
 	}
 	if !strings.Contains(before["link c"].Source, "…") {
 		t.Errorf("long line's source not cut: %q", before["link c"].Source)

@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"slices"
 	"time"
 )
 
@@ -35,8 +36,10 @@ type Page struct {
 	kept      []keptSource // what Compact kept of the body
 }
 
-// keptSource is the source text a diagnostic at pos shows.
+// keptSource is a body offset Compact kept: its position and the source
+// text a diagnostic there shows.
 type keptSource struct {
+	off    int
 	pos    Pos
 	source string
 }
@@ -45,9 +48,11 @@ type keptSource struct {
 // that holds every page at once and reads none of them again: Body becomes
 // nil and the page keeps a copy of its front matter and, for each of the
 // given Body offsets (where later diagnostics may point, such as the
-// body's links), the source text a diagnostic there shows. Every position
-// stays exact; a diagnostic elsewhere in the body keeps its line and
-// column but carries no source text.
+// body's links), its position and the source text a diagnostic there
+// shows. Positions in the front matter and at kept offsets stay exact;
+// BodyPos of any other offset gives the body's first line, and a
+// diagnostic on a body line shows no source text unless it is at a kept
+// offset.
 func (p *Page) Compact(keep []int) {
 	if p.compacted {
 		return
@@ -57,9 +62,15 @@ func (p *Page) Compact(keep []int) {
 			continue
 		}
 		pos := p.BodyPos(off)
-		p.kept = append(p.kept, keptSource{pos, p.sourceAround(pos)})
+		p.kept = append(p.kept, keptSource{off, pos, p.sourceAround(pos)})
 	}
-	p.src = bytes.Clone(p.FrontMatter())
+	fm := len(p.src) - len(p.Body)
+	n := 0
+	for n < len(p.lines) && p.lines[n] < fm {
+		n++
+	}
+	p.lines = slices.Clone(p.lines[:n])
+	p.src = bytes.Clone(p.src[:fm])
 	p.Body = nil
 	p.compacted = true
 }

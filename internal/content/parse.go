@@ -140,6 +140,8 @@ func (p *Page) lineBytes(n int) []byte {
 	end := len(p.src)
 	if n < len(p.lines) {
 		end = min(end, p.lines[n]-1)
+	} else if p.compacted && end > start && p.src[end-1] == '\n' {
+		end-- // the last line Compact kept, with the newline before the body
 	}
 	return p.src[start:end]
 }
