@@ -108,6 +108,13 @@ func (b *Builder) build(src fs.FS, changed []string) Result {
 	}
 	s, more := site.Resolve(inputs, site.Options{BaseURL: b.opts.BaseURL, Drafts: b.opts.Drafts})
 	diags = append(diags, more...)
+	if b.opts.Emit != nil && len(diags) == 0 {
+		// Only resolving reports problems in page bodies: what the pages
+		// kept for those diagnostics can go.
+		for _, in := range inputs {
+			in.Page.Compact(nil)
+		}
+	}
 	res := Result{Site: s}
 	var files *output.Files
 	var links *linkcheck.Checker

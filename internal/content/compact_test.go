@@ -80,6 +80,21 @@ func TestCompact(t *testing.T) {
 	if got := p.Line(6); got != "" {
 		t.Errorf("Line(6) after Compact = %q, want nothing", got)
 	}
+	// Compacting again keeps only what it is told to.
+	p.Compact([]int{linkC})
+	if got := p.Diag(p.BodyPos(linkC), "m"); got != before["link c"] {
+		t.Errorf("link c after a second Compact = %+v, want %+v", got, before["link c"])
+	}
+	if got := p.Diag(p.BodyPos(linkB), "m"); got.Source != "" || got.Line != 5 {
+		t.Errorf("link b after a second Compact without it = %+v, want line 5 without source", got)
+	}
+	p.Compact(nil)
+	if got := p.Diag(p.BodyPos(linkC), "m"); got.Source != "" {
+		t.Errorf("link c after Compact(nil) still shows %q", got.Source)
+	}
+	if got := p.Diag(p.KeyPos("title"), "m"); got != before["title key"] {
+		t.Errorf("front matter after Compact(nil) = %+v, want %+v", got, before["title key"])
+	}
 	if !strings.Contains(before["link c"].Source, "…") {
 		t.Errorf("long line's source not cut: %q", before["link c"].Source)
 	}

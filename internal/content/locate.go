@@ -19,7 +19,7 @@ type span struct {
 // and JSON: a YAML key starts a line with no indentation, a TOML key stands
 // before the first table or is a table header, a JSON key is a string at
 // depth one followed by a colon.
-func locate(src []byte, fm *frontMatter) map[string]span {
+func locate(src []byte, fm *frontMatter) []namedSpan {
 	type hit struct {
 		name       string
 		off, value int
@@ -77,18 +77,36 @@ func locate(src []byte, fm *frontMatter) map[string]span {
 		}
 		off += end + 1
 	}
-	fields := make(map[string]span, len(hits))
+	fields := make([]namedSpan, 0, len(hits))
 	for i, h := range hits {
 		end := len(raw)
 		if i+1 < len(hits) {
 			end = hits[i+1].off
 		}
-		if _, seen := fields[h.name]; seen {
+		if _, seen := lookup(fields, h.name); seen {
 			continue
 		}
-		fields[h.name] = span{keyStart: fm.rawStart + h.off, valueStart: fm.rawStart + h.value, end: fm.rawStart + end}
+		// A copy of the name: h.name is part of its line, which would stay.
+		fields = append(fields, namedSpan{strings.Clone(h.name), span{keyStart: fm.rawStart + h.off, valueStart: fm.rawStart + h.value, end: fm.rawStart + end}})
 	}
-	return fields
+	return slices.Clip(fields)
+}
+
+// A namedSpan is a field's name and where it sits. A page has a few fields:
+// a list holds them in a fraction of a map's memory.
+type namedSpan struct {
+	name string
+	span
+}
+
+// lookup finds the named field.
+func lookup(fields []namedSpan, name string) (span, bool) {
+	for _, f := range fields {
+		if f.name == name {
+			return f.span, true
+		}
+	}
+	return span{}, false
 }
 
 func yamlKey(line string) (string, int, bool) {
@@ -117,7 +135,7 @@ func closingQuote(s string, i int) int {
 // KeyPos returns the position of a top-level front matter key, or of the
 // start of the file when the key is absent or the file has no front matter.
 func (p *Page) KeyPos(field string) Pos {
-	s, ok := p.fields[field]
+	s, ok := lookup(p.fields, field)
 	if !ok {
 		return Pos{Line: 1, Col: 1}
 	}
@@ -129,7 +147,7 @@ func (p *Page) KeyPos(field string) Pos {
 // A value that cannot be found gets the key's position.
 func (p *Page) ItemPos(field string, values []string) []Pos {
 	out := make([]Pos, len(values))
-	s, ok := p.fields[field]
+	s, ok := lookup(p.fields, field)
 	from := s.valueStart
 	for i, v := range values {
 		out[i] = p.KeyPos(field)
@@ -186,8 +204,8 @@ func (p *Page) BodyPos(off int) Pos {
 func (p *Page) Order(names []string) []string {
 	out := slices.Clone(names)
 	slices.SortStableFunc(out, func(a, b string) int {
-		sa, oka := p.fields[a]
-		sb, okb := p.fields[b]
+		sa, oka := lookup(p.fields, a)
+		sb, okb := lookup(p.fields, b)
 		switch {
 		case oka && okb:
 			return sa.keyStart - sb.keyStart

@@ -28,9 +28,9 @@ type Page struct {
 	Body     []byte // markdown after the front matter
 	BodyLine int    // 1-based line of the file on which Body starts
 
-	fields map[string]span // where each top-level field sits in the file
-	lines  []int           // byte offset at which each line starts (0-based index)
-	src    []byte          // the normalised file (its front matter only, once compacted)
+	fields []namedSpan // where each top-level field sits in the file
+	lines  []int       // byte offset at which each line starts (0-based index)
+	src    []byte      // the normalised file (its front matter only, once compacted)
 
 	compacted bool         // Compact let the body go
 	kept      []keptSource // what Compact kept of the body
@@ -53,8 +53,15 @@ type keptSource struct {
 // BodyPos of any other offset gives the body's first line, and a
 // diagnostic on a body line shows no source text unless it is at a kept
 // offset.
+//
+// Called again, it keeps fewer: only the given offsets among those kept
+// (none, for nil), once the diagnostics that could need them are made.
 func (p *Page) Compact(keep []int) {
 	if p.compacted {
+		p.kept = slices.DeleteFunc(p.kept, func(k keptSource) bool { return !slices.Contains(keep, k.off) })
+		if len(p.kept) == 0 {
+			p.kept = nil
+		}
 		return
 	}
 	for _, off := range keep {
