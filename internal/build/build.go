@@ -77,7 +77,8 @@ type Builder struct {
 
 // New returns a Builder whose templates/ and static/ fall back to defaults.
 func New(defaults fs.FS, opts Options) *Builder {
-	return &Builder{defaults: defaults, opts: opts, cache: newLoadCache(), renders: newRenderCache(opts)}
+	renders := newRenderCache(opts)
+	return &Builder{defaults: defaults, opts: opts, cache: newLoadCache(renders.minify), renders: renders}
 }
 
 // Build builds the site in src (a folder holding content/ and optionally

@@ -33,17 +33,25 @@ type loadCache struct {
 	files      map[string]*loaded
 	names      []string // content files of the last load, sorted; nil before the first
 	converters map[bool]*markdown.Converter
+	// minify, when the build minifies, minifies each converted body, once
+	// per change of its file: templates minified in advance leave the body
+	// the only part of a page still to minify.
+	minify func(dst *bytes.Buffer, html []byte) error
 }
 
-func newLoadCache() *loadCache {
-	return &loadCache{files: map[string]*loaded{}, converters: map[bool]*markdown.Converter{}}
+func newLoadCache(min *publish.Minifier) *loadCache {
+	c := &loadCache{files: map[string]*loaded{}, converters: map[bool]*markdown.Converter{}}
+	if min != nil {
+		c.minify = func(dst *bytes.Buffer, html []byte) error { return min.MinifyTo(dst, ".html", html) }
+	}
+	return c
 }
 
 func (c *loadCache) converter(unsafe bool) *markdown.Converter {
 	if conv := c.converters[unsafe]; conv != nil {
 		return conv
 	}
-	conv := markdown.New(markdown.Options{UnsafeHTML: unsafe, ReservedIDs: render.ReservedIDs()})
+	conv := markdown.New(markdown.Options{UnsafeHTML: unsafe, ReservedIDs: render.ReservedIDs(), Minify: c.minify})
 	c.converters[unsafe] = conv
 	return conv
 }
@@ -86,7 +94,7 @@ func (b *Builder) load(src fs.FS, changed []string) ([]site.Input, diag.List, ma
 	next := make(chan int)
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
-			var scratch []byte // for packing
+			var pk packer
 			for i := range next {
 				old := b.cache.files[names[i]]
 				var data []byte
@@ -103,9 +111,9 @@ func (b *Builder) load(src fs.FS, changed []string) ([]site.Input, diag.List, ma
 					results[i] = old
 					continue
 				}
-				results[i] = loadFile(conv, b.renders.minify, names[i], data, unsafe)
+				results[i] = loadFile(conv, names[i], data, unsafe)
 				if b.opts.Emit != nil {
-					scratch = results[i].compact(scratch)
+					results[i].compact(&pk)
 				}
 			}
 		})
@@ -132,9 +140,9 @@ func (b *Builder) load(src fs.FS, changed []string) ([]site.Input, diag.List, ma
 		}
 		if l.packed != nil {
 			if b.renders.packed == nil {
-				b.renders.packed = make(packedDocs, len(names))
+				b.renders.packed = &packedDocs{docs: make(map[string]*packedDoc, len(names))}
 			}
-			b.renders.packed[name] = l.packed
+			b.renders.packed.docs[name] = l.packed
 		}
 	}
 	edited := bodyEdits(changed, b.cache.files, fresh)
@@ -223,19 +231,12 @@ func isContentFile(name string) bool {
 	return true
 }
 
-// loadFile parses and converts one file. With a minifier, the converted
-// body is minified here, once per change of the file, since templates
-// minified in advance leave it the only part of a page still to minify.
-func loadFile(conv *markdown.Converter, min *publish.Minifier, name string, data []byte, unsafe bool) *loaded {
+// loadFile parses and converts one file.
+func loadFile(conv *markdown.Converter, name string, data []byte, unsafe bool) *loaded {
 	l := &loaded{data: data, unsafe: unsafe}
 	l.page, l.diags = content.Parse(name, data)
 	if l.page != nil {
 		l.doc = conv.Convert(l.page.Body)
-		if min != nil {
-			if small, err := min.Minify(".html", l.doc.HTML); err == nil {
-				l.doc.HTML = small
-			}
-		}
 	}
 	return l
 }
@@ -245,19 +246,18 @@ func loadFile(conv *markdown.Converter, min *publish.Minifier, name string, data
 // converted body and text: a one-shot build reads the sources no more and
 // needs the rest only once, and at 50,000 pages they are hundreds of
 // megabytes.
-func (l *loaded) compact(scratch []byte) []byte {
+func (l *loaded) compact(pk *packer) {
 	l.data = nil
 	if l.page == nil {
-		return scratch
+		return
 	}
 	offsets := make([]int, len(l.doc.Links))
 	for i, link := range l.doc.Links {
 		offsets[i] = link.Offset
 	}
 	l.page.Compact(offsets)
-	l.packed, scratch = pack(l.doc.HTML, l.doc.Text, scratch)
+	l.packed = pk.pack(l.doc.HTML, l.doc.Text)
 	l.doc.HTML, l.doc.Text = nil, ""
-	return scratch
 }
 
 // errNotRegular is the error for a content file that is a pipe, a device,

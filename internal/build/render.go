@@ -46,7 +46,7 @@ type renderCache struct {
 	sink func(name string, data []byte) error
 	// packed holds the bodies and texts of a streaming build's pages (see
 	// loaded.compact); nil otherwise.
-	packed packedDocs
+	packed *packedDocs
 }
 
 type cachedPage struct {
@@ -129,7 +129,8 @@ func (c *renderCache) pageJobs(s *site.Site) []*pageJob {
 		}
 		jobs = append(jobs, &pageJob{out: p.URL + "index.html", origin: p.Src.Path, kind: kind, sec: sec, secPtr: p.Section,
 			view: func(sv *render.SiteView) *render.PageView {
-				v := render.NewPageView(s, sv, p, markdown.Fill(c.packed.html(p), p.Links))
+				var v *render.PageView
+				c.packed.html(p, func(body []byte) { v = render.NewPageView(s, sv, p, markdown.Fill(body, p.Links)) })
 				if withLifecycle {
 					v.Lifecycle = lifecycle.take()
 				}
@@ -138,9 +139,7 @@ func (c *renderCache) pageJobs(s *site.Site) []*pageJob {
 			// Only this page shows its converted body.
 			done: func() {
 				p.Doc.HTML = nil
-				if d := c.packed[p.Src.Path]; d != nil {
-					d.html = nil
-				}
+				c.packed.written(p)
 			}})
 	}
 	addPage(s.Home, true)
@@ -299,9 +298,6 @@ func renderSite(s *site.Site, theme fs.FS, cache *renderCache) (*output.Files, d
 		cache.indexer = nil
 		for _, p := range allPages(s) {
 			p.Doc.Text = ""
-			if d := cache.packed[p.Src.Path]; d != nil {
-				d.text = nil
-			}
 		}
 	}
 	jobs := cache.pageJobs(s)
@@ -529,14 +525,12 @@ func drawLifecycle(steps []render.LifecycleStep, loops [][2]int) string {
 }
 
 // searchDocs describes every page to the search index.
-func searchDocs(s *site.Site, packed packedDocs) []search.Doc {
+func searchDocs(s *site.Site, packed *packedDocs) []search.Doc {
 	var docs []search.Doc
 	for _, p := range allPages(s) {
 		d := search.Doc{Path: p.URL, Title: p.Title(), Summary: p.Summary(), Text: p.Doc.Text}
-		if pd := packed[p.Src.Path]; pd != nil && pd.text != nil {
-			// Unpacked when indexed, one page at a time.
-			d.TextFrom = func() string { return string(unpack(pd.text)) }
-		}
+		// Unpacked when indexed, one page at a time.
+		d.TextFrom = packed.textFrom(p)
 		if p.Section != nil {
 			d.Section, d.SectionTitle = p.Section.Name, p.Section.Title
 		}

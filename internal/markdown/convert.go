@@ -21,12 +21,17 @@ type Options struct {
 	UnsafeHTML bool
 	// ReservedIDs are element IDs the templates use; headings never get them.
 	ReservedIDs []string
+	// Minify, when set, rewrites each converted body into dst, minified
+	// (HTML with "rolesite-link:N" placeholders, which it must keep). If it
+	// fails, the body stays as converted.
+	Minify func(dst *bytes.Buffer, html []byte) error
 }
 
 // A Converter turns markdown into HTML. It is safe for concurrent use.
 type Converter struct {
 	md       goldmark.Markdown
 	reserved []string
+	minify   func(dst *bytes.Buffer, html []byte) error
 	buffers  *sync.Pool // of *bytes.Buffer, to render into
 }
 
@@ -43,7 +48,7 @@ func New(opts Options) *Converter {
 		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute()),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
-	return &Converter{md: md, reserved: opts.ReservedIDs, buffers: &sync.Pool{New: func() any { return new(bytes.Buffer) }}}
+	return &Converter{md: md, reserved: opts.ReservedIDs, minify: opts.Minify, buffers: &sync.Pool{New: func() any { return new(bytes.Buffer) }}}
 }
 
 // A Heading is one heading of a page.
@@ -74,18 +79,26 @@ func (c *Converter) Convert(body []byte) Result {
 	ctx := parser.NewContext(parser.WithIDs(newIDs(c.reserved)))
 	doc := c.md.Parser().Parse(text.NewReader(body), parser.WithContext(ctx))
 	var res Result
-	var txt bytes.Buffer
-	inspect(doc, body, &res, &txt)
-	res.Text = txt.String()
-	buf := c.buffers.Get().(*bytes.Buffer)
+	buf, more := c.buffers.Get().(*bytes.Buffer), c.buffers.Get().(*bytes.Buffer)
 	defer c.buffers.Put(buf)
+	defer c.buffers.Put(more)
+	buf.Reset()
+	inspect(doc, body, &res, buf)
+	res.Text = buf.String()
 	buf.Reset()
 	if err := c.md.Renderer().Render(buf, body, doc); err != nil {
 		// goldmark's renderer only fails when its writer fails; a bytes.Buffer does not.
 		panic(err)
 	}
+	out := buf
+	if c.minify != nil {
+		more.Reset()
+		if c.minify(more, buf.Bytes()) == nil {
+			out = more
+		}
+	}
 	// Pages are held until they are rendered: keep no spare capacity.
-	res.HTML = bytes.Clone(buf.Bytes())
+	res.HTML = bytes.Clone(out.Bytes())
 	return res
 }
 
