@@ -31,6 +31,7 @@ type renderCache struct {
 	seed     maphash.Seed
 	tplKey   uint64
 	tpl      *render.Templates
+	tplCopy  []*render.Templates // tpl and copies of it, one per render worker
 	tplDiags diag.List
 	pages    map[string]cachedPage // output path -> last rendering
 
@@ -87,6 +88,10 @@ func (c *renderCache) templates(theme fs.FS, sections []string) (*render.Templat
 			minify = c.minify.MinifyTemplate
 		}
 		c.tpl, c.tplDiags = render.LoadTemplates(theme, sections, minify)
+		c.tplCopy = nil
+		if c.tpl != nil {
+			c.tplCopy = c.tpl.Copies(runtime.GOMAXPROCS(0))
+		}
 		c.tplKey = key
 		clear(c.pages)
 	}
@@ -213,19 +218,24 @@ func siteViews(s *site.Site, assets render.Assets) map[*site.Section]*render.Sit
 
 // run renders jobs in parallel. A job whose view hashes as it did last time
 // takes the bytes rendered then.
-func (c *renderCache) run(tpl *render.Templates, jobs []*pageJob, views map[*site.Section]*render.SiteView) {
+func (c *renderCache) run(jobs []*pageJob, views map[*site.Section]*render.SiteView) {
 	var wg sync.WaitGroup
 	next := make(chan *pageJob)
-	for range runtime.GOMAXPROCS(0) {
+	for w := range runtime.GOMAXPROCS(0) {
+		tpl := c.tplCopy[w%len(c.tplCopy)]
 		wg.Go(func() {
 			var buf, small bytes.Buffer
 			hasher := newViewHasher(c.seed)
 			for j := range next {
 				view := j.view(views[j.secPtr])
-				j.key = hasher.sum(j.kind+"\x00"+j.sec, view)
-				if prev, ok := c.pages[j.out]; ok && prev.key == j.key {
-					j.data = prev.data
-					continue
+				if c.sink == nil {
+					// Kept for the next build, which reuses a page whose
+					// view hashes the same (a streaming build keeps none).
+					j.key = hasher.sum(j.kind+"\x00"+j.sec, view)
+					if prev, ok := c.pages[j.out]; ok && prev.key == j.key {
+						j.data = prev.data
+						continue
+					}
 				}
 				buf.Reset()
 				if j.err = tpl.Execute(&buf, j.kind, j.sec, view); j.err != nil {
@@ -301,7 +311,7 @@ func renderSite(s *site.Site, theme fs.FS, cache *renderCache) (*output.Files, d
 		}
 	}
 	jobs := cache.pageJobs(s)
-	cache.run(tpl, jobs, siteViews(s, assets))
+	cache.run(jobs, siteViews(s, assets))
 	seenTemplateErr := map[string]bool{}
 	fresh := make(map[string]cachedPage, len(jobs))
 	for _, j := range jobs {
@@ -446,7 +456,7 @@ func renderEdited(s *site.Site, prev *output.Files, cache *renderCache, edited m
 			jobs = append(jobs, j)
 		}
 	}
-	cache.run(cache.tpl, jobs, siteViews(s, cache.assets))
+	cache.run(jobs, siteViews(s, cache.assets))
 	files := prev.Clone()
 	for _, j := range jobs {
 		if j.err != nil {

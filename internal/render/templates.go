@@ -56,6 +56,27 @@ func LoadTemplates(fsys fs.FS, sections []string, minify func(name string, src [
 	return t, nil
 }
 
+// Copies returns n copies of t that share nothing a page execution
+// locks: a template looks up each function it calls under its set's lock,
+// and workers executing one set keep taking that lock from each other.
+// Call it before any execution of t (html/template cannot copy a template
+// once it has run).
+func (t *Templates) Copies(n int) []*Templates {
+	out := make([]*Templates, n)
+	for i := range out {
+		if i == 0 {
+			out[i] = t
+			continue
+		}
+		c := &Templates{sets: make(map[string]*template.Template, len(t.sets)), orig: t.orig}
+		for k, set := range t.sets {
+			c.sets[k] = template.Must(set.Clone())
+		}
+		out[i] = c
+	}
+	return out
+}
+
 // Minified reports whether pages execute minified templates.
 func (t *Templates) Minified() bool { return t.orig != nil }
 
