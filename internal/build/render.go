@@ -310,6 +310,21 @@ func renderSite(s *site.Site, theme fs.FS, cache *renderCache) (*output.Files, d
 			p.Doc.Text = ""
 		}
 	}
+	// The machine-readable files need only the site: make them while the
+	// pages render.
+	type machineFile struct {
+		name string
+		data []byte
+	}
+	machineFiles := make(chan []machineFile, 1)
+	go func() {
+		machineFiles <- []machineFile{
+			{"sitemap.xml", render.Sitemap(s, allPages(s), cache.updated)},
+			{"feed.xml", render.Feed(s, allPages(s), cache.updated)},
+			{"robots.txt", render.Robots(s)},
+			{"graph.json", render.GraphJSON(s)},
+		}
+	}()
 	jobs := cache.pageJobs(s)
 	cache.run(jobs, siteViews(s, assets))
 	seenTemplateErr := map[string]bool{}
@@ -358,17 +373,9 @@ func renderSite(s *site.Site, theme fs.FS, cache *renderCache) (*output.Files, d
 			diags = append(diags, collision(s, files.Origin(name), err))
 		}
 	}
-	machine := []struct {
-		name string
-		data []byte
-	}{
-		{"sitemap.xml", render.Sitemap(s, allPages(s), cache.updated)},
-		{"feed.xml", render.Feed(s, allPages(s), cache.updated)},
-		{"robots.txt", render.Robots(s)},
-		{"graph.json", render.GraphJSON(s)},
-		{"_redirects", publish.Redirects(redirects)},
-		{"_headers", publish.Headers(cache.headerRules(s))},
-	}
+	machine := append(<-machineFiles,
+		machineFile{"_redirects", publish.Redirects(redirects)},
+		machineFile{"_headers", publish.Headers(cache.headerRules(s))})
 	for _, m := range machine {
 		if err := files.Add(m.name, m.data, "the generated "+m.name); err != nil {
 			diags = append(diags, collision(s, files.Origin(m.name), err))

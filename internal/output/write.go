@@ -53,7 +53,7 @@ func swap(tmp, dir string) error {
 		return fmt.Errorf("%s exists and is not a folder: remove it or choose another --out", dir)
 	}
 	if err := exchange(tmp, dir); err == nil {
-		return os.RemoveAll(tmp) // tmp now holds the old output
+		return removeTree(tmp) // tmp now holds the old output
 	}
 	old := tmp + ".old"
 	if err := os.Rename(dir, old); err != nil {
@@ -63,5 +63,5 @@ func swap(tmp, dir string) error {
 		_ = os.Rename(old, dir)
 		return fmt.Errorf("cannot move the new output into place: %w", err)
 	}
-	return os.RemoveAll(old)
+	return removeTree(old)
 }

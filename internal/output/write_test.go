@@ -2,8 +2,10 @@ package output
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 )
@@ -131,5 +133,33 @@ func TestCollision(t *testing.T) {
 	}
 	if d, _ := f.Get("a"); string(d) != "1" {
 		t.Error("the first file was replaced")
+	}
+}
+
+func TestRemoveTree(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	for _, p := range []string{"index.html", "roles/a/index.html", "roles/b/index.html", "roles/b/deep/x/y.txt", "css/site.css", "empty/", "roles/index.html"} {
+		full := filepath.Join(dir, filepath.FromSlash(p))
+		if strings.HasSuffix(p, "/") {
+			if err := os.MkdirAll(full, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte(p), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := removeTree(dir); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Lstat(dir); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("%s still there after removeTree: %v", dir, err)
+	}
+	if err := removeTree(dir); err != nil {
+		t.Errorf("removeTree of what is gone: %v, want nil as os.RemoveAll", err)
 	}
 }
