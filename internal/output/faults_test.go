@@ -23,11 +23,11 @@ func (f *faultAt) fail(op string) bool {
 	return f.n == 0
 }
 
-func (f *faultAt) MkdirAll(dir string) error {
+func (f *faultAt) Mkdir(dir string) error {
 	if f.fail("mkdir") {
 		return f.err
 	}
-	return os.MkdirAll(dir, 0o755)
+	return mkdir(dir)
 }
 
 func (f *faultAt) WriteFile(name string, data []byte) error {

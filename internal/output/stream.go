@@ -77,17 +77,32 @@ func (s *Stream) Write(name string, data []byte) error {
 		return s.err
 	}
 	s.names[name] = true
-	if !s.made[d] {
-		if err := s.w.MkdirAll(d); err != nil {
-			s.mu.Unlock()
-			return s.fail(fmt.Errorf("cannot write %s: %w", name, err))
-		}
-		s.made[d] = true
+	if err := s.mkdirs(d); err != nil {
+		s.mu.Unlock()
+		return s.fail(fmt.Errorf("cannot write %s: %w", name, err))
 	}
 	s.mu.Unlock()
 	if err := s.w.WriteFile(full, data); err != nil {
 		return s.fail(fmt.Errorf("cannot write %s: %w", name, err))
 	}
+	return nil
+}
+
+// mkdirs creates the folder d inside the new output and any parent of it
+// not created yet. The caller holds s.mu.
+func (s *Stream) mkdirs(d string) error {
+	if s.made[d] {
+		return nil
+	}
+	if parent := filepath.Dir(d); parent != d && !s.made[parent] {
+		if err := s.mkdirs(parent); err != nil {
+			return err
+		}
+	}
+	if err := s.w.Mkdir(d); err != nil {
+		return err
+	}
+	s.made[d] = true
 	return nil
 }
 

@@ -14,13 +14,25 @@ func Write(dir string, files *Files) error { return write(dir, files, osWriter{}
 // fileWriter is the seam through which files are written, so tests can
 // inject faults (a full disk, a failing file) part-way through.
 type fileWriter interface {
-	MkdirAll(dir string) error
+	Mkdir(dir string) error // dir's parent exists; dir may exist already
 	WriteFile(name string, data []byte) error
 }
 
 type osWriter struct{}
 
-func (osWriter) MkdirAll(dir string) error { return os.MkdirAll(dir, 0o755) }
+func (osWriter) Mkdir(dir string) error { return mkdir(dir) }
+
+// mkdir creates dir, whose parent exists; that dir exists already is no
+// error. One system call, where os.MkdirAll makes three.
+func mkdir(dir string) error {
+	err := os.Mkdir(dir, 0o755)
+	if errors.Is(err, fs.ErrExist) {
+		if info, serr := os.Stat(dir); serr == nil && info.IsDir() {
+			return nil
+		}
+	}
+	return err
+}
 func (osWriter) WriteFile(name string, data []byte) error {
 	return os.WriteFile(name, data, 0o644)
 }

@@ -58,7 +58,7 @@ type faulty struct {
 	err error
 }
 
-func (f *faulty) MkdirAll(dir string) error { return os.MkdirAll(dir, 0o755) }
+func (f *faulty) Mkdir(dir string) error { return mkdir(dir) }
 func (f *faulty) WriteFile(name string, data []byte) error {
 	if f.n--; f.n == 0 {
 		return f.err
