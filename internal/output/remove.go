@@ -1,0 +1,65 @@
+package output
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+)
+
+// removeTree removes dir and everything in it, as os.RemoveAll does, with
+// a worker per core: a site is thousands of small folders (a page is a
+// folder holding index.html), and removing the previous output after the
+// swap is the last thing a build waits for.
+func removeTree(dir string) error {
+	// The folders two levels down (roles/data-scientist/) are the units of
+	// work; what sits higher is removed once they are gone.
+	var units []string
+	top, err := os.ReadDir(dir)
+	if err != nil {
+		return os.RemoveAll(dir)
+	}
+	for _, e := range top {
+		p := filepath.Join(dir, e.Name())
+		if !e.IsDir() {
+			units = append(units, p)
+			continue
+		}
+		sub, err := os.ReadDir(p)
+		if err != nil {
+			units = append(units, p)
+			continue
+		}
+		for _, s := range sub {
+			units = append(units, filepath.Join(p, s.Name()))
+		}
+	}
+	next := make(chan string)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var first error
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for p := range next {
+				if err := os.RemoveAll(p); err != nil {
+					mu.Lock()
+					if first == nil {
+						first = err
+					}
+					mu.Unlock()
+				}
+			}
+		})
+	}
+	for _, u := range units {
+		next <- u
+	}
+	close(next)
+	wg.Wait()
+	// What is left (the emptied folders, or whatever failed) goes the
+	// usual way, which also reports what cannot be removed.
+	if err := os.RemoveAll(dir); err != nil {
+		return err
+	}
+	return first
+}
