@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"sync"
 	"testing"
@@ -73,6 +74,30 @@ func BenchmarkBuild(b *testing.B) {
 				}
 			}
 			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*n), "µs/page")
+		})
+	}
+}
+
+// BenchmarkPublish is the build `rolesite build` runs, in process: minified,
+// fingerprinted, link-checked, every file handed out as it is made (and
+// dropped here, so that the disk stays out of the figure).
+func BenchmarkPublish(b *testing.B) {
+	for _, n := range sizes() {
+		b.Run(name(n), func(b *testing.B) {
+			src := corpus(b, n)
+			opts := Options{Minify: true, Fingerprint: true, CheckLinks: true, Emit: func(string, []byte) error { return nil }}
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			for b.Loop() {
+				res := Build(src, rolesite.Theme(), opts)
+				if !res.OK() {
+					b.Fatal(res.Diagnostics[:1])
+				}
+			}
+			runtime.ReadMemStats(&after)
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*n), "µs/page")
+			b.ReportMetric(float64(after.Mallocs-before.Mallocs)/float64(b.N*n), "allocs/page")
+			b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/float64(b.N*n)/1024, "kB-alloc/page")
 		})
 	}
 }
