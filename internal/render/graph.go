@@ -37,7 +37,16 @@ type GraphSection struct {
 // so that other tools can use the atlas without parsing HTML.
 func GraphJSON(s *site.Site) []byte {
 	g := Graph{Title: s.Title, BaseURL: s.BaseURL, Sections: []GraphSection{}, Pages: []GraphPage{}}
-	key := func(p *site.Page) string { return p.Section.Name + "/" + p.Slug() }
+	// Each page's key, made once: a page is the target of many edges.
+	keys := make(map[*site.Page]string, len(s.Pages))
+	key := func(p *site.Page) string {
+		k, ok := keys[p]
+		if !ok {
+			k = p.Section.Name + "/" + p.Slug()
+			keys[p] = k
+		}
+		return k
+	}
 	for _, sec := range s.Sections {
 		gs := GraphSection{Name: sec.Name, Title: sec.Title, URL: s.BasePath + sec.Name + "/", Relations: map[string]string{}}
 		for _, d := range sec.Relations {
@@ -49,15 +58,25 @@ func GraphJSON(s *site.Site) []byte {
 		gp := GraphPage{Section: p.Section.Name, Slug: p.Slug(), Title: p.Title(), Summary: p.Summary(),
 			URL: s.Permalink(p), Relations: map[string][]string{}, Inverses: map[string][]string{}}
 		for _, grp := range p.Out {
-			for _, q := range grp.Pages {
-				gp.Relations[grp.Field] = append(gp.Relations[grp.Field], key(q))
+			if len(grp.Pages) == 0 {
+				continue // as before: no key for an empty group
 			}
+			list := gp.Relations[grp.Field]
+			for _, q := range grp.Pages {
+				list = append(list, key(q))
+			}
+			gp.Relations[grp.Field] = list
 		}
 		for _, grp := range p.In {
-			k := grp.Section.Name + "." + grp.Field
-			for _, q := range grp.Pages {
-				gp.Inverses[k] = append(gp.Inverses[k], key(q))
+			if len(grp.Pages) == 0 {
+				continue
 			}
+			k := grp.Section.Name + "." + grp.Field
+			list := gp.Inverses[k]
+			for _, q := range grp.Pages {
+				list = append(list, key(q))
+			}
+			gp.Inverses[k] = list
 		}
 		g.Pages = append(g.Pages, gp)
 	}
