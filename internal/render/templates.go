@@ -69,8 +69,9 @@ func (t *Templates) Copies(n int) []*Templates {
 			continue
 		}
 		c := &Templates{sets: make(map[string]*template.Template, len(t.sets)), orig: t.orig}
+		own := template.FuncMap{"link": newLinker().link}
 		for k, set := range t.sets {
-			c.sets[k] = template.Must(set.Clone())
+			c.sets[k] = template.Must(set.Clone()).Funcs(own)
 		}
 		out[i] = c
 	}
