@@ -27,6 +27,9 @@ func decode(fm *frontMatter, p *Page) (map[string]any, diag.List) {
 	)
 	switch fm.format {
 	case "yaml":
+		if m, ok := flatYAML(fm.raw); ok {
+			return m, nil
+		}
 		var v any
 		err = yaml.Unmarshal(fm.raw, &v)
 		var te *yaml.TypeError

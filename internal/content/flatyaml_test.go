@@ -1,0 +1,87 @@
+package content
+
+import (
+	"reflect"
+	"testing"
+
+	"gopkg.in/yaml.v3"
+)
+
+// yamlV3 decodes raw as decode does without the fast path.
+func yamlV3(raw []byte) (map[string]any, bool) {
+	var v any
+	if err := yaml.Unmarshal(raw, &v); err != nil {
+		return nil, false
+	}
+	m, ok := stringKeys(v).(map[string]any)
+	return m, ok
+}
+
+var flatYAMLCases = []struct {
+	raw  string
+	fast bool // whether the fast path takes it
+}{
+	{"title: Data scientist\nsummary: Builds models, runs experiments.\n", true},
+	{"title: Role 00042\ntools: [tool-02775, tool-00888]\nskills: [Parquet bias, Sample retry]\n", true},
+	{"title: A\n\nweight: 3\n", false},           // a number
+	{"title: \"Quoted\"\n", false},               // quotes
+	{"title: It's\n", false},                     // an apostrophe
+	{"title: A # comment\n", false},              // a comment
+	{"title: true\n", false},                     // a boolean
+	{"title: Yes\n", false},                      // a YAML 1.1 boolean
+	{"title: null\n", false},                     // null
+	{"title:\n", false},                          // empty: null
+	{"tools: []\n", false},                       // empty list
+	{"tools:\n  - a\n  - b\n", false},            // block list
+	{"a: b\na: c\n", false},                      // duplicate key
+	{"title: a: b\n", false},                     // a colon
+	{"title: A  B\n", false},                     // double space
+	{"Title: A\n", false},                        // capital key
+	{"title: A\n  continued\n", false},           // folded line
+	{"tools: [a, [b]]\n", false},                 // nesting
+	{"tools: [a,, b]\n", false},                  // an empty item
+	{"title: 2024-01-01\n", false},               // a date
+	{"title: .inf\n", false},                     // a float
+	{"title: Ünïcode\n", false},                  // non-ASCII: left to YAML
+	{"title: A (draft) v2/3 - notes_x.\n", true}, // punctuation YAML ignores
+	{"tools: [ a ,b ]\n", true},                  // spaces around items
+	{"title: A\ttab\n", false},                   // a tab
+	{"title: End  \n", true},                     // trailing spaces
+}
+
+func TestFlatYAML(t *testing.T) {
+	for _, c := range flatYAMLCases {
+		got, ok := flatYAML([]byte(c.raw))
+		if ok != c.fast {
+			t.Errorf("flatYAML(%q) took it: %v, want %v", c.raw, ok, c.fast)
+			continue
+		}
+		if !ok {
+			continue
+		}
+		want, wok := yamlV3([]byte(c.raw))
+		if !wok || !reflect.DeepEqual(got, want) {
+			t.Errorf("flatYAML(%q) = %#v, yaml.v3 %#v (%v)", c.raw, got, want, wok)
+		}
+	}
+}
+
+// Whatever the fast path takes, yaml.v3 decodes to the same fields.
+func FuzzFlatYAML(f *testing.F) {
+	for _, c := range flatYAMLCases {
+		f.Add([]byte(c.raw))
+	}
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		got, ok := flatYAML(raw)
+		if !ok {
+			return
+		}
+		want, wok := yamlV3(raw)
+		if !wok {
+			t.Fatalf("flatYAML took %q, which yaml.v3 rejects", raw)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("flatYAML(%q) = %#v, yaml.v3 %#v", raw, got, want)
+		}
+	})
+}
