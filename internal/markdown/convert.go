@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bufio"
 	"bytes"
 	"sync"
 
@@ -32,7 +33,7 @@ type Converter struct {
 	md       goldmark.Markdown
 	reserved []string
 	minify   func(dst *bytes.Buffer, html []byte) error
-	buffers  *sync.Pool // of *bytes.Buffer, to render into
+	scratch  *sync.Pool // of *scratch, to render into
 }
 
 // New returns a Converter set up with opts.
@@ -48,7 +49,7 @@ func New(opts Options) *Converter {
 		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute()),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
-	return &Converter{md: md, reserved: opts.ReservedIDs, minify: opts.Minify, buffers: &sync.Pool{New: func() any { return new(bytes.Buffer) }}}
+	return &Converter{md: md, reserved: opts.ReservedIDs, minify: opts.Minify, scratch: &sync.Pool{New: func() any { return newScratch() }}}
 }
 
 // A Heading is one heading of a page.
@@ -79,27 +80,39 @@ func (c *Converter) Convert(body []byte) Result {
 	ctx := parser.NewContext(parser.WithIDs(newIDs(c.reserved)))
 	doc := c.md.Parser().Parse(text.NewReader(body), parser.WithContext(ctx))
 	var res Result
-	buf, more := c.buffers.Get().(*bytes.Buffer), c.buffers.Get().(*bytes.Buffer)
-	defer c.buffers.Put(buf)
-	defer c.buffers.Put(more)
-	buf.Reset()
-	inspect(doc, body, &res, buf)
-	res.Text = buf.String()
-	buf.Reset()
-	if err := c.md.Renderer().Render(buf, body, doc); err != nil {
+	sc := c.scratch.Get().(*scratch)
+	defer c.scratch.Put(sc)
+	sc.html.Reset()
+	inspect(doc, body, &res, &sc.html)
+	res.Text = sc.html.String()
+	sc.html.Reset()
+	sc.w.Reset(&sc.html)
+	if err := c.md.Renderer().Render(sc.w, body, doc); err != nil {
 		// goldmark's renderer only fails when its writer fails; a bytes.Buffer does not.
 		panic(err)
 	}
-	out := buf
+	out := &sc.html
 	if c.minify != nil {
-		more.Reset()
-		if c.minify(more, buf.Bytes()) == nil {
-			out = more
+		sc.small.Reset()
+		if c.minify(&sc.small, sc.html.Bytes()) == nil {
+			out = &sc.small
 		}
 	}
 	// Pages are held until they are rendered: keep no spare capacity.
 	res.HTML = bytes.Clone(out.Bytes())
 	return res
+}
+
+// scratch is what one conversion writes into; conversions reuse them.
+// Handing goldmark a buffered writer of its own spares it making one (of
+// 4 kB) per page.
+type scratch struct {
+	html, small bytes.Buffer
+	w           *bufio.Writer
+}
+
+func newScratch() *scratch {
+	return &scratch{w: bufio.NewWriterSize(nil, 4096)}
 }
 
 // escapedHTML renders raw HTML as visible text.

@@ -25,7 +25,7 @@ func TestLinksAndFill(t *testing.T) {
 		}
 	}
 	urls := []string{"/tools/a/", "/roles/b/#frag", "", "/o/?q=\"x\""}
-	out := string(Fill(res.HTML, urls))
+	out := Fill(res.HTML, urls)
 	for _, s := range []string{`href="/tools/a/"`, `href="/roles/b/#frag"`, `href="#x"`, `href="https://example.org/x.md"`, `href="/o/?q=&#34;x&#34;"`} {
 		if !strings.Contains(out, s) {
 			t.Errorf("missing %s in\n%s", s, out)

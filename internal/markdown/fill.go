@@ -4,20 +4,25 @@ import (
 	"bytes"
 	"html"
 	"strconv"
+	"strings"
 )
 
 // Fill replaces each "rolesite-link:N" href placeholder in h with urls[N],
-// attribute-escaped. Placeholders with no URL are left as they are.
-func Fill(h []byte, urls []string) []byte {
+// attribute-escaped, and returns the page body as a string (what the page
+// template takes, made in one copy). Placeholders with no URL are left as
+// they are.
+func Fill(h []byte, urls []string) string {
 	marker := []byte(`href="` + Placeholder)
 	if len(urls) == 0 || !bytes.Contains(h, marker) {
-		return h
+		return string(h)
 	}
-	out := make([]byte, 0, len(h)+len(urls)*16)
+	var out strings.Builder
+	out.Grow(len(h) + len(urls)*16)
 	for {
 		i := bytes.Index(h, marker)
 		if i < 0 {
-			return append(out, h...)
+			out.Write(h)
+			return out.String()
 		}
 		start := i + len(marker)
 		end := start
@@ -26,13 +31,13 @@ func Fill(h []byte, urls []string) []byte {
 		}
 		n, err := strconv.Atoi(string(h[start:end]))
 		if err != nil || n >= len(urls) || end >= len(h) || h[end] != '"' {
-			out = append(out, h[:start]...)
+			out.Write(h[:start])
 			h = h[start:]
 			continue
 		}
-		out = append(out, h[:i]...)
-		out = append(out, `href="`...)
-		out = append(out, html.EscapeString(urls[n])...)
+		out.Write(h[:i])
+		out.WriteString(`href="`)
+		out.WriteString(html.EscapeString(urls[n]))
 		h = h[end:]
 	}
 }

@@ -89,7 +89,7 @@ func FuzzConvert(f *testing.F) {
 		}
 
 		filled := Fill(res.HTML, urls)
-		after := attrs(filled, "href")
+		after := attrs([]byte(filled), "href")
 		if len(after) != len(before) {
 			t.Fatalf("%d hrefs before Fill, %d after", len(before), len(after))
 		}
@@ -103,7 +103,7 @@ func FuzzConvert(f *testing.F) {
 				t.Fatalf("href %d is %q after Fill, want %q", i, h, want)
 			}
 		}
-		for _, u := range append(after, attrs(filled, "src")...) {
+		for _, u := range append(after, attrs([]byte(filled), "src")...) {
 			if s := scheme(u); dangerous(s, u) {
 				t.Fatalf("URL %q has scheme %s", u, s)
 			}

@@ -118,7 +118,7 @@ func NewSiteView(s *site.Site, current *site.Section, assets Assets) *SiteView {
 }
 
 // NewPageView builds the view of one page. body is its finished HTML.
-func NewPageView(s *site.Site, sv *SiteView, p *site.Page, body []byte) *PageView {
+func NewPageView(s *site.Site, sv *SiteView, p *site.Page, body string) *PageView {
 	v := &PageView{
 		Site:    sv,
 		Title:   p.Title(),
