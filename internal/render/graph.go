@@ -1,7 +1,9 @@
 package render
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
 
 	"github.com/rolesite/rolesite/internal/site"
 )
@@ -35,18 +37,12 @@ type GraphSection struct {
 
 // GraphJSON returns graph.json: every page with its relations and inverses,
 // so that other tools can use the atlas without parsing HTML.
+//
+// The bytes are those of json.MarshalIndent(graph, "", " "), made a page at
+// a time: at 50,000 pages the whole graph as values, its encoding and its
+// indented copy were hundreds of megabytes at once.
 func GraphJSON(s *site.Site) []byte {
 	g := Graph{Title: s.Title, BaseURL: s.BaseURL, Sections: []GraphSection{}, Pages: []GraphPage{}}
-	// Each page's key, made once: a page is the target of many edges.
-	keys := make(map[*site.Page]string, len(s.Pages))
-	key := func(p *site.Page) string {
-		k, ok := keys[p]
-		if !ok {
-			k = p.Section.Name + "/" + p.Slug()
-			keys[p] = k
-		}
-		return k
-	}
 	for _, sec := range s.Sections {
 		gs := GraphSection{Name: sec.Name, Title: sec.Title, URL: s.BasePath + sec.Name + "/", Relations: map[string]string{}}
 		for _, d := range sec.Relations {
@@ -54,35 +50,59 @@ func GraphJSON(s *site.Site) []byte {
 		}
 		g.Sections = append(g.Sections, gs)
 	}
-	for _, p := range s.Pages {
-		gp := GraphPage{Section: p.Section.Name, Slug: p.Slug(), Title: p.Title(), Summary: p.Summary(),
-			URL: s.Permalink(p), Relations: map[string][]string{}, Inverses: map[string][]string{}}
-		for _, grp := range p.Out {
-			if len(grp.Pages) == 0 {
-				continue // as before: no key for an empty group
-			}
-			list := gp.Relations[grp.Field]
-			for _, q := range grp.Pages {
-				list = append(list, key(q))
-			}
-			gp.Relations[grp.Field] = list
-		}
-		for _, grp := range p.In {
-			if len(grp.Pages) == 0 {
-				continue
-			}
-			k := grp.Section.Name + "." + grp.Field
-			list := gp.Inverses[k]
-			for _, q := range grp.Pages {
-				list = append(list, key(q))
-			}
-			gp.Inverses[k] = list
-		}
-		g.Pages = append(g.Pages, gp)
+	// Everything but the pages, which end it: ... "pages": []\n}
+	head, err := json.MarshalIndent(g, "", " ")
+	if err != nil || !bytes.HasSuffix(head, []byte("[]\n}")) {
+		panic("render: graph.json head: " + fmt.Sprint(err)) // plain strings, maps and slices: cannot fail
 	}
-	out, err := json.MarshalIndent(g, "", " ")
-	if err != nil {
-		panic(err) // only plain strings, maps and slices: cannot fail
+	if len(s.Pages) == 0 {
+		return append(head, '\n')
 	}
-	return append(out, '\n')
+	out := bytes.NewBuffer(make([]byte, 0, len(head)+len(s.Pages)*800))
+	out.Write(head[:len(head)-len("[]\n}")])
+	out.WriteString("[\n")
+	keys := graphKeys{}
+	for i, p := range s.Pages {
+		page, err := json.MarshalIndent(graphPage(s, p, keys), "  ", " ")
+		if err != nil {
+			panic("render: graph.json page: " + err.Error())
+		}
+		if i > 0 {
+			out.WriteString(",\n")
+		}
+		out.WriteString("  ")
+		out.Write(page)
+	}
+	out.WriteString("\n ]\n}\n")
+	return out.Bytes()
+}
+
+// graphKeys are the pages' keys "section/slug", each made once: a page is
+// the target of many edges.
+type graphKeys map[*site.Page]string
+
+func (k graphKeys) of(p *site.Page) string {
+	key, ok := k[p]
+	if !ok {
+		key = p.Section.Name + "/" + p.Slug()
+		k[p] = key
+	}
+	return key
+}
+
+func graphPage(s *site.Site, p *site.Page, keys graphKeys) GraphPage {
+	gp := GraphPage{Section: p.Section.Name, Slug: p.Slug(), Title: p.Title(), Summary: p.Summary(),
+		URL: s.Permalink(p), Relations: map[string][]string{}, Inverses: map[string][]string{}}
+	for _, grp := range p.Out {
+		for _, q := range grp.Pages {
+			gp.Relations[grp.Field] = append(gp.Relations[grp.Field], keys.of(q))
+		}
+	}
+	for _, grp := range p.In {
+		k := grp.Section.Name + "." + grp.Field
+		for _, q := range grp.Pages {
+			gp.Inverses[k] = append(gp.Inverses[k], keys.of(q))
+		}
+	}
+	return gp
 }
