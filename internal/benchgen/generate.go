@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
+	"testing/fstest"
 )
 
 // Emit receives one generated file: a slash path relative to the site
@@ -175,4 +176,14 @@ func (w *writer) body(l Layout, section string) string {
 	}
 	b.WriteString("```\n\n### Notes on " + w.word() + "\n\n" + w.paragraph(90) + "\n\n## Further reading\n\n" + w.paragraph(90) + " Compare " + link() + ".\n")
 	return b.String()
+}
+
+// MapFS generates the site of n pages in memory, for tests.
+func MapFS(n int) (fstest.MapFS, error) {
+	m := fstest.MapFS{}
+	err := Generate(n, func(name string, data []byte) error {
+		m[name] = &fstest.MapFile{Data: data}
+		return nil
+	})
+	return m, err
 }

@@ -28,11 +28,8 @@ func TestRebuildEquivalence(t *testing.T) {
 	for seed := range uint64(seeds) {
 		t.Run(fmt.Sprint("seed", seed), func(t *testing.T) {
 			r := rand.New(rand.NewPCG(seed, 99))
-			src := fstest.MapFS{}
-			if err := benchgen.Generate(60, func(name string, data []byte) error {
-				src[name] = &fstest.MapFile{Data: data}
-				return nil
-			}); err != nil {
+			src, err := benchgen.MapFS(60)
+			if err != nil {
 				t.Fatal(err)
 			}
 			src["static/css/extra.css"] = &fstest.MapFile{Data: []byte("body{}")}
@@ -63,11 +60,8 @@ func TestRebuildBodyEdits(t *testing.T) {
 		steps = 20
 	}
 	r := rand.New(rand.NewPCG(7, 7))
-	src := fstest.MapFS{}
-	if err := benchgen.Generate(80, func(name string, data []byte) error {
-		src[name] = &fstest.MapFile{Data: data}
-		return nil
-	}); err != nil {
+	src, err := benchgen.MapFS(80)
+	if err != nil {
 		t.Fatal(err)
 	}
 	var names []string

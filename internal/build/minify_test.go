@@ -21,11 +21,8 @@ import (
 // of that (only whitespace next to template actions, which the template
 // minifier cannot judge, is left).
 func TestMinifiedTemplatesMinifyPages(t *testing.T) {
-	gen := fstest.MapFS{}
-	if err := benchgen.Generate(200, func(name string, data []byte) error {
-		gen[name] = &fstest.MapFile{Data: data}
-		return nil
-	}); err != nil {
+	gen, err := benchgen.MapFS(200)
+	if err != nil {
 		t.Fatal(err)
 	}
 	quirks := siteFS(map[string]string{

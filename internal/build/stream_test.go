@@ -36,11 +36,8 @@ func streamed(src fstest.MapFS, opts build.Options) (build.Result, map[string][]
 // they are rendered, sources and bodies let go early, buffers reused) gives
 // exactly the files of a build held in memory.
 func TestStreamingEqualsInMemory(t *testing.T) {
-	gen := fstest.MapFS{}
-	if err := benchgen.Generate(300, func(name string, data []byte) error {
-		gen[name] = &fstest.MapFile{Data: data}
-		return nil
-	}); err != nil {
+	gen, err := benchgen.MapFS(300)
+	if err != nil {
 		t.Fatal(err)
 	}
 	sites := map[string]fstest.MapFS{"atlas": memSite(t, os.DirFS("../..")), "generated": gen}

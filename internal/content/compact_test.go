@@ -99,3 +99,37 @@ func TestCompact(t *testing.T) {
 		t.Errorf("long line's source not cut: %q", before["link c"].Source)
 	}
 }
+
+// A page with a great many links compacts and answers positions in time
+// proportional to its links, not their square.
+func TestCompactManyLinks(t *testing.T) {
+	const n = 200_000
+	var body strings.Builder
+	offsets := make([]int, n)
+	for i := range n {
+		offsets[i] = body.Len()
+		body.WriteString("[a](a.md)\n")
+	}
+	p, _ := Parse("content/roles/big.md", []byte("---\ntitle: Big\n---\n"+body.String()))
+	want := []Pos{p.BodyPos(offsets[0]), p.BodyPos(offsets[n/2]), p.BodyPos(offsets[n-1])}
+	p.Compact(offsets)
+	for i, off := range []int{offsets[0], offsets[n/2], offsets[n-1]} {
+		if got := p.BodyPos(off); got != want[i] {
+			t.Errorf("BodyPos(%d) = %v after Compact, want %v", off, got, want[i])
+		}
+	}
+	// Every link's position and source once more: quadratic work would
+	// take minutes here.
+	for _, off := range offsets {
+		if d := p.Diag(p.BodyPos(off), "m"); d.Source != "[a](a.md)" {
+			t.Fatalf("link at %d: source %q", off, d.Source)
+		}
+	}
+	p.Compact(offsets[:n/2])
+	if d := p.Diag(want[2], "m"); d.Source != "" {
+		t.Errorf("a link Compact let go still shows %q", d.Source)
+	}
+	if d := p.Diag(want[0], "m"); d.Source != "[a](a.md)" {
+		t.Errorf("a link Compact kept shows %q", d.Source)
+	}
+}

@@ -189,10 +189,8 @@ func findToken(b []byte, v string) int {
 // gives the body's first line.
 func (p *Page) BodyPos(off int) Pos {
 	if p.compacted {
-		for _, k := range p.kept {
-			if k.off == off {
-				return k.pos
-			}
+		if k, ok := p.keptAt(off); ok {
+			return k.pos
 		}
 		return Pos{Line: p.BodyLine, Col: 1}
 	}

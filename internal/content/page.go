@@ -36,6 +36,29 @@ type Page struct {
 	kept      []keptSource // what Compact kept of the body
 }
 
+// keptAt finds what Compact kept at the body offset off.
+func (p *Page) keptAt(off int) (keptSource, bool) {
+	i, found := slices.BinarySearchFunc(p.kept, off, func(k keptSource, off int) int { return k.off - off })
+	if !found {
+		return keptSource{}, false
+	}
+	return p.kept[i], true
+}
+
+// keptSourceAt finds the source text Compact kept for a position.
+func (p *Page) keptSourceAt(pos Pos) (string, bool) {
+	i, found := slices.BinarySearchFunc(p.kept, pos, func(k keptSource, pos Pos) int {
+		if k.pos.Line != pos.Line {
+			return k.pos.Line - pos.Line
+		}
+		return k.pos.Col - pos.Col
+	})
+	if !found {
+		return "", false
+	}
+	return p.kept[i].source, true
+}
+
 // keptSource is a body offset Compact kept: its position and the source
 // text a diagnostic there shows.
 type keptSource struct {
@@ -58,7 +81,11 @@ type keptSource struct {
 // (none, for nil), once the diagnostics that could need them are made.
 func (p *Page) Compact(keep []int) {
 	if p.compacted {
-		p.kept = slices.DeleteFunc(p.kept, func(k keptSource) bool { return !slices.Contains(keep, k.off) })
+		want := slices.Sorted(slices.Values(keep))
+		p.kept = slices.DeleteFunc(p.kept, func(k keptSource) bool {
+			_, found := slices.BinarySearch(want, k.off)
+			return !found
+		})
 		if len(p.kept) == 0 {
 			p.kept = nil
 		}
@@ -71,6 +98,10 @@ func (p *Page) Compact(keep []int) {
 		pos := p.BodyPos(off)
 		p.kept = append(p.kept, keptSource{off, pos, p.sourceAround(pos)})
 	}
+	// By offset, which is by position too: looked up by binary search (a
+	// page can have hundreds of thousands of links).
+	slices.SortFunc(p.kept, func(a, b keptSource) int { return a.off - b.off })
+	p.kept = slices.CompactFunc(p.kept, func(a, b keptSource) bool { return a.off == b.off })
 	fm := len(p.src) - len(p.Body)
 	n := 0
 	for n < len(p.lines) && p.lines[n] < fm {

@@ -160,10 +160,8 @@ const maxSource = 240
 // per diagnostic, not a copy of the line each.
 func (p *Page) sourceAround(pos Pos) string {
 	if p.compacted {
-		for _, k := range p.kept {
-			if k.pos == pos {
-				return k.source
-			}
+		if source, ok := p.keptSourceAt(pos); ok {
+			return source
 		}
 	}
 	line := p.lineBytes(pos.Line)

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"github.com/rolesite/rolesite"
 	"github.com/rolesite/rolesite/internal/benchgen"
@@ -21,11 +20,7 @@ type file struct {
 // builtSite builds a generated site of n pages in memory.
 func builtSite(tb testing.TB, n int, opts build.Options) []file {
 	tb.Helper()
-	src := fstest.MapFS{}
-	err := benchgen.Generate(n, func(name string, data []byte) error {
-		src[name] = &fstest.MapFile{Data: data}
-		return nil
-	})
+	src, err := benchgen.MapFS(n)
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"testing"
-	"testing/fstest"
 
 	"github.com/rolesite/rolesite/internal/benchgen"
 	"github.com/rolesite/rolesite/internal/content"
@@ -16,11 +15,8 @@ import (
 // GraphJSON writes a page at a time exactly what json.MarshalIndent writes
 // for the whole graph.
 func TestGraphJSONIsMarshalIndent(t *testing.T) {
-	files := fstest.MapFS{}
-	if err := benchgen.Generate(300, func(name string, data []byte) error {
-		files[name] = &fstest.MapFile{Data: data}
-		return nil
-	}); err != nil {
+	files, err := benchgen.MapFS(300)
+	if err != nil {
 		t.Fatal(err)
 	}
 	conv := markdown.New(markdown.Options{})
