@@ -4,6 +4,7 @@
 #
 #   scripts/bench.sh [SIZES...]        default: 1000 10000 50000
 #   RUNS=5 scripts/bench.sh 10000
+#   NO_HUGO=1 RUNS=1 scripts/bench.sh 50000   # without Hugo (272 s at 50k)
 #
 # For each size it prints the median and min-max of wall time, user+system
 # CPU time and peak RSS over RUNS runs of each variant: rolesite with the
@@ -39,7 +40,7 @@ for n in "${sizes[@]}"; do
   cmds=("$bin build --clean --src $site --out $work/out-$n"
     "$bin build --clean --minify=false --src $site --out $work/out-$n"
     "$bin build --clean --src $site --out $disk/out-$n")
-  if command -v hugo >/dev/null 2>&1; then
+  if [ -z "${NO_HUGO:-}" ] && command -v hugo >/dev/null 2>&1; then
     hsite="$work/hugo-$n"
     [ -d "$hsite" ] || "$work/benchgen" -hugo -n "$n" -out "$hsite"
     labels+=("hugo $(hugo version | awk '{print $2}' | cut -d- -f1) (tmpfs)")
