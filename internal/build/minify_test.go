@@ -76,3 +76,24 @@ func firstDiff(a, b string) string {
 	from := max(0, i-80)
 	return fmt.Sprintf("build: …%s…\n page: …%s…", a[from:min(len(a), i+80)], b[from:min(len(b), i+80)])
 }
+
+// A template that fails when executed is reported where its author wrote
+// the failing action, though pages execute its minified form.
+func TestMinifiedTemplateErrorsNameTheSource(t *testing.T) {
+	src := siteFS(map[string]string{
+		"content/_index.md":   "---\ntitle: S\n---\n",
+		"content/roles/a.md":  "---\ntitle: A\n---\n## One\n",
+		"templates/page.html": "{{define \"main\"}}\n<article>\n  <h1>{{.Title}}</h1>\n\n    <p>{{index .Headings 99}}</p>\n</article>\n{{end}}\n",
+	})
+	var got []string
+	for _, minify := range []bool{false, true} {
+		res := build.Build(src, rolesite.Theme(), build.Options{Minify: minify})
+		if len(res.Diagnostics) != 1 {
+			t.Fatalf("minify %v: %v, want one problem", minify, res.Diagnostics)
+		}
+		got = append(got, res.Diagnostics[0].String())
+	}
+	if got[0] != got[1] || !strings.HasPrefix(got[0], "templates/page.html:5:") {
+		t.Errorf("unminified: %s\n  minified: %s\nwant both at templates/page.html:5", got[0], got[1])
+	}
+}
