@@ -16,6 +16,7 @@ import (
 	"github.com/rolesite/rolesite/internal/publish"
 	"github.com/rolesite/rolesite/internal/render"
 	"github.com/rolesite/rolesite/internal/site"
+	"github.com/rolesite/rolesite/internal/sitefs"
 )
 
 // loaded is the per-file work of the load stage: a function of the file's
@@ -129,7 +130,7 @@ func (b *Builder) load(src fs.FS, changed []string) ([]site.Input, diag.List, ma
 	b.renders.packed = nil
 	for i, name := range names {
 		if err := readErrs[i]; err != nil {
-			diags = append(diags, diag.Diagnostic{Path: name, Message: "cannot read: " + readError(err)})
+			diags = append(diags, readDiag(name, err, "file"))
 			continue
 		}
 		l := results[i]
@@ -260,46 +261,6 @@ func (l *loaded) compact(pk *packer) {
 	l.doc.HTML, l.doc.Text = nil, ""
 }
 
-// errNotRegular is the error for a content file that is a pipe, a device,
-// a socket, or a link to one: reading it could block for ever.
-var (
-	errNotRegular = errors.New("not a regular file")
-	errIsDir      = errors.New("is a directory")
-)
-
-// readRegular reads a file after checking, through any symbolic link, that
-// it is a regular file.
-func readRegular(src fs.FS, name string) ([]byte, error) {
-	st, err := fs.Stat(src, name)
-	if err != nil {
-		return nil, err
-	}
-	if st.IsDir() {
-		return nil, errIsDir
-	}
-	if !st.Mode().IsRegular() {
-		return nil, errNotRegular
-	}
-	return fs.ReadFile(src, name)
-}
-
-func readError(err error) string {
-	return readErrorOf(err, "file")
-}
-
-// readErrorOf words a read error for a file or a folder.
-func readErrorOf(err error, what string) string {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
-	msg := err.Error()
-	if errors.Is(err, fs.ErrPermission) {
-		msg += ": make the " + what + " readable"
-	}
-	return msg
-}
-
 // markdownFiles lists content/**.md in lexical order, skipping dot-files and
 // editor leftovers. Symbolic links to folders are not followed (no loops).
 func markdownFiles(src fs.FS) ([]string, diag.List) {
@@ -314,7 +275,7 @@ func markdownFiles(src fs.FS) ([]string, diag.List) {
 			if d != nil && d.IsDir() {
 				what = "folder"
 			}
-			diags = append(diags, diag.Diagnostic{Path: name, Message: "cannot read: " + readErrorOf(err, what)})
+			diags = append(diags, readDiag(name, err, what))
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
 			}
@@ -331,6 +292,14 @@ func markdownFiles(src fs.FS) ([]string, diag.List) {
 		// not a regular file (a pipe, a link to one) is reported, never read.
 		if !d.IsDir() && strings.HasSuffix(base, ".md") {
 			names = append(names, name)
+			return nil
+		}
+		// A link to a folder is not followed, but one that leads out of
+		// the site is worth a word: its pages are not published.
+		if d.Type()&fs.ModeSymlink != 0 {
+			if _, err := fs.Stat(src, name); errors.Is(err, sitefs.ErrOutside) {
+				diags = append(diags, readDiag(name, err, "folder"))
+			}
 		}
 		return nil
 	})

@@ -8,13 +8,19 @@ import (
 )
 
 // overlay reads from top, and from bottom where top has no such file.
-// Folders are merged.
+// Folders are merged. Only a name missing from top falls through: any
+// other failure to read top (a link leading out of the site, a file that
+// cannot be read) is the answer, so that a problem in the site's own file
+// is reported rather than hidden behind the default it would replace.
 type overlay struct{ top, bottom fs.FS }
 
 func (o overlay) Open(name string) (fs.File, error) {
 	f, err := o.top.Open(name)
-	if err != nil {
+	if errors.Is(err, fs.ErrNotExist) {
 		return o.bottom.Open(name)
+	}
+	if err != nil {
+		return nil, err
 	}
 	if st, serr := f.Stat(); serr == nil && !st.IsDir() {
 		return f, nil
@@ -28,21 +34,31 @@ func (o overlay) Open(name string) (fs.File, error) {
 }
 
 func (o overlay) Stat(name string) (fs.FileInfo, error) {
-	if st, err := fs.Stat(o.top, name); err == nil {
-		return st, nil
+	st, err := fs.Stat(o.top, name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return fs.Stat(o.bottom, name)
 	}
-	return fs.Stat(o.bottom, name)
+	return st, err
 }
 
 func (o overlay) ReadFile(name string) ([]byte, error) {
-	if st, err := fs.Stat(o.top, name); err == nil && !st.IsDir() {
-		return fs.ReadFile(o.top, name)
+	st, err := fs.Stat(o.top, name)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fs.ReadFile(o.bottom, name)
+	case err != nil:
+		return nil, err
+	case st.IsDir():
+		return fs.ReadFile(o.bottom, name)
 	}
-	return fs.ReadFile(o.bottom, name)
+	return fs.ReadFile(o.top, name)
 }
 
 func (o overlay) ReadDir(name string) ([]fs.DirEntry, error) {
 	a, errA := fs.ReadDir(o.top, name)
+	if errA != nil && !errors.Is(errA, fs.ErrNotExist) {
+		return nil, errA
+	}
 	b, errB := fs.ReadDir(o.bottom, name)
 	if errA != nil && errB != nil {
 		return nil, errors.Join(errA, errB)

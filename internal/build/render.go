@@ -591,7 +591,7 @@ func (c *renderCache) addStatic(files *output.Files, theme fs.FS) (render.Assets
 	var diags diag.List
 	err := fs.WalkDir(theme, "static", func(name string, d fs.DirEntry, err error) error {
 		if err != nil {
-			diags = append(diags, diag.Diagnostic{Path: name, Message: "cannot read: " + readError(err)})
+			diags = append(diags, readDiag(name, err, "file"))
 			return nil
 		}
 		if d.IsDir() {
@@ -605,7 +605,7 @@ func (c *renderCache) addStatic(files *output.Files, theme fs.FS) (render.Assets
 		}
 		data, err := fs.ReadFile(theme, name)
 		if err != nil {
-			diags = append(diags, diag.Diagnostic{Path: name, Message: "cannot read: " + readError(err)})
+			diags = append(diags, readDiag(name, err, "file"))
 			return nil
 		}
 		rel := strings.TrimPrefix(name, "static/")

@@ -1,9 +1,9 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -48,19 +48,22 @@ func (f *siteFlags) options(env Env) build.Options {
 }
 
 func runBuild(env Env, args []string) int {
-	fs := newFlags(env, "build", "build [--src DIR] [--out DIR] [--base-url URL] [--drafts] [--minify=false] [--precompress] [--clean]",
+	fs := newFlags(env, "build", "build [--src DIR] [--out DIR] [--base-url URL] [--drafts] [--minify=false] [--precompress] [--clean] [--force]",
 		`Build reads the site in --src and writes the complete static site to --out.
 The new output is written beside the old one and swapped in only when every
 page built: a failed build leaves the previous output exactly as it was.
 Files that an earlier build wrote and this one does not are removed; files
 you put in the output folder yourself (a CNAME, say) are kept, unless
---clean. Problems are printed as path:line:col: message, and the exit code
-is 1.`)
+--clean, and a build that would write over one of them stops (--force lets
+it). --clean empties only a folder that is empty or that an earlier build
+wrote (it holds .rolesite-manifest), unless --force. Problems are printed
+as path:line:col: message, and the exit code is 1.`)
 	var sf siteFlags
 	sf.register(fs)
 	out := fs.String("out", "", "the output `folder` (default: public/ inside --src)")
 	precompress := fs.Bool("precompress", false, "also write .gz and .br files beside every text file, for hosts that serve them")
-	clean := fs.Bool("clean", false, "remove everything in the output folder first, your own files too")
+	clean := fs.Bool("clean", false, "remove everything in the output folder first, your own files too (only in a folder an earlier build wrote, unless --force)")
+	force := fs.Bool("force", false, "let --clean empty a folder rolesite did not write, and let the build replace files of yours that it writes too")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to `file` (for go tool pprof)")
 	memProfile := fs.String("memprofile", "", "write a heap profile to `file` when the build ends (for go tool pprof)")
 	pos, code, ok := parse(fs, env, args)
@@ -84,7 +87,8 @@ is 1.`)
 	if dir == "" {
 		dir = filepath.Join(sf.src, "public")
 	}
-	if err := safeOutput(sf.src, dir); err != nil {
+	realOut, err := safeOutput(sf.src, dir)
+	if err != nil {
 		fmt.Fprintf(env.Stderr, "rolesite build: %v\n", err)
 		return ExitUsage
 	}
@@ -93,13 +97,19 @@ is 1.`)
 	opts.CheckLinks = true
 	// Pages go to disk as they are rendered, into a fresh folder beside the
 	// output that replaces it only if the whole build succeeds.
-	stream, err := output.NewStream(dir, output.Options{Clean: *clean})
+	stream, err := output.NewStream(realOut, output.Options{Clean: *clean, Force: *force})
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "rolesite build: %v\n", err)
-		return ExitProblem
+		return exitFor(err)
 	}
 	opts.Emit = stream.Write
-	res := build.Build(os.DirFS(sf.src), rolesite.Theme(), opts)
+	src, err := openSite(sf.src)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "rolesite build: %v\n", err)
+		return ExitUsage
+	}
+	defer src.Close()
+	res := build.Build(src, rolesite.Theme(), opts)
 	if !res.OK() {
 		stream.Abort()
 		report(env.Stderr, res)
@@ -108,9 +118,13 @@ is 1.`)
 	start := time.Now()
 	rep, err := stream.Commit()
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "%s: %v\n", dir, err)
-		fmt.Fprintln(env.Stderr, "rolesite build: nothing was changed in the output folder")
-		return ExitProblem
+		fmt.Fprintf(env.Stderr, "rolesite build: %v\n", err)
+		fmt.Fprintf(env.Stderr, "rolesite build: nothing was changed in %s\n", dir)
+		return exitFor(err)
+	}
+	if rep.LeftoverErr != nil {
+		fmt.Fprintf(env.Stderr, "rolesite build: the new output is in %s, but the previous output could not be removed entirely (%v): "+
+			"what is left is in %s; remove it by hand, or let the next build try again\n", dir, rep.LeftoverErr, rep.Leftover)
 	}
 	res.Stats.Elapsed += time.Since(start)
 	fmt.Fprintf(env.Stdout, "%s; wrote %d files to %s in %s\n", summary(res), res.Stats.Files, dir, round(res.Stats.Elapsed))
@@ -127,24 +141,14 @@ func first(list []string, n int) []string {
 	return list
 }
 
-// safeOutput refuses an output folder that would replace the site's own files.
-func safeOutput(src, out string) error {
-	absSrc, err1 := filepath.Abs(src)
-	absOut, err2 := filepath.Abs(out)
-	if err1 != nil || err2 != nil {
-		return fmt.Errorf("cannot resolve --src or --out")
+// exitFor is the exit code for a build the output folder refused: a usage
+// error when the folder is the user's, a problem otherwise.
+func exitFor(err error) int {
+	var owner *output.OwnerError
+	if errors.As(err, &owner) {
+		return ExitUsage
 	}
-	rel, err := filepath.Rel(absOut, absSrc)
-	if err == nil && (rel == "." || !strings.HasPrefix(rel, "..")) {
-		return fmt.Errorf("--out %s would replace the site folder %s: choose a folder of its own, such as %s", out, src, filepath.Join(src, "public"))
-	}
-	for _, own := range []string{"content", "templates", "static"} {
-		inner := filepath.Join(absSrc, own)
-		if rel, err := filepath.Rel(inner, absOut); err == nil && (rel == "." || !strings.HasPrefix(rel, "..")) {
-			return fmt.Errorf("--out %s is inside the site's %s/ folder: choose a folder of its own, such as %s", out, own, filepath.Join(src, "public"))
-		}
-	}
-	return nil
+	return ExitProblem
 }
 
 // report prints every problem once and the summary line.

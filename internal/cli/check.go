@@ -34,7 +34,13 @@ Problems are printed as path:line:col: message, and the exit code is 1.`)
 	}
 	opts := sf.options(env)
 	opts.CheckLinks = true
-	res := build.Build(os.DirFS(sf.src), rolesite.Theme(), opts)
+	src, err := openSite(sf.src)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "rolesite check: %v\n", err)
+		return ExitUsage
+	}
+	defer src.Close()
+	res := build.Build(src, rolesite.Theme(), opts)
 	if !res.OK() {
 		report(env.Stderr, res)
 		return ExitProblem

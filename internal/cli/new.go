@@ -17,6 +17,7 @@ import (
 	"github.com/rolesite/rolesite/internal/content"
 	"github.com/rolesite/rolesite/internal/diag"
 	"github.com/rolesite/rolesite/internal/site"
+	"github.com/rolesite/rolesite/internal/sitefs"
 )
 
 func runNew(env Env, args []string) int {
@@ -34,9 +35,23 @@ empty lists), and prints the path. It never overwrites a file.`)
 		return ExitUsage
 	}
 	section, title := pos[0], strings.TrimSpace(pos[1])
+	if !plainName(section) {
+		fmt.Fprintf(env.Stderr, "rolesite new: %q is not a section: name one folder under content/, such as roles%s\n", section, sectionHint(*src, section))
+		return ExitUsage
+	}
+	site, err := openSite(*src)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "rolesite new: %v\n", err)
+		return ExitUsage
+	}
+	defer site.Close()
 	dir := filepath.Join(*src, "content", section)
-	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		fmt.Fprintf(env.Stderr, "rolesite new: no section %q: there is no folder %s%s\n", section, dir, sectionHint(*src, section))
+	if st, err := site.Stat("content/" + section); err != nil || !st.IsDir() {
+		why := ""
+		if errors.Is(err, sitefs.ErrOutside) {
+			why = " inside the site (content/" + section + " is a link out of it)"
+		}
+		fmt.Fprintf(env.Stderr, "rolesite new: no section %q: there is no folder %s%s%s\n", section, dir, why, sectionHint(*src, section))
 		return ExitUsage
 	}
 	slug := Slugify(title)
@@ -45,31 +60,48 @@ empty lists), and prints the path. It never overwrites a file.`)
 		return ExitUsage
 	}
 	file := filepath.Join(dir, slug+".md")
-	page, err := scaffold(os.DirFS(*src), section, title)
+	page, err := scaffold(site, section, title)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "rolesite new: %v\n", err)
 		return ExitProblem
 	}
-	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if errors.Is(err, fs.ErrExist) {
-		fmt.Fprintf(env.Stderr, "rolesite new: %s already exists; edit it, or choose another title\n", file)
-		return ExitProblem
-	}
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "rolesite new: %v\n", err)
-		return ExitProblem
-	}
-	if _, err := f.Write(page); err != nil {
-		_ = f.Close()
-		fmt.Fprintf(env.Stderr, "rolesite new: %v\n", err)
-		return ExitProblem
-	}
-	if err := f.Close(); err != nil {
-		fmt.Fprintf(env.Stderr, "rolesite new: %v\n", err)
+	if err := createIn(site.Dir(), "content/"+section+"/"+slug+".md", page); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			fmt.Fprintf(env.Stderr, "rolesite new: %s already exists; edit it, or choose another title\n", file)
+		} else {
+			fmt.Fprintf(env.Stderr, "rolesite new: %v\n", err)
+		}
 		return ExitProblem
 	}
 	fmt.Fprintln(env.Stdout, file)
 	return ExitOK
+}
+
+// plainName reports whether name is one folder name: no separator, not
+// "." or "..", not hidden.
+func plainName(name string) bool {
+	return name != "" && !strings.ContainsAny(name, `/\`) && !strings.HasPrefix(name, ".")
+}
+
+// createIn writes a new file at the slash path name inside the folder dir,
+// never outside it (os.Root refuses a link that leads out) and never over
+// an existing file.
+func createIn(dir, name string, data []byte) error {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+	f, err := root.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		_ = f.Close()
+		_ = root.Remove(name)
+		return err
+	}
+	return f.Close()
 }
 
 func sectionHint(src, section string) string {

@@ -1,8 +1,10 @@
 package output
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 )
 
@@ -47,7 +49,26 @@ func TestPublishIntoForeignFolderKeepsEverything(t *testing.T) {
 	_ = os.MkdirAll(out, 0o755)
 	_ = os.WriteFile(filepath.Join(out, "notes.txt"), []byte("mine"), 0o644)
 	_ = os.WriteFile(filepath.Join(out, "index.html"), []byte("theirs"), 0o644)
-	rep, err := Publish(out, sample(t, map[string]string{"index.html": "ours"}), Options{})
+	// A build that would write over a file of the user's stops, and
+	// changes nothing.
+	_, err := Publish(out, sample(t, map[string]string{"index.html": "ours", "a.html": "a"}), Options{})
+	var owner *OwnerError
+	if !errors.As(err, &owner) || owner.Clean || !slices.Equal(owner.Files, []string{"index.html"}) {
+		t.Fatalf("Publish over a file of the user's: %v, want an OwnerError naming index.html", err)
+	}
+	if got := tree(t, out); len(got) != 2 || got["notes.txt"] != "mine" || got["index.html"] != "theirs" {
+		t.Errorf("the refused build changed the folder: %v", got)
+	}
+	// --clean on it is refused too: it holds no manifest.
+	_, err = Publish(out, sample(t, map[string]string{"index.html": "ours"}), Options{Clean: true})
+	if !errors.As(err, &owner) || !owner.Clean || len(owner.Files) != 2 {
+		t.Fatalf("--clean of a folder of the user's: %v, want an OwnerError naming both files", err)
+	}
+	if got := tree(t, out); len(got) != 2 || got["index.html"] != "theirs" {
+		t.Errorf("the refused --clean changed the folder: %v", got)
+	}
+	// With Force the build's file replaces the user's; the others stay.
+	rep, err := Publish(out, sample(t, map[string]string{"index.html": "ours"}), Options{Force: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package output
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -62,4 +63,21 @@ func removeTree(dir string) error {
 		return err
 	}
 	return first
+}
+
+// forceRemove removes dir as removeTree does and, should that fail, makes
+// every folder left in it writable (a folder a user made read-only cannot
+// be emptied) and tries once more. It is for folders the build owns: the
+// previous output after a swap, or a stale one a dead build left.
+func forceRemove(dir string) error {
+	if err := removeTree(dir); err == nil {
+		return nil
+	}
+	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.IsDir() {
+			_ = os.Chmod(p, 0o700)
+		}
+		return nil
+	})
+	return os.RemoveAll(dir)
 }

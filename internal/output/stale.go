@@ -41,7 +41,7 @@ func removeStale(parent, base, dir string) {
 		if _, err := os.Lstat(dir); strings.HasSuffix(e.Name(), ".old") && errors.Is(err, fs.ErrNotExist) {
 			_ = os.Rename(stale, dir)
 		} else {
-			_ = os.RemoveAll(stale)
+			_ = forceRemove(stale)
 		}
 		unlock()
 	}

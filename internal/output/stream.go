@@ -46,6 +46,11 @@ func newStream(dir string, opts Options, w fileWriter, manifest bool) (*Stream, 
 	if info, err := os.Lstat(dir); err == nil && !info.IsDir() {
 		return nil, fmt.Errorf("%s exists and is not a folder: remove it or choose another --out", dir)
 	}
+	if opts.Clean && !opts.Force {
+		if err := checkClean(dir); err != nil {
+			return nil, err
+		}
+	}
 	removeStale(parent, base, dir)
 	tmp, err := os.MkdirTemp(parent, tmpPrefix(base))
 	if err != nil {
@@ -144,18 +149,30 @@ func (s *Stream) Commit() (Report, error) {
 			return rep, fmt.Errorf("cannot write the manifest: %w", err)
 		}
 	}
-	if !s.opts.Clean {
-		kept, err := carryOver(s.dir, s.tmp, func(name string) bool { return s.names[name] })
+	if s.opts.Clean {
+		if err := keepModes(s.tmp, rootMode(s.dir)); err != nil {
+			s.Abort()
+			return rep, err
+		}
+	} else {
+		kept, err := carryOver(s.dir, s.tmp, func(name string) bool { return s.names[name] }, s.opts.Force)
 		if err != nil {
 			s.Abort()
 			return rep, err
 		}
 		rep.Kept = kept
 	}
-	if err := swap(s.tmp, s.dir); err != nil {
+	old, err := swap(s.tmp, s.dir)
+	if err != nil {
 		s.Abort()
 		return rep, err
 	}
 	s.unlock()
+	// The new output is in place: from here on, nothing fails the build.
+	if old != "" {
+		if err := forceRemove(old); err != nil {
+			rep.Leftover, rep.LeftoverErr = old, err
+		}
+	}
 	return rep, nil
 }

@@ -38,7 +38,7 @@ func (osWriter) WriteFile(name string, data []byte) error {
 }
 
 func write(dir string, files *Files, w fileWriter) error {
-	s, err := newStream(dir, Options{Clean: true}, w, false)
+	s, err := newStream(dir, Options{Clean: true, Force: true}, w, false)
 	if err != nil {
 		return err
 	}
@@ -49,31 +49,36 @@ func write(dir string, files *Files, w fileWriter) error {
 			return err
 		}
 	}
-	_, err = s.Commit()
+	rep, err := s.Commit()
+	if err == nil && rep.LeftoverErr != nil {
+		return fmt.Errorf("the new output is in place, but the previous one could not be removed from %s: %w", rep.Leftover, rep.LeftoverErr)
+	}
 	return err
 }
 
-// swap puts the folder tmp in the place of dir and removes the old dir.
-func swap(tmp, dir string) error {
+// swap puts the folder tmp in the place of dir. It returns the folder that
+// now holds the previous output, for the caller to remove, or "" when there
+// was none. On an error, dir is as it was.
+func swap(tmp, dir string) (old string, err error) {
 	info, err := os.Lstat(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return os.Rename(tmp, dir)
+		return "", os.Rename(tmp, dir)
 	case err != nil:
-		return err
+		return "", err
 	case !info.IsDir():
-		return fmt.Errorf("%s exists and is not a folder: remove it or choose another --out", dir)
+		return "", fmt.Errorf("%s exists and is not a folder: remove it or choose another --out", dir)
 	}
 	if err := exchange(tmp, dir); err == nil {
-		return removeTree(tmp) // tmp now holds the old output
+		return tmp, nil // tmp now holds the old output
 	}
-	old := tmp + ".old"
+	old = tmp + ".old"
 	if err := os.Rename(dir, old); err != nil {
-		return fmt.Errorf("cannot move the previous output aside: %w", err)
+		return "", fmt.Errorf("cannot move the previous output aside: %w", err)
 	}
 	if err := os.Rename(tmp, dir); err != nil {
 		_ = os.Rename(old, dir)
-		return fmt.Errorf("cannot move the new output into place: %w", err)
+		return "", fmt.Errorf("cannot move the new output into place: %w", err)
 	}
-	return removeTree(old)
+	return old, nil
 }

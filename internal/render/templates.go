@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"io"
@@ -13,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/rolesite/rolesite/internal/diag"
+	"github.com/rolesite/rolesite/internal/sitefs"
 )
 
 // Kinds of page templates, each a file templates/<kind>.html.
@@ -88,7 +90,12 @@ func loadSets(fsys fs.FS, sections []string, transform func(name string, src []b
 	common := template.New("").Funcs(funcs())
 	parse := func(t *template.Template, name string) bool {
 		data, err := fs.ReadFile(fsys, name)
-		if err != nil {
+		var out *sitefs.OutsideError
+		switch {
+		case errors.As(err, &out):
+			diags = append(diags, diag.Diagnostic{Path: out.Name, Line: 1, Col: 1, Message: out.Problem()})
+			return false
+		case err != nil:
 			diags = append(diags, diag.Diagnostic{Path: name, Message: "cannot read template: " + err.Error()})
 			return false
 		}
@@ -143,9 +150,11 @@ func loadSets(fsys fs.FS, sections []string, transform func(name string, src []b
 	return sets, nil
 }
 
+// exists reports whether the template name is there, even if it cannot be
+// read: reading it then reports why.
 func exists(fsys fs.FS, name string) bool {
 	_, err := fs.Stat(fsys, name)
-	return err == nil
+	return !errors.Is(err, fs.ErrNotExist)
 }
 
 // pick returns the set for a kind of page in a section.
