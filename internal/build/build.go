@@ -45,6 +45,7 @@ type Result struct {
 	Files       *output.Files // nil when the build failed
 	Site        *site.Site    // the resolved site (nil when it could not be resolved)
 	Diagnostics diag.List     // sorted; any entry means the build failed
+	Warnings    diag.List     // sorted; worth a word, but the build goes on
 	Stats       Stats
 }
 
@@ -141,6 +142,7 @@ func (b *Builder) build(src fs.FS, changed []string) Result {
 		}
 	}
 	res.Diagnostics = diags.Sorted()
+	res.Warnings = b.cache.notes.warnings()
 	b.last = nil
 	if len(res.Diagnostics) == 0 {
 		res.Files = files

@@ -119,6 +119,9 @@ func compare(got, want build.Result) string {
 	if g, w := got.Diagnostics.Error(), want.Diagnostics.Error(); g != w {
 		return fmt.Sprintf("diagnostics\n got: %s\nwant: %s", g, w)
 	}
+	if g, w := got.Warnings.Error(), want.Warnings.Error(); g != w {
+		return fmt.Sprintf("warnings\n got: %s\nwant: %s", g, w)
+	}
 	if (got.Files == nil) != (want.Files == nil) {
 		return "one build failed, the other did not"
 	}
@@ -264,7 +267,15 @@ func editFiles(r *rand.Rand, src fstest.MapFS, touched func(string)) string {
 			remove("templates/page.html")
 		}
 		return "template"
-	case 9: // edit a static file
+	case 9: // edit a static file, or add or remove a file no build reads as a page
+		if r.IntN(3) == 0 {
+			if name := "content/roles/Notes.MD"; src[name] == nil {
+				set(name, "---\ntitle: Notes\n---\n")
+			} else {
+				remove(name)
+			}
+			return "a page named .MD"
+		}
 		set("static/css/extra.css", fmt.Sprintf("body{margin:%dpx}", r.IntN(20)))
 		return "static"
 	case 10: // reorder: weights and stage order

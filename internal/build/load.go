@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"io/fs"
-	"path"
 	"runtime"
 	"slices"
 	"strings"
@@ -16,7 +15,6 @@ import (
 	"github.com/rolesite/rolesite/internal/publish"
 	"github.com/rolesite/rolesite/internal/render"
 	"github.com/rolesite/rolesite/internal/site"
-	"github.com/rolesite/rolesite/internal/sitefs"
 )
 
 // loaded is the per-file work of the load stage: a function of the file's
@@ -33,6 +31,7 @@ type loaded struct {
 type loadCache struct {
 	files      map[string]*loaded
 	names      []string // content files of the last load, sorted; nil before the first
+	notes      notes    // what the walk found under content/ besides pages
 	converters map[bool]*markdown.Converter
 	// minify, when the build minifies, minifies each converted body, once
 	// per change of its file: templates minified in advance leave the body
@@ -68,11 +67,12 @@ func (b *Builder) load(src fs.FS, changed []string) ([]site.Input, diag.List, ma
 	if changed != nil && b.cache.names != nil {
 		names, reread = b.cache.update(src, changed)
 	} else {
-		names, diags = markdownFiles(src)
+		names, b.cache.notes = walkContent(src)
 		for _, n := range names {
 			reread[n] = true
 		}
 	}
+	diags = b.cache.notes.problems()
 	if len(names) == 0 && len(diags) == 0 {
 		return nil, diag.List{{Path: "content", Message: "no markdown files: is this a site folder? Pass --src DIR, or add content/_index.md"}}, nil
 	}
@@ -198,6 +198,7 @@ func (c *loadCache) update(src fs.FS, changed []string) ([]string, map[string]bo
 	reread := map[string]bool{}
 	for _, name := range changed {
 		if !isContentFile(name) {
+			c.notes.update(src, name)
 			continue
 		}
 		if st, err := fs.Stat(src, name); err == nil && !st.IsDir() {
@@ -259,54 +260,6 @@ func (l *loaded) compact(pk *packer) {
 	l.page.Compact(offsets)
 	l.packed = pk.pack(l.doc.HTML, l.doc.Text)
 	l.doc.HTML, l.doc.Text = nil, ""
-}
-
-// markdownFiles lists content/**.md in lexical order, skipping dot-files and
-// editor leftovers. Symbolic links to folders are not followed (no loops).
-func markdownFiles(src fs.FS) ([]string, diag.List) {
-	var names []string
-	var diags diag.List
-	err := fs.WalkDir(src, "content", func(name string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if name == "content" && errors.Is(err, fs.ErrNotExist) {
-				return err
-			}
-			what := "file"
-			if d != nil && d.IsDir() {
-				what = "folder"
-			}
-			diags = append(diags, readDiag(name, err, what))
-			if d != nil && d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		base := path.Base(name)
-		if name != "content" && ignored(base) {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		// Anything named .md that is not a folder is a page to read; what is
-		// not a regular file (a pipe, a link to one) is reported, never read.
-		if !d.IsDir() && strings.HasSuffix(base, ".md") {
-			names = append(names, name)
-			return nil
-		}
-		// A link to a folder is not followed, but one that leads out of
-		// the site is worth a word: its pages are not published.
-		if d.Type()&fs.ModeSymlink != 0 {
-			if _, err := fs.Stat(src, name); errors.Is(err, sitefs.ErrOutside) {
-				diags = append(diags, readDiag(name, err, "folder"))
-			}
-		}
-		return nil
-	})
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, diag.List{{Path: "content", Message: "missing: a site folder holds its pages in content/; pass --src DIR to build another folder"}}
-	}
-	return names, diags
 }
 
 // ignored tells dot-files and editor temporary files apart from content.

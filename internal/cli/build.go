@@ -115,6 +115,7 @@ as path:line:col: message, and the exit code is 1.`)
 		report(env.Stderr, res)
 		return ExitProblem
 	}
+	warn(env.Stderr, res)
 	start := time.Now()
 	rep, err := stream.Commit()
 	if err != nil {
@@ -151,8 +152,16 @@ func exitFor(err error) int {
 	return ExitProblem
 }
 
-// report prints every problem once and the summary line.
+// warn prints the build's warnings, one a line.
+func warn(w io.Writer, res build.Result) {
+	for _, d := range res.Warnings {
+		fmt.Fprintln(w, d.String())
+	}
+}
+
+// report prints every warning and problem once and the summary line.
 func report(w io.Writer, res build.Result) {
+	warn(w, res)
 	for _, d := range res.Diagnostics {
 		fmt.Fprintln(w, d.String())
 	}

@@ -45,6 +45,7 @@ Problems are printed as path:line:col: message, and the exit code is 1.`)
 		report(env.Stderr, res)
 		return ExitProblem
 	}
+	warn(env.Stderr, res)
 	fmt.Fprintf(env.Stdout, "%s in %s\n", summary(res), round(res.Stats.Elapsed))
 	return ExitOK
 }

@@ -36,7 +36,7 @@ func (e *OutsideError) Error() string {
 func (e *OutsideError) Is(target error) bool { return target == ErrOutside }
 
 // FS is a site folder, confined to itself. It implements fs.FS,
-// fs.StatFS, fs.ReadFileFS and fs.ReadDirFS.
+// fs.StatFS, fs.ReadFileFS, fs.ReadDirFS and fs.ReadLinkFS.
 type FS struct {
 	root *os.Root
 	dir  string // the folder, resolved through symbolic links
@@ -231,4 +231,21 @@ func Within(dir, p string) bool {
 func (e *OutsideError) Problem() string {
 	return "points outside the site: it is a symbolic link to " + e.Target +
 		", and a build reads nothing outside the site folder; copy the file into the site, or remove the link"
+}
+
+// Lstat describes name without following it if it is a symbolic link
+// (the links on the way to it are followed, inside the site only).
+func (f *FS) Lstat(name string) (fs.FileInfo, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "lstat", Path: name, Err: fs.ErrInvalid}
+	}
+	return f.root.Lstat(name)
+}
+
+// ReadLink returns the target of the symbolic link name, as written.
+func (f *FS) ReadLink(name string) (string, error) {
+	if !fs.ValidPath(name) {
+		return "", &fs.PathError{Op: "readlink", Path: name, Err: fs.ErrInvalid}
+	}
+	return f.root.Readlink(name)
 }
