@@ -8,6 +8,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -76,19 +77,8 @@ so that no other web site can read the dev server through DNS rebinding.`)
 	opts := sf.options(env)
 	opts.BaseURL = siteURL
 
-	var logMu sync.Mutex
-	logf := func(format string, args ...any) {
-		logMu.Lock()
-		defer logMu.Unlock()
-		fmt.Fprintf(env.Stderr, format+"\n", args...)
-	}
-	// The address serve listens on is one of its names; "" listens on
-	// every address, as "::" does.
-	bindHost := *bind
-	if bindHost == "" {
-		bindHost = "::"
-	}
-	dev := serve.New(serve.Options{BasePath: basePath, Logf: logf, AllowedHosts: append(hosts, bindHost)})
+	logf := lineLogger(env.Stderr)
+	dev := serve.New(serve.Options{BasePath: basePath, Logf: logf, AllowedHosts: hosts.with(*bind)})
 	hs := serve.NewHTTPServer(ln.Addr().String(), dev.Handler())
 	hs.RegisterOnShutdown(dev.Close)
 	served := make(chan error, 1)
@@ -117,6 +107,15 @@ type hostsFlag []string
 
 func (h *hostsFlag) String() string { return strings.Join(*h, ",") }
 
+// with returns the names given and the address serve listens on, which is
+// one of its names too; "" (every address) is given as "::".
+func (h *hostsFlag) with(bind string) []string {
+	if bind == "" {
+		bind = "::"
+	}
+	return append(slices.Clip(*h), bind)
+}
+
 func (h *hostsFlag) Set(v string) error {
 	for p := range strings.SplitSeq(v, ",") {
 		if strings.TrimSpace(p) == "" {
@@ -128,6 +127,16 @@ func (h *hostsFlag) Set(v string) error {
 		*h = append(*h, strings.TrimSpace(p))
 	}
 	return nil
+}
+
+// lineLogger returns a Logf that writes whole lines to w, one at a time.
+func lineLogger(w io.Writer) func(format string, args ...any) {
+	var mu sync.Mutex
+	return func(format string, args ...any) {
+		mu.Lock()
+		defer mu.Unlock()
+		fmt.Fprintf(w, format+"\n", args...)
+	}
 }
 
 // folderPoll is how often serve looks at the site folder itself: to notice

@@ -21,6 +21,9 @@ func TestAllowedHostFlag(t *testing.T) {
 	if want := []string{"docs.example.test", ".team.test", "192.168.1.20", "[::1]"}; !slices.Equal(hosts, want) {
 		t.Errorf("hosts %q, want %q", hosts, want)
 	}
+	if got := hosts.with(""); !slices.Equal(got, []string{"docs.example.test", ".team.test", "192.168.1.20", "[::1]", "::"}) || len(hosts) != 4 {
+		t.Errorf("with the address serve listens on: %q (flag now %q)", got, hosts)
+	}
 	for _, bad := range []string{"example.test:1313", "http://example.test", "*", "a,b c"} {
 		var h hostsFlag
 		if err := h.Set(bad); err == nil {
