@@ -7,13 +7,17 @@ import (
 	"io"
 	"net"
 	"os"
+	"path/filepath"
+	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
 
 	"github.com/rolesite/rolesite"
 	"github.com/rolesite/rolesite/internal/build"
+	"github.com/rolesite/rolesite/internal/diag"
 	"github.com/rolesite/rolesite/internal/output"
 	"github.com/rolesite/rolesite/internal/serve"
 	"github.com/rolesite/rolesite/internal/site"
@@ -21,17 +25,24 @@ import (
 )
 
 func runServe(env Env, args []string) int {
-	fs := newFlags(env, "serve", "serve [--src DIR] [--bind 127.0.0.1] [--port 1313] [--drafts] [--base-url URL]",
+	fs := newFlags(env, "serve", "serve [--src DIR] [--bind 127.0.0.1] [--port 1313] [--allowed-host NAME] [--drafts] [--base-url URL]",
 		`Serve builds the site in memory, serves it over HTTP and watches content/,
 templates/ and static/: every save rebuilds, and open pages reload once the
 new site is in place. A failed rebuild keeps serving the last good site and
-shows the problems over every open page until the next good build.
-Serve listens on the loopback address only, unless --expose is given.`)
+shows the problems over every open page until the next good build. If the
+site folder itself is renamed or deleted, serve says so once and keeps
+serving the last good site until the folder is back.
+Serve listens on the loopback address only, unless --expose is given, and
+answers only to requests for localhost, loopback addresses, the --bind
+address and the names given with --allowed-host: any other Host gets 403,
+so that no other web site can read the dev server through DNS rebinding.`)
 	var sf siteFlags
 	sf.register(fs)
 	bind := fs.String("bind", "127.0.0.1", "the `address` to listen on")
 	port := fs.Int("port", 1313, "the `port` to listen on; if it is taken, the next free one is used (0 picks any)")
 	expose := fs.Bool("expose", false, "allow --bind to name an address other people can reach")
+	var hosts hostsFlag
+	fs.Var(&hosts, "allowed-host", "also answer to requests for this host `name` (repeatable, or comma-separated; .example.test allows that domain and its subdomains)")
 	pos, code, ok := parse(fs, env, args)
 	if !ok {
 		return code
@@ -44,7 +55,8 @@ Serve listens on the loopback address only, unless --expose is given.`)
 		fmt.Fprintf(env.Stderr, "rolesite serve: %s is not a loopback address: the dev server is for this machine; add --expose to serve it to others\n", *bind)
 		return ExitUsage
 	}
-	if _, err := os.Stat(sf.src); err != nil {
+	folder, err := findSiteFolder(sf.src)
+	if err != nil {
 		fmt.Fprintf(env.Stderr, "rolesite serve: %v\n", err)
 		return ExitUsage
 	}
@@ -65,74 +77,192 @@ Serve listens on the loopback address only, unless --expose is given.`)
 	opts := sf.options(env)
 	opts.BaseURL = siteURL
 
-	var logMu sync.Mutex
-	logf := func(format string, args ...any) {
-		logMu.Lock()
-		defer logMu.Unlock()
-		fmt.Fprintf(env.Stderr, format+"\n", args...)
-	}
-	dev := serve.New(serve.Options{BasePath: basePath, Logf: logf})
+	logf := lineLogger(env.Stderr)
+	dev := serve.New(serve.Options{BasePath: basePath, Logf: logf, AllowedHosts: hosts.with(*bind)})
 	hs := serve.NewHTTPServer(ln.Addr().String(), dev.Handler())
 	hs.RegisterOnShutdown(dev.Close)
 	served := make(chan error, 1)
 	go func() { served <- hs.Serve(ln) }()
 
-	s := &devSession{builder: build.New(rolesite.Theme(), opts), src: sf.src, dev: dev, out: env.Stdout, errOut: env.Stderr}
+	s := &devSession{builder: build.New(rolesite.Theme(), opts), folder: folder, dev: dev, out: env.Stdout, errOut: env.Stderr, logf: logf}
 	s.rebuild(nil)
 	fmt.Fprintf(env.Stdout, "Serving %s at %s (Ctrl-C to stop)\n", sf.src, siteURL)
-
-	w, err := watch.New(sf.src, []string{"content", "templates", "static"}, watch.Options{})
-	if err != nil {
+	if err := s.watch(); err != nil {
 		fmt.Fprintf(env.Stderr, "rolesite serve: cannot watch %s: %v\n", sf.src, err)
 		shutdown(hs)
 		return ExitProblem
 	}
-	defer w.Close()
+	defer s.closeWatcher()
+	code = s.loop(env.Ctx, served)
+	shutdown(hs)
+	if code == ExitOK {
+		fmt.Fprintln(env.Stdout, "Stopped.")
+	}
+	return code
+}
+
+// hostsFlag collects --allowed-host values: the flag may be repeated, and
+// each value may be a comma-separated list.
+type hostsFlag []string
+
+func (h *hostsFlag) String() string { return strings.Join(*h, ",") }
+
+// with returns the names given and the address serve listens on, which is
+// one of its names too; "" (every address) is given as "::".
+func (h *hostsFlag) with(bind string) []string {
+	if bind == "" {
+		bind = "::"
+	}
+	return append(slices.Clip(*h), bind)
+}
+
+func (h *hostsFlag) Set(v string) error {
+	for p := range strings.SplitSeq(v, ",") {
+		if strings.TrimSpace(p) == "" {
+			continue
+		}
+		if err := serve.CheckHostPattern(p); err != nil {
+			return err
+		}
+		*h = append(*h, strings.TrimSpace(p))
+	}
+	return nil
+}
+
+// lineLogger returns a Logf that writes whole lines to w, one at a time.
+func lineLogger(w io.Writer) func(format string, args ...any) {
+	var mu sync.Mutex
+	return func(format string, args ...any) {
+		mu.Lock()
+		defer mu.Unlock()
+		fmt.Fprintf(w, format+"\n", args...)
+	}
+}
+
+// folderPoll is how often serve looks at the site folder itself: to notice
+// it was replaced while present, and that it is back while gone.
+const folderPoll = 300 * time.Millisecond
+
+// devSession holds the last good build and publishes rebuilds. It owns the
+// watcher, which it closes while the site folder is gone and starts again
+// when the folder is back.
+type devSession struct {
+	builder *build.Builder
+	folder  siteFolder
+	dev     *serve.Server
+	w       *watch.Watcher // nil while the site folder is gone
+	last    *output.Files
+	failing bool
+	gone    bool   // the site folder is gone, and serve has said so
+	lastErr string // the last error starting the watcher, said once
+	out     io.Writer
+	errOut  io.Writer
+	logf    func(format string, args ...any)
+}
+
+// loop rebuilds on every batch of changes until ctx ends (ExitOK) or the
+// HTTP server fails (ExitProblem).
+func (s *devSession) loop(ctx context.Context, served <-chan error) int {
+	tick := time.NewTicker(folderPoll)
+	defer tick.Stop()
 	for {
+		var batches <-chan []watch.Change
+		var errs <-chan error
+		if s.w != nil {
+			batches, errs = s.w.Batches(), s.w.Errors()
+		}
 		select {
-		case batch, ok := <-w.Batches():
-			if !ok {
-				shutdown(hs)
-				return ExitOK
+		case batch := <-batches:
+			if s.folderHere() {
+				s.rebuild(batch)
 			}
-			s.rebuild(batch)
-		case err, ok := <-w.Errors():
-			if ok {
-				logf("watch: %v", err)
+		case err := <-errs:
+			// While the folder is gone, the watcher's errors are about that.
+			if s.folderHere() {
+				s.logf("watch: %v", err)
 			}
+		case <-tick.C:
+			s.folderHere()
 		case err := <-served:
-			fmt.Fprintf(env.Stderr, "rolesite serve: %v\n", err)
+			fmt.Fprintf(s.errOut, "rolesite serve: %v\n", err)
 			return ExitProblem
-		case <-env.Ctx.Done():
-			fmt.Fprintln(env.Stdout, "Stopped.")
-			shutdown(hs)
+		case <-ctx.Done():
 			return ExitOK
 		}
 	}
 }
 
-// devSession holds the last good build and publishes rebuilds.
-type devSession struct {
-	builder *build.Builder
-	src     string
-	dev     *serve.Server
-	last    *output.Files
-	failing bool
-	out     io.Writer
-	errOut  io.Writer
+// folderHere reports whether the site folder serve started with is still
+// in its place. The first time it is not, serve says so once, on stderr and
+// over every open page, closes the watcher and keeps serving the last good
+// site. When a folder is at the path again (renamed back, or made anew as
+// a checkout does), serve watches it and rebuilds the whole site.
+func (s *devSession) folderHere() bool {
+	fi, here := s.folder.look()
+	switch {
+	case !here && s.gone:
+		return false
+	case !here:
+		s.gone = true
+		s.closeWatcher()
+		const what = "is gone (renamed or deleted): serving the last good site; restore it, or restart serve in its new place"
+		fmt.Fprintf(s.errOut, "rolesite serve: the site folder %s %s\n", s.folder.path, what)
+		s.failing = true
+		s.dev.Fail([]diag.Diagnostic{{Path: s.folder.path, Message: "the site folder " + what}})
+		return false
+	case !s.gone && os.SameFile(fi, s.folder.info):
+		return true
+	}
+	// Back, or replaced by another folder while serve was not looking.
+	s.closeWatcher()
+	if err := s.watch(); err != nil {
+		if err.Error() != s.lastErr {
+			s.lastErr = err.Error()
+			fmt.Fprintf(s.errOut, "rolesite serve: the site folder %s is back but cannot be watched: %v\n", s.folder.path, err)
+		}
+		return false
+	}
+	s.folder.info, s.gone, s.lastErr, s.failing = fi, false, "", true
+	fmt.Fprintf(s.out, "the site folder %s is back: rebuilding\n", s.folder.path)
+	s.rebuild(nil)
+	return false // the batch or error that led here is about the old folder
 }
 
-// rebuild builds the site again and publishes it, or shows its problems.
+// watch starts the watcher on the site folder.
+func (s *devSession) watch() error {
+	w, err := watch.New(s.folder.path, []string{"content", "templates", "static"}, watch.Options{})
+	if err != nil {
+		return err
+	}
+	s.w = w
+	return nil
+}
+
+// closeWatcher stops the watcher, if one is running.
+func (s *devSession) closeWatcher() {
+	if s.w != nil {
+		s.w.Close()
+		s.w = nil
+	}
+}
+
+// rebuild builds the site again and publishes it, or shows its problems. A
+// build made while the site folder went away (each of its files then seems
+// missing) is neither published nor reported: folderHere says it once.
 func (s *devSession) rebuild(batch []watch.Change) {
+	src := os.DirFS(s.folder.path)
 	var res build.Result
 	if batch == nil {
-		res = s.builder.Build(os.DirFS(s.src))
+		res = s.builder.Build(src)
 	} else {
 		changed := make([]string, len(batch))
 		for i, c := range batch {
 			changed[i] = c.Path
 		}
-		res = s.builder.Rebuild(os.DirFS(s.src), changed)
+		res = s.builder.Rebuild(src, changed)
+	}
+	if _, here := s.folder.look(); !here {
+		return
 	}
 	if !res.OK() {
 		report(s.errOut, res)
@@ -152,6 +282,40 @@ func (s *devSession) rebuild(batch []watch.Change) {
 	if batch != nil {
 		fmt.Fprintf(s.out, "rebuilt in %s: %d files changed (%s)\n", round(res.Stats.Elapsed), len(changed), summary(res))
 	}
+}
+
+// siteFolder is the folder serve builds: its absolute path with symbolic
+// links resolved at start, and what was found there when serve last
+// watched it.
+type siteFolder struct {
+	path string
+	info os.FileInfo
+}
+
+// findSiteFolder resolves the --src folder.
+func findSiteFolder(src string) (siteFolder, error) {
+	abs, err := filepath.Abs(src)
+	if err == nil {
+		abs, err = filepath.EvalSymlinks(abs)
+	}
+	if err != nil {
+		return siteFolder{}, err
+	}
+	fi, err := os.Stat(abs)
+	if err != nil {
+		return siteFolder{}, err
+	}
+	if !fi.IsDir() {
+		return siteFolder{}, fmt.Errorf("%s is not a folder", src)
+	}
+	return siteFolder{path: abs, info: fi}, nil
+}
+
+// look returns what is at the folder's path now, and whether it is a
+// folder.
+func (f siteFolder) look() (os.FileInfo, bool) {
+	fi, err := os.Stat(f.path)
+	return fi, err == nil && fi.IsDir()
 }
 
 func shutdown(hs interface{ Shutdown(context.Context) error }) {

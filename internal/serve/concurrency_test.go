@@ -68,7 +68,7 @@ func TestRequestsDuringPublishSeeOneWholeSite(t *testing.T) {
 			for i := range 400 {
 				target := targets[(w+i)%len(targets)]
 				rec := httptest.NewRecorder()
-				s.Handler().ServeHTTP(rec, httptest.NewRequest("GET", target, nil))
+				s.Handler().ServeHTTP(rec, localRequest("GET", target))
 				b := rec.Body.String()
 				if !valid(versions[0], target, rec.Code, b) && !valid(versions[1], target, rec.Code, b) {
 					mu.Lock()

@@ -40,6 +40,29 @@
 // and the strict [ContentSecurityPolicy] (the same policy a static host
 // should send for a built site).
 //
+// # Names
+//
+// The server answers only to its own names, so that a page of another site
+// whose name was made to resolve to this machine (DNS rebinding) cannot read
+// the site, the event stream or the problems it carries. A request's Host
+// must be, with any port or none, compared without regard to case or a
+// trailing dot:
+//
+//	localhost, and any name under .localhost
+//	an IPv4 literal in 127.0.0.0/8, or [::1]
+//	a name in Options.AllowedHosts: the address the server listens on and
+//	  names the user gave; ".example.test" allows that name and every name
+//	  below it; 0.0.0.0 or :: (listening everywhere) allows every IP
+//	  literal, which no rebinding can produce
+//
+// Anything else, and a request with no Host at all (HTTP/1.0), gets 403 with
+// a short plain-text body, on every path, and the server logs the refused
+// value once (up to 32 different ones) with how to allow it. As a second
+// line of defence, a request for the server's own paths (below) or with a
+// method other than GET and HEAD is refused with 403 when it carries an
+// Origin header that is not http or https on one of those names; a browser
+// sends no Origin with a same-origin GET of a page, so pages are unaffected.
+//
 // # Live reload
 //
 // The server owns the paths under <base>__rolesite/ (see [ReservedPrefix]):

@@ -66,7 +66,7 @@ func TestStreamOutlivesServerTimeouts(t *testing.T) {
 
 		transport := &http.Transport{DialContext: ln.Dial}
 		client := &http.Client{Transport: transport}
-		resp, err := client.Get("http://rolesite.test/__rolesite/events")
+		resp, err := client.Get("http://localhost:1313/__rolesite/events")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -130,12 +130,12 @@ func TestHTTPServerLimits(t *testing.T) {
 		request string
 		status  int
 	}{
-		{"normal", "GET / HTTP/1.1\r\nHost: x\r\n\r\n", 200},
-		{"long URL", "GET /" + strings.Repeat("a", 16<<10) + " HTTP/1.1\r\nHost: x\r\n\r\n", http.StatusRequestURITooLong},
-		{"long query", "GET /?" + strings.Repeat("q=1&", 4<<10) + " HTTP/1.1\r\nHost: x\r\n\r\n", http.StatusRequestURITooLong},
-		{"absurd URL", "GET /" + strings.Repeat("a", 1<<20) + " HTTP/1.1\r\nHost: x\r\n\r\n", http.StatusRequestHeaderFieldsTooLarge},
-		{"huge header", "GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + strings.Repeat("b", 1<<20) + "\r\n\r\n", http.StatusRequestHeaderFieldsTooLarge},
-		{"many headers", "GET / HTTP/1.1\r\nHost: x\r\n" + strings.Repeat("X-H: 0123456789abcdef\r\n", 8<<10) + "\r\n", http.StatusRequestHeaderFieldsTooLarge},
+		{"normal", "GET / HTTP/1.1\r\nHost: localhost\r\n\r\n", 200},
+		{"long URL", "GET /" + strings.Repeat("a", 16<<10) + " HTTP/1.1\r\nHost: localhost\r\n\r\n", http.StatusRequestURITooLong},
+		{"long query", "GET /?" + strings.Repeat("q=1&", 4<<10) + " HTTP/1.1\r\nHost: localhost\r\n\r\n", http.StatusRequestURITooLong},
+		{"absurd URL", "GET /" + strings.Repeat("a", 1<<20) + " HTTP/1.1\r\nHost: localhost\r\n\r\n", http.StatusRequestHeaderFieldsTooLarge},
+		{"huge header", "GET / HTTP/1.1\r\nHost: localhost\r\nX-Big: " + strings.Repeat("b", 1<<20) + "\r\n\r\n", http.StatusRequestHeaderFieldsTooLarge},
+		{"many headers", "GET / HTTP/1.1\r\nHost: localhost\r\n" + strings.Repeat("X-H: 0123456789abcdef\r\n", 8<<10) + "\r\n", http.StatusRequestHeaderFieldsTooLarge},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

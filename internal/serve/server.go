@@ -28,8 +28,17 @@ type Options struct {
 	// a sub-path such as "/atlas/". A full URL is accepted; its path is used.
 	BasePath string
 	// Logf reports what the server does not return to a caller, such as a
-	// live-reload client dropped for falling behind. Nil discards.
+	// live-reload client dropped for falling behind or a refused Host. Nil
+	// discards.
 	Logf func(format string, args ...any)
+	// AllowedHosts are the names the server answers to besides the
+	// loopback names (localhost, *.localhost, 127.0.0.0/8, [::1]): the
+	// address it listens on, and names the user gave. Each is a host name,
+	// a domain with a leading dot (".example.test": that name and every
+	// name below it) or an IP literal, without a port; "0.0.0.0" or "::"
+	// (listening on every address) allows every IP literal. Check entries
+	// with CheckHostPattern: New logs and leaves out any it rejects.
+	AllowedHosts []string
 }
 
 // A Server serves the latest published site with live reload. Create one
@@ -40,6 +49,8 @@ type Server struct {
 	instance string // random, new for every Server: tokens from an earlier run never match
 	live     *live
 	problems *template.Template // the page shown while there is no site
+	hosts    hostRule           // the Host names requests may carry
+	refusals refusals           // refused Hosts and Origins already logged
 
 	generation uint64 // guarded by live.mu: changed only inside live.update
 }
@@ -59,6 +70,11 @@ func New(opts Options) *Server {
 		problems: template.Must(template.ParseFS(assets, "assets/problems.html")),
 	}
 	s.live = newLive(&state{token: s.instance + ".0"}, logf)
+	hosts, errs := newHostRule(opts.AllowedHosts)
+	for _, err := range errs {
+		logf("serve: allowed hosts: %v; left out", err)
+	}
+	s.hosts = hosts
 	return s
 }
 
@@ -67,8 +83,8 @@ func New(opts Options) *Server {
 func (s *Server) Close() { s.live.close() }
 
 // Handler returns the HTTP handler serving the site and the live-reload
-// paths.
-func (s *Server) Handler() http.Handler { return http.HandlerFunc(s.route) }
+// paths, to requests for the server's own names only (see guard).
+func (s *Server) Handler() http.Handler { return s.guard(http.HandlerFunc(s.route)) }
 
 // route checks the request and hands it to the site or to the server's own
 // paths.
