@@ -110,12 +110,12 @@ as path:line:col: message, and the exit code is 1.`)
 	}
 	defer src.Close()
 	res := build.Build(src, rolesite.Theme(), opts)
+	warn(env.Stderr, res)
 	if !res.OK() {
 		stream.Abort()
 		report(env.Stderr, res)
 		return ExitProblem
 	}
-	warn(env.Stderr, res)
 	start := time.Now()
 	rep, err := stream.Commit()
 	if err != nil {
@@ -159,9 +159,8 @@ func warn(w io.Writer, res build.Result) {
 	}
 }
 
-// report prints every warning and problem once and the summary line.
+// report prints every problem once and the summary line.
 func report(w io.Writer, res build.Result) {
-	warn(w, res)
 	for _, d := range res.Diagnostics {
 		fmt.Fprintln(w, d.String())
 	}

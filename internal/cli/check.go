@@ -41,11 +41,11 @@ Problems are printed as path:line:col: message, and the exit code is 1.`)
 	}
 	defer src.Close()
 	res := build.Build(src, rolesite.Theme(), opts)
+	warn(env.Stderr, res)
 	if !res.OK() {
 		report(env.Stderr, res)
 		return ExitProblem
 	}
-	warn(env.Stderr, res)
 	fmt.Fprintf(env.Stdout, "%s in %s\n", summary(res), round(res.Stats.Elapsed))
 	return ExitOK
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/rolesite/rolesite/internal/output"
 	"github.com/rolesite/rolesite/internal/serve"
 	"github.com/rolesite/rolesite/internal/site"
+	"github.com/rolesite/rolesite/internal/sitefs"
 	"github.com/rolesite/rolesite/internal/watch"
 )
 
@@ -155,6 +156,7 @@ type devSession struct {
 	failing bool
 	gone    bool   // the site folder is gone, and serve has said so
 	lastErr string // the last error starting the watcher, said once
+	warned  string // the warnings last printed, printed again only when they change
 	out     io.Writer
 	errOut  io.Writer
 	logf    func(format string, args ...any)
@@ -250,7 +252,14 @@ func (s *devSession) closeWatcher() {
 // build made while the site folder went away (each of its files then seems
 // missing) is neither published nor reported: folderHere says it once.
 func (s *devSession) rebuild(batch []watch.Change) {
-	src := os.DirFS(s.folder.path)
+	src, err := sitefs.Open(s.folder.path)
+	if err != nil {
+		if _, here := s.folder.look(); here {
+			fmt.Fprintf(s.errOut, "rolesite serve: cannot read the site folder: %v\n", err)
+		}
+		return
+	}
+	defer src.Close()
 	var res build.Result
 	if batch == nil {
 		res = s.builder.Build(src)
@@ -263,6 +272,10 @@ func (s *devSession) rebuild(batch []watch.Change) {
 	}
 	if _, here := s.folder.look(); !here {
 		return
+	}
+	if w := res.Warnings.Error(); w != s.warned {
+		s.warned = w
+		warn(s.errOut, res)
 	}
 	if !res.OK() {
 		report(s.errOut, res)
