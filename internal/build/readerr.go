@@ -2,8 +2,10 @@ package build
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 
+	"github.com/rolesite/rolesite/internal/content"
 	"github.com/rolesite/rolesite/internal/diag"
 	"github.com/rolesite/rolesite/internal/sitefs"
 )
@@ -27,6 +29,16 @@ func readRegular(src fs.FS, name string) ([]byte, error) {
 	}
 	if !st.Mode().IsRegular() {
 		return nil, errNotRegular
+	}
+	if st.Size() > content.MaxPageBytes {
+		// Read no more than the limit and a byte: content.Parse refuses
+		// the file, at its first byte past the limit.
+		f, err := src.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		return io.ReadAll(io.LimitReader(f, content.MaxPageBytes+1))
 	}
 	return fs.ReadFile(src, name)
 }

@@ -30,22 +30,19 @@ func decode(fm *frontMatter, p *Page) (map[string]any, diag.List) {
 		if m, ok := flatYAML(fm.raw); ok {
 			return m, nil
 		}
-		var v any
-		err = yaml.Unmarshal(fm.raw, &v)
-		var te *yaml.TypeError
-		if errors.As(err, &te) {
-			return nil, yamlTypeErrors(fm, p, te)
-		}
-		if err == nil {
-			m, ok := stringKeys(v).(map[string]any)
-			if !ok && v != nil {
-				return nil, diag.List{p.at(fm.rawStart, "YAML front matter must be a mapping of fields (title: ..., summary: ...)")}
-			}
-			out = m
+		var d diag.List
+		if out, d, err = decodeYAML(fm, p); d != nil {
+			return nil, d
 		}
 	case "toml":
+		if off := tomlTooDeep(fm.raw, MaxDepth); off >= 0 {
+			return nil, diag.List{tooDeep(p, fm.rawStart+off, "TOML")}
+		}
 		err = toml.Unmarshal(fm.raw, &out)
 	case "json":
+		if d := checkJSON(fm, p); d != nil {
+			return nil, d
+		}
 		d := json.NewDecoder(bytes.NewReader(fm.raw))
 		d.UseNumber()
 		err = d.Decode(&out)
@@ -62,6 +59,34 @@ func decode(fm *frontMatter, p *Page) (map[string]any, diag.List) {
 		out = map[string]any{}
 	}
 	return out, nil
+}
+
+// decodeYAML parses YAML front matter into a tree, checks the tree against
+// the limits, and only then decodes it into values.
+func decodeYAML(fm *frontMatter, p *Page) (map[string]any, diag.List, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(fm.raw, &doc); err != nil {
+		return nil, nil, err
+	}
+	if d := yamlLimits(fm, p, &doc); d != nil {
+		return nil, diag.List{*d}, nil
+	}
+	var v any
+	if doc.Kind != 0 {
+		err := doc.Decode(&v)
+		var te *yaml.TypeError
+		if errors.As(err, &te) {
+			return nil, yamlTypeErrors(fm, p, te), nil
+		}
+		if err != nil {
+			return nil, nil, err
+		}
+	}
+	m, ok := stringKeys(v).(map[string]any)
+	if !ok && v != nil {
+		return nil, diag.List{p.at(fm.rawStart, "YAML front matter must be a mapping of fields (title: ..., summary: ...)")}, nil
+	}
+	return m, nil, nil
 }
 
 func isEmptyJSONObject(b []byte) bool {

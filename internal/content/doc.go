@@ -14,5 +14,27 @@
 // are strings, draft is a boolean, weight and order are integers, aliases and
 // any list are lists of strings, updated is a date. Every other field is kept
 // as decoded in Params. Problems come back as diagnostics carrying the line and
-// column of the offending key or value in the file, never as a panic.
+// column of the offending key or value in the file, never as a panic. A key
+// given twice in one mapping is a problem in all three formats.
+//
+// No file can make parsing run away. The limits (limits.go) are far above
+// what a real page holds, and each is checked before the work it bounds:
+//
+//	MaxPageBytes         64 MiB   a file, body included
+//	MaxFrontMatterBytes   1 MiB   the front matter block
+//	MaxDepth             32       levels of nesting, the front matter itself
+//	                              being the first (a TOML [table] or dotted
+//	                              key adds one per name)
+//	MaxStringBytes       64 KiB   any one string in the front matter, keys too
+//	MaxTitleBytes         1 KiB   the title
+//	MaxSummaryBytes       4 KiB   the summary
+//	MaxExpandedBytes      4 MiB   YAML text with its aliases expanded
+//
+// TOML's nesting is counted by a one-pass scan before the decoder (which has
+// no limit of its own); YAML's on the tree yaml.v3 parses (it stops at
+// 10,000 levels itself) before the tree is decoded; JSON's on
+// encoding/json's tokens before decoding. A JSON number beyond a float64
+// (1e400) is a problem too. Each problem points at the construct that
+// crosses the limit: the bracket or name that opens one level too many, the
+// first byte past a size limit.
 package content

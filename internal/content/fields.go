@@ -20,6 +20,9 @@ func (p *Page) typeFields() diag.List {
 	if v, ok := p.Params["title"]; ok {
 		if s, ok := v.(string); ok {
 			p.Title = strings.TrimSpace(s)
+			if len(p.Title) > MaxTitleBytes {
+				diags = append(diags, p.tooLong("title", "a title", s, MaxTitleBytes, "shorten it, and say more in the summary or the body"))
+			}
 		} else {
 			bad("title", "a string", v)
 		}
@@ -39,6 +42,9 @@ func (p *Page) typeFields() diag.List {
 	if v, ok := p.Params["summary"]; ok {
 		if s, ok := v.(string); ok {
 			p.Summary = strings.TrimSpace(s)
+			if len(p.Summary) > MaxSummaryBytes {
+				diags = append(diags, p.tooLong("summary", "a summary", s, MaxSummaryBytes, "shorten it, and move the rest into the body"))
+			}
 		} else {
 			bad("summary", "a string", v)
 		}

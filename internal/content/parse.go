@@ -25,6 +25,9 @@ func Parse(name string, data []byte) (*Page, diag.List) {
 	}
 	p.Slug = strings.TrimSuffix(path.Base(rel), ".md")
 
+	if len(data) > MaxPageBytes {
+		return nil, tooBigPage(name, data)
+	}
 	src := normalise(data)
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		line, col := lineCol(src, i)
@@ -47,12 +50,11 @@ func Parse(name string, data []byte) (*Page, diag.List) {
 	}
 	if fm != nil {
 		p.Format = fm.format
-		params, d := decode(fm, p)
-		diags = append(diags, d...)
-		if params != nil {
-			p.Params = params
+		if len(fm.raw) > MaxFrontMatterBytes {
+			diags = append(diags, tooBigFrontMatter(fm, p))
+		} else {
+			diags = append(diags, p.decode(fm)...)
 		}
-		p.fields = locate(src, fm)
 		p.Body = src[fm.bodyStart:]
 		p.BodyLine = p.posOf(fm.bodyStart).Line
 	} else {
@@ -190,6 +192,21 @@ func (p *Page) sourceAround(pos Pos) string {
 	return b.String()
 }
 
+// decode decodes the front matter into p.Params, with the position of
+// every top-level field, and checks the length of every string in it.
+func (p *Page) decode(fm *frontMatter) diag.List {
+	params, diags := decode(fm, p)
+	p.fields = locate(p.src, fm)
+	if params == nil {
+		return diags
+	}
+	if long := p.checkStrings(params); long != nil {
+		return append(diags, long...)
+	}
+	p.Params = params
+	return diags
+}
+
 func (p *Page) at(off int, msg string) diag.Diagnostic { return p.Diag(p.posOf(off), msg) }
 
 // frontMatter is the raw front matter block as split from a file.
@@ -281,10 +298,10 @@ func splitAny(src []byte) (*frontMatter, *splitError) {
 		return nil, nil
 	}
 	got.bodyStart = len(src) - len(rest)
-	lineStart, next, _, _ := opening(src)
+	lineStart, next, delim, _ := opening(src)
 	got.rawStart = next
-	if got.format == "json" && bytes.HasPrefix(got.raw, []byte("{")) {
-		got.rawStart = lineStart
+	if delim == "{" {
+		got.rawStart = lineStart // the block is handed over with its braces
 	}
 	return got, nil
 }
