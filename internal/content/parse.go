@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/adrg/frontmatter"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/rolesite/rolesite/internal/diag"
 )
@@ -20,10 +21,12 @@ import (
 func Parse(name string, data []byte) (*Page, diag.List) {
 	p := &Page{Path: name, Params: map[string]any{}}
 	rel := strings.TrimPrefix(name, "content/")
+	// A name has one spelling whatever the file system stored: macOS gives
+	// "café" decomposed (NFD), an author types it composed (NFC).
 	if dir := path.Dir(rel); dir != "." {
-		p.Section = dir
+		p.Section = norm.NFC.String(dir)
 	}
-	p.Slug = strings.TrimSuffix(path.Base(rel), ".md")
+	p.Slug = norm.NFC.String(strings.TrimSuffix(path.Base(rel), ".md"))
 
 	if len(data) > MaxPageBytes {
 		return nil, tooBigPage(name, data)

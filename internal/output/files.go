@@ -3,8 +3,11 @@ package output
 import (
 	"bytes"
 	"fmt"
+	"iter"
 	"maps"
+	"path"
 	"slices"
+	"strings"
 )
 
 // Files is a built site: file contents by slash path relative to the output
@@ -12,24 +15,47 @@ import (
 type Files struct {
 	data   map[string][]byte
 	origin map[string]string
+	below  map[string]int // folder -> how many files are inside it
 }
 
 // NewFiles returns an empty set.
 func NewFiles() *Files {
-	return &Files{data: map[string][]byte{}, origin: map[string]string{}}
+	return &Files{data: map[string][]byte{}, origin: map[string]string{}, below: map[string]int{}}
 }
 
 // Add adds a file. origin says what produced it ("content/roles/x.md",
 // "static/css/site.css", "sitemap"), for the error when two sources produce
-// the same path; on such a collision the first file is kept.
+// the same path, or when one writes a file where another needs a folder
+// (a section named feed.xml beside the feed); on a collision the first
+// file is kept and the second is not added.
 func (f *Files) Add(name string, data []byte, origin string) error {
 	if prev, ok := f.origin[name]; ok {
 		return fmt.Errorf("%s and %s both write %s", prev, origin, name)
 	}
-	f.data[name] = data
-	f.origin[name] = origin
+	if f.below[name] > 0 {
+		return fmt.Errorf("%s writes the file %s, where %s writes into a folder of that name (%s)", origin, name, f.originBelow(name), f.nameBelow(name))
+	}
+	for dir := range folders(name) {
+		if prev, ok := f.origin[dir]; ok {
+			return fmt.Errorf("%s writes %s, inside a folder %s, where %s writes the file %s", origin, name, dir, prev, dir)
+		}
+	}
+	f.Set(name, data, origin)
 	return nil
 }
+
+// nameBelow returns the first file, by name, inside the folder dir.
+func (f *Files) nameBelow(dir string) string {
+	first := ""
+	for name := range f.origin {
+		if strings.HasPrefix(name, dir+"/") && (first == "" || name < first) {
+			first = name
+		}
+	}
+	return first
+}
+
+func (f *Files) originBelow(dir string) string { return f.origin[f.nameBelow(dir)] }
 
 // Get returns a file's content.
 func (f *Files) Get(name string) ([]byte, bool) {
@@ -70,17 +96,43 @@ func Changed(old, cur *Files) []string {
 // Clone returns a copy of the set that can be changed without changing f.
 // File contents are shared: they are never modified in place.
 func (f *Files) Clone() *Files {
-	return &Files{data: maps.Clone(f.data), origin: maps.Clone(f.origin)}
+	return &Files{data: maps.Clone(f.data), origin: maps.Clone(f.origin), below: maps.Clone(f.below)}
 }
 
 // Set adds or replaces a file.
 func (f *Files) Set(name string, data []byte, origin string) {
+	if _, ok := f.data[name]; !ok {
+		f.count(name, 1)
+	}
 	f.data[name] = data
 	f.origin[name] = origin
 }
 
 // Delete removes a file.
 func (f *Files) Delete(name string) {
+	if _, ok := f.data[name]; ok {
+		f.count(name, -1)
+	}
 	delete(f.data, name)
 	delete(f.origin, name)
+}
+
+// count adds n to the count of files below each folder above name.
+func (f *Files) count(name string, n int) {
+	for dir := range folders(name) {
+		if f.below[dir] += n; f.below[dir] == 0 {
+			delete(f.below, dir)
+		}
+	}
+}
+
+// folders yields the folders above the slash path name, innermost first.
+func folders(name string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for dir := path.Dir(name); dir != "." && dir != "/"; dir = path.Dir(dir) {
+			if !yield(dir) {
+				return
+			}
+		}
+	}
 }

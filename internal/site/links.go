@@ -51,6 +51,7 @@ func (r *resolver) linkTarget(p *Page, l markdown.Link, pos content.Pos) (*Page,
 		r.report(p.Src, pos, "link to %s leaves the content folder: link to a page under content/", l.Path)
 		return nil, false
 	}
+	full = nfc(full)
 	if t := r.byPath[full]; t != nil {
 		return t, true
 	}

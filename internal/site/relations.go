@@ -165,20 +165,20 @@ func (r *resolver) relations(p *Page) {
 		for i, slug := range slugs {
 			target := targets[slug]
 			if target == nil {
-				target = targets[strings.ToLower(slug)]
+				target = targets[strings.ToLower(nfc(slug))]
 			}
 			if target != nil && slices.Contains(g.Pages, target) {
 				r.report(src, at(i), "%s: %s is listed twice", field, slug)
 				continue
 			}
 			if target == nil {
-				if _, isDraft := r.left["content/"+d.Target.Name+"/"+slug+".md"]; isDraft {
+				if _, isDraft := r.left[nfc("content/"+d.Target.Name+"/"+slug+".md")]; isDraft {
 					continue // a relation to a left-out draft is dropped, not broken
 				}
 				r.report(src, at(i), "%s: no page %q in section %s%s", field, slug, d.Target.Name, didYouMean(strings.ToLower(slug), slugsOf(d.Target)))
 				continue
 			}
-			if target.Src.Slug != slug {
+			if target.Src.Slug != slug && target.Src.Slug != nfc(slug) {
 				r.report(src, at(i), "%s: %q differs from the file name %s.md in case; write %s", field, slug, target.Src.Slug, target.Src.Slug)
 				continue
 			}

@@ -82,7 +82,7 @@ func (r *resolver) pages(inputs []Input, opts Options) {
 	for _, in := range inputs {
 		cp := in.Page
 		if cp.Draft && !opts.Drafts {
-			r.left[cp.Path] = cp
+			r.left[nfc(cp.Path)] = cp
 			continue
 		}
 		if strings.Contains(cp.Section, "/") {
@@ -99,7 +99,7 @@ func (r *resolver) pages(inputs []Input, opts Options) {
 			continue
 		}
 		p := &Page{Src: cp, Doc: in.Doc}
-		r.byPath[cp.Path] = p
+		r.byPath[nfc(cp.Path)] = p
 		if cp.Section == "" {
 			if cp.IsIndex() {
 				p.Kind = KindHome
@@ -121,8 +121,12 @@ func (r *resolver) pages(inputs []Input, opts Options) {
 		p.URL = sec.Name + "/" + cp.Slug + "/"
 		key := strings.ToLower(cp.Slug)
 		if prev, dup := r.slugs[sec.Name][key]; dup {
-			r.report(cp, content.Pos{Line: 1, Col: 1}, "duplicate slug: %s and %s both make the page /%s/%s/ (on case-insensitive hosts); rename one of them",
-				prev.Src.Path, cp.Path, sec.Name, key)
+			how := "on case-insensitive hosts"
+			if nfc(prev.Src.Path) == nfc(cp.Path) {
+				how = "the same name spelled in two Unicode forms, NFC and NFD"
+			}
+			r.report(cp, content.Pos{Line: 1, Col: 1}, "duplicate slug: %s and %s both make the page /%s/%s/ (%s); rename one of them",
+				prev.Src.Path, cp.Path, sec.Name, key, how)
 			continue
 		}
 		r.slugs[sec.Name][key] = p
