@@ -99,7 +99,7 @@ is 1.`)
 		return ExitProblem
 	}
 	opts.Emit = stream.Write
-	res := build.Build(os.DirFS(sf.src), rolesite.Theme(), opts)
+	res := build.Build(env.Ctx, os.DirFS(sf.src), rolesite.Theme(), opts)
 	if !res.OK() {
 		stream.Abort()
 		report(env.Stderr, res)

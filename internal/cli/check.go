@@ -34,7 +34,7 @@ Problems are printed as path:line:col: message, and the exit code is 1.`)
 	}
 	opts := sf.options(env)
 	opts.CheckLinks = true
-	res := build.Build(os.DirFS(sf.src), rolesite.Theme(), opts)
+	res := build.Build(env.Ctx, os.DirFS(sf.src), rolesite.Theme(), opts)
 	if !res.OK() {
 		report(env.Stderr, res)
 		return ExitProblem

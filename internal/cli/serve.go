@@ -124,15 +124,17 @@ type devSession struct {
 
 // rebuild builds the site again and publishes it, or shows its problems.
 func (s *devSession) rebuild(batch []watch.Change) {
+	// A rebuild runs to its end: serve stops between rebuilds.
+	ctx := context.Background()
 	var res build.Result
 	if batch == nil {
-		res = s.builder.Build(os.DirFS(s.src))
+		res = s.builder.Build(ctx, os.DirFS(s.src))
 	} else {
 		changed := make([]string, len(batch))
 		for i, c := range batch {
 			changed[i] = c.Path
 		}
-		res = s.builder.Rebuild(os.DirFS(s.src), changed)
+		res = s.builder.Rebuild(ctx, os.DirFS(s.src), changed)
 	}
 	if !res.OK() {
 		report(s.errOut, res)
