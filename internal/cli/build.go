@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -100,6 +101,10 @@ is 1.`)
 	}
 	opts.Emit = stream.Write
 	res := build.Build(env.Ctx, os.DirFS(sf.src), rolesite.Theme(), opts)
+	if res.Stopped != nil || env.Ctx.Err() != nil {
+		stream.Abort()
+		return stopped(env, "build", res.Stopped, "the output folder was not changed")
+	}
 	if !res.OK() {
 		stream.Abort()
 		report(env.Stderr, res)
@@ -111,6 +116,10 @@ is 1.`)
 		fmt.Fprintf(env.Stderr, "%s: %v\n", dir, err)
 		fmt.Fprintln(env.Stderr, "rolesite build: nothing was changed in the output folder")
 		return ExitProblem
+	}
+	if env.Ctx.Err() != nil {
+		// A signal during Commit: the swap, one rename, was let finish.
+		fmt.Fprintf(env.Stderr, "rolesite build: %v while the new output was swapped in; the swap finished: %s holds the complete new site\n", context.Cause(env.Ctx), dir)
 	}
 	res.Stats.Elapsed += time.Since(start)
 	fmt.Fprintf(env.Stdout, "%s; wrote %d files to %s in %s\n", summary(res), res.Stats.Files, dir, round(res.Stats.Elapsed))

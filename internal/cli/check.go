@@ -35,6 +35,9 @@ Problems are printed as path:line:col: message, and the exit code is 1.`)
 	opts := sf.options(env)
 	opts.CheckLinks = true
 	res := build.Build(env.Ctx, os.DirFS(sf.src), rolesite.Theme(), opts)
+	if res.Stopped != nil {
+		return stopped(env, "check", res.Stopped, "the check did not finish")
+	}
 	if !res.OK() {
 		report(env.Stderr, res)
 		return ExitProblem
@@ -56,6 +59,9 @@ func checkOutput(env Env, dir, baseURL string) int {
 	}
 	start := time.Now()
 	diags := linkcheck.Check(os.DirFS(dir), basePath, abs)
+	if env.Ctx.Err() != nil {
+		return stopped(env, "check", nil, "the check did not finish")
+	}
 	const shown = 100
 	for i, d := range diags {
 		if i == shown {
