@@ -386,21 +386,29 @@ func renderSite(ctx context.Context, s *site.Site, theme fs.FS, cache *renderCac
 	}
 	if cache.sink != nil {
 		// Pages went out as they were rendered; the rest goes now.
-		for _, name := range files.Names() {
-			if ctx.Err() != nil {
-				return nil, nil
-			}
-			if data, _ := files.Get(name); data != nil {
-				if err := cache.sink(name, data); err != nil {
-					return files, append(diags, diag.Diagnostic{Path: name, Message: err.Error()})
-				}
-				files.Set(name, nil, files.Origin(name))
-			}
-		}
-	} else if cache.opts.Precompress {
+		return files, append(diags, cache.emitRest(ctx, files)...)
+	}
+	if cache.opts.Precompress {
 		precompress(ctx, files, files.Names())
 	}
 	return files, diags
+}
+
+// emitRest hands the sink every file that still holds its data (all but
+// the pages, which went out as they were rendered), until ctx is done.
+func (c *renderCache) emitRest(ctx context.Context, files *output.Files) diag.List {
+	for _, name := range files.Names() {
+		if ctx.Err() != nil {
+			return nil
+		}
+		if data, _ := files.Get(name); data != nil {
+			if err := c.sink(name, data); err != nil {
+				return diag.List{{Path: name, Message: err.Error()}}
+			}
+			files.Set(name, nil, files.Origin(name))
+		}
+	}
+	return nil
 }
 
 // updated is when a page last changed: its updated field, else what

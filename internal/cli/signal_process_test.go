@@ -25,19 +25,7 @@ import (
 // leave no fresh folder beside it.
 func TestSignalStopsBuild(t *testing.T) {
 	bin := rolesiteBinary(t)
-	src := t.TempDir()
-	var siteBytes int64
-	err := benchgen.Generate(5000, func(name string, data []byte) error {
-		siteBytes += int64(len(data))
-		p := filepath.Join(src, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return err
-		}
-		return os.WriteFile(p, data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	src, siteBytes := generatedSite(t, 5000)
 	parent := t.TempDir()
 	out := filepath.Join(parent, "public")
 	if msg, err := exec.Command(bin, "build", "--src", src, "--out", out).CombinedOutput(); err != nil {
@@ -106,6 +94,26 @@ func TestSignalStopsBuild(t *testing.T) {
 			t.Logf("stopped %s after %v", round(took), c.sig)
 		})
 	}
+}
+
+// generatedSite writes benchgen's site of n pages to a temporary folder
+// and returns it and the size of its files.
+func generatedSite(t *testing.T, n int) (string, int64) {
+	t.Helper()
+	dir := t.TempDir()
+	var size int64
+	err := benchgen.Generate(n, func(name string, data []byte) error {
+		size += int64(len(data))
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(p, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir, size
 }
 
 // sendWhen polls now until it holds, then sends sig to p and returns when.
