@@ -1,6 +1,7 @@
 package build_test
 
 import (
+	"context"
 	"os"
 	"testing"
 
@@ -14,7 +15,7 @@ import (
 // used by a role and names a stage, every stage has a role, every stage has
 // a place in the lifecycle, and no page is an orphan (nothing links to it).
 func TestAtlasInvariants(t *testing.T) {
-	res := build.Build(os.DirFS("../.."), rolesite.Theme(), build.Options{})
+	res := build.Build(context.Background(), os.DirFS("../.."), rolesite.Theme(), build.Options{})
 	if !res.OK() {
 		t.Fatal(res.Diagnostics)
 	}

@@ -66,7 +66,7 @@ func TestBadInput(t *testing.T) {
 			files := maps.Clone(badBase)
 			maps.Copy(files, tc.files)
 			res := buildWithin(t, cmp.Or(tc.limit, caseLimit), func() build.Result {
-				return build.Build(siteFS(files), rolesite.Theme(), build.Options{})
+				return build.Build(context.Background(), siteFS(files), rolesite.Theme(), build.Options{})
 			})
 			var got []string
 			for _, d := range res.Diagnostics {

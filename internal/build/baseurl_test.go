@@ -2,6 +2,7 @@ package build_test
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"slices"
 	"testing"
@@ -17,9 +18,9 @@ import (
 func TestBaseURLChangesOnlyURLs(t *testing.T) {
 	opts := build.Options{Minify: true, Fingerprint: true}
 	opts.BaseURL = "https://example.org/"
-	root := build.Build(os.DirFS("../.."), rolesite.Theme(), opts)
+	root := build.Build(context.Background(), os.DirFS("../.."), rolesite.Theme(), opts)
 	opts.BaseURL = "https://example.org/atlas/"
-	sub := build.Build(os.DirFS("../.."), rolesite.Theme(), opts)
+	sub := build.Build(context.Background(), os.DirFS("../.."), rolesite.Theme(), opts)
 	if !root.OK() || !sub.OK() {
 		t.Fatal(root.Diagnostics, sub.Diagnostics)
 	}

@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io/fs"
 	"os"
@@ -68,7 +69,7 @@ func BenchmarkBuild(b *testing.B) {
 		b.Run(name(n), func(b *testing.B) {
 			src := corpus(b, n)
 			for b.Loop() {
-				res := Build(src, rolesite.Theme(), Options{})
+				res := Build(context.Background(), src, rolesite.Theme(), Options{})
 				if !res.OK() {
 					b.Fatal(res.Diagnostics[:1])
 				}
@@ -89,7 +90,7 @@ func BenchmarkPublish(b *testing.B) {
 			var before, after runtime.MemStats
 			runtime.ReadMemStats(&before)
 			for b.Loop() {
-				res := Build(src, rolesite.Theme(), opts)
+				res := Build(context.Background(), src, rolesite.Theme(), opts)
 				if !res.OK() {
 					b.Fatal(res.Diagnostics[:1])
 				}
@@ -109,10 +110,10 @@ func BenchmarkStages(b *testing.B) {
 	theme := overlay{top: src, bottom: rolesite.Theme()}
 	b.Run("load", func(b *testing.B) {
 		for b.Loop() {
-			New(rolesite.Theme(), Options{}).load(src, nil)
+			New(rolesite.Theme(), Options{}).load(context.Background(), src, nil)
 		}
 	})
-	inputs, _, _ := New(rolesite.Theme(), Options{}).load(src, nil)
+	inputs, _, _ := New(rolesite.Theme(), Options{}).load(context.Background(), src, nil)
 	b.Run("resolve", func(b *testing.B) {
 		for b.Loop() {
 			site.Resolve(inputs, site.Options{})
@@ -121,10 +122,10 @@ func BenchmarkStages(b *testing.B) {
 	s, _ := site.Resolve(inputs, site.Options{})
 	b.Run("render", func(b *testing.B) {
 		for b.Loop() {
-			renderSite(s, theme, newRenderCache(Options{}))
+			renderSite(context.Background(), s, theme, newRenderCache(Options{}))
 		}
 	})
-	files, _ := renderSite(s, theme, newRenderCache(Options{}))
+	files, _ := renderSite(context.Background(), s, theme, newRenderCache(Options{}))
 	b.Run("write", func(b *testing.B) {
 		dir := b.TempDir()
 		for b.Loop() {
@@ -147,7 +148,7 @@ func BenchmarkRebuild(b *testing.B) {
 		b.Run(edit.name, func(b *testing.B) {
 			mem := memCopy(b, corpus(b, 10000))
 			builder := New(rolesite.Theme(), Options{})
-			if r := builder.Build(mem); !r.OK() {
+			if r := builder.Build(context.Background(), mem); !r.OK() {
 				b.Fatal(r.Diagnostics[:1])
 			}
 			page := "content/roles/role-00042.md"
@@ -156,7 +157,7 @@ func BenchmarkRebuild(b *testing.B) {
 			for b.Loop() {
 				i++
 				mem[page] = &fstest.MapFile{Data: bytes.Replace(orig, []byte(edit.old), []byte(fmt.Sprintf(edit.new, i)), 1)}
-				if r := builder.Rebuild(mem, []string{page}); !r.OK() {
+				if r := builder.Rebuild(context.Background(), mem, []string{page}); !r.OK() {
 					b.Fatal(r.Diagnostics[:1])
 				}
 			}

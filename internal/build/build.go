@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"io/fs"
 	"runtime"
 	"sync"
@@ -47,6 +48,13 @@ type Result struct {
 	Diagnostics diag.List     // sorted; any entry means the build failed
 	Warnings    diag.List     // sorted; worth a word, but the build goes on
 	Stats       Stats
+
+	// Stopped is why the build stopped before its end: the cause of its
+	// context (context.Cause), when the context was done before the build
+	// returned. A stopped build has no Files and no Diagnostics (what it
+	// had found so far may be spurious: pages not rendered, links to them
+	// not seen). Nil when the build ran to its end.
+	Stopped error
 }
 
 // Stats summarise a build for the one-line report.
@@ -64,7 +72,7 @@ type SectionCount struct {
 }
 
 // OK reports whether the build succeeded.
-func (r Result) OK() bool { return len(r.Diagnostics) == 0 && r.Files != nil }
+func (r Result) OK() bool { return r.Stopped == nil && len(r.Diagnostics) == 0 && r.Files != nil }
 
 // A Builder builds a site again and again, reusing per-file work.
 // It is not safe for concurrent use.
@@ -83,26 +91,35 @@ func New(defaults fs.FS, opts Options) *Builder {
 }
 
 // Build builds the site in src (a folder holding content/ and optionally
-// templates/ and static/), reading every file.
-func (b *Builder) Build(src fs.FS) Result { return b.build(src, nil) }
+// templates/ and static/), reading every file. When ctx is done the build
+// stops taking new work and returns a Result whose Stopped says why.
+func (b *Builder) Build(ctx context.Context, src fs.FS) Result { return b.build(ctx, src, nil) }
 
 // Rebuild builds the site again after the files named in changed (slash
 // paths relative to src: created, written or removed) changed since the
 // previous build by this Builder. It reads only those content files; the
 // result is exactly what Build gives. Before any build, or with a nil list,
-// it is Build.
-func (b *Builder) Rebuild(src fs.FS, changed []string) Result {
+// it is Build. A stopped build (see Result.Stopped) leaves the Builder to
+// read every file again on its next build.
+func (b *Builder) Rebuild(ctx context.Context, src fs.FS, changed []string) Result {
 	if changed == nil {
 		changed = []string{}
 	}
-	return b.build(src, changed)
+	return b.build(ctx, src, changed)
 }
 
-func (b *Builder) build(src fs.FS, changed []string) Result {
+// build runs the stages in order. Each stage's worker pool stops taking
+// work once ctx is done, and build looks at ctx between the stages and
+// once more before it returns: a build whose context is done returns the
+// stopped Result, never a partial one.
+func (b *Builder) build(ctx context.Context, src fs.FS, changed []string) Result {
 	start := time.Now()
 	theme := overlay{top: src, bottom: b.defaults}
 
-	inputs, diags, edited := b.load(src, changed)
+	inputs, diags, edited := b.load(ctx, src, changed)
+	if ctx.Err() != nil {
+		return b.stopped(ctx, start)
+	}
 	if b.opts.Emit != nil {
 		// A streaming build is a one-shot build: keep nothing for a next one,
 		// so that what a page holds can go once the page is written.
@@ -110,6 +127,9 @@ func (b *Builder) build(src fs.FS, changed []string) Result {
 	}
 	s, more := site.Resolve(inputs, site.Options{BaseURL: b.opts.BaseURL, Drafts: b.opts.Drafts})
 	diags = append(diags, more...)
+	if ctx.Err() != nil {
+		return b.stopped(ctx, start)
+	}
 	if b.opts.Emit != nil && len(diags) == 0 {
 		// Only resolving reports problems in page bodies: what the pages
 		// kept for those diagnostics can go.
@@ -125,21 +145,20 @@ func (b *Builder) build(src fs.FS, changed []string) Result {
 	}
 	b.renders.sink = b.sink(links)
 	if edited != nil && b.last != nil && len(diags) == 0 && b.opts.Emit == nil {
-		files, more = renderEdited(s, b.last, b.renders, edited)
+		files, more = renderEdited(ctx, s, b.last, b.renders, edited)
 		res.Stats.BodyOnly = true
 	} else {
-		files, more = renderSite(s, theme, b.renders)
+		files, more = renderSite(ctx, s, theme, b.renders)
 	}
 	diags = append(diags, more...)
+	if ctx.Err() != nil {
+		return b.stopped(ctx, start)
+	}
 	if len(diags) == 0 && b.opts.CheckLinks {
-		if b.opts.Emit == nil {
-			feed(links, files)
-		}
-		for _, d := range links.Problems() {
-			d.Message = "in the built site: " + d.Message + " (a template or static file makes this link)"
-			d.Path = "output:" + d.Path
-			diags = append(diags, d)
-		}
+		diags = append(diags, b.linkProblems(ctx, links, files)...)
+	}
+	if ctx.Err() != nil {
+		return b.stopped(ctx, start)
 	}
 	res.Diagnostics = diags.Sorted()
 	res.Warnings = b.cache.notes.warnings()
@@ -156,6 +175,33 @@ func (b *Builder) build(src fs.FS, changed []string) Result {
 	}
 	res.Stats.Elapsed = time.Since(start)
 	return res
+}
+
+// linkProblems returns the broken links of the built files. A streaming
+// build's sink gave each file to the checker already.
+func (b *Builder) linkProblems(ctx context.Context, links *linkcheck.Checker, files *output.Files) diag.List {
+	if b.opts.Emit == nil {
+		feed(ctx, links, files)
+		if ctx.Err() != nil {
+			return nil
+		}
+	}
+	var diags diag.List
+	for _, d := range links.Problems() {
+		d.Message = "in the built site: " + d.Message + " (a template or static file makes this link)"
+		d.Path = "output:" + d.Path
+		diags = append(diags, d)
+	}
+	return diags
+}
+
+// stopped is the Result of a build whose context is done. What the
+// stopped build left in the Builder's caches is keyed by content and safe
+// to reuse, but the list of files and the last build's output are not: the
+// next build walks content/ and renders every page.
+func (b *Builder) stopped(ctx context.Context, start time.Time) Result {
+	b.last, b.cache.names = nil, nil
+	return Result{Stopped: context.Cause(ctx), Stats: Stats{Elapsed: time.Since(start)}}
 }
 
 // sink returns what renders hand each final file to when the build
@@ -182,27 +228,41 @@ func (b *Builder) sink(links *linkcheck.Checker) func(name string, data []byte) 
 	}
 }
 
-// feed gives every file of a build to the link checker, in parallel.
-func feed(links *linkcheck.Checker, files *output.Files) {
+// feed gives every file of a build to the link checker, in parallel,
+// until ctx is done.
+func feed(ctx context.Context, links *linkcheck.Checker, files *output.Files) {
 	names := files.Names()
 	var wg sync.WaitGroup
-	next := make(chan string)
+	next := make(chan int)
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
-			for n := range next {
-				data, _ := files.Get(n)
-				links.Add(n, data)
+			for i := range next {
+				data, _ := files.Get(names[i])
+				links.Add(names[i], data)
 			}
 		})
 	}
-	for _, n := range names {
-		next <- n
-	}
-	close(next)
+	hand(ctx, next, len(names))
 	wg.Wait()
 }
 
+// hand gives a worker pool the indexes 0 to n-1 in turn and closes next,
+// stopping early once ctx is done: the workers finish the item each holds
+// and take no more. Every worker pool of the build is fed this way, so
+// that a build stops within one item per worker.
+func hand(ctx context.Context, next chan<- int, n int) {
+	defer close(next)
+	done := ctx.Done()
+	for i := range n {
+		select {
+		case next <- i:
+		case <-done:
+			return
+		}
+	}
+}
+
 // Build is a one-off clean build.
-func Build(src, defaults fs.FS, opts Options) Result {
-	return New(defaults, opts).Build(src)
+func Build(ctx context.Context, src, defaults fs.FS, opts Options) Result {
+	return New(defaults, opts).Build(ctx, src)
 }

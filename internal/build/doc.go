@@ -14,6 +14,14 @@
 // as data; writing them (package output) or serving them is the caller's
 // business. The same input always gives the same bytes.
 //
+// Every build takes a context. Once it is done, the worker pools of load,
+// render, link checking and compression take no more work (each worker
+// finishes the file it holds), the stages after are skipped, and the build
+// returns a Result with no files and no diagnostics whose Stopped is the
+// context's cause (cmd/rolesite cancels with the signal that arrived). A
+// partial build is never OK. Resolving and indexing for search run
+// without looking at the context; they are a small part of a build.
+//
 // A Builder keeps what it loaded between builds, keyed by file path and
 // content, so that a rebuild after an edit re-parses only what changed. The
 // result of a rebuild is always exactly the result of a clean build of the

@@ -2,6 +2,7 @@ package build_test
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -35,14 +36,14 @@ func TestRebuildEquivalence(t *testing.T) {
 			src["static/css/extra.css"] = &fstest.MapFile{Data: []byte("body{}")}
 			full := build.New(rolesite.Theme(), build.Options{})   // rebuilds reading every file
 			events := build.New(rolesite.Theme(), build.Options{}) // rebuilds told what changed
-			events.Build(src)
+			events.Build(context.Background(), src)
 			for step := range steps {
 				what, changed := edit(r, src)
-				want := build.Build(src, rolesite.Theme(), build.Options{})
-				if d := compare(full.Build(src), want); d != "" {
+				want := build.Build(context.Background(), src, rolesite.Theme(), build.Options{})
+				if d := compare(full.Build(context.Background(), src), want); d != "" {
 					t.Fatalf("step %d (%s): rebuild differs from a clean build: %s", step, what, d)
 				}
-				if d := compare(events.Rebuild(src, changed), want); d != "" {
+				if d := compare(events.Rebuild(context.Background(), src, changed), want); d != "" {
 					t.Fatalf("step %d (%s, changed %v): rebuild from events differs from a clean build: %s", step, what, changed, d)
 				}
 			}
@@ -72,7 +73,7 @@ func TestRebuildBodyEdits(t *testing.T) {
 	}
 	slices.Sort(names)
 	builder := build.New(rolesite.Theme(), build.Options{})
-	if res := builder.Build(src); !res.OK() {
+	if res := builder.Build(context.Background(), src); !res.OK() {
 		t.Fatal(res.Diagnostics)
 	}
 	fast := 0
@@ -90,8 +91,8 @@ func TestRebuildBodyEdits(t *testing.T) {
 		case 2:
 			src["templates/page.html"] = &fstest.MapFile{Data: []byte(fmt.Sprintf(`{{define "main"}}%d{{.Content}}{{end}}`, step))}
 			what = "template"
-			want := build.Build(src, rolesite.Theme(), build.Options{})
-			if d := compare(builder.Rebuild(src, []string{"templates/page.html"}), want); d != "" {
+			want := build.Build(context.Background(), src, rolesite.Theme(), build.Options{})
+			if d := compare(builder.Rebuild(context.Background(), src, []string{"templates/page.html"}), want); d != "" {
 				t.Fatalf("step %d (%s): %s", step, what, d)
 			}
 			continue
@@ -100,8 +101,8 @@ func TestRebuildBodyEdits(t *testing.T) {
 			what = "body"
 		}
 		src[name] = &fstest.MapFile{Data: []byte(data)}
-		got := builder.Rebuild(src, []string{name})
-		want := build.Build(src, rolesite.Theme(), build.Options{})
+		got := builder.Rebuild(context.Background(), src, []string{name})
+		want := build.Build(context.Background(), src, rolesite.Theme(), build.Options{})
 		if d := compare(got, want); d != "" {
 			t.Fatalf("step %d (%s of %s): rebuild differs from a clean build: %s", step, what, name, d)
 		}

@@ -2,6 +2,7 @@ package build_test
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"os"
 	"path/filepath"
@@ -42,7 +43,7 @@ func TestSites(t *testing.T) {
 					src[f.Name] = &fstest.MapFile{Data: f.Data}
 				}
 			}
-			res := build.Build(src, rolesite.Theme(), fixtureOptions(t, ar.Comment))
+			res := build.Build(context.Background(), src, rolesite.Theme(), fixtureOptions(t, ar.Comment))
 			var errs bytes.Buffer
 			for _, d := range res.Diagnostics {
 				errs.WriteString(d.String() + "\n")

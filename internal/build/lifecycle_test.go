@@ -1,6 +1,7 @@
 package build_test
 
 import (
+	"context"
 	"fmt"
 	"regexp"
 	"strings"
@@ -26,7 +27,7 @@ func TestLifecycleNamesAFewMembers(t *testing.T) {
 	for i := range many {
 		files[fmt.Sprintf("content/roles/r%02d.md", i)] = fmt.Sprintf("---\ntitle: Role %02d\nstages: [busy]\n---\n", i)
 	}
-	res := build.Build(siteFS(files), rolesite.Theme(), build.Options{CheckLinks: true})
+	res := build.Build(context.Background(), siteFS(files), rolesite.Theme(), build.Options{CheckLinks: true})
 	if !res.OK() {
 		t.Fatal(res.Diagnostics)
 	}

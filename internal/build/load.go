@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"io/fs"
 	"runtime"
@@ -60,7 +61,13 @@ func (c *loadCache) converter(unsafe bool) *markdown.Converter {
 // non-nil changed list (slash paths relative to the site folder, as the
 // watcher reports them) it trusts the cache for every other file: it neither
 // walks content/ nor reads files that did not change.
-func (b *Builder) load(src fs.FS, changed []string) ([]site.Input, diag.List, map[string]bool) {
+//
+// When ctx is done it stops reading and returns nothing, leaving the cache
+// as it was.
+func (b *Builder) load(ctx context.Context, src fs.FS, changed []string) ([]site.Input, diag.List, map[string]bool) {
+	if ctx.Err() != nil {
+		return nil, nil, nil
+	}
 	var names []string
 	var diags diag.List
 	reread := map[string]bool{}
@@ -119,11 +126,11 @@ func (b *Builder) load(src fs.FS, changed []string) ([]site.Input, diag.List, ma
 			}
 		})
 	}
-	for i := range names {
-		next <- i
-	}
-	close(next)
+	hand(ctx, next, len(names))
 	wg.Wait()
+	if ctx.Err() != nil {
+		return nil, nil, nil // some results are missing
+	}
 
 	fresh := make(map[string]*loaded, len(names))
 	var inputs []site.Input

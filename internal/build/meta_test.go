@@ -1,6 +1,7 @@
 package build_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -16,7 +17,7 @@ func TestMetaTags(t *testing.T) {
 		"content/_index.md":  "---\ntitle: Atlas\ndescription: Who does what.\n---\n",
 		"content/roles/a.md": "---\ntitle: Data \"Scientist\"\nsummary: Builds <models> & more.\n---\n",
 	})
-	res := build.Build(src, rolesite.Theme(), build.Options{BaseURL: "https://example.org/atlas/"})
+	res := build.Build(context.Background(), src, rolesite.Theme(), build.Options{BaseURL: "https://example.org/atlas/"})
 	if !res.OK() {
 		t.Fatal(res.Diagnostics)
 	}

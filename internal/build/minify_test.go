@@ -1,6 +1,7 @@
 package build_test
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"strings"
@@ -33,8 +34,8 @@ func TestMinifiedTemplatesMinifyPages(t *testing.T) {
 	})
 	m := publish.NewMinifier()
 	for name, src := range map[string]fstest.MapFS{"atlas": memSite(t, os.DirFS("../..")), "generated": gen, "quirks": quirks} {
-		small := build.Build(src, rolesite.Theme(), build.Options{Minify: true})
-		plain := build.Build(src, rolesite.Theme(), build.Options{})
+		small := build.Build(context.Background(), src, rolesite.Theme(), build.Options{Minify: true})
+		plain := build.Build(context.Background(), src, rolesite.Theme(), build.Options{})
 		if !small.OK() || !plain.OK() {
 			t.Fatalf("%s: %v %v", name, small.Diagnostics, plain.Diagnostics)
 		}
@@ -87,7 +88,7 @@ func TestMinifiedTemplateErrorsNameTheSource(t *testing.T) {
 	})
 	var got []string
 	for _, minify := range []bool{false, true} {
-		res := build.Build(src, rolesite.Theme(), build.Options{Minify: minify})
+		res := build.Build(context.Background(), src, rolesite.Theme(), build.Options{Minify: minify})
 		if len(res.Diagnostics) != 1 {
 			t.Fatalf("minify %v: %v, want one problem", minify, res.Diagnostics)
 		}

@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"cmp"
+	"context"
 	"fmt"
 	"hash/maphash"
 	"io/fs"
@@ -216,17 +217,19 @@ func siteViews(s *site.Site, assets render.Assets) map[*site.Section]*render.Sit
 	return views
 }
 
-// run renders jobs in parallel. A job whose view hashes as it did last time
+// run renders jobs in parallel, until ctx is done (jobs not run then have
+// neither data nor error). A job whose view hashes as it did last time
 // takes the bytes rendered then.
-func (c *renderCache) run(jobs []*pageJob, views map[*site.Section]*render.SiteView) {
+func (c *renderCache) run(ctx context.Context, jobs []*pageJob, views map[*site.Section]*render.SiteView) {
 	var wg sync.WaitGroup
-	next := make(chan *pageJob)
+	next := make(chan int)
 	for w := range runtime.GOMAXPROCS(0) {
 		tpl := c.tplCopy[w%len(c.tplCopy)]
 		wg.Go(func() {
 			var buf, small bytes.Buffer
 			hasher := newViewHasher(c.seed)
-			for j := range next {
+			for i := range next {
+				j := jobs[i]
 				view := j.view(views[j.secPtr])
 				if c.sink == nil {
 					// Kept for the next build, which reuses a page whose
@@ -270,10 +273,7 @@ func (c *renderCache) run(jobs []*pageJob, views map[*site.Section]*render.SiteV
 			}
 		})
 	}
-	for _, j := range jobs {
-		next <- j
-	}
-	close(next)
+	hand(ctx, next, len(jobs))
 	wg.Wait()
 }
 
@@ -284,8 +284,8 @@ const maxKeptBuffer = 1 << 20
 // renderSite executes the templates for every page and adds the static and
 // machine files. It renders even when earlier stages found problems, so
 // that template errors are reported in the same run; the files are then
-// discarded.
-func renderSite(s *site.Site, theme fs.FS, cache *renderCache) (*output.Files, diag.List) {
+// discarded. When ctx is done it stops and returns nothing.
+func renderSite(ctx context.Context, s *site.Site, theme fs.FS, cache *renderCache) (*output.Files, diag.List) {
 	var sections []string
 	for _, sec := range s.Sections {
 		sections = append(sections, sec.Name)
@@ -326,7 +326,10 @@ func renderSite(s *site.Site, theme fs.FS, cache *renderCache) (*output.Files, d
 		}
 	}()
 	jobs := cache.pageJobs(s)
-	cache.run(jobs, siteViews(s, assets))
+	cache.run(ctx, jobs, siteViews(s, assets))
+	if ctx.Err() != nil {
+		return nil, nil // the machine files are left to their goroutine
+	}
 	seenTemplateErr := map[string]bool{}
 	fresh := make(map[string]cachedPage, len(jobs))
 	for _, j := range jobs {
@@ -383,18 +386,29 @@ func renderSite(s *site.Site, theme fs.FS, cache *renderCache) (*output.Files, d
 	}
 	if cache.sink != nil {
 		// Pages went out as they were rendered; the rest goes now.
-		for _, name := range files.Names() {
-			if data, _ := files.Get(name); data != nil {
-				if err := cache.sink(name, data); err != nil {
-					return files, append(diags, diag.Diagnostic{Path: name, Message: err.Error()})
-				}
-				files.Set(name, nil, files.Origin(name))
-			}
-		}
-	} else if cache.opts.Precompress {
-		precompress(files, files.Names())
+		return files, append(diags, cache.emitRest(ctx, files)...)
+	}
+	if cache.opts.Precompress {
+		precompress(ctx, files, files.Names())
 	}
 	return files, diags
+}
+
+// emitRest hands the sink every file that still holds its data (all but
+// the pages, which went out as they were rendered), until ctx is done.
+func (c *renderCache) emitRest(ctx context.Context, files *output.Files) diag.List {
+	for _, name := range files.Names() {
+		if ctx.Err() != nil {
+			return nil
+		}
+		if data, _ := files.Get(name); data != nil {
+			if err := c.sink(name, data); err != nil {
+				return diag.List{{Path: name, Message: err.Error()}}
+			}
+			files.Set(name, nil, files.Origin(name))
+		}
+	}
+	return nil
 }
 
 // updated is when a page last changed: its updated field, else what
@@ -422,8 +436,9 @@ func (c *renderCache) headerRules(s *site.Site) publish.HeaderRules {
 	return r
 }
 
-// precompress adds .gz and .br siblings of the named text files, in parallel.
-func precompress(files *output.Files, names []string) {
+// precompress adds .gz and .br siblings of the named text files, in
+// parallel, until ctx is done (the files are then incomplete).
+func precompress(ctx context.Context, files *output.Files, names []string) {
 	type result struct{ name, gz, br []byte }
 	var todo []string
 	for _, n := range names {
@@ -442,11 +457,11 @@ func precompress(files *output.Files, names []string) {
 			}
 		})
 	}
-	for i := range todo {
-		next <- i
-	}
-	close(next)
+	hand(ctx, next, len(todo))
 	wg.Wait()
+	if ctx.Err() != nil {
+		return
+	}
 	for i, n := range todo {
 		files.Set(n+".gz", gz[i], files.Origin(n))
 		files.Set(n+".br", br[i], files.Origin(n))
@@ -456,14 +471,17 @@ func precompress(files *output.Files, names []string) {
 // renderEdited is the fast path for edits that changed only the bodies of
 // existing pages (see Builder.build): it renders those pages and the search
 // index again and takes every other file from the previous build.
-func renderEdited(s *site.Site, prev *output.Files, cache *renderCache, edited map[string]bool) (*output.Files, diag.List) {
+func renderEdited(ctx context.Context, s *site.Site, prev *output.Files, cache *renderCache, edited map[string]bool) (*output.Files, diag.List) {
 	var jobs []*pageJob
 	for _, j := range cache.pageJobs(s) {
 		if edited[j.origin] {
 			jobs = append(jobs, j)
 		}
 	}
-	cache.run(jobs, siteViews(s, cache.assets))
+	cache.run(ctx, jobs, siteViews(s, cache.assets))
+	if ctx.Err() != nil {
+		return nil, nil
+	}
 	files := prev.Clone()
 	for _, j := range jobs {
 		if j.err != nil {
@@ -491,7 +509,7 @@ func renderEdited(s *site.Site, prev *output.Files, cache *renderCache, edited m
 		touched = append(touched, name)
 	}
 	if cache.opts.Precompress {
-		precompress(files, touched)
+		precompress(ctx, files, touched)
 	}
 	return files, nil
 }

@@ -2,6 +2,7 @@ package build_test
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"testing"
 
@@ -12,7 +13,7 @@ import (
 // TestRepositoryContent builds the atlas this repository ships and fails on
 // any problem in it.
 func TestRepositoryContent(t *testing.T) {
-	res := build.Build(os.DirFS("../.."), rolesite.Theme(), build.Options{})
+	res := build.Build(context.Background(), os.DirFS("../.."), rolesite.Theme(), build.Options{})
 	for _, d := range res.Diagnostics {
 		t.Error(d.String())
 	}
@@ -31,8 +32,8 @@ func TestRepositoryContent(t *testing.T) {
 func TestDeterministic(t *testing.T) {
 	for _, base := range []string{"", "https://example.org/atlas/"} {
 		opts := build.Options{BaseURL: base}
-		a := build.Build(os.DirFS("../.."), rolesite.Theme(), opts)
-		b := build.New(rolesite.Theme(), opts).Build(os.DirFS("../.."))
+		a := build.Build(context.Background(), os.DirFS("../.."), rolesite.Theme(), opts)
+		b := build.New(rolesite.Theme(), opts).Build(context.Background(), os.DirFS("../.."))
 		if !a.OK() || !b.OK() {
 			t.Fatalf("build failed: %v %v", a.Diagnostics, b.Diagnostics)
 		}
@@ -66,12 +67,12 @@ func TestRebuildEqualsCleanBuild(t *testing.T) {
 		"content/stages/_x.txt": "ignored",
 	})
 	b := build.New(rolesite.Theme(), build.Options{})
-	if r := b.Build(src); !r.OK() {
+	if r := b.Build(context.Background(), src); !r.OK() {
 		t.Fatal(r.Diagnostics)
 	}
 	src["content/roles/a.md"].Data = []byte("---\ntitle: A2\ntools: [u]\n---\n[U](../tools/u.md)\n")
-	got := b.Build(src)
-	want := build.Build(src, rolesite.Theme(), build.Options{})
+	got := b.Build(context.Background(), src)
+	want := build.Build(context.Background(), src, rolesite.Theme(), build.Options{})
 	if !got.OK() || !want.OK() {
 		t.Fatal(got.Diagnostics, want.Diagnostics)
 	}

@@ -2,6 +2,7 @@ package build_test
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"io/fs"
 	"os"
@@ -29,7 +30,7 @@ func streamed(src fstest.MapFS, opts build.Options) (build.Result, map[string][]
 		got[name] = bytes.Clone(data)
 		return nil
 	}
-	return build.Build(src, rolesite.Theme(), opts), got
+	return build.Build(context.Background(), src, rolesite.Theme(), opts), got
 }
 
 // A streaming build (the one `rolesite build` runs: pages handed out as
@@ -46,7 +47,7 @@ func TestStreamingEqualsInMemory(t *testing.T) {
 			{CheckLinks: true},
 			{CheckLinks: true, Minify: true, Fingerprint: true, Precompress: true, BaseURL: "https://example.org/atlas/"},
 		} {
-			want := build.Build(src, rolesite.Theme(), opts)
+			want := build.Build(context.Background(), src, rolesite.Theme(), opts)
 			if !want.OK() {
 				t.Fatalf("%s: %v", name, want.Diagnostics[:1])
 			}
@@ -87,7 +88,7 @@ func TestStreamingKeepsDiagnostics(t *testing.T) {
 		"content/roles/c.md":     "---\ntitle: C\naliases: [tools/x/]\n---\n",
 		"content/stages/plan.md": "---\ntitle: Plan\nweight: oops\n---\n",
 	})
-	want := build.Build(src, rolesite.Theme(), build.Options{CheckLinks: true})
+	want := build.Build(context.Background(), src, rolesite.Theme(), build.Options{CheckLinks: true})
 	got, _ := streamed(src, build.Options{CheckLinks: true})
 	if len(want.Diagnostics) < 4 {
 		t.Fatalf("expected several problems, got %v", want.Diagnostics)

@@ -1,6 +1,7 @@
 package build_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -35,7 +36,7 @@ func TestUnicodeNamesOneSpelling(t *testing.T) {
 			"content/roles/a.md": {Data: []byte("---\ntitle: A\n" + donneesNFC + ": [" + tc.relation + "]\n---\n" +
 				"See [the cafe](../" + tc.section + "/" + tc.link + ".md#menu).\n")},
 		}
-		res := build.Build(src, rolesite.Theme(), build.Options{})
+		res := build.Build(context.Background(), src, rolesite.Theme(), build.Options{})
 		if !res.OK() {
 			t.Errorf("%+q: %v", tc, res.Diagnostics)
 			continue
@@ -62,7 +63,7 @@ func TestUnicodeNamesCollide(t *testing.T) {
 		"content/roles/" + cafeNFC + ".md": {Data: []byte("---\ntitle: One\n---\n")},
 		"content/roles/" + cafeNFD + ".md": {Data: []byte("---\ntitle: Two\n---\n")},
 	}
-	res := build.Build(src, rolesite.Theme(), build.Options{})
+	res := build.Build(context.Background(), src, rolesite.Theme(), build.Options{})
 	if res.OK() || len(res.Diagnostics) != 1 {
 		t.Fatalf("want one problem, got %v", res.Diagnostics)
 	}

@@ -1,6 +1,7 @@
 package build_test
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"testing"
@@ -22,7 +23,7 @@ func TestLookAlikePagesWarn(t *testing.T) {
 	for _, name := range append(looks, quiet...) {
 		src[name] = &fstest.MapFile{Data: []byte("---\ntitle: X\n---\n")}
 	}
-	res := build.Build(src, rolesite.Theme(), build.Options{})
+	res := build.Build(context.Background(), src, rolesite.Theme(), build.Options{})
 	if !res.OK() {
 		t.Fatalf("the build failed: %v", res.Diagnostics)
 	}

@@ -39,7 +39,7 @@ func TestHostileSiteInBrowser(t *testing.T) {
 		}
 		t.Skipf("%s is missing: install chromium to run this test", chromium)
 	}
-	res := build.Build(siteFS(hostileSite()), rolesite.Theme(), build.Options{Minify: true, Fingerprint: true})
+	res := build.Build(context.Background(), siteFS(hostileSite()), rolesite.Theme(), build.Options{Minify: true, Fingerprint: true})
 	if !res.OK() {
 		t.Fatalf("the hostile site does not build:\n%v", res.Diagnostics)
 	}

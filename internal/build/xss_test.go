@@ -2,6 +2,7 @@ package build_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
@@ -82,7 +83,7 @@ func TestHostileContentIsEscaped(t *testing.T) {
 		{"published", build.Options{Minify: true, Fingerprint: true}},
 	} {
 		t.Run(mode.name, func(t *testing.T) {
-			res := build.Build(siteFS(hostileSite()), rolesite.Theme(), mode.opts)
+			res := build.Build(context.Background(), siteFS(hostileSite()), rolesite.Theme(), mode.opts)
 			if !res.OK() {
 				t.Fatalf("the hostile site does not build:\n%v", res.Diagnostics)
 			}

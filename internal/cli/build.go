@@ -2,6 +2,7 @@ package cli
 
 import (
 	"errors"
+	"context"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -106,10 +107,15 @@ as path:line:col: message, and the exit code is 1.`)
 	src, err := openSite(sf.src)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "rolesite build: %v\n", err)
+		stream.Abort()
 		return ExitUsage
 	}
 	defer src.Close()
-	res := build.Build(src, rolesite.Theme(), opts)
+	res := build.Build(env.Ctx, src, rolesite.Theme(), opts)
+	if res.Stopped != nil || env.Ctx.Err() != nil {
+		stream.Abort()
+		return stopped(env, "build", res.Stopped, "the output folder was not changed")
+	}
 	warn(env.Stderr, res)
 	if !res.OK() {
 		stream.Abort()
@@ -126,6 +132,10 @@ as path:line:col: message, and the exit code is 1.`)
 	if rep.LeftoverErr != nil {
 		fmt.Fprintf(env.Stderr, "rolesite build: the new output is in %s, but the previous output could not be removed entirely (%v): "+
 			"what is left is in %s; remove it by hand, or let the next build try again\n", dir, rep.LeftoverErr, rep.Leftover)
+	}
+	if env.Ctx.Err() != nil {
+		// A signal during Commit: the swap, one rename, was let finish.
+		fmt.Fprintf(env.Stderr, "rolesite build: %v while the new output was swapped in; the swap finished: %s holds the complete new site\n", context.Cause(env.Ctx), dir)
 	}
 	res.Stats.Elapsed += time.Since(start)
 	fmt.Fprintf(env.Stdout, "%s; wrote %d files to %s in %s\n", summary(res), res.Stats.Files, dir, round(res.Stats.Elapsed))

@@ -40,7 +40,10 @@ Problems are printed as path:line:col: message, and the exit code is 1.`)
 		return ExitUsage
 	}
 	defer src.Close()
-	res := build.Build(src, rolesite.Theme(), opts)
+	res := build.Build(env.Ctx, src, rolesite.Theme(), opts)
+	if res.Stopped != nil {
+		return stopped(env, "check", res.Stopped, "the check did not finish")
+	}
 	warn(env.Stderr, res)
 	if !res.OK() {
 		report(env.Stderr, res)
@@ -63,6 +66,9 @@ func checkOutput(env Env, dir, baseURL string) int {
 	}
 	start := time.Now()
 	diags := linkcheck.Check(os.DirFS(dir), basePath, abs)
+	if env.Ctx.Err() != nil {
+		return stopped(env, "check", nil, "the check did not finish")
+	}
 	const shown = 100
 	for i, d := range diags {
 		if i == shown {

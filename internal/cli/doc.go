@@ -9,5 +9,15 @@
 //	rolesite version
 //
 // Exit codes: 0 success; 1 problems in the content, templates or output (each
-// printed on stderr as path:line:col: message); 2 a usage error.
+// printed on stderr as path:line:col: message); 2 a usage error; 128 plus
+// the signal's number (130 SIGINT, 143 SIGTERM) when a signal stopped the
+// command.
+//
+// Env.Ctx is cancelled when a signal arrives, with Interrupted (the
+// signal) as its cause: cmd/rolesite owns os/signal, cli only maps the
+// cause to an exit code, so commands are tested with a context cancelled
+// by hand. Build and check stop promptly; a build stopped before the swap
+// aborts its fresh folder, so the output folder is left exactly as it was;
+// once the swap (one rename) has begun it is let finish. serve stops
+// between rebuilds. A second signal exits at once.
 package cli

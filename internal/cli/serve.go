@@ -260,15 +260,17 @@ func (s *devSession) rebuild(batch []watch.Change) {
 		return
 	}
 	defer src.Close()
+	// A rebuild runs to its end: serve stops between rebuilds.
+	ctx := context.Background()
 	var res build.Result
 	if batch == nil {
-		res = s.builder.Build(src)
+		res = s.builder.Build(ctx, src)
 	} else {
 		changed := make([]string, len(batch))
 		for i, c := range batch {
 			changed[i] = c.Path
 		}
-		res = s.builder.Rebuild(src, changed)
+		res = s.builder.Rebuild(ctx, src, changed)
 	}
 	if _, here := s.folder.look(); !here {
 		return

@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"context"
 	"io/fs"
 	"mime"
 	"net/http"
@@ -45,7 +46,7 @@ func published(baseURL string) build.Options {
 // the site resolves to; requests outside it get 404 and are recorded.
 func serveAtlas(t *testing.T, opts build.Options) *atlas {
 	t.Helper()
-	res := build.Build(os.DirFS(repoRoot), rolesite.Theme(), opts)
+	res := build.Build(context.Background(), os.DirFS(repoRoot), rolesite.Theme(), opts)
 	if !res.OK() {
 		t.Fatalf("the atlas does not build:\n%v", res.Diagnostics)
 	}

@@ -2,6 +2,7 @@ package linkcheck_test
 
 import (
 	"bytes"
+	"context"
 	"strings"
 	"testing"
 
@@ -24,7 +25,7 @@ func builtSite(tb testing.TB, n int, opts build.Options) []file {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	res := build.Build(src, rolesite.Theme(), opts)
+	res := build.Build(context.Background(), src, rolesite.Theme(), opts)
 	if !res.OK() {
 		tb.Fatal(res.Diagnostics)
 	}
