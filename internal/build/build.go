@@ -114,6 +114,11 @@ func (b *Builder) Rebuild(ctx context.Context, src fs.FS, changed []string) Resu
 // stopped Result, never a partial one.
 func (b *Builder) build(ctx context.Context, src fs.FS, changed []string) Result {
 	start := time.Now()
+	// An output that cannot be written (a full disk) stops the build as a
+	// signal would, with the first write error as the cause: one error,
+	// not one per file still to render.
+	ctx, stop := context.WithCancelCause(ctx)
+	defer stop(nil)
 	theme := overlay{top: src, bottom: b.defaults}
 
 	inputs, diags, edited := b.load(ctx, src, changed)
@@ -143,7 +148,7 @@ func (b *Builder) build(ctx context.Context, src fs.FS, changed []string) Result
 	if b.opts.CheckLinks {
 		links = linkcheck.NewChecker(s.BasePath, s.BaseURL)
 	}
-	b.renders.sink = b.sink(links)
+	b.renders.sink = b.sink(links, stop)
 	if edited != nil && b.last != nil && len(diags) == 0 && b.opts.Emit == nil {
 		files, more = renderEdited(ctx, s, b.last, b.renders, edited)
 		res.Stats.BodyOnly = true
@@ -204,25 +209,39 @@ func (b *Builder) stopped(ctx context.Context, start time.Time) Result {
 	return Result{Stopped: context.Cause(ctx), Stats: Stats{Elapsed: time.Since(start)}}
 }
 
+// An OutputError is the cause of a build stopped because Emit failed.
+type OutputError struct{ Err error }
+
+func (e *OutputError) Error() string { return e.Err.Error() }
+func (e *OutputError) Unwrap() error { return e.Err }
+
 // sink returns what renders hand each final file to when the build
 // streams its output (nil otherwise): the link checker, then Emit, with
-// the compressed siblings when asked for.
-func (b *Builder) sink(links *linkcheck.Checker) func(name string, data []byte) error {
+// the compressed siblings when asked for. The first error of Emit stops
+// the build (stop) with an OutputError.
+func (b *Builder) sink(links *linkcheck.Checker, stop context.CancelCauseFunc) func(name string, data []byte) error {
 	if b.opts.Emit == nil {
+		return nil
+	}
+	emit := func(name string, data []byte) error {
+		if err := b.opts.Emit(name, data); err != nil {
+			stop(&OutputError{err})
+			return err
+		}
 		return nil
 	}
 	return func(name string, data []byte) error {
 		if links != nil {
 			links.Add(name, data)
 		}
-		if err := b.opts.Emit(name, data); err != nil {
+		if err := emit(name, data); err != nil {
 			return err
 		}
 		if b.opts.Precompress && publish.Compressible(name) {
-			if err := b.opts.Emit(name+".gz", publish.Gzip(data)); err != nil {
+			if err := emit(name+".gz", publish.Gzip(data)); err != nil {
 				return err
 			}
-			return b.opts.Emit(name+".br", publish.Brotli(data))
+			return emit(name+".br", publish.Brotli(data))
 		}
 		return nil
 	}

@@ -20,7 +20,17 @@
 // returns a Result with no files and no diagnostics whose Stopped is the
 // context's cause (cmd/rolesite cancels with the signal that arrived). A
 // partial build is never OK. Resolving and indexing for search run
-// without looking at the context; they are a small part of a build.
+// without looking at the context; they are a small part of a build. When
+// Options.Emit fails (a full disk), the build stops the same way, once,
+// with an OutputError as Stopped.
+//
+// Every page's output path is claimed before any page is rendered, so a
+// path two sources want (a page and a static file, a section folder and a
+// generated file) is reported as a collision and never written. What the
+// walk of content/ finds besides pages — a link out of the site, a file
+// named like a page but not .md — is kept by the Builder and looked at
+// again on the paths a rebuild is told changed; the latter are
+// Result.Warnings, which do not fail a build.
 //
 // A Builder keeps what it loaded between builds, keyed by file path and
 // content, so that a rebuild after an edit re-parses only what changed. The

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"hash/maphash"
 	"io/fs"
@@ -230,6 +231,9 @@ func (c *renderCache) run(ctx context.Context, jobs []*pageJob, views map[*site.
 			hasher := newViewHasher(c.seed)
 			for i := range next {
 				j := jobs[i]
+				if j.err != nil {
+					continue // its path collides (see claim)
+				}
 				view := j.view(views[j.secPtr])
 				if c.sink == nil {
 					// Kept for the next build, which reuses a page whose
@@ -326,6 +330,7 @@ func renderSite(ctx context.Context, s *site.Site, theme fs.FS, cache *renderCac
 		}
 	}()
 	jobs := cache.pageJobs(s)
+	claim(s, files, jobs)
 	cache.run(ctx, jobs, siteViews(s, assets))
 	if ctx.Err() != nil {
 		return nil, nil // the machine files are left to their goroutine
@@ -347,9 +352,7 @@ func renderSite(ctx context.Context, s *site.Site, theme fs.FS, cache *renderCac
 		if cache.sink == nil {
 			fresh[j.out] = cachedPage{key: j.key, data: j.data}
 		}
-		if err := files.Add(j.out, j.data, j.origin); err != nil {
-			diags = append(diags, collision(s, j.origin, err))
-		}
+		files.Set(j.out, j.data, j.origin) // claimed before rendering
 	}
 	cache.pages = fresh
 	var redirects []publish.Redirect
@@ -385,7 +388,13 @@ func renderSite(ctx context.Context, s *site.Site, theme fs.FS, cache *renderCac
 		}
 	}
 	if cache.sink != nil {
-		// Pages went out as they were rendered; the rest goes now.
+		// Pages went out as they were rendered; the rest goes now, unless
+		// the build failed already: its output is thrown away, and writing
+		// more could only add a raw write error (a file where a page made
+		// a folder) to the problem that explains it.
+		if len(diags) > 0 {
+			return files, diags
+		}
 		return files, append(diags, cache.emitRest(ctx, files)...)
 	}
 	if cache.opts.Precompress {
@@ -599,7 +608,33 @@ func boolInt(b bool) int {
 }
 
 func collision(s *site.Site, origin string, err error) diag.Diagnostic {
+	// Report it at a file of the site's, where the author can act.
+	if c, ok := errors.AsType[*output.CollisionError](err); ok {
+		origin = cmp.Or(siteFile(c.Second, "content/"), siteFile(c.First, "content/"),
+			siteFile(c.Second, "static/"), siteFile(c.First, "static/"), origin)
+	}
 	return diag.Diagnostic{Path: origin, Message: "output collision: " + err.Error() + "; rename one of them"}
+}
+
+// siteFile is origin if it is under folder.
+func siteFile(origin, folder string) string {
+	if strings.HasPrefix(origin, folder) {
+		return origin
+	}
+	return ""
+}
+
+// claim reserves the output path of every page before any is rendered,
+// so that a page whose path collides with a static file or another page is
+// reported and never written: a streaming build writes pages as they are
+// rendered, and a write into a file where a folder is needed would fail
+// with no word of why. A colliding job gets its diagnostic as its error.
+func claim(s *site.Site, files *output.Files, jobs []*pageJob) {
+	for _, j := range jobs {
+		if err := files.Add(j.out, nil, j.origin); err != nil {
+			j.err = collision(s, j.origin, err)
+		}
+	}
 }
 
 // addStatic copies static/ (site files over the embedded defaults) and

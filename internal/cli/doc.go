@@ -2,11 +2,18 @@
 // function from arguments and streams to an exit code, so commands are
 // tested without a process.
 //
-//	rolesite build [--src DIR] [--out DIR] [--base-url URL] [--drafts]
+//	rolesite build [--src DIR] [--out DIR] [--base-url URL] [--drafts] [--clean] [--force] ...
 //	rolesite check [--src DIR] [--base-url URL] [--drafts]
-//	rolesite serve [--src DIR] [--bind 127.0.0.1] [--port 1313] [--drafts] [--base-url URL]
+//	rolesite serve [--src DIR] [--bind 127.0.0.1] [--port 1313] [--expose] [--allowed-host NAME] [--drafts] [--base-url URL]
 //	rolesite new SECTION "Title" [--src DIR]
 //	rolesite version
+//
+// Every command reads the site through package sitefs, so nothing outside
+// the site folder is read. Before a build writes, paths.go resolves --src,
+// --out and the working folder through symbolic links and refuses an
+// output folder that is, holds, or lies in the site's own folders; the
+// output package then refuses to clean or overwrite files that are not
+// rolesite's (see output/owner.go) unless --force.
 //
 // Exit codes: 0 success; 1 problems in the content, templates or output (each
 // printed on stderr as path:line:col: message); 2 a usage error; 128 plus

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"syscall"
+
+	"github.com/rolesite/rolesite/internal/build"
 )
 
 // Interrupted is the cause with which cmd/rolesite cancels Env.Ctx when
@@ -46,7 +48,9 @@ func stopped(env Env, cmd string, cause error, left string) int {
 		cause = context.Cause(env.Ctx)
 	}
 	msg := cause.Error()
-	if _, ok := errors.AsType[Interrupted](cause); !ok {
+	_, signal := errors.AsType[Interrupted](cause)
+	_, output := errors.AsType[*build.OutputError](cause)
+	if !signal && !output {
 		msg = "stopped: " + msg
 	}
 	fmt.Fprintf(env.Stderr, "rolesite %s: %s; %s\n", cmd, msg, left)

@@ -10,4 +10,11 @@
 // output folder is exactly as it was. A build that is killed part-way
 // leaves its fresh folder behind, and the output folder as it was; the next
 // build removes such folders (a lock tells them from a running build's).
+//
+// The folder may hold files of the user's (a CNAME). The manifest a build
+// writes, .rolesite-manifest, tells them from rolesite's: a build carries
+// the user's files over, refuses to write over one, and empties a folder
+// (Options.Clean) only when it is rolesite's, unless Options.Force (see
+// owner.go). Folder modes carry over too. Files refuses two sources that
+// write one path, and a file where another source needs a folder.
 package output

@@ -26,23 +26,37 @@ func NewFiles() *Files {
 // Add adds a file. origin says what produced it ("content/roles/x.md",
 // "static/css/site.css", "sitemap"), for the error when two sources produce
 // the same path, or when one writes a file where another needs a folder
-// (a section named feed.xml beside the feed); on a collision the first
-// file is kept and the second is not added.
+// (a section named feed.xml beside the feed); on a collision (a
+// *CollisionError) the first file is kept and the second is not added.
 func (f *Files) Add(name string, data []byte, origin string) error {
 	if prev, ok := f.origin[name]; ok {
-		return fmt.Errorf("%s and %s both write %s", prev, origin, name)
+		return &CollisionError{Name: name, First: prev, Second: origin,
+			msg: fmt.Sprintf("%s and %s both write %s", prev, origin, name)}
 	}
 	if f.below[name] > 0 {
-		return fmt.Errorf("%s writes the file %s, where %s writes into a folder of that name (%s)", origin, name, f.originBelow(name), f.nameBelow(name))
+		inner := f.nameBelow(name)
+		return &CollisionError{Name: name, First: f.origin[inner], Second: origin,
+			msg: fmt.Sprintf("%s writes the file %s, where %s writes into a folder of that name (%s)", origin, name, f.origin[inner], inner)}
 	}
 	for dir := range folders(name) {
 		if prev, ok := f.origin[dir]; ok {
-			return fmt.Errorf("%s writes %s, inside a folder %s, where %s writes the file %s", origin, name, dir, prev, dir)
+			return &CollisionError{Name: name, First: prev, Second: origin,
+				msg: fmt.Sprintf("%s writes %s, inside a folder %s, where %s writes the file %s", origin, name, dir, prev, dir)}
 		}
 	}
 	f.Set(name, data, origin)
 	return nil
 }
+
+// A CollisionError is two sources that write the same output path, or a
+// file and a folder of the same name.
+type CollisionError struct {
+	Name          string // the path the second source wanted
+	First, Second string // the two origins, in the order they were added
+	msg           string
+}
+
+func (e *CollisionError) Error() string { return e.msg }
 
 // nameBelow returns the first file, by name, inside the folder dir.
 func (f *Files) nameBelow(dir string) string {
@@ -54,8 +68,6 @@ func (f *Files) nameBelow(dir string) string {
 	}
 	return first
 }
-
-func (f *Files) originBelow(dir string) string { return f.origin[f.nameBelow(dir)] }
 
 // Get returns a file's content.
 func (f *Files) Get(name string) ([]byte, bool) {
