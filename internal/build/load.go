@@ -83,17 +83,7 @@ func (b *Builder) load(ctx context.Context, src fs.FS, changed []string) ([]site
 	if len(names) == 0 && len(diags) == 0 {
 		return nil, diag.List{{Path: "content", Message: "no markdown files: is this a site folder? Pass --src DIR, or add content/_index.md"}}, nil
 	}
-	// The site's settings decide how markdown is converted, so read them first.
-	unsafe := false
-	if home := b.cache.files["content/_index.md"]; home != nil && !reread["content/_index.md"] {
-		if home.page != nil {
-			unsafe, _ = home.page.Params["unsafe_html"].(bool)
-		}
-	} else if data, err := fs.ReadFile(src, "content/_index.md"); err == nil {
-		if p, _ := content.Parse("content/_index.md", data); p != nil {
-			unsafe, _ = p.Params["unsafe_html"].(bool)
-		}
-	}
+	unsafe := b.unsafeHTML(src, reread)
 	conv := b.cache.converter(unsafe)
 
 	results := make([]*loaded, len(names))
@@ -157,6 +147,23 @@ func (b *Builder) load(ctx context.Context, src fs.FS, changed []string) ([]site
 	b.cache.files = fresh // forget deleted files
 	b.cache.names = names
 	return inputs, diags, edited
+}
+
+// unsafeHTML reads the site's unsafe_html setting, which decides how
+// markdown is converted, before any page is: from the cached home page
+// when it did not change.
+func (b *Builder) unsafeHTML(src fs.FS, reread map[string]bool) bool {
+	var unsafe bool
+	if home := b.cache.files["content/_index.md"]; home != nil && !reread["content/_index.md"] {
+		if home.page != nil {
+			unsafe, _ = home.page.Params["unsafe_html"].(bool)
+		}
+	} else if data, err := readRegular(src, "content/_index.md"); err == nil {
+		if p, _ := content.Parse("content/_index.md", data); p != nil {
+			unsafe, _ = p.Params["unsafe_html"].(bool)
+		}
+	}
+	return unsafe
 }
 
 // bodyEdits returns the changed content files when every change is an edit

@@ -335,42 +335,9 @@ func renderSite(ctx context.Context, s *site.Site, theme fs.FS, cache *renderCac
 	if ctx.Err() != nil {
 		return nil, nil // the machine files are left to their goroutine
 	}
-	seenTemplateErr := map[string]bool{}
-	fresh := make(map[string]cachedPage, len(jobs))
-	for _, j := range jobs {
-		if j.err != nil {
-			if d, ok := j.err.(diag.Diagnostic); ok {
-				if !seenTemplateErr[d.String()] {
-					seenTemplateErr[d.String()] = true
-					diags = append(diags, d)
-				}
-			} else {
-				diags = append(diags, diag.Diagnostic{Path: j.origin, Message: j.err.Error()})
-			}
-			continue
-		}
-		if cache.sink == nil {
-			fresh[j.out] = cachedPage{key: j.key, data: j.data}
-		}
-		files.Set(j.out, j.data, j.origin) // claimed before rendering
-	}
-	cache.pages = fresh
-	var redirects []publish.Redirect
-	for _, p := range allPages(s) {
-		for i, a := range p.Aliases {
-			origin := p.Src.Path
-			page := render.Alias(p.Title(), render.Absolute(s, s.Permalink(p)))
-			if cache.minify != nil {
-				page, _ = cache.minify.Minify(a, page)
-			}
-			if err := files.Add(a, page, origin); err != nil {
-				d := p.Src.Diag(p.Src.ValuePos("aliases", p.Src.Aliases[i]), "aliases: "+err.Error()+"; remove the alias or rename the page")
-				diags = append(diags, d)
-				continue
-			}
-			redirects = append(redirects, publish.Redirect{From: s.BasePath + strings.TrimSuffix(a, "index.html"), To: s.Permalink(p)})
-		}
-	}
+	diags = append(diags, cache.collect(jobs, files)...)
+	redirects, more := cache.addAliases(s, files)
+	diags = append(diags, more...)
 	if searchFiles == nil {
 		searchFiles = cache.searchIndex(s)
 	}
@@ -401,6 +368,56 @@ func renderSite(ctx context.Context, s *site.Site, theme fs.FS, cache *renderCac
 		precompress(ctx, files, files.Names())
 	}
 	return files, diags
+}
+
+// collect puts the rendered pages into files (their paths were claimed
+// before rendering), keeps them for the next build unless streaming, and
+// returns the problems of the pages that failed, each template error once.
+func (c *renderCache) collect(jobs []*pageJob, files *output.Files) diag.List {
+	var diags diag.List
+	seenTemplateErr := map[string]bool{}
+	fresh := make(map[string]cachedPage, len(jobs))
+	for _, j := range jobs {
+		if j.err != nil {
+			if d, ok := j.err.(diag.Diagnostic); ok {
+				if !seenTemplateErr[d.String()] {
+					seenTemplateErr[d.String()] = true
+					diags = append(diags, d)
+				}
+			} else {
+				diags = append(diags, diag.Diagnostic{Path: j.origin, Message: j.err.Error()})
+			}
+			continue
+		}
+		if c.sink == nil {
+			fresh[j.out] = cachedPage{key: j.key, data: j.data}
+		}
+		files.Set(j.out, j.data, j.origin)
+	}
+	c.pages = fresh
+	return diags
+}
+
+// addAliases adds a redirect page for every alias of every page, and
+// returns the redirects for _redirects.
+func (c *renderCache) addAliases(s *site.Site, files *output.Files) ([]publish.Redirect, diag.List) {
+	var redirects []publish.Redirect
+	var diags diag.List
+	for _, p := range allPages(s) {
+		for i, a := range p.Aliases {
+			page := render.Alias(p.Title(), render.Absolute(s, s.Permalink(p)))
+			if c.minify != nil {
+				page, _ = c.minify.Minify(a, page)
+			}
+			if err := files.Add(a, page, p.Src.Path); err != nil {
+				d := p.Src.Diag(p.Src.ValuePos("aliases", p.Src.Aliases[i]), "aliases: "+err.Error()+"; remove the alias or rename the page")
+				diags = append(diags, d)
+				continue
+			}
+			redirects = append(redirects, publish.Redirect{From: s.BasePath + strings.TrimSuffix(a, "index.html"), To: s.Permalink(p)})
+		}
+	}
+	return redirects, diags
 }
 
 // emitRest hands the sink every file that still holds its data (all but

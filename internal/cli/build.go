@@ -122,6 +122,12 @@ as path:line:col: message, and the exit code is 1.`)
 		report(env.Stderr, res)
 		return ExitProblem
 	}
+	return commit(env, stream, res, dir)
+}
+
+// commit swaps the streamed output in and reports what it did, truthfully:
+// what was kept of the user's, and what could not be removed of the old.
+func commit(env Env, stream *output.Stream, res build.Result, dir string) int {
 	start := time.Now()
 	rep, err := stream.Commit()
 	if err != nil {
