@@ -3,13 +3,12 @@ package build
 import (
 	"context"
 	"io/fs"
-	"runtime"
-	"sync"
 	"time"
 
 	"github.com/rolesite/rolesite/internal/diag"
 	"github.com/rolesite/rolesite/internal/linkcheck"
 	"github.com/rolesite/rolesite/internal/output"
+	"github.com/rolesite/rolesite/internal/pool"
 	"github.com/rolesite/rolesite/internal/publish"
 	"github.com/rolesite/rolesite/internal/site"
 )
@@ -251,34 +250,10 @@ func (b *Builder) sink(links *linkcheck.Checker, stop context.CancelCauseFunc) f
 // until ctx is done.
 func feed(ctx context.Context, links *linkcheck.Checker, files *output.Files) {
 	names := files.Names()
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				data, _ := files.Get(names[i])
-				links.Add(names[i], data)
-			}
-		})
-	}
-	hand(ctx, next, len(names))
-	wg.Wait()
-}
-
-// hand gives a worker pool the indexes 0 to n-1 in turn and closes next,
-// stopping early once ctx is done: the workers finish the item each holds
-// and take no more. Every worker pool of the build is fed this way, so
-// that a build stops within one item per worker.
-func hand(ctx context.Context, next chan<- int, n int) {
-	defer close(next)
-	done := ctx.Done()
-	for i := range n {
-		select {
-		case next <- i:
-		case <-done:
-			return
-		}
-	}
+	pool.Each(ctx, len(names), func(_, i int) {
+		data, _ := files.Get(names[i])
+		links.Add(names[i], data)
+	})
 }
 
 // Build is a one-off clean build.

@@ -5,14 +5,13 @@ import (
 	"context"
 	"errors"
 	"io/fs"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/rolesite/rolesite/internal/content"
 	"github.com/rolesite/rolesite/internal/diag"
 	"github.com/rolesite/rolesite/internal/markdown"
+	"github.com/rolesite/rolesite/internal/pool"
 	"github.com/rolesite/rolesite/internal/publish"
 	"github.com/rolesite/rolesite/internal/render"
 	"github.com/rolesite/rolesite/internal/site"
@@ -88,36 +87,28 @@ func (b *Builder) load(ctx context.Context, src fs.FS, changed []string) ([]site
 
 	results := make([]*loaded, len(names))
 	readErrs := make([]error, len(names))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			var pk packer
-			for i := range next {
-				old := b.cache.files[names[i]]
-				var data []byte
-				if old != nil && !reread[names[i]] {
-					data = old.data
-				} else {
-					var err error
-					if data, err = readRegular(src, names[i]); err != nil {
-						readErrs[i] = err
-						continue
-					}
-				}
-				if old != nil && old.unsafe == unsafe && bytes.Equal(old.data, data) {
-					results[i] = old
-					continue
-				}
-				results[i] = loadFile(conv, names[i], data, unsafe)
-				if b.opts.Emit != nil {
-					results[i].compact(&pk)
-				}
+	packers := make([]packer, pool.Workers(len(names), 1))
+	pool.Each(ctx, len(names), func(w, i int) {
+		old := b.cache.files[names[i]]
+		var data []byte
+		if old != nil && !reread[names[i]] {
+			data = old.data
+		} else {
+			var err error
+			if data, err = readRegular(src, names[i]); err != nil {
+				readErrs[i] = err
+				return
 			}
-		})
-	}
-	hand(ctx, next, len(names))
-	wg.Wait()
+		}
+		if old != nil && old.unsafe == unsafe && bytes.Equal(old.data, data) {
+			results[i] = old
+			return
+		}
+		results[i] = loadFile(conv, names[i], data, unsafe)
+		if b.opts.Emit != nil {
+			results[i].compact(&packers[w])
+		}
+	})
 	if ctx.Err() != nil {
 		return nil, nil, nil // some results are missing
 	}

@@ -19,6 +19,7 @@ import (
 	"github.com/rolesite/rolesite/internal/diagram"
 	"github.com/rolesite/rolesite/internal/markdown"
 	"github.com/rolesite/rolesite/internal/output"
+	"github.com/rolesite/rolesite/internal/pool"
 	"github.com/rolesite/rolesite/internal/publish"
 	"github.com/rolesite/rolesite/internal/render"
 	"github.com/rolesite/rolesite/internal/search"
@@ -222,63 +223,66 @@ func siteViews(s *site.Site, assets render.Assets) map[*site.Section]*render.Sit
 // neither data nor error). A job whose view hashes as it did last time
 // takes the bytes rendered then.
 func (c *renderCache) run(ctx context.Context, jobs []*pageJob, views map[*site.Section]*render.SiteView) {
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := range runtime.GOMAXPROCS(0) {
-		tpl := c.tplCopy[w%len(c.tplCopy)]
-		wg.Go(func() {
-			var buf, small bytes.Buffer
-			hasher := newViewHasher(c.seed)
-			for i := range next {
-				j := jobs[i]
-				if j.err != nil {
-					continue // its path collides (see claim)
-				}
-				view := j.view(views[j.secPtr])
-				if c.sink == nil {
-					// Kept for the next build, which reuses a page whose
-					// view hashes the same (a streaming build keeps none).
-					j.key = hasher.sum(j.kind+"\x00"+j.sec, view)
-					if prev, ok := c.pages[j.out]; ok && prev.key == j.key {
-						j.data = prev.data
-						continue
-					}
-				}
-				buf.Reset()
-				if j.err = tpl.Execute(&buf, j.kind, j.sec, view); j.err != nil {
-					continue
-				}
-				page := buf.Bytes()
-				if c.minify != nil && !tpl.Minified() {
-					small.Reset()
-					if j.err = c.minify.MinifyTo(&small, j.out, page); j.err != nil {
-						continue
-					}
-					page = small.Bytes()
-				}
-				if c.sink == nil {
-					j.data = bytes.Clone(page)
-					continue
-				}
-				// Streaming: the page goes out now and is not kept, so
-				// the worker's buffers serve the next one.
-				j.err = c.sink(j.out, page)
-				if j.done != nil {
-					j.done()
-				}
-				// A list of thousands of pages makes a buffer of megabytes:
-				// keep no such buffer for the thousands of small pages.
-				if buf.Cap() > maxKeptBuffer {
-					buf = bytes.Buffer{}
-				}
-				if small.Cap() > maxKeptBuffer {
-					small = bytes.Buffer{}
-				}
-			}
-		})
+	workers := make([]renderWorker, pool.Workers(len(jobs), 1))
+	for w := range workers {
+		workers[w] = renderWorker{tpl: c.tplCopy[w%len(c.tplCopy)], hasher: newViewHasher(c.seed)}
 	}
-	hand(ctx, next, len(jobs))
-	wg.Wait()
+	pool.Each(ctx, len(jobs), func(w, i int) { c.render(&workers[w], jobs[i], views) })
+}
+
+// A renderWorker is what one render worker keeps from page to page: its
+// copy of the templates, its buffers and its hasher.
+type renderWorker struct {
+	tpl        *render.Templates
+	buf, small bytes.Buffer
+	hasher     *viewHasher
+}
+
+// render renders one page job with worker w's templates and buffers.
+func (c *renderCache) render(w *renderWorker, j *pageJob, views map[*site.Section]*render.SiteView) {
+	if j.err != nil {
+		return // its path collides (see claim)
+	}
+	view := j.view(views[j.secPtr])
+	if c.sink == nil {
+		// Kept for the next build, which reuses a page whose view
+		// hashes the same (a streaming build keeps none).
+		j.key = w.hasher.sum(j.kind+"\x00"+j.sec, view)
+		if prev, ok := c.pages[j.out]; ok && prev.key == j.key {
+			j.data = prev.data
+			return
+		}
+	}
+	w.buf.Reset()
+	if j.err = w.tpl.Execute(&w.buf, j.kind, j.sec, view); j.err != nil {
+		return
+	}
+	page := w.buf.Bytes()
+	if c.minify != nil && !w.tpl.Minified() {
+		w.small.Reset()
+		if j.err = c.minify.MinifyTo(&w.small, j.out, page); j.err != nil {
+			return
+		}
+		page = w.small.Bytes()
+	}
+	if c.sink == nil {
+		j.data = bytes.Clone(page)
+		return
+	}
+	// Streaming: the page goes out now and is not kept, so the worker's
+	// buffers serve the next one.
+	j.err = c.sink(j.out, page)
+	if j.done != nil {
+		j.done()
+	}
+	// A list of thousands of pages makes a buffer of megabytes: keep no
+	// such buffer for the thousands of small pages.
+	if w.buf.Cap() > maxKeptBuffer {
+		w.buf = bytes.Buffer{}
+	}
+	if w.small.Cap() > maxKeptBuffer {
+		w.small = bytes.Buffer{}
+	}
 }
 
 // maxKeptBuffer is the largest buffer a render worker keeps for its next
@@ -473,18 +477,10 @@ func precompress(ctx context.Context, files *output.Files, names []string) {
 		}
 	}
 	gz, br := make([][]byte, len(todo)), make([][]byte, len(todo))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				data, _ := files.Get(todo[i])
-				gz[i], br[i] = publish.Gzip(data), publish.Brotli(data)
-			}
-		})
-	}
-	hand(ctx, next, len(todo))
-	wg.Wait()
+	pool.Each(ctx, len(todo), func(_, i int) {
+		data, _ := files.Get(todo[i])
+		gz[i], br[i] = publish.Gzip(data), publish.Brotli(data)
+	})
 	if ctx.Err() != nil {
 		return
 	}

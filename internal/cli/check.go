@@ -65,7 +65,7 @@ func checkOutput(env Env, dir, baseURL string) int {
 		return ExitUsage
 	}
 	start := time.Now()
-	diags := linkcheck.Check(os.DirFS(dir), basePath, abs)
+	diags := linkcheck.Check(env.Ctx, os.DirFS(dir), basePath, abs)
 	if env.Ctx.Err() != nil {
 		return stopped(env, "check", nil, "the check did not finish")
 	}

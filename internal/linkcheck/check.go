@@ -1,16 +1,17 @@
 package linkcheck
 
 import (
+	"context"
 	"fmt"
 	"io/fs"
 	"net/url"
 	"path"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
 
 	"github.com/rolesite/rolesite/internal/diag"
+	"github.com/rolesite/rolesite/internal/pool"
 )
 
 // A ref is one reference found in a file.
@@ -28,8 +29,9 @@ type scanned struct {
 // Check checks every HTML and CSS file in site. basePath is the URL path
 // the site is served under ("/" or "/atlas/"); baseURL, when not empty, is
 // the absolute URL of that path ("https://example.org/atlas/"). Problems
-// name the output file (relative to the site) and line.
-func Check(site fs.FS, basePath, baseURL string) diag.List {
+// name the output file (relative to the site) and line. Once ctx is done
+// Check stops reading and returns nothing.
+func Check(ctx context.Context, site fs.FS, basePath, baseURL string) diag.List {
 	var names []string
 	_ = fs.WalkDir(site, ".", func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
@@ -38,21 +40,13 @@ func Check(site fs.FS, basePath, baseURL string) diag.List {
 		return nil
 	})
 	c := NewChecker(basePath, baseURL)
-	var wg sync.WaitGroup
-	next := make(chan string)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for name := range next {
-				data, _ := fs.ReadFile(site, name)
-				c.Add(name, data)
-			}
-		})
+	pool.Each(ctx, len(names), func(_, i int) {
+		data, _ := fs.ReadFile(site, names[i])
+		c.Add(names[i], data)
+	})
+	if ctx.Err() != nil {
+		return nil
 	}
-	for _, n := range names {
-		next <- n
-	}
-	close(next)
-	wg.Wait()
 	return c.Problems()
 }
 

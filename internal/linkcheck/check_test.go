@@ -1,6 +1,7 @@
 package linkcheck
 
 import (
+	"context"
 	"testing"
 	"testing/fstest"
 )
@@ -30,7 +31,7 @@ func TestCheck(t *testing.T) {
 		"img/a.png":          "png",
 		"old/index.html":     `<meta http-equiv="refresh" content="0; url=/atlas/roles/a/"><meta http-equiv="refresh" content="0; url=/atlas/gone/">`,
 	})
-	got := Check(s, "/atlas/", "https://example.org/atlas/").Error()
+	got := Check(context.Background(), s, "/atlas/", "https://example.org/atlas/").Error()
 	want := `css/site.css:1: link to ../img/zz.png: no such file in the site
 index.html:3: link to roles/a/#nope: roles/a/index.html has no element with id "nope"
 index.html:4: link to /atlas/roles/missing/: no such file in the site
@@ -53,7 +54,7 @@ func TestSameURLFromManyFiles(t *testing.T) {
 		"b/index.html":     `<a href="sub/">sub</a> <a href="#x">x</a> <a href="/missing/">m</a> <a href="/a/sub/#y">y</a><i id="x"></i>`,
 		"a/sub/index.html": `<p id="y">a</p>`,
 	})
-	got := Check(s, "/", "").Error()
+	got := Check(context.Background(), s, "/", "").Error()
 	want := `a/index.html:1: link to #x: a/index.html has no element with id "x"
 a/index.html:1: link to /missing/: no such file in the site
 b/index.html:1: link to /missing/: no such file in the site

@@ -1,11 +1,12 @@
 package output
 
 import (
+	"context"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
-	"sync"
+
+	"github.com/rolesite/rolesite/internal/pool"
 )
 
 // removeTree removes dir and everything in it, as os.RemoveAll does, with
@@ -35,34 +36,19 @@ func removeTree(dir string) error {
 			units = append(units, filepath.Join(p, s.Name()))
 		}
 	}
-	next := make(chan string)
-	var wg sync.WaitGroup
-	var mu sync.Mutex
-	var first error
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for p := range next {
-				if err := os.RemoveAll(p); err != nil {
-					mu.Lock()
-					if first == nil {
-						first = err
-					}
-					mu.Unlock()
-				}
-			}
-		})
-	}
-	for _, u := range units {
-		next <- u
-	}
-	close(next)
-	wg.Wait()
+	errs := make([]error, len(units))
+	pool.Each(context.Background(), len(units), func(_, i int) { errs[i] = os.RemoveAll(units[i]) })
 	// What is left (the emptied folders, or whatever failed) goes the
 	// usual way, which also reports what cannot be removed.
 	if err := os.RemoveAll(dir); err != nil {
 		return err
 	}
-	return first
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // forceRemove removes dir as removeTree does and, should that fail, makes

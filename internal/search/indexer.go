@@ -2,9 +2,12 @@ package search
 
 import (
 	"bytes"
+	"context"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/rolesite/rolesite/internal/pool"
 )
 
 // An Indexer builds the index again and again, reusing the work of the
@@ -194,12 +197,12 @@ func (ix *Indexer) analyze(pages []*page) {
 	if len(pages) == 0 {
 		return
 	}
-	k := workers(len(pages), analyzeGrain)
+	k := pool.Workers(len(pages), analyzeGrain)
 	for len(ix.analyzers) < k {
 		ix.analyzers = append(ix.analyzers, newAnalyzer(&ix.dict))
 	}
 	done := make([][]*page, k)
-	parallel(len(pages), analyzeGrain, func(w, lo, hi int) {
+	pool.Ranges(context.Background(), len(pages), analyzeGrain, func(w, lo, hi int) {
 		a := ix.analyzers[w]
 		for _, p := range pages[lo:hi] {
 			d := p.doc
@@ -394,9 +397,9 @@ func (ix *Indexer) invert(pages []*page) {
 	// Count each term's pages in each of k ranges of pages, then fill the
 	// postings, ranges side by side: each range writes its own part of
 	// every list, so the lists come out in page order.
-	k := workers(len(pages), 1024)
+	k := pool.Workers(len(pages), 1024)
 	counts := make([][]int32, k)
-	spread(len(pages), k, func(w, lo, hi int) {
+	pool.Split(len(pages), k, func(w, lo, hi int) {
 		c := make([]int32, n)
 		for _, p := range pages[lo:hi] {
 			for _, t := range p.terms {
@@ -415,7 +418,7 @@ func (ix *Indexer) invert(pages []*page) {
 	}
 	start[n] = total
 	backing := make([]posting, total)
-	spread(len(pages), k, func(w, lo, hi int) {
+	pool.Split(len(pages), k, func(w, lo, hi int) {
 		next := counts[w]
 		for i, p := range pages[lo:hi] {
 			for j, t := range p.terms {
@@ -446,7 +449,7 @@ func (ix *Indexer) invert(pages []*page) {
 	}
 	ix.post, ix.live, ix.inverted = post, live, true
 
-	parallel(len(live), invertGrain, func(w, lo, hi int) {
+	pool.Ranges(context.Background(), len(live), invertGrain, func(w, lo, hi int) {
 		var buf []byte
 		for _, t := range live[lo:hi] {
 			if ix.entry[t] == nil {
@@ -548,11 +551,11 @@ func (ix *Indexer) encodeShards(pages int, files map[string][]byte) []string {
 		shards[i] = &encodedShard{name: name, split: s.split, terms: slices.Clone(ids), prefix: prefix}
 		todo = append(todo, i)
 	}
-	arenas := make([]arena, workers(len(todo), shardGrain))
+	arenas := make([]arena, pool.Workers(len(todo), shardGrain))
 	for i := range arenas {
 		arenas[i] = ix.arena()
 	}
-	parallel(len(todo), shardGrain, func(w, lo, hi int) {
+	pool.Ranges(context.Background(), len(todo), shardGrain, func(w, lo, hi int) {
 		for _, i := range todo[lo:hi] {
 			sh := shards[i]
 			n := len("{}\n") + len(sh.prefix) + len(sh.terms) - 1
@@ -595,10 +598,10 @@ func (ix *Indexer) makeUnions(plan []shard, pages int) {
 		}
 	}
 	made := make([]prefixUnion, len(missing))
-	if k := workers(len(missing), 1); len(ix.unionb) < k {
+	if k := pool.Workers(len(missing), 1); len(ix.unionb) < k {
 		ix.unionb = make([]unionBuilder, k)
 	}
-	parallel(len(missing), 1, func(w, lo, hi int) {
+	pool.Ranges(context.Background(), len(missing), 1, func(w, lo, hi int) {
 		for i := lo; i < hi; i++ {
 			s, u := missing[i], &made[i]
 			u.list = ix.unionb[w].union(pages, ix.post, ix.live[s.plo:s.phi])
@@ -643,11 +646,11 @@ func (ix *Indexer) encodeChunks(prev, pages []*page, files map[string][]byte) []
 		ix.names = append(ix.names, "search/d/"+strconv.Itoa(len(ix.names))+".json")
 	}
 	chunks := make([][]byte, n)
-	arenas := make([]arena, workers(n, chunkGrain))
+	arenas := make([]arena, pool.Workers(n, chunkGrain))
 	for i := range arenas {
 		arenas[i] = ix.arena()
 	}
-	parallel(n, chunkGrain, func(w, lo, hi int) {
+	pool.Ranges(context.Background(), n, chunkGrain, func(w, lo, hi int) {
 		var buf []byte
 		for c := lo; c < hi; c++ {
 			from, to := c*chunkDocs, min((c+1)*chunkDocs, len(pages))
