@@ -32,6 +32,11 @@
 // again on the paths a rebuild is told changed; the latter are
 // Result.Warnings, which do not fail a build.
 //
+// The site Resolve returns is never written to again. Each page's converted
+// body and plain text stay with what the load stage made of the file (plain,
+// or packed when streaming: see packed.go's bodies), the one store rendering
+// and the search index read them from.
+//
 // A Builder keeps what it loaded between builds, keyed by file path and
 // content, so that a rebuild after an edit re-parses only what changed. The
 // result of a rebuild is always exactly the result of a clean build of the

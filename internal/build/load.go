@@ -115,7 +115,6 @@ func (b *Builder) load(ctx context.Context, src fs.FS, changed []string) ([]site
 
 	fresh := make(map[string]*loaded, len(names))
 	var inputs []site.Input
-	b.renders.packed = nil
 	for i, name := range names {
 		if err := readErrs[i]; err != nil {
 			diags = append(diags, readDiag(name, err, "file"))
@@ -125,15 +124,14 @@ func (b *Builder) load(ctx context.Context, src fs.FS, changed []string) ([]site
 		fresh[name] = l
 		diags = append(diags, l.diags...)
 		if l.page != nil {
-			inputs = append(inputs, site.Input{Page: l.page, Doc: l.doc})
-		}
-		if l.packed != nil {
-			if b.renders.packed == nil {
-				b.renders.packed = &packedDocs{docs: make(map[string]*packedDoc, len(names))}
-			}
-			b.renders.packed.docs[name] = l.packed
+			// The site gets the page without its body and text: those stay
+			// in the store rendering reads (see bodies).
+			doc := l.doc
+			doc.HTML, doc.Text = nil, ""
+			inputs = append(inputs, site.Input{Page: l.page, Doc: doc})
 		}
 	}
+	b.renders.bodies = &bodies{docs: fresh}
 	edited := bodyEdits(changed, b.cache.files, fresh)
 	b.cache.files = fresh // forget deleted files
 	b.cache.names = names

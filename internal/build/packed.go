@@ -6,13 +6,14 @@ import (
 
 	"github.com/klauspost/compress/s2"
 
+	"github.com/rolesite/rolesite/internal/search"
 	"github.com/rolesite/rolesite/internal/site"
 )
 
 // A packedDoc is a page's converted body and plain text, compressed, while
 // the page waits for the search index and its rendering in a one-shot
 // build. Bodies and texts are most of what a build holds between loading
-// and writing (85 MB at 10,000 pages, over 400 MB at 50,000). They are
+// and writing: hundreds of megabytes at 50,000 pages. They are
 // packed together, as one s2 block: the text repeats the body's words, so
 // it costs little more than the body alone, and s2 runs at over a
 // gigabyte a second.
@@ -31,18 +32,22 @@ func (pk *packer) pack(html []byte, text string) *packedDoc {
 	return &packedDoc{data: bytes.Clone(pk.dst), htmlLen: len(html)}
 }
 
-// packedDocs are the packed pages of a build, by source path, and buffers
-// to unpack them into. The map is filled before rendering starts and only
-// read after; each job clears only its own page's entry.
-type packedDocs struct {
-	docs map[string]*packedDoc
-	bufs sync.Pool // of *[]byte
+// bodies is the one store of the pages' converted bodies and plain texts:
+// the resolved site never holds them (site.Page.Doc has neither), so that
+// rendering, which needs them, writes nothing into the site. It maps a
+// page's source path to what the load stage made of it: the body and text
+// as converted, or packed (see loaded.compact). It is filled before
+// rendering and only read after, except that written lets a page's packed
+// body go once its page is out.
+type bodies struct {
+	docs map[string]*loaded
+	bufs sync.Pool // of *[]byte, to unpack into
 }
 
 // unpack unpacks d into a buffer of the pool and passes what it holds to
 // use, which must not keep it.
-func (pd *packedDocs) unpack(d *packedDoc, use func(html, text []byte)) {
-	buf, _ := pd.bufs.Get().(*[]byte)
+func (b *bodies) unpack(d *packedDoc, use func(html, text []byte)) {
+	buf, _ := b.bufs.Get().(*[]byte)
 	if buf == nil {
 		buf = new([]byte)
 	}
@@ -53,45 +58,44 @@ func (pd *packedDocs) unpack(d *packedDoc, use func(html, text []byte)) {
 	}
 	use(out[:d.htmlLen:d.htmlLen], out[d.htmlLen:])
 	*buf = out
-	pd.bufs.Put(buf)
+	b.bufs.Put(buf)
 }
 
-// html passes the page's body to use (which must not keep it): unpacked,
-// or what the page holds when it was not packed.
-func (pd *packedDocs) html(p *site.Page, use func([]byte)) {
-	var d *packedDoc
-	if pd != nil {
-		d = pd.docs[p.Src.Path]
-	}
-	if d == nil || d.data == nil {
-		use(p.Doc.HTML)
-		return
-	}
-	pd.unpack(d, func(html, _ []byte) { use(html) })
-}
-
-// textFrom returns what gives the page's packed text, or nil when the
-// page's text is not packed.
-func (pd *packedDocs) textFrom(p *site.Page) func() string {
-	if pd == nil {
-		return nil
-	}
-	d := pd.docs[p.Src.Path]
-	if d == nil || d.data == nil {
-		return nil
-	}
-	return func() (text string) {
-		pd.unpack(d, func(_, t []byte) { text = string(t) })
-		return text
+// html passes the page's body to use, which must not keep it.
+func (b *bodies) html(p *site.Page, use func([]byte)) {
+	l := b.docs[p.Src.Path]
+	switch {
+	case l == nil:
+		use(nil)
+	case l.packed != nil && l.packed.data != nil:
+		b.unpack(l.packed, func(html, _ []byte) { use(html) })
+	default:
+		use(l.doc.HTML)
 	}
 }
 
-// written lets the page's packed body go.
-func (pd *packedDocs) written(p *site.Page) {
-	if pd == nil {
-		return
+// text sets the page's text in d: as it is, or, when it is packed, as a
+// function that unpacks it when the index asks, so that a build need not
+// hold every page's text at once.
+func (b *bodies) text(p *site.Page, d *search.Doc) {
+	l := b.docs[p.Src.Path]
+	switch {
+	case l == nil:
+	case l.packed != nil && l.packed.data != nil:
+		packed := l.packed
+		d.TextFrom = func() (text string) {
+			b.unpack(packed, func(_, t []byte) { text = string(t) })
+			return text
+		}
+	default:
+		d.Text = l.doc.Text
 	}
-	if d := pd.docs[p.Src.Path]; d != nil {
-		d.data = nil
+}
+
+// written lets the page's packed body and text go: a streaming build has
+// written its page and indexed its text.
+func (b *bodies) written(p *site.Page) {
+	if l := b.docs[p.Src.Path]; l != nil && l.packed != nil {
+		l.packed.data = nil
 	}
 }

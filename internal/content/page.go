@@ -45,63 +45,36 @@ func (p *Page) keptAt(off int) (keptSource, bool) {
 	return p.kept[i], true
 }
 
-// keptSourceAt finds the source text Compact kept for a position.
-func (p *Page) keptSourceAt(pos Pos) (string, bool) {
-	i, found := slices.BinarySearchFunc(p.kept, pos, func(k keptSource, pos Pos) int {
-		if k.pos.Line != pos.Line {
-			return k.pos.Line - pos.Line
-		}
-		return k.pos.Col - pos.Col
-	})
-	if !found {
-		return "", false
-	}
-	return p.kept[i].source, true
-}
-
-// keptSource is a body offset Compact kept: its position and the source
-// text a diagnostic there shows.
+// keptSource is a body offset Compact kept, and its position.
 type keptSource struct {
-	off    int
-	pos    Pos
-	source string
+	off int
+	pos Pos
 }
 
 // Compact lets the page's body go once it has been converted, for a build
 // that holds every page at once and reads none of them again: Body becomes
-// nil and the page keeps a copy of its front matter and, for each of the
-// given Body offsets (where later diagnostics may point, such as the
-// body's links), its position and the source text a diagnostic there
-// shows. Positions in the front matter and at kept offsets stay exact;
-// BodyPos of any other offset gives the body's first line, and a
-// diagnostic on a body line shows no source text unless it is at a kept
-// offset.
-//
-// Called again, it keeps fewer: only the given offsets among those kept
-// (none, for nil), once the diagnostics that could need them are made.
+// nil and the page keeps a copy of its front matter and the positions of
+// the given Body offsets (where later diagnostics may point, such as the
+// body's links). Positions in the front matter and at kept offsets stay
+// exact; BodyPos of any other offset gives the body's first line. A
+// diagnostic in the body then carries no source text: a one-shot build
+// prints none, and the dev server, which shows it, keeps its pages whole.
+// Compact is called once, before the page is given to the site.
 func (p *Page) Compact(keep []int) {
 	if p.compacted {
-		want := slices.Sorted(slices.Values(keep))
-		p.kept = slices.DeleteFunc(p.kept, func(k keptSource) bool {
-			_, found := slices.BinarySearch(want, k.off)
-			return !found
-		})
-		if len(p.kept) == 0 {
-			p.kept = nil
-		}
 		return
 	}
 	for _, off := range keep {
 		if off < 0 || off > len(p.Body) {
 			continue
 		}
-		pos := p.BodyPos(off)
-		p.kept = append(p.kept, keptSource{off, pos, p.sourceAround(pos)})
+		p.kept = append(p.kept, keptSource{off, p.BodyPos(off)})
 	}
 	// By offset, which is by position too: looked up by binary search (a
 	// page can have hundreds of thousands of links).
 	slices.SortFunc(p.kept, func(a, b keptSource) int { return a.off - b.off })
 	p.kept = slices.CompactFunc(p.kept, func(a, b keptSource) bool { return a.off == b.off })
+	p.kept = slices.Clip(p.kept)
 	fm := len(p.src) - len(p.Body)
 	n := 0
 	for n < len(p.lines) && p.lines[n] < fm {

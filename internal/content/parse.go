@@ -164,11 +164,6 @@ const maxSource = 240
 // file with one very long line and many problems on it thus costs a little
 // per diagnostic, not a copy of the line each.
 func (p *Page) sourceAround(pos Pos) string {
-	if p.compacted {
-		if source, ok := p.keptSourceAt(pos); ok {
-			return source
-		}
-	}
 	line := p.lineBytes(pos.Line)
 	if len(line) <= maxSource {
 		return string(line)

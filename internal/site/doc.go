@@ -17,11 +17,15 @@
 //
 //   - A relation is a front matter field holding a list of slugs. A field
 //     named like a section relates to that section; other names are declared
-//     in the section's _index.md:
+//     in the section's _index.md, as below.
 //
-//     relations:
-//     collaborates_with: roles                  # short form
-//     tools: {label: Tools, inverse: Used by}    # labels for both directions
+// A section's relation declarations:
+//
+//	relations:
+//	  collaborates_with: roles                  # short form
+//	  tools: {label: Tools, inverse: Used by}    # labels for both directions
+//
+// And further:
 //
 //   - Relations are two-way: each target page lists the pages naming it,
 //     grouped by source section and field, labelled with the declaration's
@@ -37,6 +41,15 @@
 //   - Draft pages are left out unless Options.Drafts; relations to a left-out
 //     page are dropped, body links to one are an error.
 //
+//   - Names are compared in one Unicode form (NFC): a file the file system
+//     stored decomposed and a link typed composed name the same page.
+//
 // Resolve collects every problem with its position rather than stopping at
 // the first, and suggests the nearest slug, field or heading for near misses.
+//
+// The Site Resolve returns is immutable: nothing in it, its pages or the
+// content.Pages they point to changes afterwards (a build test hashes the
+// whole graph before and after rendering). Pages carry no converted body
+// or plain text: the build keeps those in a store of its own and hands
+// them to rendering and search.
 package site
