@@ -1,0 +1,143 @@
+package build
+
+import (
+	"bytes"
+	"cmp"
+	"context"
+	"errors"
+	"strings"
+
+	"github.com/rolesite/rolesite/internal/diag"
+	"github.com/rolesite/rolesite/internal/output"
+	"github.com/rolesite/rolesite/internal/pool"
+	"github.com/rolesite/rolesite/internal/render"
+	"github.com/rolesite/rolesite/internal/site"
+)
+
+// run renders jobs in parallel, until ctx is done (jobs not run then have
+// neither data nor error). A job whose view hashes as it did last time
+// takes the bytes rendered then.
+func (c *renderCache) run(ctx context.Context, jobs []*pageJob, views map[*site.Section]*render.SiteView) {
+	workers := make([]renderWorker, pool.Workers(len(jobs), 1))
+	for w := range workers {
+		workers[w] = renderWorker{tpl: c.tplCopy[w%len(c.tplCopy)], hasher: newViewHasher(c.seed)}
+	}
+	pool.Each(ctx, len(jobs), func(w, i int) { c.render(&workers[w], jobs[i], views) })
+}
+
+// A renderWorker is what one render worker keeps from page to page: its
+// copy of the templates, its buffers and its hasher.
+type renderWorker struct {
+	tpl        *render.Templates
+	buf, small bytes.Buffer
+	hasher     *viewHasher
+}
+
+// render renders one page job with worker w's templates and buffers.
+func (c *renderCache) render(w *renderWorker, j *pageJob, views map[*site.Section]*render.SiteView) {
+	if j.err != nil {
+		return // its path collides (see claim)
+	}
+	view := j.view(views[j.secPtr])
+	if c.sink == nil {
+		// Kept for the next build, which reuses a page whose view
+		// hashes the same (a streaming build keeps none).
+		j.key = w.hasher.sum(j.kind+"\x00"+j.sec, view)
+		if prev, ok := c.pages[j.out]; ok && prev.key == j.key {
+			j.data = prev.data
+			return
+		}
+	}
+	w.buf.Reset()
+	if j.err = w.tpl.Execute(&w.buf, j.kind, j.sec, view); j.err != nil {
+		return
+	}
+	page := w.buf.Bytes()
+	if c.minify != nil && !w.tpl.Minified() {
+		w.small.Reset()
+		if j.err = c.minify.MinifyTo(&w.small, j.out, page); j.err != nil {
+			return
+		}
+		page = w.small.Bytes()
+	}
+	if c.sink == nil {
+		j.data = bytes.Clone(page)
+		return
+	}
+	// Streaming: the page goes out now and is not kept, so the worker's
+	// buffers serve the next one.
+	j.err = c.sink(j.out, page)
+	if j.done != nil {
+		j.done()
+	}
+	// A list of thousands of pages makes a buffer of megabytes: keep no
+	// such buffer for the thousands of small pages.
+	if w.buf.Cap() > maxKeptBuffer {
+		w.buf = bytes.Buffer{}
+	}
+	if w.small.Cap() > maxKeptBuffer {
+		w.small = bytes.Buffer{}
+	}
+}
+
+// maxKeptBuffer is the largest buffer a render worker keeps for its next
+// page when streaming.
+const maxKeptBuffer = 1 << 20
+
+// collect puts the rendered pages into files (their paths were claimed
+// before rendering), keeps them for the next build unless streaming, and
+// returns the problems of the pages that failed, each template error once.
+func (c *renderCache) collect(jobs []*pageJob, files *output.Files) diag.List {
+	var diags diag.List
+	seenTemplateErr := map[string]bool{}
+	fresh := make(map[string]cachedPage, len(jobs))
+	for _, j := range jobs {
+		if j.err != nil {
+			if d, ok := j.err.(diag.Diagnostic); ok {
+				if !seenTemplateErr[d.String()] {
+					seenTemplateErr[d.String()] = true
+					diags = append(diags, d)
+				}
+			} else {
+				diags = append(diags, diag.Diagnostic{Path: j.origin, Message: j.err.Error()})
+			}
+			continue
+		}
+		if c.sink == nil {
+			fresh[j.out] = cachedPage{key: j.key, data: j.data}
+		}
+		files.Set(j.out, j.data, j.origin)
+	}
+	c.pages = fresh
+	return diags
+}
+
+func collision(origin string, err error) diag.Diagnostic {
+	// Report it at a file of the site's, where the author can act.
+	if c, ok := errors.AsType[*output.CollisionError](err); ok {
+		origin = cmp.Or(siteFile(c.Second, "content/"), siteFile(c.First, "content/"),
+			siteFile(c.Second, "static/"), siteFile(c.First, "static/"), origin)
+	}
+	return diag.Diagnostic{Path: origin, Message: "output collision: " + err.Error() + "; rename one of them"}
+}
+
+// siteFile is origin if it is under folder.
+func siteFile(origin, folder string) string {
+	if strings.HasPrefix(origin, folder) {
+		return origin
+	}
+	return ""
+}
+
+// claim reserves the output path of every page before any is rendered,
+// so that a page whose path collides with a static file or another page is
+// reported and never written: a streaming build writes pages as they are
+// rendered, and a write into a file where a folder is needed would fail
+// with no word of why. A colliding job gets its diagnostic as its error.
+func claim(files *output.Files, jobs []*pageJob) {
+	for _, j := range jobs {
+		if err := files.Add(j.out, nil, j.origin); err != nil {
+			j.err = collision(j.origin, err)
+		}
+	}
+}
