@@ -613,13 +613,6 @@ func allPages(s *site.Site) []*site.Page {
 
 // collision reports two sources writing the same output file, at the first
 // source when it is a content file.
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
-
 func collision(s *site.Site, origin string, err error) diag.Diagnostic {
 	// Report it at a file of the site's, where the author can act.
 	if c, ok := errors.AsType[*output.CollisionError](err); ok {
@@ -711,7 +704,13 @@ func (c *renderCache) addStatic(files *output.Files, theme fs.FS) (render.Assets
 		return a == "css/site.css" || strings.HasPrefix(a, "css/site.") && strings.Count(a, ".") == 2
 	}
 	slices.SortStableFunc(assets.CSS, func(a, b string) int {
-		return cmp.Compare(boolInt(!isSite(a)), boolInt(!isSite(b)))
+		switch {
+		case isSite(a) == isSite(b):
+			return 0
+		case isSite(a):
+			return -1
+		}
+		return 1
 	})
 	return assets, diags
 }
