@@ -112,6 +112,8 @@ func (c *renderCache) collect(jobs []*pageJob, files *output.Files) diag.List {
 	return diags
 }
 
+// collision reports two sources writing the same output file, at a file of
+// the site's (content/, then static/) when one of them is.
 func collision(origin string, err error) diag.Diagnostic {
 	// Report it at a file of the site's, where the author can act.
 	if c, ok := errors.AsType[*output.CollisionError](err); ok {

@@ -1,7 +1,6 @@
 package build
 
 import (
-	"cmp"
 	"fmt"
 	"io/fs"
 	"path"
@@ -13,15 +12,6 @@ import (
 	"github.com/rolesite/rolesite/internal/publish"
 	"github.com/rolesite/rolesite/internal/render"
 )
-
-// collision reports two sources writing the same output file, at the first
-// source when it is a content file.
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
 
 // addStatic copies static/ (site files over the embedded defaults) and
 // returns the stylesheets and scripts every page links.
@@ -84,7 +74,13 @@ func (c *renderCache) addStatic(files *output.Files, theme fs.FS) (render.Assets
 		return a == "css/site.css" || strings.HasPrefix(a, "css/site.") && strings.Count(a, ".") == 2
 	}
 	slices.SortStableFunc(assets.CSS, func(a, b string) int {
-		return cmp.Compare(boolInt(!isSite(a)), boolInt(!isSite(b)))
+		switch {
+		case isSite(a) == isSite(b):
+			return 0
+		case isSite(a):
+			return -1
+		}
+		return 1
 	})
 	return assets, diags
 }

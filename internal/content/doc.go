@@ -3,12 +3,24 @@
 // It knows nothing of other pages, sections' relations, URLs or HTML.
 //
 // A file is read as UTF-8 (a leading byte-order mark is dropped, CRLF line
-// endings become LF without changing line numbers). Front matter is found and
-// split by github.com/adrg/frontmatter and may be
+// endings become LF without changing line numbers). Front matter opens on
+// the first line that is not blank, and may be
 //
 //	---            YAML (also ---yaml)
 //	+++            TOML (also ---toml)
 //	{ ... }        JSON (the braces on lines of their own, then a blank line)
+//
+// github.com/adrg/frontmatter defines where a block starts and ends. A block
+// opened by "---", what most pages use, is split in place (splitYAML) exactly
+// as the library would split it, which FuzzSplitYAML checks; every other
+// opening, and a "---" never closed, is split by the library itself.
+//
+// The block is decoded by gopkg.in/yaml.v3, github.com/BurntSushi/toml or
+// encoding/json, with one fast path: YAML front matter of top-level fields
+// whose values are plain words or flow lists of plain words
+// ("title: Data scientist", "tools: [jupyter, pandas]") is decoded by
+// flatYAML without a parser, to exactly what yaml.v3 gives (FuzzFlatYAML
+// checks that); anything else it leaves to yaml.v3.
 //
 // The fields every page may have are checked for type here: title and summary
 // are strings, draft is a boolean, weight and order are integers, aliases and

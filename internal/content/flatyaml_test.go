@@ -47,6 +47,12 @@ var flatYAMLCases = []struct {
 	{"tools: [ a ,b ]\n", true},                  // spaces around items
 	{"title: A\ttab\n", false},                   // a tab
 	{"title: End  \n", true},                     // trailing spaces
+	// Flat lines with punctuation, which the fast path takes: seeds from
+	// which the fuzzer reaches the path that decodes.
+	{"title: Role 00042 (lead) - v1.2/3\nsummary: Designs pipelines, owns the SLA.\n", true},
+	{"tools: [tool_a, b-c, d.e, f/g, h (i)]\nstages: [Deploy, Monitor]\n", true},
+	{"title: a-\n\n\nsummary: x.y_z, (w)\n", true},
+	{"title: A / B, C - D.\nsummary: E", true}, // no newline at the end
 }
 
 func TestFlatYAML(t *testing.T) {

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"fmt"
 	"unicode/utf8"
 
@@ -120,7 +121,13 @@ func (w *yamlWalk) measure(n *yaml.Node) yamlSize {
 			case n.Kind == yaml.SequenceNode:
 				m.depth = max(m.depth, cm.depth)
 			case i%2 == 1 && isMerge(n.Content[i-1]):
-				m.depth = max(m.depth, cm.depth-1-btoi(c.Kind == yaml.SequenceNode))
+				// What "<<" merges adds no level of its own, nor
+				// does the list of what it merges.
+				d := cm.depth - 1
+				if c.Kind == yaml.SequenceNode {
+					d--
+				}
+				m.depth = max(m.depth, d)
 			case i%2 == 1:
 				m.depth = max(m.depth, cm.depth)
 			}
@@ -134,19 +141,12 @@ func (w *yamlWalk) measure(n *yaml.Node) yamlSize {
 	return m
 }
 
-func btoi(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
-
 // yamlOffset converts yaml.v3's 1-based line and column (in characters) of
 // the front matter into a file offset.
 func yamlOffset(fm *frontMatter, line, col int) int {
 	off := 0
 	for i := 1; i < line; i++ {
-		j := indexNewline(fm.raw[off:])
+		j := bytes.IndexByte(fm.raw[off:], '\n')
 		if j < 0 {
 			break
 		}

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"cmp"
 	"slices"
 
 	"github.com/rolesite/rolesite/internal/content"
@@ -90,7 +91,7 @@ func (s *Site) Compare(a, b *Page) Comparison {
 			continue
 		}
 		row := split(ia, ib)
-		row.Field, row.Label = d.Field, cmpOr(d.Label, humanize(d.Field))
+		row.Field, row.Label = d.Field, cmp.Or(d.Label, humanize(d.Field))
 		c.Rows = append(c.Rows, row)
 	}
 	isRelation := map[string]bool{}
@@ -151,11 +152,4 @@ func split(a, b []Item) CompareRow {
 		}
 	}
 	return row
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
