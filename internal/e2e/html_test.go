@@ -2,20 +2,19 @@ package e2e
 
 import (
 	"fmt"
-	"html"
+	"io"
 	"slices"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 // The crawler needs three things of a page: its ids, the URLs it refers
-// to, and anything a strict CSP would block. golang.org/x/net/html is not a
-// dependency of the module, and the Nu Html Checker already proves every
-// page well-formed, so a small tokenizer for the HTML syntax is enough:
-// comments, doctypes, start and end tags with quoted, unquoted and bare
-// attributes, character references in values, and the raw text of script
-// and style (and the escapable raw text of title and textarea), in which
-// nothing is markup.
+// to, and anything a strict CSP would block. golang.org/x/net/html's
+// tokenizer reads the page (the Nu Html Checker proves it well-formed);
+// what the tokenizer would read past, a tag, comment or raw text cut off by
+// the end of the page, is an error.
 
 // An htmlPage is what the tokenizer finds in an HTML document.
 type htmlPage struct {
@@ -42,51 +41,57 @@ var urlAttrs = map[string]bool{"href": true, "src": true, "action": true, "xlink
 // parseHTML tokenizes src.
 func parseHTML(src string) (*htmlPage, error) {
 	p := &htmlPage{ids: map[string]bool{}}
-	line := func(at int) int { return 1 + strings.Count(src[:at], "\n") }
-	i := 0
+	z := html.NewTokenizer(strings.NewReader(src))
+	line := 1
+	open := "" // the raw text element whose end tag must come
 	for {
-		j := strings.IndexByte(src[i:], '<')
-		if j < 0 {
+		tt := z.Next()
+		raw := string(z.Raw())
+		switch tt {
+		case html.ErrorToken:
+			switch {
+			case z.Err() != io.EOF:
+				return nil, z.Err()
+			case raw != "":
+				return nil, fmt.Errorf("line %d: %q is not closed", line, raw)
+			case open != "":
+				return nil, fmt.Errorf("<%s> is not closed", open)
+			}
 			return p, nil
-		}
-		i += j
-		rest := src[i:]
-		switch {
-		case strings.HasPrefix(rest, "<!--"):
-			k := strings.Index(rest[4:], "-->")
-			if k < 0 {
-				return nil, fmt.Errorf("line %d: unterminated comment", line(i))
+		case html.CommentToken, html.DoctypeToken:
+			if !strings.HasSuffix(raw, ">") {
+				return nil, fmt.Errorf("line %d: unterminated markup", line)
 			}
-			i += 4 + k + 3
-		case strings.HasPrefix(rest, "<!") || strings.HasPrefix(rest, "<?") || strings.HasPrefix(rest, "</"):
-			k := strings.IndexByte(rest, '>')
-			if k < 0 {
-				return nil, fmt.Errorf("line %d: unterminated markup", line(i))
-			}
-			i += k + 1
-		case len(rest) > 1 && isASCIILetter(rest[1]):
-			start := i
-			name, attrs, n, err := parseTag(rest)
-			if err != nil {
-				return nil, fmt.Errorf("line %d: %v", line(i), err)
-			}
-			i += n
-			p.element(name, attrs, line(start))
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, attrs := tag(z)
+			p.element(name, attrs, line)
 			switch name {
 			case "script", "style", "title", "textarea":
-				end := strings.Index(strings.ToLower(src[i:]), "</"+name)
-				if end < 0 {
-					return nil, fmt.Errorf("line %d: <%s> is not closed", line(start), name)
-				}
+				open = name
 				if name == "script" && !slices.ContainsFunc(attrs, func(a [2]string) bool { return a[0] == "src" }) {
-					p.inline = append(p.inline, fmt.Sprintf("line %d: inline <script>", line(start)))
+					p.inline = append(p.inline, fmt.Sprintf("line %d: inline <script>", line))
 				}
-				i += end
 			}
-		default:
-			i++ // a "<" in text
+		case html.EndTagToken:
+			if name, _ := z.TagName(); string(name) == open {
+				open = ""
+			}
 		}
+		line += strings.Count(raw, "\n")
 	}
+}
+
+// tag returns the name and attributes (names lower-cased, values
+// unescaped) of the start tag z has just read.
+func tag(z *html.Tokenizer) (string, [][2]string) {
+	name, more := z.TagName()
+	var attrs [][2]string
+	for more {
+		var k, v []byte
+		k, v, more = z.TagAttr()
+		attrs = append(attrs, [2]string{string(k), string(v)})
+	}
+	return string(name), attrs
 }
 
 // element records an element's ids, URLs and inline code.
@@ -121,65 +126,6 @@ func (p *htmlPage) element(name string, attrs [][2]string, line int) {
 		}
 	}
 }
-
-// parseTag reads a start tag at the beginning of s and returns its name and
-// attributes (names lower-cased, values unescaped) and its length.
-func parseTag(s string) (name string, attrs [][2]string, n int, err error) {
-	i := 1
-	for i < len(s) && !isSpace(s[i]) && s[i] != '>' && s[i] != '/' {
-		i++
-	}
-	name = strings.ToLower(s[1:i])
-	for {
-		for i < len(s) && (isSpace(s[i]) || s[i] == '/') {
-			i++
-		}
-		if i >= len(s) {
-			return "", nil, 0, fmt.Errorf("<%s> is not closed", name)
-		}
-		if s[i] == '>' {
-			return name, attrs, i + 1, nil
-		}
-		k := i
-		for i < len(s) && !isSpace(s[i]) && s[i] != '=' && s[i] != '>' && s[i] != '/' {
-			i++
-		}
-		key := strings.ToLower(s[k:i])
-		for i < len(s) && isSpace(s[i]) {
-			i++
-		}
-		if i >= len(s) || s[i] != '=' {
-			attrs = append(attrs, [2]string{key, ""})
-			continue
-		}
-		i++
-		for i < len(s) && isSpace(s[i]) {
-			i++
-		}
-		if i >= len(s) {
-			return "", nil, 0, fmt.Errorf("<%s> is not closed", name)
-		}
-		var val string
-		if q := s[i]; q == '"' || q == '\'' {
-			end := strings.IndexByte(s[i+1:], q)
-			if end < 0 {
-				return "", nil, 0, fmt.Errorf("<%s %s=…> has an unterminated value", name, key)
-			}
-			val = s[i+1 : i+1+end]
-			i += end + 2
-		} else {
-			v := i
-			for i < len(s) && !isSpace(s[i]) && s[i] != '>' {
-				i++
-			}
-			val = s[v:i]
-		}
-		attrs = append(attrs, [2]string{key, html.UnescapeString(val)})
-	}
-}
-
-func isSpace(c byte) bool       { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
-func isASCIILetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 
 // The tokenizer is a test tool; its own test makes sure it sees what the
 // crawler relies on, and nothing inside comments or raw text.

@@ -109,11 +109,16 @@ func NewChecker(basePath, baseURL string) *Checker {
 
 // Add records one file of the site. It keeps nothing of data.
 func (c *Checker) Add(name string, data []byte) {
+	c.add(name, data, (*found).html)
+}
+
+// add is Add, reading HTML with scanHTML.
+func (c *Checker) add(name string, data []byte, scanHTML func(*found, []byte)) {
 	var f *found
 	switch {
 	case strings.HasSuffix(name, ".html"):
 		f = newFound()
-		f.html(data)
+		scanHTML(f, data)
 	case strings.HasSuffix(name, ".css"):
 		f = newFound()
 		f.cssURLs(data, 1)

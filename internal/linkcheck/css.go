@@ -24,10 +24,3 @@ func (s *found) cssURLs(css []byte, line int32) {
 		rest = rest[j+1:]
 	}
 }
-
-func unquote(v []byte) string {
-	if len(v) >= 2 && (v[0] == '"' || v[0] == '\'') && v[len(v)-1] == v[0] {
-		v = v[1 : len(v)-1]
-	}
-	return string(v)
-}

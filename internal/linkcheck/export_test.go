@@ -7,11 +7,11 @@ package linkcheck
 var ScanDiff = scanDiff
 
 // ScanHTML and ScanHTMLReference run the scanner and the reference.
-func ScanHTML(data []byte) {
-	newFound().html(data)
-}
+func ScanHTML(data []byte) { newFound().html(data) }
 
-func ScanHTMLReference(data []byte) {
-	sc := &scanned{ids: map[string]bool{}}
-	sc.refHTML(data)
+func ScanHTMLReference(data []byte) { newFound().refHTML(data) }
+
+// AddReference is Checker.Add reading HTML with the reference.
+func AddReference(c *Checker, name string, data []byte) {
+	c.add(name, data, (*found).refHTML)
 }

@@ -1,8 +1,8 @@
 package linkcheck_test
 
 import (
-	"bytes"
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -58,61 +58,68 @@ func TestScanSiteMatchesReference(t *testing.T) {
 	}
 }
 
-// site1k is the minified output of a generated 1,000-page site (~12 KB of
-// HTML a page), and its size.
-func site1k(b *testing.B) ([]file, int64) {
-	files := builtSite(b, 1000, build.Options{Minify: true})
-	var size int64
-	for _, f := range files {
-		size += int64(len(f.data))
-	}
-	return files, size
+// pages is the minified output of a generated n-page site (~12 KB of
+// HTML a page).
+func pages(b *testing.B, n int) []file {
+	return builtSite(b, n, build.Options{Minify: true})
 }
 
-// BenchmarkAdd feeds every file of a built 1,000-page site to a Checker.
+func size(files []file) int64 {
+	var n int64
+	for _, f := range files {
+		n += int64(len(f.data))
+	}
+	return n
+}
+
+// BenchmarkAdd feeds every file of a built 1,000- and 10,000-page site to
+// a Checker, reading HTML with the scanner and with the reference (with
+// -count, the two take turns).
 //
-//	go test ./internal/linkcheck -run '^$' -bench Add -benchmem
+//	go test ./internal/linkcheck -run '^$' -bench Add -benchmem -count 5
 func BenchmarkAdd(b *testing.B) {
-	files, size := site1k(b)
-	b.SetBytes(size)
-	for b.Loop() {
-		c := linkcheck.NewChecker("/", "")
-		for _, f := range files {
-			c.Add(f.name, f.data)
+	for _, n := range []int{1000, 10000} {
+		files := pages(b, n)
+		for _, v := range []struct {
+			name string
+			add  func(*linkcheck.Checker, string, []byte)
+		}{
+			{"scanner", (*linkcheck.Checker).Add},
+			{"reference", linkcheck.AddReference},
+		} {
+			b.Run(fmt.Sprintf("%dk/%s", n/1000, v.name), func(b *testing.B) {
+				b.SetBytes(size(files))
+				for b.Loop() {
+					c := linkcheck.NewChecker("/", "")
+					for _, f := range files {
+						v.add(c, f.name, f.data)
+					}
+				}
+			})
 		}
 	}
 }
 
 // BenchmarkScan compares the scanner with the reference on the HTML
-// pages of the same site.
+// pages of a 1,000-page site, alone.
 func BenchmarkScan(b *testing.B) {
-	files, _ := site1k(b)
-	var pages [][]byte
-	var size int64
-	for _, f := range files {
+	var html []file
+	for _, f := range pages(b, 1000) {
 		if strings.HasSuffix(f.name, ".html") {
-			pages = append(pages, f.data)
-			size += int64(len(f.data))
+			html = append(html, f)
 		}
 	}
-	b.Run("scanner", func(b *testing.B) {
-		b.SetBytes(size)
-		for b.Loop() {
-			for _, p := range pages {
-				linkcheck.ScanHTML(p)
+	for _, v := range []struct {
+		name string
+		scan func([]byte)
+	}{{"scanner", linkcheck.ScanHTML}, {"reference", linkcheck.ScanHTMLReference}} {
+		b.Run(v.name, func(b *testing.B) {
+			b.SetBytes(size(html))
+			for b.Loop() {
+				for _, f := range html {
+					v.scan(f.data)
+				}
 			}
-		}
-	})
-	b.Run("reference", func(b *testing.B) {
-		copies := make([][]byte, len(pages))
-		for i, p := range pages {
-			copies[i] = bytes.Clone(p) // the reference writes to its input
-		}
-		b.SetBytes(size)
-		for b.Loop() {
-			for _, p := range copies {
-				linkcheck.ScanHTMLReference(p)
-			}
-		}
-	})
+		})
+	}
 }
