@@ -33,12 +33,12 @@ func (c *renderCache) pageJobs(s *site.Site) []*pageJob {
 		if withLifecycle {
 			lifecycle.users++
 		}
-		kind, sec := render.KindPage, ""
+		kind, sec := render.TemplatePage, ""
 		switch p.Kind {
 		case site.KindHome:
-			kind = render.KindHome
+			kind = render.TemplateHome
 		case site.KindSection:
-			kind, sec = render.KindList, p.Section.Name
+			kind, sec = render.TemplateList, p.Section.Name
 		default:
 			sec = p.Section.Name
 		}
@@ -59,7 +59,7 @@ func (c *renderCache) pageJobs(s *site.Site) []*pageJob {
 		if sec.Index != nil {
 			addPage(sec.Index, s.Lifecycle != nil && s.Lifecycle.Section == sec)
 		} else {
-			jobs = append(jobs, &pageJob{out: sec.Name + "/index.html", origin: "content/" + sec.Name + "/", kind: render.KindList, sec: sec.Name, secPtr: sec,
+			jobs = append(jobs, &pageJob{out: sec.Name + "/index.html", origin: "content/" + sec.Name + "/", kind: render.TemplateList, sec: sec.Name, secPtr: sec,
 				view: func(sv *render.SiteView) *render.PageView { return render.NewSectionView(s, sv, sec) }})
 		}
 		for _, p := range sec.Pages {
@@ -68,21 +68,21 @@ func (c *renderCache) pageJobs(s *site.Site) []*pageJob {
 			if len(partners) == 0 {
 				continue
 			}
-			jobs = append(jobs, &pageJob{out: render.CompareIndexPath(p) + "index.html", origin: p.Src.Path, kind: render.KindComparisons, sec: sec.Name, secPtr: sec,
+			jobs = append(jobs, &pageJob{out: render.CompareIndexPath(p) + "index.html", origin: p.Src.Path, kind: render.TemplateComparisons, sec: sec.Name, secPtr: sec,
 				view: func(sv *render.SiteView) *render.PageView { return render.NewComparisonsView(s, sv, p) }})
 			for _, q := range partners {
-				jobs = append(jobs, &pageJob{out: render.ComparePath(p, q) + "index.html", origin: p.Src.Path, kind: render.KindCompare, sec: sec.Name, secPtr: sec,
+				jobs = append(jobs, &pageJob{out: render.ComparePath(p, q) + "index.html", origin: p.Src.Path, kind: render.TemplateCompare, sec: sec.Name, secPtr: sec,
 					view: func(sv *render.SiteView) *render.PageView { return render.NewCompareView(s, sv, p, q) }})
 			}
 		}
 	}
 	for _, d := range s.Matrices {
-		jobs = append(jobs, &pageJob{out: render.MatrixPath(d) + "index.html", origin: "content/_index.md", kind: render.KindMatrix,
+		jobs = append(jobs, &pageJob{out: render.MatrixPath(d) + "index.html", origin: "content/_index.md", kind: render.TemplateMatrix,
 			view: func(sv *render.SiteView) *render.PageView { return render.NewMatrixView(s, sv, s.Matrix(d)) }})
 	}
-	jobs = append(jobs, &pageJob{out: "search/index.html", origin: "templates/search.html", kind: render.KindSearch,
+	jobs = append(jobs, &pageJob{out: "search/index.html", origin: "templates/search.html", kind: render.TemplateSearch,
 		view: func(sv *render.SiteView) *render.PageView { return render.NewSearchView(s, sv) }})
-	jobs = append(jobs, &pageJob{out: "404.html", origin: "templates/404.html", kind: render.KindNotFound,
+	jobs = append(jobs, &pageJob{out: "404.html", origin: "templates/404.html", kind: render.TemplateNotFound,
 		view: func(sv *render.SiteView) *render.PageView { return render.NewNotFoundView(s, sv) }})
 	return jobs
 }

@@ -12,6 +12,9 @@
 //	templates/page.html            a regular page
 //	templates/404.html             the not-found page
 //	templates/search.html          the search page (lists every page without JavaScript)
+//	templates/matrix.html          a declared matrix (rows by a relation's targets)
+//	templates/comparisons.html     a page's list of pages to compare it with
+//	templates/compare.html         two pages side by side
 //	templates/<section>/page.html  a section's own page template, if any
 //	templates/<section>/list.html  a section's own list template, if any
 //
@@ -21,8 +24,11 @@
 //
 // Besides html/template's own, templates have a few functions: lower, join,
 // list and add, and link, which writes a Link as <a href="URL">Title</a>
-// exactly as that markup in the template would (and remembers it: the
-// theme's lists of links cost a fifth of their time less).
+// exactly as that markup in the template would, remembering what it wrote.
+//
+// Besides pages, the package makes the machine-readable files from the
+// site alone: sitemap.xml, feed.xml, robots.txt, graph.json, and the alias
+// redirect pages.
 //
 // Parse and execution errors come back as diagnostics naming the template
 // file, line and column.

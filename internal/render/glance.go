@@ -38,7 +38,7 @@ type Cell struct {
 
 // NewMatrixView builds the view of a matrix page.
 func NewMatrixView(s *site.Site, sv *SiteView, m *site.Matrix) *PageView {
-	v := &PageView{Site: sv, Kind: KindMatrix, Title: m.Title, Slug: m.Slug,
+	v := &PageView{Site: sv, Kind: TemplateMatrix, Title: m.Title, Slug: m.Slug,
 		URL: s.BasePath + MatrixPath(m.MatrixDecl), Params: map[string]any{}}
 	v.Summary = "Which " + lowerFirst(m.MatrixDecl.Rows.Title) + " relate to which " + lowerFirst(m.Columns.Title) + ", at a glance."
 	v.Permalink = absolute(s, v.URL)
@@ -96,7 +96,7 @@ func CompareIndexPath(a *site.Page) string { return a.URL + "vs/" }
 // NewCompareView builds the page comparing a with b.
 func NewCompareView(s *site.Site, sv *SiteView, a, b *site.Page) *PageView {
 	c := s.Compare(a, b)
-	v := &PageView{Site: sv, Kind: KindCompare, Section: a.Section.Name, Title: a.Title() + " and " + b.Title(),
+	v := &PageView{Site: sv, Kind: TemplateCompare, Section: a.Section.Name, Title: a.Title() + " and " + b.Title(),
 		URL: s.BasePath + ComparePath(a, b), Params: map[string]any{}}
 	v.Summary = "What " + a.Title() + " and " + b.Title() + " share, and where they differ."
 	v.Permalink = absolute(s, v.URL)
@@ -136,7 +136,7 @@ func compareWith(s *site.Site, a, current *site.Page) []Link {
 
 // NewComparisonsView builds the page listing every comparison of a.
 func NewComparisonsView(s *site.Site, sv *SiteView, a *site.Page) *PageView {
-	v := &PageView{Site: sv, Kind: KindComparisons, Section: a.Section.Name, Title: "Compare " + a.Title(),
+	v := &PageView{Site: sv, Kind: TemplateComparisons, Section: a.Section.Name, Title: "Compare " + a.Title(),
 		URL: s.BasePath + CompareIndexPath(a), Params: map[string]any{}}
 	v.Summary = "Put " + a.Title() + " side by side with another of the " + lowerFirst(a.Section.Title) + "."
 	v.Permalink = absolute(s, v.URL)

@@ -17,16 +17,17 @@ import (
 	"github.com/rolesite/rolesite/internal/sitefs"
 )
 
-// Kinds of page templates, each a file templates/<kind>.html.
+// The page templates, each a file templates/<name>.html. (A page's kind in
+// the site is site.Kind: one site.KindPage may render with several of these.)
 const (
-	KindHome        = "home"
-	KindList        = "list"
-	KindPage        = "page"
-	KindNotFound    = "404"
-	KindSearch      = "search"
-	KindMatrix      = "matrix"
-	KindCompare     = "compare"
-	KindComparisons = "comparisons"
+	TemplateHome        = "home"
+	TemplateList        = "list"
+	TemplatePage        = "page"
+	TemplateNotFound    = "404"
+	TemplateSearch      = "search"
+	TemplateMatrix      = "matrix"
+	TemplateCompare     = "compare"
+	TemplateComparisons = "comparisons"
 )
 
 // Templates is a parsed template set. It is safe for concurrent use.
@@ -129,7 +130,7 @@ func loadSets(fsys fs.FS, sections []string, transform func(name string, src []b
 			sets[key] = set
 		}
 	}
-	for _, kind := range []string{KindHome, KindList, KindPage, KindNotFound, KindSearch, KindMatrix, KindCompare, KindComparisons} {
+	for _, kind := range []string{TemplateHome, TemplateList, TemplatePage, TemplateNotFound, TemplateSearch, TemplateMatrix, TemplateCompare, TemplateComparisons} {
 		file := "templates/" + kind + ".html"
 		if !exists(fsys, file) {
 			diags = append(diags, diag.Diagnostic{Path: file, Message: "missing: every site needs this template"})
@@ -138,7 +139,7 @@ func loadSets(fsys fs.FS, sections []string, transform func(name string, src []b
 		add(kind, file)
 	}
 	for _, sec := range slices.Sorted(slices.Values(sections)) {
-		for _, kind := range []string{KindList, KindPage} {
+		for _, kind := range []string{TemplateList, TemplatePage} {
 			if file := "templates/" + sec + "/" + kind + ".html"; exists(fsys, file) {
 				add(sec+"/"+kind, file)
 			}

@@ -154,16 +154,16 @@ func NewPageView(s *site.Site, sv *SiteView, p *site.Page, body string) *PageVie
 	home := Link{Title: s.Title, URL: s.BasePath}
 	switch p.Kind {
 	case site.KindHome:
-		v.Kind = KindHome
+		v.Kind = TemplateHome
 	case site.KindSection:
-		v.Kind = KindList
+		v.Kind = TemplateList
 		v.Section = p.Section.Name
 		v.Breadcrumbs = []Link{home}
 		for _, q := range p.Section.Pages {
 			v.Pages = append(v.Pages, link(q))
 		}
 	case site.KindPage:
-		v.Kind = KindPage
+		v.Kind = TemplatePage
 		v.Section = p.Section.Name
 		v.Breadcrumbs = []Link{home, {Title: p.Section.Title, URL: s.BasePath + p.Section.Name + "/"}}
 		for _, r := range s.Related(p) {
@@ -190,7 +190,7 @@ func NewPageView(s *site.Site, sv *SiteView, p *site.Page, body string) *PageVie
 
 // NewSectionView builds the list view of a section that has no _index.md.
 func NewSectionView(s *site.Site, sv *SiteView, sec *site.Section) *PageView {
-	v := &PageView{Site: sv, Kind: KindList, Section: sec.Name, Title: sec.Title, Summary: sec.Summary,
+	v := &PageView{Site: sv, Kind: TemplateList, Section: sec.Name, Title: sec.Title, Summary: sec.Summary,
 		URL: s.BasePath + sec.Name + "/", Params: map[string]any{}}
 	v.Permalink = absolute(s, v.URL)
 	v.Breadcrumbs = []Link{{Title: s.Title, URL: s.BasePath}}
@@ -203,7 +203,7 @@ func NewSectionView(s *site.Site, sv *SiteView, sec *site.Section) *PageView {
 // NewSearchView builds the search page: with JavaScript it searches; without,
 // it lists every page by section, so nothing is out of reach.
 func NewSearchView(s *site.Site, sv *SiteView) *PageView {
-	v := &PageView{Site: sv, Kind: KindSearch, Title: "Search", Summary: "Search every page of " + s.Title + ", or browse them all below.",
+	v := &PageView{Site: sv, Kind: TemplateSearch, Title: "Search", Summary: "Search every page of " + s.Title + ", or browse them all below.",
 		URL: s.BasePath + "search/", Params: map[string]any{}}
 	v.Permalink = absolute(s, v.URL)
 	v.Breadcrumbs = []Link{{Title: s.Title, URL: s.BasePath}}
@@ -219,7 +219,7 @@ func NewSearchView(s *site.Site, sv *SiteView) *PageView {
 
 // NewNotFoundView builds the view of 404.html.
 func NewNotFoundView(s *site.Site, sv *SiteView) *PageView {
-	return &PageView{Site: sv, Kind: KindNotFound, Title: "Page not found", URL: s.BasePath + "404.html",
+	return &PageView{Site: sv, Kind: TemplateNotFound, Title: "Page not found", URL: s.BasePath + "404.html",
 		Permalink: absolute(s, s.BasePath+"404.html"), Params: map[string]any{}}
 }
 
