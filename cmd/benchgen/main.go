@@ -9,7 +9,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"path/filepath"
 
 	"github.com/rolesite/rolesite/internal/benchgen"
 )
@@ -27,13 +26,7 @@ func main() {
 		fmt.Fprintf(os.Stderr, "benchgen: %s is not empty\n", *out)
 		os.Exit(1)
 	}
-	emit := func(name string, data []byte) error {
-		p := filepath.Join(*out, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return err
-		}
-		return os.WriteFile(p, data, 0o644)
-	}
+	emit := benchgen.ToDir(*out)
 	gen := benchgen.Generate
 	if *hugo {
 		gen = benchgen.Hugo

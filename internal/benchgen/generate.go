@@ -3,6 +3,8 @@ package benchgen
 import (
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing/fstest"
 )
@@ -186,4 +188,16 @@ func MapFS(n int) (fstest.MapFS, error) {
 		return nil
 	})
 	return m, err
+}
+
+// ToDir returns an Emit that writes each file under the folder dir,
+// making folders as needed.
+func ToDir(dir string) Emit {
+	return func(name string, data []byte) error {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(p, data, 0o644)
+	}
 }

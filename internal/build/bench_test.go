@@ -39,13 +39,7 @@ func corpus(b *testing.B, n int) fs.FS {
 	if err != nil {
 		b.Fatal(err)
 	}
-	err = benchgen.Generate(n, func(name string, data []byte) error {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return err
-		}
-		return os.WriteFile(p, data, 0o644)
-	})
+	err = benchgen.Generate(n, benchgen.ToDir(dir))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -35,13 +35,7 @@ func TestFullDiskOnce(t *testing.T) {
 		t.Skip("mounts a file system: left out of -short runs")
 	}
 	src := t.TempDir()
-	if err := benchgen.Generate(300, func(name string, data []byte) error {
-		p := filepath.Join(src, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return err
-		}
-		return os.WriteFile(p, data, 0o644)
-	}); err != nil {
+	if err := benchgen.Generate(300, benchgen.ToDir(src)); err != nil {
 		t.Fatal(err)
 	}
 	// Measure one copy, then give the disk room for about one and a half.

@@ -76,13 +76,7 @@ func TestReadOnlyParentKeepsOutput(t *testing.T) {
 func TestKilledBuildKeepsOutput(t *testing.T) {
 	bin := rolesiteBinary(t)
 	src := t.TempDir()
-	err := benchgen.Generate(3000, func(name string, data []byte) error {
-		p := filepath.Join(src, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return err
-		}
-		return os.WriteFile(p, data, 0o644)
-	})
+	err := benchgen.Generate(3000, benchgen.ToDir(src))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -88,11 +88,7 @@ func BenchmarkServeLatency(b *testing.B) {
 			b.Skip("set ROLESITE_BENCH_10K=1 to measure on a generated 10,000-page site")
 		}
 		src := b.TempDir()
-		if err := benchgen.Generate(10000, func(name string, data []byte) error {
-			p := filepath.Join(src, filepath.FromSlash(name))
-			_ = os.MkdirAll(filepath.Dir(p), 0o755)
-			return os.WriteFile(p, data, 0o644)
-		}); err != nil {
+		if err := benchgen.Generate(10000, benchgen.ToDir(src)); err != nil {
 			b.Fatal(err)
 		}
 		latency(b, src, "content/roles/role-00042.md", "roles/role-00042/")

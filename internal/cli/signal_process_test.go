@@ -102,13 +102,10 @@ func generatedSite(t *testing.T, n int) (string, int64) {
 	t.Helper()
 	dir := t.TempDir()
 	var size int64
+	write := benchgen.ToDir(dir)
 	err := benchgen.Generate(n, func(name string, data []byte) error {
 		size += int64(len(data))
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return err
-		}
-		return os.WriteFile(p, data, 0o644)
+		return write(name, data)
 	})
 	if err != nil {
 		t.Fatal(err)
