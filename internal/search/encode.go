@@ -117,23 +117,24 @@ func decimalLen(x int) int {
 	return n
 }
 
-// appendShard writes the shard file holding terms, and the entry of the
-// shard's prefix if it is split. It writes each term's entry as it is, or
-// encodes it if it is nil, and points the entry at its place in b, so an
-// entry costs no storage of its own and the previous file can go.
-func (ix *Indexer) appendShard(b []byte, terms []int32, prefix []byte) []byte {
+// appendShard writes the shard file holding terms (spelling spells them by
+// number), and the entry of the shard's prefix if it is split. It writes
+// each term's entry as it is, or encodes it if it is nil, and points the
+// entry at its place in b, so an entry costs no storage of its own and the
+// previous file can go.
+func (x *termIndex) appendShard(b []byte, spelling []string, terms []int32, prefix []byte) []byte {
 	b = append(b, '{')
 	for i, t := range terms {
 		if i > 0 {
 			b = append(b, ',')
 		}
 		at := len(b)
-		if e := ix.entry[t]; e != nil {
+		if e := x.entry[t]; e != nil {
 			b = append(b, e...)
 		} else {
-			b = appendEntry(b, ix.dict.terms[t], "", ix.post[t])
+			b = appendEntry(b, spelling[t], "", x.post[t])
 		}
-		ix.entry[t] = b[at:len(b):len(b)]
+		x.entry[t] = b[at:len(b):len(b)]
 	}
 	if prefix != nil {
 		if len(terms) > 0 {
