@@ -63,24 +63,13 @@ func appendEntry(b []byte, term, suffix string, list []posting) []byte {
 	}
 	b = append(b, ":["...)
 	b = strconv.AppendInt(b, int64(len(list)), 10)
-	floor, ties := sampleCut(list)
 	prev := int32(0)
-	for _, p := range list {
-		doc, score := p.doc(), p.score()
-		if score < floor {
-			continue
-		}
-		if score == floor {
-			if ties == 0 {
-				continue
-			}
-			ties--
-		}
+	for p := range kept(list) {
 		b = append(b, ',')
-		b = strconv.AppendInt(b, int64(doc-prev), 10)
+		b = strconv.AppendInt(b, int64(p.doc()-prev), 10)
 		b = append(b, ',')
-		b = strconv.AppendInt(b, int64(score), 10)
-		prev = doc
+		b = strconv.AppendInt(b, int64(p.score()), 10)
+		prev = p.doc()
 	}
 	return append(b, ']')
 }
@@ -89,21 +78,10 @@ func appendEntry(b []byte, term, suffix string, list []posting) []byte {
 // writing the entry.
 func entrySize(term string, list []posting) int {
 	n := stringSize(term) + len(":[") + decimalLen(len(list)) + len("]")
-	floor, ties := sampleCut(list)
 	prev := int32(0)
-	for _, p := range list {
-		doc, score := p.doc(), p.score()
-		if score < floor {
-			continue
-		}
-		if score == floor {
-			if ties == 0 {
-				continue
-			}
-			ties--
-		}
-		n += len(",,") + decimalLen(int(doc-prev)) + decimalLen(int(score))
-		prev = doc
+	for p := range kept(list) {
+		n += len(",,") + decimalLen(int(p.doc()-prev)) + decimalLen(int(p.score()))
+		prev = p.doc()
 	}
 	return n
 }
