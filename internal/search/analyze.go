@@ -1,6 +1,89 @@
 package search
 
-import "encoding/binary"
+import (
+	"context"
+	"encoding/binary"
+
+	"github.com/rolesite/rolesite/internal/pool"
+)
+
+// An analysis analyses pages on a few goroutines. It keeps its analyzers
+// from call to call, for their buffers and term caches.
+type analysis struct{ analyzers []*analyzer }
+
+// analyzeGrain is how many pages an analyzer takes at a time.
+const analyzeGrain = 32
+
+// run sets the terms, scores and snippet of pages, numbering new terms in
+// dict.
+func (an *analysis) run(dict *dictionary, pages []*page) {
+	if len(pages) == 0 {
+		return
+	}
+	k := pool.Workers(len(pages), analyzeGrain)
+	for len(an.analyzers) < k {
+		an.analyzers = append(an.analyzers, newAnalyzer(dict))
+	}
+	done := make([][]*page, k)
+	pool.Ranges(context.Background(), len(pages), analyzeGrain, func(w, lo, hi int) {
+		a := an.analyzers[w]
+		for _, p := range pages[lo:hi] {
+			d := p.doc
+			if d.TextFrom != nil {
+				d.Text = d.TextFrom()
+			}
+			a.analyze(p, &d)
+			p.snippet = snippet(d)
+			done[w] = append(done[w], p)
+		}
+	})
+	an.merge(dict, done)
+}
+
+// merge numbers in dict the terms it lacked, which the analyzers numbered
+// on their own, and rewrites the local numbers in the pages done[w] that
+// analyzer w analysed. The first index adopts the first analyzer's
+// dictionary as it is.
+func (an *analysis) merge(dict *dictionary, done [][]*page) {
+	analyzers := an.analyzers[:len(done)]
+	base := int32(len(dict.terms))
+	if base == 0 {
+		a := analyzers[0]
+		*dict, a.local = a.local, *dict
+		done[0] = nil
+	}
+	for w, a := range analyzers {
+		if len(a.local.terms) == 0 {
+			continue
+		}
+		global := make([]int32, len(a.local.terms))
+		for i, t := range a.local.terms {
+			id, ok := dict.lookupString(t)
+			if !ok {
+				id = dict.add(t)
+			}
+			global[i] = id
+		}
+		for _, p := range done[w] {
+			for j, id := range p.terms {
+				if id >= base {
+					p.terms[j] = global[id-base]
+				}
+			}
+		}
+	}
+	for _, a := range analyzers {
+		a.renumbered()
+	}
+}
+
+// renumbered tells every analyzer that the dictionary numbered its terms
+// anew.
+func (an *analysis) renumbered() {
+	for _, a := range an.analyzers {
+		a.renumbered()
+	}
+}
 
 // An analyzer turns pages into their terms and scores. Terms are numbered
 // in a dictionary: the indexer's shared one, read-only while analyzers

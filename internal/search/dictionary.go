@@ -4,12 +4,15 @@ import "hash/maphash"
 
 // A dictionary numbers terms from 0, in the order they are added.
 //
-// It is a hash table of its own rather than a map[string]int32 because
-// the index holds tens of thousands of terms, often in two or three
-// dictionaries at once, and they are looked up by a []byte: a slot is 8
-// bytes (part of the hash and the term's number), the table is at most
-// half full, and looking up a []byte never allocates. Lookups may run
-// concurrently with each other, not with id, add or reset.
+// It is a hash table of its own rather than a map[string]int32 for its
+// size, not for its lookups (m[string(b)] does not allocate either): the
+// index holds tens of thousands of terms, often in two or three
+// dictionaries at once, and a slot here is 8 bytes (part of the hash and
+// the term's number) in a table at most half full, where a map's slot
+// holds the string header as well as the number. Measured against a plain
+// map, Index allocates and keeps measurably less with it, at the same
+// speed. Lookups may run concurrently with each other, not with id, add
+// or reset.
 type dictionary struct {
 	terms []string
 	slots []uint64 // hash<<32 | number+1, or 0 for an empty slot; a power of two long

@@ -18,8 +18,9 @@
 // []byte for the others. A page added or removed renumbers the pages after
 // it; the index is then inverted again, without analysing unchanged pages.
 // TestIndexerMatchesIndex holds the two to the same bytes after random
-// edits, and TestIndexMatchesReference holds Index to the straightforward
-// implementation it replaced, kept in reference_test.go.
+// edits, and TestIndexMatchesReference holds Index to a naive
+// implementation of this specification, with plain maps and sorting, in
+// reference_test.go.
 //
 // # Terms
 //

@@ -63,24 +63,13 @@ func appendEntry(b []byte, term, suffix string, list []posting) []byte {
 	}
 	b = append(b, ":["...)
 	b = strconv.AppendInt(b, int64(len(list)), 10)
-	floor, ties := sampleCut(list)
 	prev := int32(0)
-	for _, p := range list {
-		doc, score := p.doc(), p.score()
-		if score < floor {
-			continue
-		}
-		if score == floor {
-			if ties == 0 {
-				continue
-			}
-			ties--
-		}
+	for p := range kept(list) {
 		b = append(b, ',')
-		b = strconv.AppendInt(b, int64(doc-prev), 10)
+		b = strconv.AppendInt(b, int64(p.doc()-prev), 10)
 		b = append(b, ',')
-		b = strconv.AppendInt(b, int64(score), 10)
-		prev = doc
+		b = strconv.AppendInt(b, int64(p.score()), 10)
+		prev = p.doc()
 	}
 	return append(b, ']')
 }
@@ -89,21 +78,10 @@ func appendEntry(b []byte, term, suffix string, list []posting) []byte {
 // writing the entry.
 func entrySize(term string, list []posting) int {
 	n := stringSize(term) + len(":[") + decimalLen(len(list)) + len("]")
-	floor, ties := sampleCut(list)
 	prev := int32(0)
-	for _, p := range list {
-		doc, score := p.doc(), p.score()
-		if score < floor {
-			continue
-		}
-		if score == floor {
-			if ties == 0 {
-				continue
-			}
-			ties--
-		}
-		n += len(",,") + decimalLen(int(doc-prev)) + decimalLen(int(score))
-		prev = doc
+	for p := range kept(list) {
+		n += len(",,") + decimalLen(int(p.doc()-prev)) + decimalLen(int(p.score()))
+		prev = p.doc()
 	}
 	return n
 }
@@ -117,23 +95,24 @@ func decimalLen(x int) int {
 	return n
 }
 
-// appendShard writes the shard file holding terms, and the entry of the
-// shard's prefix if it is split. It writes each term's entry as it is, or
-// encodes it if it is nil, and points the entry at its place in b, so an
-// entry costs no storage of its own and the previous file can go.
-func (ix *Indexer) appendShard(b []byte, terms []int32, prefix []byte) []byte {
+// appendShard writes the shard file holding terms (spelling spells them by
+// number), and the entry of the shard's prefix if it is split. It writes
+// each term's entry as it is, or encodes it if it is nil, and points the
+// entry at its place in b, so an entry costs no storage of its own and the
+// previous file can go.
+func (x *termIndex) appendShard(b []byte, spelling []string, terms []int32, prefix []byte) []byte {
 	b = append(b, '{')
 	for i, t := range terms {
 		if i > 0 {
 			b = append(b, ',')
 		}
 		at := len(b)
-		if e := ix.entry[t]; e != nil {
+		if e := x.entry[t]; e != nil {
 			b = append(b, e...)
 		} else {
-			b = appendEntry(b, ix.dict.terms[t], "", ix.post[t])
+			b = appendEntry(b, spelling[t], "", x.post[t])
 		}
-		ix.entry[t] = b[at:len(b):len(b)]
+		x.entry[t] = b[at:len(b):len(b)]
 	}
 	if prefix != nil {
 		if len(terms) > 0 {

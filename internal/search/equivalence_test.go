@@ -11,7 +11,7 @@ import (
 	"testing"
 )
 
-// The optimised Index must write exactly what the reference (the original
+// The optimised Index must write exactly what the reference (a naive
 // implementation, reference_test.go) writes: these tests compare the two
 // on the fixture, on synthetic sites and on pages full of awkward text.
 
@@ -174,6 +174,49 @@ func awkwardDoc(rng *rand.Rand, i int) Doc {
 		d.Headings = append(d.Headings, awkwardText(rng, rng.IntN(4)))
 	}
 	return d
+}
+
+// planShards must plan what the naive refPlanShards plans, on terms that
+// share long prefixes, with multi-byte runes, and entries of any size, so
+// that groups split at every depth and single terms exceed a shard.
+func TestPlanShardsMatchesReference(t *testing.T) {
+	rng := rand.New(rand.NewPCG(17, 18))
+	alphabet := []string{"a", "b", "é", "ж", "1", "+"}
+	for round := range 300 {
+		set := make(map[string]bool)
+		for range 1 + rng.IntN(300) {
+			var b strings.Builder
+			for range 1 + rng.IntN(6) {
+				b.WriteString(alphabet[rng.IntN(len(alphabet))])
+			}
+			set[b.String()] = true
+		}
+		terms := slices.Sorted(maps.Keys(set))
+		size := make([]int, len(terms))
+		entries := make(map[string][]byte)
+		for i, term := range terms {
+			size[i] = 1 + rng.IntN(shardBytes/(1+rng.IntN(40)))
+			if rng.IntN(3) == 0 {
+				size[i] = shardBytes / (1 + rng.IntN(4)) // groups that fill a shard exactly
+			}
+			entries[term] = make([]byte, size[i])
+		}
+		var got []string
+		for _, s := range planShards(terms, size) {
+			got = append(got, fmt.Sprint(s.key, terms[s.lo:s.hi], s.split, terms[s.plo:s.phi]))
+		}
+		var want []string
+		for _, s := range refPlanShards("", terms, entries) {
+			prefixed := s.prefixed
+			if !s.split {
+				prefixed = terms[:0]
+			}
+			want = append(want, fmt.Sprint(s.key, s.terms, s.split, prefixed))
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("round %d: planShards(%q) =\n%q\nwant\n%q", round, terms, got, want)
+		}
+	}
 }
 
 // entrySize must count exactly what appendEntry writes: shards are planned

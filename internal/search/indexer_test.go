@@ -304,8 +304,8 @@ func TestIndexerForgetsTerms(t *testing.T) {
 		requireSameFilesAfter(t, ix.Index(e.docs), Index(e.docs), step, "new vocabulary everywhere")
 		most = max(most, len(ix.dict.terms))
 	}
-	t.Logf("dictionary: at most %d terms, %d in use", most, len(ix.live))
-	if live := len(ix.live); most > 3*live+4096 {
+	t.Logf("dictionary: at most %d terms, %d in use", most, len(ix.terms.live))
+	if live := len(ix.terms.live); most > 3*live+4096 {
 		t.Errorf("the dictionary grew to %d terms for %d in use", most, live)
 	}
 }
@@ -327,7 +327,7 @@ func TestIndexerReusesFiles(t *testing.T) {
 	}
 	// The page's shards: one per term of the page at most, and in fact
 	// fewer as pages share shards; its chunk does not change.
-	if len(changed) > 1+len(ix.pages[0].terms) || len(changed) > len(after)/4 {
+	if len(changed) > 1+len(ix.pages.list[0].terms) || len(changed) > len(after)/4 {
 		t.Errorf("%d of %d files are new after a one-word edit: %v", len(changed), len(after), changed)
 	}
 	for _, name := range changed {

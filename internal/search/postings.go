@@ -2,6 +2,7 @@ package search
 
 import (
 	"cmp"
+	"iter"
 	"slices"
 )
 
@@ -56,6 +57,28 @@ func sampleCut(list []posting) (floor uint8, ties int) {
 			return uint8(s), maxPostings - above
 		}
 		above += n
+	}
+}
+
+// kept yields the postings of list, ordered by page, that its entry
+// keeps: all of them, or the sample sampleCut picks.
+func kept(list []posting) iter.Seq[posting] {
+	return func(yield func(posting) bool) {
+		floor, ties := sampleCut(list)
+		for _, p := range list {
+			switch s := p.score(); {
+			case s < floor:
+				continue
+			case s == floor:
+				if ties == 0 {
+					continue
+				}
+				ties--
+			}
+			if !yield(p) {
+				return
+			}
+		}
 	}
 }
 

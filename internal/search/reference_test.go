@@ -1,9 +1,10 @@
 package search
 
-// This file keeps the original, straightforward implementation of Index,
-// frozen, as the reference the optimised one must match byte for byte
-// (TestIndexMatchesReference). It is the specification in code: do not
-// optimise it.
+// This file is a naive implementation of Index, written from the
+// specification in doc.go with plain maps, sorting and recursion, as the
+// reference the optimised one must match byte for byte
+// (TestIndexMatchesReference). It shares no code with the package and
+// copies none of its algorithms: keep it obviously correct, never fast.
 
 import (
 	"bytes"
@@ -39,22 +40,22 @@ func refIndex(docs []Doc) map[string][]byte {
 	}
 
 	idx := refInvert(docs)
-	refTerms := slices.Sorted(maps.Keys(idx))
-	entries := make([][]byte, len(refTerms))
-	size := make([]int, len(refTerms))
-	for i, t := range refTerms {
-		entries[i] = refEncodeEntry(t, idx[t])
-		size[i] = len(entries[i])
+	entries := make(map[string][]byte, len(idx))
+	for t, list := range idx {
+		entries[t] = refEncodeEntry(t, list)
 	}
 	var keys []string
-	for _, s := range refPlanShards(refTerms, size) {
-		parts := entries[s.lo:s.hi]
+	for _, s := range refPlanShards("", slices.Sorted(maps.Keys(idx)), entries) {
+		var parts [][]byte
+		for _, t := range s.terms {
+			parts = append(parts, entries[t])
+		}
 		if s.split {
-			lists := make([][]refPosting, 0, s.phi-s.plo)
-			for _, t := range refTerms[s.plo:s.phi] {
+			var lists [][]refPosting
+			for _, t := range s.prefixed {
 				lists = append(lists, idx[t])
 			}
-			parts = append(slices.Clip(parts), refEncodeEntry(s.key+"*", refUnion(lists)))
+			parts = append(parts, refEncodeEntry(s.key+"*", refUnion(lists)))
 		}
 		files[refShardFile(s.key)] = refEncodeShard(parts)
 		keys = append(keys, s.key)
@@ -67,7 +68,7 @@ func refIndex(docs []Doc) map[string][]byte {
 type refSection struct{ key, title string }
 
 // refSectionTable lists the sections of docs, ordered by key. Home and other
-// pages outside any refSection form the refSection "" titled "Pages".
+// pages outside any section form the section "" titled "Pages".
 func refSectionTable(docs []Doc) []refSection {
 	titles := make(map[string]string)
 	for _, d := range docs {
@@ -90,11 +91,11 @@ func refSectionTable(docs []Doc) []refSection {
 //
 //	search/meta.json   {"v":1,"docs":N,"chunk":8,"sections":[[key,title],...],"shards":[key,...]}
 //	search/t/KEY.json  {"term":[df,doc,score,doc,score,...],...}
-//	search/d/N.json    [[path,title,refSection,refSnippet],...]
+//	search/d/N.json    [[path,title,section,snippet],...]
 //
-// In a refShard, doc numbers after the first are deltas from the previous one.
+// In a shard, doc numbers after the first are deltas from the previous one.
 // A page's number is its position in the index's page order; page n is
-// entry n%chunk of search/d/(n/chunk).json; refSection is an index into
+// entry n%chunk of search/d/(n/chunk).json; section is an index into
 // meta.sections.
 
 const refFormatVersion = 1
@@ -129,7 +130,7 @@ func refEncodeMeta(docs int, sections []refSection, shardKeys []string) []byte {
 	return b.Bytes()
 }
 
-// refEncodeEntry writes one term of a refShard: "term":[df,doc,score,...], with
+// refEncodeEntry writes one term of a shard: "term":[df,doc,score,...], with
 // df the number of pages the term occurs in and the postings sampled.
 func refEncodeEntry(term string, list []refPosting) []byte {
 	var b bytes.Buffer
@@ -195,7 +196,7 @@ func refWriteString(b *bytes.Buffer, s string) {
 
 // refMaxPostings caps the pages kept for one term. A term found in more pages
 // keeps the best-scoring ones and records its true page count, so the
-// client knows the list is a refSample: such a term ranks pages but never
+// client knows the list is a sample: such a term ranks pages but never
 // excludes one (see doc.go).
 const refMaxPostings = 200
 
@@ -237,7 +238,7 @@ func refSample(list []refPosting) []refPosting {
 }
 
 // refUnion merges lists ordered by page into one ordered by page, keeping for
-// each page its best score. It is how a prefix stands for all the refTerms
+// each page its best score. It is how a prefix stands for all the terms
 // that begin with it.
 func refUnion(lists [][]refPosting) []refPosting {
 	best := make(map[int32]uint8)
@@ -324,70 +325,63 @@ func refHits(d Doc, m map[string]refHit) {
 	}
 }
 
-// refShardBytes is the size above which the refTerms sharing a prefix are split
-// into one refShard per next rune. It bounds what one typed word downloads.
+// refShardBytes is the size above which the terms sharing a prefix are split
+// into one shard per next rune. It bounds what one typed word downloads.
 const refShardBytes = 24_000
 
 // refMinPrefixRunes is the shortest last word the client matches as a prefix;
-// shorter ones only match whole refTerms ("r", "c").
+// shorter ones only match whole terms ("r", "c").
 const refMinPrefixRunes = 2
 
 // A refShard is one file of the inverted index, named by a prefix, its key.
-// A term lives in the refShard whose key is the longest key that begins it.
+// A term lives in the shard whose key is the longest key that begins it.
 type refShard struct {
-	key string
-	// refTerms[lo:hi] are the refTerms stored in the refShard, as entries of their own.
-	lo, hi int
-	// A split refShard (one whose refTerms were divided among longer keys)
-	// stores, besides the term equal to its key if there is one, the
-	// entry key+"*": the refUnion of all refTerms[plo:phi], which begin with key.
-	// The client uses it to match the key as a typed prefix.
+	key   string
+	terms []string // the terms stored as entries of their own
+	// A split shard (one whose terms were divided among longer keys)
+	// stores, besides the term equal to its key if there is one, the entry
+	// key+"*": the union of all the terms that begin with key, prefixed.
 	split    bool
-	plo, phi int
+	prefixed []string
 }
 
-// refPlanShards divides refTerms, sorted, into shards whose encoded size
-// (size[i] bytes for refTerms[i]) stays within refShardBytes where it can: a
-// group of refTerms with a common prefix that is too large is split by the
-// next rune, recursively. Shards come out in key order. The work is
-// proportional to the total length of the refTerms.
-func refPlanShards(refTerms []string, size []int) []refShard {
-	sum := make([]int, len(refTerms)+1)
-	for i, n := range size {
-		sum[i+1] = sum[i] + n
+// refPlanShards returns the shards for terms, sorted, which all begin with
+// key, in key order: one shard if their entries (entries[t] for term t)
+// take at most refShardBytes, and key is not "" (the root always splits);
+// otherwise a split shard for key, holding the term equal to key if there
+// is one (left out if there is none and key is shorter than
+// refMinPrefixRunes), then the shards of the terms grouped by the rune
+// after key.
+func refPlanShards(key string, terms []string, entries map[string][]byte) []refShard {
+	total := 0
+	for _, t := range terms {
+		total += len(entries[t])
+	}
+	if key != "" && total <= refShardBytes {
+		return []refShard{{key: key, terms: terms}}
+	}
+	split := refShard{key: key, split: true, prefixed: terms}
+	groups := make(map[string][]string)
+	for _, t := range terms {
+		if t == key {
+			split.terms = append(split.terms, t)
+			continue
+		}
+		_, n := utf8.DecodeRuneInString(t[len(key):])
+		child := t[:len(key)+n]
+		groups[child] = append(groups[child], t)
 	}
 	var out []refShard
-	var plan func(key string, lo, hi int)
-	plan = func(key string, lo, hi int) {
-		if key != "" && sum[hi]-sum[lo] <= refShardBytes {
-			out = append(out, refShard{key: key, lo: lo, hi: hi})
-			return
-		}
-		s := refShard{key: key, lo: lo, hi: lo, split: true, plo: lo, phi: hi}
-		i := lo
-		if i < hi && refTerms[i] == key {
-			i++
-			s.hi = i
-		}
-		if s.hi > s.lo || utf8.RuneCountInString(key) >= refMinPrefixRunes {
-			out = append(out, s)
-		}
-		for i < hi {
-			_, n := utf8.DecodeRuneInString(refTerms[i][len(key):])
-			child := refTerms[i][:len(key)+n]
-			j := i + 1
-			for j < hi && strings.HasPrefix(refTerms[j], child) {
-				j++
-			}
-			plan(child, i, j)
-			i = j
-		}
+	if len(split.terms) > 0 || utf8.RuneCountInString(key) >= refMinPrefixRunes {
+		out = append(out, split)
 	}
-	plan("", 0, len(refTerms))
+	for _, child := range slices.Sorted(maps.Keys(groups)) {
+		out = append(out, refPlanShards(child, groups[child], entries)...)
+	}
 	return out
 }
 
-// refShardFile is the file holding the refShard with the given key. Letters a-z
+// refShardFile is the file holding the shard with the given key. Letters a-z
 // and digits stand for themselves; any other rune is written as "_", its
 // code point in hex, and "_", so names are portable and case-insensitive
 // file systems cannot confuse them ("c+" is "c_2b_", "é" is "_e9_").
@@ -405,7 +399,7 @@ func refShardFile(key string) string {
 	return b.String()
 }
 
-// refSnippetRunes bounds the refSnippet shown under a result's title.
+// refSnippetRunes bounds the snippet shown under a result's title.
 const refSnippetRunes = 140
 
 // refSnippet is the text shown under a result: the summary, or else the start
@@ -436,11 +430,11 @@ func refSnippet(d Doc) string {
 // base64, URLs glued together) are not words anyone types.
 const refMaxTermRunes = 32
 
-// refTerms yields the search refTerms of s, in order, duplicates kept.
+// refTerms yields the search terms of s, in order, duplicates kept.
 //
 // A term is a run of letters and digits (combining marks may continue a
 // run), lower-cased. A lone letter directly followed by "++" or "#" keeps
-// them, so "C++" and "C#" stay searchable; everything else separates refTerms:
+// them, so "C++" and "C#" stay searchable; everything else separates terms:
 // "CI/CD" is "ci" and "cd", "scikit-learn" is "scikit" and "learn".
 // static/js/search.js implements the same rules; change both together.
 func refTerms(s string) iter.Seq[string] {

@@ -1,0 +1,79 @@
+package search
+
+import (
+	"slices"
+	"strings"
+)
+
+// What patch keeps between calls, so that patching a few pages allocates
+// nothing per term.
+type patchScratch struct {
+	score []uint8  // by term number: the term's score in the page being patched; all 0 between pages
+	mark  []uint32 // by term number: the call that last found the term's postings changed
+	buf   []byte
+}
+
+func (s *patchScratch) grow(n int) {
+	s.score = growTo(s.score, n)
+	s.mark = growTo(s.mark, n)
+}
+
+// patch updates the postings and entries for the pages whose numbers are
+// in changed, which were prev[i] and are now pages[i]. terms spells the
+// terms by number.
+func (x *termIndex) patch(terms []string, prev, pages []*page, changed []int, call uint32) {
+	var gone, added []int32
+	for _, t := range x.setPostings(prev, pages, changed, call) {
+		if len(x.post[t]) == 0 {
+			x.drop(t, call)
+			gone = append(gone, t)
+			continue
+		}
+		if x.size[t] == 0 {
+			added = append(added, t)
+		}
+		x.scratch.buf = x.encodeEntry(x.scratch.buf, t, terms[t], true, call)
+	}
+	byTerm := func(t int32, term string) int { return strings.Compare(terms[t], term) }
+	for _, t := range gone {
+		if k, ok := slices.BinarySearchFunc(x.live, terms[t], byTerm); ok {
+			x.live = slices.Delete(x.live, k, k+1)
+		}
+	}
+	for _, t := range added {
+		k, _ := slices.BinarySearchFunc(x.live, terms[t], byTerm)
+		x.live = slices.Insert(x.live, k, t)
+	}
+}
+
+// setPostings sets the postings of the changed pages, removing those of
+// terms no longer in them, and returns the terms whose postings changed.
+func (x *termIndex) setPostings(prev, pages []*page, changed []int, call uint32) []int32 {
+	score, mark := x.scratch.score, x.scratch.mark
+	var affected []int32
+	set := func(t int32, doc int) {
+		var ok bool
+		if x.post[t], ok = setPosting(x.post[t], int32(doc), score[t]); ok && mark[t] != call {
+			mark[t] = call
+			affected = append(affected, t)
+		}
+	}
+	for _, i := range changed {
+		old, p := prev[i], pages[i]
+		for j, t := range p.terms {
+			score[t] = p.scores[j]
+		}
+		for _, t := range old.terms {
+			if score[t] == 0 {
+				set(t, i) // no longer in the page
+			}
+		}
+		for _, t := range p.terms {
+			set(t, i)
+		}
+		for _, t := range p.terms {
+			score[t] = 0
+		}
+	}
+	return affected
+}
