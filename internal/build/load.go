@@ -26,6 +26,9 @@ type loaded struct {
 	doc    markdown.Result
 	diags  diag.List
 	packed *packedDoc // the body and text, once compact took them from doc
+	// linkPos are the positions of doc.Links, once compact let the body
+	// go; they go to the site with the page, for resolving, and no further.
+	linkPos []content.Pos
 }
 
 type loadCache struct {
@@ -128,10 +131,11 @@ func (b *Builder) load(ctx context.Context, src fs.FS, changed []string) ([]site
 			// in the store rendering reads (see bodies).
 			doc := l.doc
 			doc.HTML, doc.Text = nil, ""
-			inputs = append(inputs, site.Input{Page: l.page, Doc: doc})
+			inputs = append(inputs, site.Input{Page: l.page, Doc: doc, LinkPos: l.linkPos})
+			l.linkPos = nil
 		}
 	}
-	b.renders.bodies = &bodies{docs: fresh}
+	b.renders.bodies = newBodies(fresh)
 	edited := bodyEdits(changed, b.cache.files, fresh)
 	b.cache.files = fresh // forget deleted files
 	b.cache.names = names
@@ -247,20 +251,20 @@ func loadFile(conv *markdown.Converter, name string, data []byte, unsafe bool) *
 }
 
 // compact lets the file's bytes and the page's markdown go, keeping what
-// later diagnostics can point at (the body's links), and packs the
-// converted body and text: a one-shot build reads the sources no more and
-// needs the rest only once, and at 50,000 pages they are hundreds of
-// megabytes.
+// later diagnostics can point at (the positions of the body's links), and
+// packs the converted body and text: a one-shot build reads the sources no
+// more and needs the rest only once, and at 50,000 pages they are hundreds
+// of megabytes.
 func (l *loaded) compact(pk *packer) {
 	l.data = nil
 	if l.page == nil {
 		return
 	}
-	offsets := make([]int, len(l.doc.Links))
+	l.linkPos = make([]content.Pos, len(l.doc.Links))
 	for i, link := range l.doc.Links {
-		offsets[i] = link.Offset
+		l.linkPos[i] = l.page.BodyPos(link.Offset)
 	}
-	l.page.Compact(offsets)
+	l.page.Compact()
 	l.packed = pk.pack(l.doc.HTML, l.doc.Text)
 	l.doc.HTML, l.doc.Text = nil, ""
 }

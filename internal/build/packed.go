@@ -40,8 +40,24 @@ func (pk *packer) pack(html []byte, text string) *packedDoc {
 // rendering and only read after, except that written lets a page's packed
 // body go once its page is out.
 type bodies struct {
-	docs map[string]*loaded
+	docs map[string]body
 	bufs sync.Pool // of *[]byte, to unpack into
+}
+
+// A body is one page's converted body and text, or both packed.
+type body struct {
+	html   []byte
+	text   string
+	packed *packedDoc
+}
+
+// newBodies is the store of the loaded files' bodies and texts.
+func newBodies(files map[string]*loaded) *bodies {
+	docs := make(map[string]body, len(files))
+	for name, l := range files {
+		docs[name] = body{html: l.doc.HTML, text: l.doc.Text, packed: l.packed}
+	}
+	return &bodies{docs: docs}
 }
 
 // unpack unpacks d into a buffer of the pool and passes what it holds to
@@ -64,14 +80,11 @@ func (b *bodies) unpack(d *packedDoc, use func(html, text []byte)) {
 // html passes the page's body to use, which must not keep it.
 func (b *bodies) html(p *site.Page, use func([]byte)) {
 	l := b.docs[p.Src.Path]
-	switch {
-	case l == nil:
-		use(nil)
-	case l.packed != nil && l.packed.data != nil:
+	if l.packed != nil && l.packed.data != nil {
 		b.unpack(l.packed, func(html, _ []byte) { use(html) })
-	default:
-		use(l.doc.HTML)
+		return
 	}
+	use(l.html)
 }
 
 // text sets the page's text in d: as it is, or, when it is packed, as a
@@ -79,23 +92,20 @@ func (b *bodies) html(p *site.Page, use func([]byte)) {
 // hold every page's text at once.
 func (b *bodies) text(p *site.Page, d *search.Doc) {
 	l := b.docs[p.Src.Path]
-	switch {
-	case l == nil:
-	case l.packed != nil && l.packed.data != nil:
-		packed := l.packed
+	if l.packed != nil && l.packed.data != nil {
 		d.TextFrom = func() (text string) {
-			b.unpack(packed, func(_, t []byte) { text = string(t) })
+			b.unpack(l.packed, func(_, t []byte) { text = string(t) })
 			return text
 		}
-	default:
-		d.Text = l.doc.Text
+		return
 	}
+	d.Text = l.text
 }
 
 // written lets the page's packed body and text go: a streaming build has
 // written its page and indexed its text.
 func (b *bodies) written(p *site.Page) {
-	if l := b.docs[p.Src.Path]; l != nil && l.packed != nil {
+	if l := b.docs[p.Src.Path]; l.packed != nil {
 		l.packed.data = nil
 	}
 }

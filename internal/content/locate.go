@@ -185,13 +185,9 @@ func findToken(b []byte, v string) int {
 }
 
 // BodyPos converts a byte offset within Body to a position in the file.
-// Once the page is compacted it knows the offsets Compact kept; any other
-// gives the body's first line.
+// Once the page is compacted any offset gives the body's first line.
 func (p *Page) BodyPos(off int) Pos {
 	if p.compacted {
-		if k, ok := p.keptAt(off); ok {
-			return k.pos
-		}
 		return Pos{Line: p.BodyLine, Col: 1}
 	}
 	return p.posOf(len(p.src) - len(p.Body) + off)

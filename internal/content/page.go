@@ -32,49 +32,21 @@ type Page struct {
 	lines  []int       // byte offset at which each line starts (0-based index)
 	src    []byte      // the normalised file (its front matter only, once compacted)
 
-	compacted bool         // Compact let the body go
-	kept      []keptSource // what Compact kept of the body
-}
-
-// keptAt finds what Compact kept at the body offset off.
-func (p *Page) keptAt(off int) (keptSource, bool) {
-	i, found := slices.BinarySearchFunc(p.kept, off, func(k keptSource, off int) int { return k.off - off })
-	if !found {
-		return keptSource{}, false
-	}
-	return p.kept[i], true
-}
-
-// keptSource is a body offset Compact kept, and its position.
-type keptSource struct {
-	off int
-	pos Pos
+	compacted bool // Compact let the body go
 }
 
 // Compact lets the page's body go once it has been converted, for a build
 // that holds every page at once and reads none of them again: Body becomes
-// nil and the page keeps a copy of its front matter and the positions of
-// the given Body offsets (where later diagnostics may point, such as the
-// body's links). Positions in the front matter and at kept offsets stay
-// exact; BodyPos of any other offset gives the body's first line. A
-// diagnostic in the body then carries no source text: a one-shot build
-// prints none, and the dev server, which shows it, keeps its pages whole.
-// Compact is called once, before the page is given to the site.
-func (p *Page) Compact(keep []int) {
+// nil and the page keeps a copy of its front matter. Positions in the front
+// matter stay exact; BodyPos of any body offset then gives the body's first
+// line, so a build that compacts keeps the positions it will need (its
+// links') itself, and a diagnostic in the body carries no source text (a
+// one-shot build prints none; the dev server, which shows them, keeps its
+// pages whole). Compact is called before the page is given to the site.
+func (p *Page) Compact() {
 	if p.compacted {
 		return
 	}
-	for _, off := range keep {
-		if off < 0 || off > len(p.Body) {
-			continue
-		}
-		p.kept = append(p.kept, keptSource{off, p.BodyPos(off)})
-	}
-	// By offset, which is by position too: looked up by binary search (a
-	// page can have hundreds of thousands of links).
-	slices.SortFunc(p.kept, func(a, b keptSource) int { return a.off - b.off })
-	p.kept = slices.CompactFunc(p.kept, func(a, b keptSource) bool { return a.off == b.off })
-	p.kept = slices.Clip(p.kept)
 	fm := len(p.src) - len(p.Body)
 	n := 0
 	for n < len(p.lines) && p.lines[n] < fm {

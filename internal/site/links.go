@@ -21,8 +21,14 @@ func (r *resolver) links(p *Page) {
 		}
 		return didYouMean(frag, ids(q))
 	}
+	positions := r.linkPos[p]
 	for i, l := range p.Doc.Links {
-		pos := p.Src.BodyPos(l.Offset)
+		var pos content.Pos
+		if positions != nil {
+			pos = positions[i]
+		} else {
+			pos = p.Src.BodyPos(l.Offset)
+		}
 		if l.Path == "" { // a fragment of this page
 			if !hasID(p, l.Fragment) {
 				r.report(p.Src, pos, "link to #%s: this page has no heading with that ID%s", l.Fragment, hint(l.Fragment, p))

@@ -21,6 +21,7 @@ func Resolve(inputs []Input, opts Options) (*Site, diag.List) {
 		bySection: map[string]*Section{},
 		slugs:     map[string]map[string]*Page{},
 		left:      map[string]*content.Page{},
+		linkPos:   map[*Page][]content.Pos{},
 	}
 	inputs = slices.Clone(inputs)
 	slices.SortFunc(inputs, func(a, b Input) int { return strings.Compare(a.Page.Path, b.Page.Path) })
@@ -46,6 +47,7 @@ func Resolve(inputs []Input, opts Options) (*Site, diag.List) {
 		r.aliases(p)
 		r.links(p)
 	}
+	r.linkPos = nil // what resolving needed of the inputs goes with them
 	return r.site, r.diags.Sorted()
 }
 
@@ -56,6 +58,7 @@ type resolver struct {
 	bySection map[string]*Section         // "roles" -> section
 	slugs     map[string]map[string]*Page // section -> lower(slug) -> page
 	left      map[string]*content.Page    // drafts left out, by path
+	linkPos   map[*Page][]content.Pos     // Input.LinkPos, while resolving
 }
 
 func (r *resolver) report(p *content.Page, pos content.Pos, format string, args ...any) {
@@ -99,6 +102,9 @@ func (r *resolver) pages(inputs []Input, opts Options) {
 			continue
 		}
 		p := &Page{Src: cp, Doc: in.Doc}
+		if in.LinkPos != nil {
+			r.linkPos[p] = in.LinkPos
+		}
 		r.byPath[nfc(cp.Path)] = p
 		if cp.Section == "" {
 			if cp.IsIndex() {

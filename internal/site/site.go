@@ -9,6 +9,11 @@ import (
 type Input struct {
 	Page *content.Page
 	Doc  markdown.Result
+	// LinkPos, when set, holds the position of each of Doc.Links (the same
+	// index) in the file, for a page whose body is no longer at hand (see
+	// content.Page.Compact); otherwise the page's BodyPos gives them. The
+	// site uses it while resolving and keeps none of it.
+	LinkPos []content.Pos
 }
 
 // Options change how a site is resolved.
