@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"path"
 	"strings"
 	"sync"
@@ -17,9 +16,8 @@ import (
 	"github.com/rolesite/rolesite"
 	"github.com/rolesite/rolesite/internal/build"
 	"github.com/rolesite/rolesite/internal/serve"
+	"github.com/rolesite/rolesite/internal/testbrowser"
 )
-
-const chromium = "/usr/bin/chromium"
 
 // TestHostileSiteInBrowser opens every page of the hostile site (see
 // hostileSite), as published, in headless Chromium, served from
@@ -30,15 +28,7 @@ const chromium = "/usr/bin/chromium"
 // logs a policy violation: each would mean content reached the page as
 // code, or came close enough that only the policy stopped it.
 func TestHostileSiteInBrowser(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser test: left out of -short runs")
-	}
-	if _, err := os.Stat(chromium); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s is missing and CI=true: the CI image must have chromium", chromium)
-		}
-		t.Skipf("%s is missing: install chromium to run this test", chromium)
-	}
+	browser := testbrowser.New(t)
 	res := build.Build(context.Background(), siteFS(hostileSite()), rolesite.Theme(), build.Options{Minify: true, Fingerprint: true})
 	if !res.OK() {
 		t.Fatalf("the hostile site does not build:\n%v", res.Diagnostics)
@@ -54,14 +44,8 @@ func TestHostileSiteInBrowser(t *testing.T) {
 		t.Fatalf("the test server is not on 127.0.0.1: %s", ts.URL)
 	}
 
-	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(chromium), chromedp.UserDataDir(t.TempDir()),
-		chromedp.Flag("headless", true), chromedp.Flag("no-sandbox", true), chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("disable-quic", true), chromedp.Flag("no-first-run", true),
-		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true))
-	defer cancelAlloc()
-	ctx, cancel := chromedp.NewContext(alloc)
+	// A tab of its own, which the test closes to end the listeners below.
+	ctx, cancel := chromedp.NewContext(browser)
 	defer cancel()
 	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
 	defer cancelTimeout()

@@ -13,6 +13,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/rolesite/rolesite/internal/benchgen"
+	"github.com/rolesite/rolesite/internal/testbrowser"
 )
 
 // waitIn polls a JavaScript condition in the page until it is true. The
@@ -37,10 +38,7 @@ func waitIn(t testing.TB, ctx context.Context, what, cond string) time.Duration 
 // without reloading by hand; breaks the front matter and sees the overlay
 // with the problem; fixes it and sees the overlay go.
 func TestServeInBrowser(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser test: skipped with -short")
-	}
-	ctx := browser(t)
+	ctx := testbrowser.New(t)
 	src := writeSite(t, goodSite)
 	url, _ := devServer(t, src)
 	if _, err := chromedp.Run(ctx, chromedp.Navigate(url+"roles/analyst/")); err != nil {
@@ -96,7 +94,7 @@ func BenchmarkServeLatency(b *testing.B) {
 }
 
 func latency(b *testing.B, src, file, page string) {
-	ctx := browser(b)
+	ctx := testbrowser.New(b)
 	url, _ := devServer(b, src)
 	if _, err := chromedp.Run(ctx, chromedp.Navigate(url+page)); err != nil {
 		b.Fatal(err)

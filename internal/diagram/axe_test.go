@@ -2,13 +2,12 @@ package diagram
 
 import (
 	"encoding/json"
-	"html"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/rolesite/rolesite/internal/testbrowser"
 )
 
 // runAxeJS runs axe-core and writes the violations into the page.
@@ -26,12 +25,9 @@ axe.run(document, {resultTypes: ["violations"]}).then(r => {
 func TestAxe(t *testing.T) {
 	path := os.Getenv("AXE_CORE")
 	if path == "" {
-		noBrowser(t, "set AXE_CORE to the path of axe.min.js")
+		testbrowser.Missing(t, "set AXE_CORE to the path of axe.min.js")
 	}
-	chromium, err := exec.LookPath("chromium")
-	if err != nil {
-		noBrowser(t, "no chromium on PATH")
-	}
+	browser := testbrowser.New(t, testbrowser.WindowSize(1280, 900))
 	dir := t.TempDir()
 	files := map[string]string{"run.js": runAxeJS, "theme.css": testTheme}
 	for name, src := range map[string]string{"axe.min.js": path, "diagram.css": "../../static/css/diagram.css"} {
@@ -54,19 +50,12 @@ func TestAxe(t *testing.T) {
 			if err := os.WriteFile(filepath.Join(dir, "page.html"), []byte(doc), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			out, err := exec.Command(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-				"--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--user-data-dir="+t.TempDir(), "--virtual-time-budget=20000", "--window-size=1280,900",
-				"--dump-dom", "file://"+filepath.Join(dir, "page.html")).Output()
+			out, err := pageResult(browser, "file://"+filepath.Join(dir, "page.html"), "axe")
 			if err != nil {
-				t.Fatalf("chromium: %v", err)
-			}
-			m := regexp.MustCompile(`<pre id="axe">(.*?)</pre>`).FindSubmatch(out)
-			if m == nil {
-				t.Fatalf("%s %q: axe did not report", theme, frame)
+				t.Fatalf("%s %q: axe did not report: %v", theme, frame, err)
 			}
 			var violations []string
-			if err := json.Unmarshal([]byte(html.UnescapeString(string(m[1]))), &violations); err != nil {
+			if err := json.Unmarshal([]byte(out), &violations); err != nil {
 				t.Fatal(err)
 			}
 			for _, v := range violations {

@@ -1,19 +1,22 @@
 package diagram
 
 import (
+	"context"
 	"encoding/json"
-	"fmt"
-	"html"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+
+	"github.com/rolesite/rolesite/internal/testbrowser"
 )
 
 // measureJS records the rendered width of every line of text, in document
-// order, into the page, for --dump-dom to carry out.
+// order, into the page, for pageResult to read.
 const measureJS = `
 const out = [...document.querySelectorAll("svg")].map(svg =>
   [...svg.querySelectorAll("text")].flatMap(t => t.querySelector("tspan") ? [...t.children] : [t])
@@ -28,13 +31,7 @@ document.body.append(pre);
 // checks that every line of text is no wider than the layout estimated,
 // so the no-overlap guarantee holds for real fonts, not just estimates.
 func TestTextFitsInBrowser(t *testing.T) {
-	if testing.Short() {
-		t.Skip("starts a browser")
-	}
-	chromium, err := exec.LookPath("chromium")
-	if err != nil {
-		noBrowser(t, "no chromium on PATH")
-	}
+	browser := testbrowser.New(t)
 	for name, f := range map[string]func() ([]Stage, []Loop){"atlas": atlas, "crowded": crowded, "hostile": hostile} {
 		t.Run(name, func(t *testing.T) {
 			stages, loops := f()
@@ -47,20 +44,12 @@ func TestTextFitsInBrowser(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			profile := t.TempDir()
-			cmd := exec.Command(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-				"--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--user-data-dir="+profile, "--dump-dom", "file://"+filepath.Join(dir, "page.html"))
-			dom, err := cmd.Output()
+			out, err := pageResult(browser, "file://"+filepath.Join(dir, "page.html"), "out")
 			if err != nil {
-				t.Fatalf("chromium: %v", err)
-			}
-			m := regexp.MustCompile(`<pre id="out">(.*?)</pre>`).FindSubmatch(dom)
-			if m == nil {
-				t.Fatalf("no measurements in the page:\n%s", dom)
+				t.Fatalf("no measurements in the page: %v", err)
 			}
 			var measured [][][2]any
-			if err := json.Unmarshal([]byte(html.UnescapeString(string(m[1]))), &measured); err != nil {
+			if err := json.Unmarshal([]byte(out), &measured); err != nil {
 				t.Fatal(err)
 			}
 			worst := 0.0
@@ -122,13 +111,7 @@ document.body.append(pre);
 // drawing, the narrow one on a phone and the wide one on a laptop, and that
 // neither makes the page scroll sideways.
 func TestShownByWidth(t *testing.T) {
-	if testing.Short() {
-		t.Skip("starts a browser")
-	}
-	chromium, err := exec.LookPath("chromium")
-	if err != nil {
-		noBrowser(t, "no chromium on PATH")
-	}
+	browser := testbrowser.New(t)
 	css, err := os.ReadFile("../../static/css/diagram.css")
 	if err != nil {
 		t.Fatal(err)
@@ -141,7 +124,8 @@ func TestShownByWidth(t *testing.T) {
 	}
 	// Headless Chromium will not make a window narrower than 500 px, so
 	// phones are pages 320 or 390 px wide: diagram.css only asks the
-	// figure's width (a container query), not the window's.
+	// figure's width (a container query), not the window's. Each window
+	// is a tab's viewport, 900 px high, without scrollbars.
 	for _, tt := range []struct {
 		frame  string
 		window int
@@ -151,17 +135,10 @@ func TestShownByWidth(t *testing.T) {
 		if err := os.WriteFile(filepath.Join(dir, "page.html"), []byte(doc), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		cmd := exec.Command(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-			"--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-			"--user-data-dir="+t.TempDir(), "--hide-scrollbars", fmt.Sprintf("--window-size=%d,900", tt.window),
-			"--dump-dom", "file://"+filepath.Join(dir, "page.html"))
-		dom, err := cmd.Output()
+		out, err := pageResult(browser, "file://"+filepath.Join(dir, "page.html"), "out",
+			chromedp.EmulateViewport(int64(tt.window), 900), hideScrollbars())
 		if err != nil {
-			t.Fatalf("chromium: %v", err)
-		}
-		m := regexp.MustCompile(`<pre id="out">(.*?)</pre>`).FindSubmatch(dom)
-		if m == nil {
-			t.Fatalf("no result in the page:\n%s", dom)
+			t.Fatalf("no result in the page: %v", err)
 		}
 		var got struct {
 			Shown    []string
@@ -169,7 +146,7 @@ func TestShownByWidth(t *testing.T) {
 			Width    float64
 			Viewport float64
 		}
-		if err := json.Unmarshal([]byte(html.UnescapeString(string(m[1]))), &got); err != nil {
+		if err := json.Unmarshal([]byte(out), &got); err != nil {
 			t.Fatal(err)
 		}
 		if len(got.Shown) != 1 || got.Shown[0] != tt.shown || got.Overflow {
@@ -177,4 +154,26 @@ func TestShownByWidth(t *testing.T) {
 		}
 		t.Logf("page %q at %d px: main is %.0f px, the %s drawing %.0f px wide", tt.frame, tt.window, got.Viewport, tt.shown, got.Width)
 	}
+}
+
+// pageResult opens url in a new tab of browser, after the setup actions,
+// and returns the text of the element with the given id once a script of
+// the page has written it.
+func pageResult(browser context.Context, url, id string, setup ...chromedp.Action[chromedp.Void]) (string, error) {
+	tab, cancel := chromedp.NewContext(browser)
+	defer cancel()
+	if err := chromedp.Do(tab, append(setup, chromedp.Navigate(url))...); err != nil {
+		return "", err
+	}
+	return chromedp.Run(tab, chromedp.Poll[string](`document.getElementById("`+id+`")?.textContent`,
+		chromedp.WithPollingTimeout(20*time.Second), chromedp.WithPollingInterval(25*time.Millisecond)))
+}
+
+// hideScrollbars hides the tab's scrollbars, so that a page's width is the
+// viewport's.
+func hideScrollbars() chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, emulation.SetScrollbarsHidden, emulation.SetScrollbarsHiddenParams{Hidden: true})
+		return err
+	})
 }

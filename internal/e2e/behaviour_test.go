@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"context"
 	"fmt"
 	"maps"
 	"slices"
@@ -9,10 +8,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"github.com/rolesite/rolesite/internal/testbrowser"
 )
 
 // TestBehaviour drives the published atlas in headless Chromium, under a
@@ -51,42 +51,10 @@ func (b *tab) clickAndLoad(selector string) {
 	}
 }
 
-// keys presses each key in turn, as a person does: a keydown carrying the
-// text, which the browser turns into keypress and input only when the page
-// does not prevent it, then a keyup. (chromedp.KeyEvent sends the char as an
-// event of its own, which types "/" into the box after the page has
-// prevented it, and submits a form on Enter after the page has handled it.)
+// keys presses each key in turn, as a person does (see testbrowser.Press).
 func (b *tab) keys(keys string) {
 	b.t.Helper()
-	b.do(press(keys))
-}
-
-// press is the action of keys.
-func press(keys string) chromedp.Action[chromedp.Void] {
-	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-		for _, r := range keys {
-			k, ok := kb.Keys[r]
-			if !ok {
-				return fmt.Errorf("no key for %q", r)
-			}
-			down := input.DispatchKeyEventParams{Type: input.DispatchKeyEventTypeKeyDown, Key: k.Key, Code: k.Code,
-				WindowsVirtualKeyCode: k.Windows, NativeVirtualKeyCode: k.Native}
-			if k.Print {
-				down.Text, down.UnmodifiedText = k.Text, k.Unmodified
-			}
-			if k.Shift {
-				down.Modifiers = int64(kb.ModifierShift)
-			}
-			up := down
-			up.Type, up.Text, up.UnmodifiedText = input.DispatchKeyEventTypeKeyUp, "", ""
-			for _, ev := range []input.DispatchKeyEventParams{down, up} {
-				if _, err := chromedp.Call(ctx, input.DispatchKeyEvent, ev); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
-	})
+	b.do(testbrowser.Press(keys))
 }
 
 // noProblems fails the test on script errors and CSP violations of the
@@ -129,7 +97,7 @@ func testSearch(t *testing.T, b *tab, a *atlas) {
 			continue
 		}
 		ctx, cancel := contextWithTimeout(b)
-		_, err := chromedp.Run(ctx, chromedp.WaitEvent(page.LoadEventFired, nil, press(kb.Enter)))
+		_, err := chromedp.Run(ctx, chromedp.WaitEvent(page.LoadEventFired, nil, testbrowser.Press(kb.Enter)))
 		cancel()
 		if err != nil {
 			t.Fatalf("%q: Enter: %v", c.word, err)

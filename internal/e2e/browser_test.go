@@ -10,6 +10,8 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+
+	"github.com/rolesite/rolesite/internal/testbrowser"
 )
 
 // A tab is one tab of a headless Chromium that the test started.
@@ -19,35 +21,11 @@ type tab struct {
 	colorScheme string // the emulated prefers-color-scheme, "" for none
 }
 
-// startBrowser starts headless Chromium with a fresh profile, the flags
-// below and nothing else, and returns its first tab. The browser stops when
-// the test ends.
+// startBrowser starts headless Chromium (see internal/testbrowser) and
+// returns its first tab. The browser stops when the test ends.
 func startBrowser(t *testing.T) *tab {
 	t.Helper()
-	exe := chromium(t)
-	profile := t.TempDir() // removed after the browser has stopped (cleanups run last-in first-out)
-	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(exe),
-		chromedp.Flag("headless", true),
-		chromedp.Flag("no-sandbox", true),
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(profile),
-	)
-	ctx, cancel := chromedp.NewContext(alloc)
-	t.Cleanup(func() {
-		cancel()
-		cancelAlloc()
-	})
-	// The first run starts the browser; it must not have a deadline.
-	if err := chromedp.Do(ctx); err != nil {
-		missing(t, "cannot start %s: %v", exe, err)
-	}
-	b := &tab{t: t, ctx: ctx}
+	b := &tab{t: t, ctx: testbrowser.New(t)}
 	b.instrument()
 	return b
 }

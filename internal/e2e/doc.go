@@ -38,10 +38,12 @@
 //
 // from .ci/tools/package.json, into .ci/tools/node_modules (gitignored), and
 // apt installs chromium and a Java runtime. The tests find them there, or
-// where VNU_JAR, AXE_CORE and ROLESITE_BROWSER point. When one is missing the
-// test is skipped with a message saying how to install it — except when CI
-// is "true", where a missing tool fails the test, so that CI cannot pass by
-// checking nothing. go test -short skips the browser and checker tests.
+// where VNU_JAR and AXE_CORE point; the browser is found as
+// internal/testbrowser finds it (ROLESITE_BROWSER, then PATH). When one is
+// missing the test is skipped with a message saying how to install it —
+// except when CI is "true", where a missing tool fails the test, so that CI
+// cannot pass by checking nothing. go test -short skips the browser and
+// checker tests.
 //
 // ROLESITE_SHOTS=DIR makes TestScreenshots write screenshots of the page
 // types at 1280 and 390 px in both themes (scripts/screenshots.sh sets it).

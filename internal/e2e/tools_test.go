@@ -68,21 +68,3 @@ func axeScript(t *testing.T) []byte {
 	}
 	return data
 }
-
-// chromium returns the browser to drive: ROLESITE_BROWSER, else
-// /usr/bin/chromium, else chromium on PATH.
-func chromium(t *testing.T) string {
-	t.Helper()
-	heavy(t)
-	if p := os.Getenv("ROLESITE_BROWSER"); p != "" {
-		return p
-	}
-	if _, err := os.Stat("/usr/bin/chromium"); err == nil {
-		return "/usr/bin/chromium"
-	}
-	if p, err := exec.LookPath("chromium"); err == nil {
-		return p
-	}
-	missing(t, "chromium not found; install it (apt-get install chromium) or set ROLESITE_BROWSER")
-	return ""
-}

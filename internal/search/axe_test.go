@@ -4,6 +4,10 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/chromedp/chromedp/kb"
+
+	"github.com/rolesite/rolesite/internal/testbrowser"
 )
 
 // TestBrowserAxe runs axe-core over a page with the results open, in both
@@ -12,7 +16,7 @@ import (
 func TestBrowserAxe(t *testing.T) {
 	path := os.Getenv("AXE_CORE")
 	if path == "" {
-		noBrowser(t, "set AXE_CORE to the path of axe.min.js")
+		testbrowser.Missing(t, "set AXE_CORE to the path of axe.min.js")
 	}
 	axe, err := os.ReadFile(path)
 	if err != nil {
@@ -27,7 +31,7 @@ func TestBrowserAxe(t *testing.T) {
 			tb.eval(`document.getElementById("search-q").focus()`, nil)
 			tb.typeText("spa")
 			tb.waitFor(`document.querySelectorAll("#search-results [role=option]").length == 4`)
-			tb.press("ArrowDown")
+			tb.press(kb.ArrowDown)
 			tb.eval(string(axe)+"\n;0", nil) // Runtime.evaluate is not subject to the page's CSP
 			var violations []struct {
 				ID, Help string

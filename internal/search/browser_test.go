@@ -11,6 +11,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/chromedp/chromedp/kb"
 )
 
 // testSite serves the index files, static/js/search.js and, for any other
@@ -182,25 +184,25 @@ func TestBrowserKeyboard(t *testing.T) {
 			if expanded != "true" {
 				t.Errorf("aria-expanded = %q with results shown", expanded)
 			}
-			tb.press("ArrowDown")
-			tb.press("ArrowDown")
-			tb.press("ArrowDown")
-			tb.press("ArrowUp")
+			tb.press(kb.ArrowDown)
+			tb.press(kb.ArrowDown)
+			tb.press(kb.ArrowDown)
+			tb.press(kb.ArrowUp)
 			var sel []string
 			tb.eval(`[document.getElementById("search-q").getAttribute("aria-activedescendant"),
 				...[...document.querySelectorAll("[aria-selected=true]")].map(e => e.id + " " + e.textContent)]`, &sel)
 			if len(sel) != 2 || sel[0] != "search-opt-1" || !strings.HasPrefix(sel[1], "search-opt-1 Kafka") {
 				t.Errorf("after down, down, down, up: active descendant and selected = %q; want the second option, Kafka", sel)
 			}
-			tb.press("Escape")
+			tb.press(kb.Escape)
 			var hidden bool
 			tb.eval(`document.getElementById("search-results").hidden && document.getElementById("search-q").getAttribute("aria-expanded") == "false"`, &hidden)
 			if !hidden {
 				t.Error("Escape did not close the results")
 			}
-			tb.press("ArrowDown") // reopens and selects the first
-			tb.press("ArrowDown")
-			tb.press("Enter")
+			tb.press(kb.ArrowDown) // reopens and selects the first
+			tb.press(kb.ArrowDown)
+			tb.press(kb.Enter)
 			tb.waitFor(`location.pathname == "` + base + `tools/kafka/"`)
 
 			// The search page fills the box from ?q= and shows results;

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"path/filepath"
 	"testing"
+
+	"github.com/chromedp/chromedp/kb"
 )
 
 var shots = flag.String("shots", "", "write screenshots of the results dropdown to this directory")
@@ -26,8 +28,8 @@ func TestLooks(t *testing.T) {
 			tb.eval(`document.getElementById("search-q").focus()`, nil)
 			tb.typeText("data pi")
 			tb.waitFor(`document.querySelectorAll("#search-results [role=option]").length > 3`)
-			tb.press("ArrowDown")
-			tb.press("ArrowDown")
+			tb.press(kb.ArrowDown)
+			tb.press(kb.ArrowDown)
 			tb.screenshot(filepath.Join(*shots, fmt.Sprintf("search-%d-%s.png", width, theme)))
 		}
 	}

@@ -1,11 +1,8 @@
 package serve
 
 import (
-	"context"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"os/exec"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -16,36 +13,15 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/rolesite/rolesite/internal/diag"
+	"github.com/rolesite/rolesite/internal/testbrowser"
 )
-
-// findBrowser returns a Chromium-family browser to drive, or skips the test.
-// ROLESITE_BROWSER names one explicitly.
-func findBrowser(t *testing.T) string {
-	t.Helper()
-	if testing.Short() {
-		t.Skip("browser test skipped with -short")
-	}
-	if p := os.Getenv("ROLESITE_BROWSER"); p != "" {
-		return p
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "headless-shell"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatal("no Chromium-family browser on PATH, and CI=true: .ci/run installs chromium")
-	}
-	t.Skip("no Chromium-family browser on PATH (set ROLESITE_BROWSER); CI installs one")
-	return ""
-}
 
 // TestBrowserLiveReload drives live.js in a real headless browser under the
 // strict CSP: the problems page, reload on Publish, a stylesheet swap without
 // reload, the overlay (text only, dismissable, gone after the next Publish),
 // and a reload after the server restarts.
 func TestBrowserLiveReload(t *testing.T) {
-	exe := findBrowser(t)
+	ctx := testbrowser.New(t, testbrowser.Timeout(60*time.Second))
 
 	var current atomic.Pointer[Server]
 	var streams atomic.Int32 // event streams the browser has opened
@@ -74,16 +50,6 @@ func TestBrowserLiveReload(t *testing.T) {
 		{Path: "content/roles/a.md", Line: 3, Col: 8, Message: `tools: no page "pyhton"`, Source: "tools: [pyhton]"},
 		{Path: "content/x.md", Message: `<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>`},
 	}
-
-	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(exe), chromedp.NoSandbox, chromedp.Headless,
-			chromedp.DisableGPU, chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),
-			chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true))...)
-	defer cancelAlloc()
-	ctx, cancel := chromedp.NewContext(alloc)
-	defer cancel()
-	ctx, cancelTimeout := context.WithTimeout(ctx, 60*time.Second)
-	defer cancelTimeout()
 
 	var mu sync.Mutex
 	var console []string
