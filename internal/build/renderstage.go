@@ -134,7 +134,10 @@ func renderSite(ctx context.Context, s *site.Site, theme fs.FS, cache *renderCac
 	claim(files, jobs)
 	cache.run(ctx, jobs, siteViews(s, assets))
 	if ctx.Err() != nil {
-		return nil, nil // the machine files are left to their goroutine
+		// Wait for the machine files: their goroutine reads the options
+		// (Updated), which are the caller's again once the build returns.
+		<-machineFiles
+		return nil, nil
 	}
 	diags = append(diags, cache.collect(jobs, files)...)
 	redirects, more := cache.addAliases(s, files)
