@@ -5,6 +5,7 @@ import (
 	"math"
 	"reflect"
 	"slices"
+	"strings"
 )
 
 // viewHasher hashes a view value deeply: every field of every struct,
@@ -70,16 +71,7 @@ func (v *viewHasher) walk(h *maphash.Hash, x reflect.Value) {
 			return
 		}
 		h.WriteByte(1)
-		if s, ok := v.memo[x.Pointer()]; ok {
-			u64(s)
-			return
-		}
-		var sub maphash.Hash
-		sub.SetSeed(v.seed)
-		v.walk(&sub, x.Elem())
-		s := sub.Sum64()
-		v.memo[x.Pointer()] = s
-		u64(s)
+		u64(v.pointee(x))
 	case reflect.Interface:
 		if x.IsNil() {
 			h.WriteByte(0)
@@ -103,20 +95,7 @@ func (v *viewHasher) walk(h *maphash.Hash, x reflect.Value) {
 		}
 	case reflect.Map:
 		u64(uint64(x.Len()))
-		keys := x.MapKeys()
-		slices.SortFunc(keys, func(a, b reflect.Value) int {
-			if a.Kind() == reflect.String && b.Kind() == reflect.String {
-				switch {
-				case a.String() < b.String():
-					return -1
-				case a.String() > b.String():
-					return 1
-				}
-				return 0
-			}
-			panic("viewhash: only maps with string keys are supported in views")
-		})
-		for _, k := range keys {
+		for _, k := range sortedStringKeys(x) {
 			v.walk(h, k)
 			v.walk(h, x.MapIndex(k))
 		}
@@ -124,4 +103,31 @@ func (v *viewHasher) walk(h *maphash.Hash, x reflect.Value) {
 		// Funcs, channels and complex numbers have no place in a view.
 		panic("viewhash: cannot hash a " + x.Kind().String() + " in a view")
 	}
+}
+
+// pointee is the hash of what the non-nil pointer x points to, worked out
+// once per pointer.
+func (v *viewHasher) pointee(x reflect.Value) uint64 {
+	if s, ok := v.memo[x.Pointer()]; ok {
+		return s
+	}
+	var sub maphash.Hash
+	sub.SetSeed(v.seed)
+	v.walk(&sub, x.Elem())
+	s := sub.Sum64()
+	v.memo[x.Pointer()] = s
+	return s
+}
+
+// sortedStringKeys returns the keys of the map m, which views key by
+// string only, in order.
+func sortedStringKeys(m reflect.Value) []reflect.Value {
+	keys := m.MapKeys()
+	slices.SortFunc(keys, func(a, b reflect.Value) int {
+		if a.Kind() != reflect.String || b.Kind() != reflect.String {
+			panic("viewhash: only maps with string keys are supported in views")
+		}
+		return strings.Compare(a.String(), b.String())
+	})
+	return keys
 }

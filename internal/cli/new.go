@@ -150,74 +150,7 @@ func Slugify(title string) string {
 // then every field that at least half of the section's pages have, empty,
 // and the next weight or order when the section's pages are ordered.
 func scaffold(fsys fs.FS, section, title string) ([]byte, error) {
-	entries, _ := fs.ReadDir(fsys, "content/"+section)
-	counts := map[string]int{}
-	kinds := map[string]any{}
-	first := map[string]int{} // earliest line a field appears on, for a natural order
-	pages, maxWeight, weightField := 0, 0, ""
-	var relations []string
-	for _, e := range entries {
-		if e.IsDir() || !strings.HasSuffix(e.Name(), ".md") {
-			continue
-		}
-		data, err := fs.ReadFile(fsys, "content/"+section+"/"+e.Name())
-		if err != nil {
-			continue
-		}
-		p, diags := content.Parse("content/"+section+"/"+e.Name(), data)
-		if p == nil || len(diags) > 0 {
-			continue
-		}
-		if p.IsIndex() {
-			if m, ok := p.Params["relations"].(map[string]any); ok {
-				relations = slices.Sorted(maps.Keys(m))
-			}
-			continue
-		}
-		pages++
-		for i, k := range p.Order(slices.Sorted(maps.Keys(p.Params))) {
-			counts[k]++
-			if _, ok := kinds[k]; !ok {
-				kinds[k] = p.Params[k]
-			}
-			if f, ok := first[k]; !ok || i < f {
-				first[k] = i
-			}
-		}
-		if p.Weighed {
-			maxWeight = max(maxWeight, p.Weight)
-			if _, ok := p.Params["order"]; ok {
-				weightField = "order"
-			} else if weightField == "" {
-				weightField = "weight"
-			}
-		}
-	}
-	var fields []string
-	for k, n := range counts {
-		if 2*n >= pages && !site.Reserved(k) {
-			fields = append(fields, k)
-		}
-	}
-	for _, r := range relations {
-		if counts[r] == 0 {
-			fields = append(fields, r)
-		}
-	}
-	slices.SortFunc(fields, func(a, b string) int {
-		fa, oka := first[a]
-		fb, okb := first[b]
-		if oka != okb {
-			if oka {
-				return -1
-			}
-			return 1
-		}
-		if fa != fb {
-			return fa - fb
-		}
-		return strings.Compare(a, b)
-	})
+	sv := surveySection(fsys, section)
 	var doc yaml.Node
 	doc.Kind = yaml.MappingNode
 	addField := func(k string, v *yaml.Node) {
@@ -228,11 +161,11 @@ func scaffold(fsys fs.FS, section, title string) ([]byte, error) {
 	}
 	addField("title", &yaml.Node{Kind: yaml.ScalarNode, Value: title})
 	addField("summary", str(""))
-	if weightField != "" {
-		addField(weightField, &yaml.Node{Kind: yaml.ScalarNode, Value: fmt.Sprint(maxWeight + 1), Tag: "!!int"})
+	if sv.weightField != "" {
+		addField(sv.weightField, &yaml.Node{Kind: yaml.ScalarNode, Value: fmt.Sprint(sv.maxWeight + 1), Tag: "!!int"})
 	}
-	for _, k := range fields {
-		switch kinds[k].(type) {
+	for _, k := range sv.fields() {
+		switch sv.kinds[k].(type) {
 		case string:
 			addField(k, str(""))
 		default:
@@ -249,4 +182,95 @@ func scaffold(fsys fs.FS, section, title string) ([]byte, error) {
 	_ = enc.Close()
 	b.WriteString("---\n\n## Overview\n\nWhat " + title + " is, in a paragraph. Link to other pages with relative links to their .md files.\n")
 	return b.Bytes(), nil
+}
+
+// A survey is what a section's pages have in common, for a new page.
+type survey struct {
+	counts      map[string]int // pages that have each field
+	kinds       map[string]any // a value of each field, for its type
+	first       map[string]int // earliest place a field appears, for a natural order
+	pages       int
+	maxWeight   int
+	weightField string   // "weight" or "order", when the pages are ordered
+	relations   []string // the relations the section's _index.md declares
+}
+
+// surveySection reads the section's pages (those that parse cleanly).
+func surveySection(fsys fs.FS, section string) survey {
+	sv := survey{counts: map[string]int{}, kinds: map[string]any{}, first: map[string]int{}}
+	entries, _ := fs.ReadDir(fsys, "content/"+section)
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".md") {
+			continue
+		}
+		data, err := fs.ReadFile(fsys, "content/"+section+"/"+e.Name())
+		if err != nil {
+			continue
+		}
+		p, diags := content.Parse("content/"+section+"/"+e.Name(), data)
+		if p == nil || len(diags) > 0 {
+			continue
+		}
+		if p.IsIndex() {
+			if m, ok := p.Params["relations"].(map[string]any); ok {
+				sv.relations = slices.Sorted(maps.Keys(m))
+			}
+			continue
+		}
+		sv.add(p)
+	}
+	return sv
+}
+
+// add counts one page's fields and order.
+func (sv *survey) add(p *content.Page) {
+	sv.pages++
+	for i, k := range p.Order(slices.Sorted(maps.Keys(p.Params))) {
+		sv.counts[k]++
+		if _, ok := sv.kinds[k]; !ok {
+			sv.kinds[k] = p.Params[k]
+		}
+		if f, ok := sv.first[k]; !ok || i < f {
+			sv.first[k] = i
+		}
+	}
+	if p.Weighed {
+		sv.maxWeight = max(sv.maxWeight, p.Weight)
+		if _, ok := p.Params["order"]; ok {
+			sv.weightField = "order"
+		} else if sv.weightField == "" {
+			sv.weightField = "weight"
+		}
+	}
+}
+
+// fields are the fields a new page gets, empty: those at least half the
+// pages have, and the declared relations, in the order pages have them.
+func (sv survey) fields() []string {
+	var fields []string
+	for k, n := range sv.counts {
+		if 2*n >= sv.pages && !site.Reserved(k) {
+			fields = append(fields, k)
+		}
+	}
+	for _, r := range sv.relations {
+		if sv.counts[r] == 0 {
+			fields = append(fields, r)
+		}
+	}
+	slices.SortFunc(fields, func(a, b string) int {
+		fa, oka := sv.first[a]
+		fb, okb := sv.first[b]
+		if oka != okb {
+			if oka {
+				return -1
+			}
+			return 1
+		}
+		if fa != fb {
+			return fa - fb
+		}
+		return strings.Compare(a, b)
+	})
+	return fields
 }
