@@ -145,9 +145,17 @@ func commit(env Env, stream *output.Stream, res build.Result, dir string) int {
 	res.Stats.Elapsed += time.Since(start)
 	fmt.Fprintf(env.Stdout, "%s; wrote %d files to %s in %s\n", summary(res), res.Stats.Files, dir, round(res.Stats.Elapsed))
 	if len(rep.Kept) > 0 {
-		fmt.Fprintf(env.Stdout, "kept %d files in %s that rolesite did not write (%s); --clean removes them\n", len(rep.Kept), dir, strings.Join(first(rep.Kept, 3), ", "))
+		fmt.Fprintf(env.Stdout, "kept %s in %s that rolesite did not write (%s); --clean removes them\n", files(len(rep.Kept)), dir, strings.Join(first(rep.Kept, 3), ", "))
 	}
 	return ExitOK
+}
+
+// files is "1 file" or "n files".
+func files(n int) string {
+	if n == 1 {
+		return "1 file"
+	}
+	return fmt.Sprintf("%d files", n)
 }
 
 func first(list []string, n int) []string {

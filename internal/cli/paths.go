@@ -70,8 +70,11 @@ func safeOutput(src, out string) (string, error) {
 		return "", fmt.Errorf("cannot resolve --out %s: %v", out, err)
 	}
 	suggest := filepath.Join(src, "public")
+	if realOut == realSrc {
+		return "", fmt.Errorf("--out %s is the site folder %s itself, which a build would replace: choose a folder of its own, such as %s", out, src, suggest)
+	}
 	if sitefs.Within(realOut, realSrc) {
-		return "", fmt.Errorf("--out %s would replace the site folder %s (it is %s): choose a folder of its own, such as %s", out, src, realOut, suggest)
+		return "", fmt.Errorf("--out %s (%s) holds the site folder %s, which a build would replace with it: choose a folder of its own, such as %s", out, realOut, src, suggest)
 	}
 	for _, own := range []string{"content", "templates", "static"} {
 		inner, err := realPath(filepath.Join(realSrc, own))
