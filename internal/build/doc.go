@@ -32,6 +32,19 @@
 // again on the paths a rebuild is told changed; the latter are
 // Result.Warnings, which do not fail a build.
 //
+// What a build writes is listed in one place, kinds.go: pageKinds, the
+// kinds of HTML page (home, section lists, pages, comparisons, matrices,
+// search, 404), each a function listing its pages and the template they
+// execute; siteFiles, the files made from the site alone (sitemap.xml,
+// feed.xml, robots.txt, graph.json); hostFiles, the files for static hosts
+// (_redirects, _headers). A new kind of page is a file with its pages
+// function and a line in pageKinds:
+//
+//	{"glossary", glossaryPages},  // templates/glossary.html
+//
+// Static files (static.go), alias pages (machine.go) and the search index
+// (searchindex.go) have a unit each.
+//
 // The site Resolve returns is never written to again. Each page's converted
 // body and plain text stay with what the load stage made of the file (plain,
 // or packed when streaming: see packed.go's bodies), the one store rendering

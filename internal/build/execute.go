@@ -117,14 +117,14 @@ func (c *renderCache) collect(jobs []*pageJob, files *output.Files) diag.List {
 func collision(origin string, err error) diag.Diagnostic {
 	// Report it at a file of the site's, where the author can act.
 	if c, ok := errors.AsType[*output.CollisionError](err); ok {
-		origin = cmp.Or(siteFile(c.Second, "content/"), siteFile(c.First, "content/"),
-			siteFile(c.Second, "static/"), siteFile(c.First, "static/"), origin)
+		origin = cmp.Or(underFolder(c.Second, "content/"), underFolder(c.First, "content/"),
+			underFolder(c.Second, "static/"), underFolder(c.First, "static/"), origin)
 	}
 	return diag.Diagnostic{Path: origin, Message: "output collision: " + err.Error() + "; rename one of them"}
 }
 
-// siteFile is origin if it is under folder.
-func siteFile(origin, folder string) string {
+// underFolder is origin if it is under folder.
+func underFolder(origin, folder string) string {
 	if strings.HasPrefix(origin, folder) {
 		return origin
 	}

@@ -78,7 +78,7 @@ func (c *renderCache) templates(theme fs.FS, sections []string) (*render.Templat
 		if c.minify != nil {
 			minify = c.minify.MinifyTemplate
 		}
-		c.tpl, c.tplDiags = render.LoadTemplates(theme, sections, minify)
+		c.tpl, c.tplDiags = render.LoadTemplates(theme, templateNames(), sections, minify)
 		c.tplCopy = nil
 		if c.tpl != nil {
 			c.tplCopy = c.tpl.Copies(runtime.GOMAXPROCS(0))
@@ -115,21 +115,9 @@ func renderSite(ctx context.Context, s *site.Site, theme fs.FS, cache *renderCac
 		searchFiles = cache.searchIndex(s)
 		cache.indexer = nil
 	}
-	// The machine-readable files need only the site: make them while the
-	// pages render.
-	type machineFile struct {
-		name string
-		data []byte
-	}
-	machineFiles := make(chan []machineFile, 1)
-	go func() {
-		machineFiles <- []machineFile{
-			{"sitemap.xml", render.Sitemap(s, allPages(s), cache.updated)},
-			{"feed.xml", render.Feed(s, allPages(s), cache.updated)},
-			{"robots.txt", render.Robots(s)},
-			{"graph.json", render.GraphJSON(s)},
-		}
-	}()
+	// The files made from the site alone are made while the pages render.
+	machineFiles := make(chan []madeFile, 1)
+	go func() { machineFiles <- cache.makeSiteFiles(s) }()
 	jobs := cache.pageJobs(s)
 	claim(files, jobs)
 	cache.run(ctx, jobs, siteViews(s, assets))
@@ -150,9 +138,7 @@ func renderSite(ctx context.Context, s *site.Site, theme fs.FS, cache *renderCac
 			diags = append(diags, collision(files.Origin(name), err))
 		}
 	}
-	machine := append(<-machineFiles,
-		machineFile{"_redirects", publish.Redirects(redirects)},
-		machineFile{"_headers", publish.Headers(cache.headerRules(s))})
+	machine := append(<-machineFiles, cache.makeHostFiles(s, redirects)...)
 	for _, m := range machine {
 		if err := files.Add(m.name, m.data, "the generated "+m.name); err != nil {
 			diags = append(diags, collision(files.Origin(m.name), err))

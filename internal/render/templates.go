@@ -39,20 +39,22 @@ type Templates struct {
 	orig map[string]*template.Template
 }
 
-// LoadTemplates parses the templates under templates/ in fsys for the given
-// sections. With a non-nil minify, pages execute templates whose markup
+// LoadTemplates parses the templates under templates/ in fsys: the layout,
+// the partials, templates/<name>.html for each of names (every site needs
+// them; the build says which kinds of page it makes) and the sections' own
+// list and page templates. With a non-nil minify, pages execute templates whose markup
 // minify has made small (it is given each file's name and source), so that
 // what they write needs no minifying of its own; see Minified. Problems
 // are always reported against the files as written; should a minified
 // source fail to parse, the templates as written are used.
-func LoadTemplates(fsys fs.FS, sections []string, minify func(name string, src []byte) ([]byte, error)) (*Templates, diag.List) {
-	sets, diags := loadSets(fsys, sections, nil)
+func LoadTemplates(fsys fs.FS, names, sections []string, minify func(name string, src []byte) ([]byte, error)) (*Templates, diag.List) {
+	sets, diags := loadSets(fsys, names, sections, nil)
 	if len(diags) > 0 {
 		return nil, diags
 	}
 	t := &Templates{sets: sets}
 	if minify != nil {
-		if small, d := loadSets(fsys, sections, minify); len(d) == 0 {
+		if small, d := loadSets(fsys, names, sections, minify); len(d) == 0 {
 			t.sets, t.orig = small, sets
 		}
 	}
@@ -86,7 +88,7 @@ func (t *Templates) Minified() bool { return t.orig != nil }
 
 // loadSets parses one template set per page kind and section override,
 // each file's source passed through transform when it is not nil.
-func loadSets(fsys fs.FS, sections []string, transform func(name string, src []byte) ([]byte, error)) (map[string]*template.Template, diag.List) {
+func loadSets(fsys fs.FS, names, sections []string, transform func(name string, src []byte) ([]byte, error)) (map[string]*template.Template, diag.List) {
 	var diags diag.List
 	common := template.New("").Funcs(funcs())
 	parse := func(t *template.Template, name string) bool {
@@ -130,7 +132,7 @@ func loadSets(fsys fs.FS, sections []string, transform func(name string, src []b
 			sets[key] = set
 		}
 	}
-	for _, kind := range []string{TemplateHome, TemplateList, TemplatePage, TemplateNotFound, TemplateSearch, TemplateMatrix, TemplateCompare, TemplateComparisons} {
+	for _, kind := range names {
 		file := "templates/" + kind + ".html"
 		if !exists(fsys, file) {
 			diags = append(diags, diag.Diagnostic{Path: file, Message: "missing: every site needs this template"})

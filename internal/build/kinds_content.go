@@ -1,0 +1,36 @@
+package build
+
+import "github.com/rolesite/rolesite/internal/render"
+
+// homePage is the home page, which shows the lifecycle.
+func homePage(r *pageRun) []*pageJob {
+	return []*pageJob{r.contentPage(r.s.Home, render.TemplateHome, "", true)}
+}
+
+// sectionLists are the sections' list pages: from their _index.md, or made
+// from the section alone when it has none. The lifecycle's section shows
+// the lifecycle.
+func sectionLists(r *pageRun) []*pageJob {
+	var jobs []*pageJob
+	for _, sec := range r.s.Sections {
+		if sec.Index != nil {
+			lifecycle := r.s.Lifecycle != nil && r.s.Lifecycle.Section == sec
+			jobs = append(jobs, r.contentPage(sec.Index, render.TemplateList, sec.Name, lifecycle))
+			continue
+		}
+		jobs = append(jobs, &pageJob{out: sec.Name + "/index.html", origin: "content/" + sec.Name + "/", kind: render.TemplateList, sec: sec.Name, secPtr: sec,
+			view: func(sv *render.SiteView) *render.PageView { return render.NewSectionView(r.s, sv, sec) }})
+	}
+	return jobs
+}
+
+// regularPages are the pages of every section.
+func regularPages(r *pageRun) []*pageJob {
+	var jobs []*pageJob
+	for _, sec := range r.s.Sections {
+		for _, p := range sec.Pages {
+			jobs = append(jobs, r.contentPage(p, render.TemplatePage, sec.Name, false))
+		}
+	}
+	return jobs
+}

@@ -1,0 +1,25 @@
+package build
+
+import "github.com/rolesite/rolesite/internal/render"
+
+// matrixPages are the matrices content/_index.md declares.
+func matrixPages(r *pageRun) []*pageJob {
+	var jobs []*pageJob
+	for _, d := range r.s.Matrices {
+		jobs = append(jobs, &pageJob{out: render.MatrixPath(d) + "index.html", origin: "content/_index.md", kind: render.TemplateMatrix,
+			view: func(sv *render.SiteView) *render.PageView { return render.NewMatrixView(r.s, sv, r.s.Matrix(d)) }})
+	}
+	return jobs
+}
+
+// searchPage is the search page, which lists every page without JavaScript.
+func searchPage(r *pageRun) []*pageJob {
+	return []*pageJob{{out: "search/index.html", origin: "templates/search.html", kind: render.TemplateSearch,
+		view: func(sv *render.SiteView) *render.PageView { return render.NewSearchView(r.s, sv) }}}
+}
+
+// notFoundPage is 404.html.
+func notFoundPage(r *pageRun) []*pageJob {
+	return []*pageJob{{out: "404.html", origin: "templates/404.html", kind: render.TemplateNotFound,
+		view: func(sv *render.SiteView) *render.PageView { return render.NewNotFoundView(r.s, sv) }}}
+}
