@@ -135,7 +135,7 @@ func (b *Builder) load(ctx context.Context, src fs.FS, changed []string) ([]site
 			l.linkPos = nil
 		}
 	}
-	b.renders.bodies = newBodies(fresh)
+	b.renders.bodies.fill(fresh)
 	edited := bodyEdits(changed, b.cache.files, fresh)
 	b.cache.files = fresh // forget deleted files
 	b.cache.names = names

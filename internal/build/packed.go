@@ -51,13 +51,17 @@ type body struct {
 	packed *packedDoc
 }
 
-// newBodies is the store of the loaded files' bodies and texts.
-func newBodies(files map[string]*loaded) *bodies {
-	docs := make(map[string]body, len(files))
-	for name, l := range files {
-		docs[name] = body{html: l.doc.HTML, text: l.doc.Text, packed: l.packed}
+// fill makes the store hold the bodies and texts of the loaded files, and
+// nothing else. It reuses the store's map, so that a rebuild allocates no
+// new one: the pages of an earlier build are all rendered by then.
+func (b *bodies) fill(files map[string]*loaded) {
+	if b.docs == nil {
+		b.docs = make(map[string]body, len(files))
 	}
-	return &bodies{docs: docs}
+	clear(b.docs)
+	for name, l := range files {
+		b.docs[name] = body{html: l.doc.HTML, text: l.doc.Text, packed: l.packed}
+	}
 }
 
 // unpack unpacks d into a buffer of the pool and passes what it holds to

@@ -38,7 +38,7 @@ type renderCache struct {
 	// bytes are then not kept.
 	sink func(name string, data []byte) error
 	// bodies holds the pages' bodies and texts for this build.
-	bodies *bodies
+	bodies bodies
 }
 
 type cachedPage struct {

@@ -11,7 +11,7 @@ func (c *renderCache) searchIndex(s *site.Site) map[string][]byte {
 	if c.indexer == nil {
 		c.indexer = search.NewIndexer()
 	}
-	idx := c.indexer.Index(searchDocs(s, c.bodies))
+	idx := c.indexer.Index(searchDocs(s, &c.bodies))
 	c.searchNames = c.searchNames[:0]
 	for name := range idx {
 		c.searchNames = append(c.searchNames, name)

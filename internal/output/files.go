@@ -3,9 +3,7 @@ package output
 import (
 	"bytes"
 	"fmt"
-	"iter"
 	"maps"
-	"path"
 	"slices"
 	"strings"
 )
@@ -38,7 +36,7 @@ func (f *Files) Add(name string, data []byte, origin string) error {
 		return &CollisionError{Name: name, First: f.origin[inner], Second: origin,
 			msg: fmt.Sprintf("%s writes the file %s, where %s writes into a folder of that name (%s)", origin, name, f.origin[inner], inner)}
 	}
-	for dir := range folders(name) {
+	for dir := parent(name); dir != ""; dir = parent(dir) {
 		if prev, ok := f.origin[dir]; ok {
 			return &CollisionError{Name: name, First: prev, Second: origin,
 				msg: fmt.Sprintf("%s writes %s, inside a folder %s, where %s writes the file %s", origin, name, dir, prev, dir)}
@@ -131,20 +129,20 @@ func (f *Files) Delete(name string) {
 
 // count adds n to the count of files below each folder above name.
 func (f *Files) count(name string, n int) {
-	for dir := range folders(name) {
+	for dir := parent(name); dir != ""; dir = parent(dir) {
 		if f.below[dir] += n; f.below[dir] == 0 {
 			delete(f.below, dir)
 		}
 	}
 }
 
-// folders yields the folders above the slash path name, innermost first.
-func folders(name string) iter.Seq[string] {
-	return func(yield func(string) bool) {
-		for dir := path.Dir(name); dir != "." && dir != "/"; dir = path.Dir(dir) {
-			if !yield(dir) {
-				return
-			}
-		}
+// parent is the folder that holds the slash path name, or "" for a name
+// at the top (or "/"). A loop over it, not an iterator: Add runs once per
+// file of a build and should allocate nothing of its own.
+func parent(name string) string {
+	i := strings.LastIndexByte(name, '/')
+	if i <= 0 {
+		return ""
 	}
+	return name[:i]
 }
