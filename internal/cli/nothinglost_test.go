@@ -45,15 +45,7 @@ func TestReadOnlyParentKeepsOutput(t *testing.T) {
 	var code int
 	var stderr string
 	if os.Geteuid() == 0 {
-		cmd := asNobody(t, rolesiteBinary(t), "build", "--src", src, "--out", out)
-		var e bytes.Buffer
-		cmd.Stderr = &e
-		err := cmd.Run()
-		var exit *exec.ExitError
-		if err != nil && !errors.As(err, &exit) {
-			t.Fatal(err)
-		}
-		code, stderr = cmd.ProcessState.ExitCode(), e.String()
+		code, stderr = exitAndStderr(t, asNobody(t, rolesiteBinary(t), "build", "--src", src, "--out", out))
 	} else {
 		code, _, stderr = run(t, "build", "--src", src, "--out", out)
 	}
@@ -294,4 +286,18 @@ func asNobody(t *testing.T, bin string, args ...string) *exec.Cmd {
 	cmd := exec.Command(bin, args...)
 	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
 	return cmd
+}
+
+// exitAndStderr runs cmd to its end and returns its exit code and what it
+// wrote on standard error.
+func exitAndStderr(t *testing.T, cmd *exec.Cmd) (int, string) {
+	t.Helper()
+	var e bytes.Buffer
+	cmd.Stderr = &e
+	err := cmd.Run()
+	var exit *exec.ExitError
+	if err != nil && !errors.As(err, &exit) {
+		t.Fatal(err)
+	}
+	return cmd.ProcessState.ExitCode(), e.String()
 }

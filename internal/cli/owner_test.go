@@ -2,10 +2,8 @@ package cli
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -160,27 +158,20 @@ func TestReadOnlyFolderInOldOutput(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := filepath.Join(parent, "public")
-	build := func(wantMsg string) string {
+	build := func() string {
 		t.Helper()
-		cmd := asNobody(t, bin, "build", "--src", src, "--out", out)
-		var e bytes.Buffer
-		cmd.Stderr = &e
-		err := cmd.Run()
-		var exit *exec.ExitError
-		if err != nil && !errors.As(err, &exit) {
-			t.Fatal(err)
+		code, stderr := exitAndStderr(t, asNobody(t, bin, "build", "--src", src, "--out", out))
+		if code != ExitOK {
+			t.Fatalf("exit code %d:\n%s", code, stderr)
 		}
-		if code := cmd.ProcessState.ExitCode(); code != ExitOK {
-			t.Fatalf("exit code %d:\n%s", code, e.String())
-		}
-		return e.String()
+		return stderr
 	}
-	build("")
+	build()
 	if err := os.Chmod(filepath.Join(out, "roles"), 0o555); err != nil {
 		t.Fatal(err)
 	}
 	writeFileAt(t, filepath.Join(src, "content", "roles", "analyst.md"), "---\ntitle: Changed\n---\n")
-	if stderr := build(""); stderr != "" {
+	if stderr := build(); stderr != "" {
 		t.Errorf("a read-only folder in the old output: %s", stderr)
 	}
 	if left := freshFolders(t, parent); len(left) > 0 {
@@ -194,7 +185,7 @@ func TestReadOnlyFolderInOldOutput(t *testing.T) {
 	mkdir(t, stuck)
 	writeFileAt(t, filepath.Join(stuck, "f"), "root's")
 	writeFileAt(t, filepath.Join(src, "content", "roles", "analyst.md"), "---\ntitle: Again\n---\n")
-	stderr := build("")
+	stderr := build()
 	left := freshFolders(t, parent)
 	if len(left) != 1 || !strings.Contains(stderr, "the new output is in") || !strings.Contains(stderr, left[0]) || strings.Contains(stderr, "nothing was changed") {
 		t.Errorf("left %v; stderr:\n%s\nwant one line naming what is left and saying the new output is in place", left, stderr)
