@@ -9,7 +9,6 @@ import (
 	"github.com/rolesite/rolesite/internal/linkcheck"
 	"github.com/rolesite/rolesite/internal/output"
 	"github.com/rolesite/rolesite/internal/pool"
-	"github.com/rolesite/rolesite/internal/publish"
 	"github.com/rolesite/rolesite/internal/site"
 )
 
@@ -80,7 +79,7 @@ type Builder struct {
 	opts     Options
 	cache    *loadCache
 	renders  *renderCache
-	last     *output.Files // the previous build's files, when it succeeded
+	out      sink // where files go, and what is kept of them (see sink)
 
 	// resolved, when set, sees each site as Resolve returns it, before it
 	// is rendered: a seam for the test that proves rendering changes
@@ -90,8 +89,9 @@ type Builder struct {
 
 // New returns a Builder whose templates/ and static/ fall back to defaults.
 func New(defaults fs.FS, opts Options) *Builder {
-	renders := newRenderCache(opts)
-	return &Builder{defaults: defaults, opts: opts, cache: newLoadCache(renders.minify), renders: renders}
+	out := newSink(opts)
+	renders := newRenderCache(opts, out)
+	return &Builder{defaults: defaults, opts: opts, cache: newLoadCache(renders.minify), renders: renders, out: out}
 }
 
 // Build builds the site in src (a folder holding content/ and optionally
@@ -129,11 +129,7 @@ func (b *Builder) build(ctx context.Context, src fs.FS, changed []string) Result
 	if ctx.Err() != nil {
 		return b.stopped(ctx, start)
 	}
-	if b.opts.Emit != nil {
-		// A streaming build is a one-shot build: keep nothing for a next one,
-		// so that what a page holds can go once the page is written.
-		b.cache.files, b.cache.names = map[string]*loaded{}, nil
-	}
+	b.out.loadedAll(b.cache)
 	s, more := site.Resolve(inputs, site.Options{BaseURL: b.opts.BaseURL, Drafts: b.opts.Drafts})
 	diags = append(diags, more...)
 	if b.resolved != nil {
@@ -143,18 +139,20 @@ func (b *Builder) build(ctx context.Context, src fs.FS, changed []string) Result
 		return b.stopped(ctx, start)
 	}
 	res := Result{Site: s}
-	var files *output.Files
 	var links *linkcheck.Checker
 	if b.opts.CheckLinks {
 		links = linkcheck.NewChecker(s.BasePath, s.BaseURL)
 	}
-	b.renders.sink = b.sink(links, stop)
-	if edited != nil && b.last != nil && len(diags) == 0 && b.opts.Emit == nil {
-		files, more = renderEdited(ctx, s, b.last, b.renders, edited)
-		res.Stats.BodyOnly = true
+	// After edits of page bodies alone, the build starts from the last
+	// good build's files, when the sink kept them, and makes again only
+	// what reads bodies (see outputRooms).
+	files := output.NewFiles()
+	if last := b.out.begin(links, stop); edited != nil && last != nil && len(diags) == 0 {
+		files, res.Stats.BodyOnly = last.Clone(), true
 	} else {
-		files, more = renderSite(ctx, s, theme, b.renders)
+		edited = nil
 	}
+	files, more = renderSite(ctx, s, theme, b.renders, files, edited)
 	diags = append(diags, more...)
 	if ctx.Err() != nil {
 		return b.stopped(ctx, start)
@@ -167,14 +165,11 @@ func (b *Builder) build(ctx context.Context, src fs.FS, changed []string) Result
 	}
 	res.Diagnostics = diags.Sorted()
 	res.Warnings = b.cache.notes.warnings()
-	b.last = nil
 	if len(res.Diagnostics) == 0 {
 		res.Files = files
 		res.Stats.Files = files.Len()
-		if b.opts.Emit == nil {
-			b.last = files
-		}
 	}
+	b.out.end(res.Files)
 	for _, sec := range s.Sections {
 		res.Stats.Sections = append(res.Stats.Sections, SectionCount{Name: sec.Name, Pages: len(sec.Pages)})
 	}
@@ -182,14 +177,11 @@ func (b *Builder) build(ctx context.Context, src fs.FS, changed []string) Result
 	return res
 }
 
-// linkProblems returns the broken links of the built files. A streaming
-// build's sink gave each file to the checker already.
+// linkProblems returns the broken links of the built files.
 func (b *Builder) linkProblems(ctx context.Context, links *linkcheck.Checker, files *output.Files) diag.List {
-	if b.opts.Emit == nil {
-		feed(ctx, links, files)
-		if ctx.Err() != nil {
-			return nil
-		}
+	b.out.feedLinks(ctx, links, files)
+	if ctx.Err() != nil {
+		return nil
 	}
 	var diags diag.List
 	for _, d := range links.Problems() {
@@ -205,7 +197,8 @@ func (b *Builder) linkProblems(ctx context.Context, links *linkcheck.Checker, fi
 // to reuse, but the list of files and the last build's output are not: the
 // next build walks content/ and renders every page.
 func (b *Builder) stopped(ctx context.Context, start time.Time) Result {
-	b.last, b.cache.names = nil, nil
+	b.out.end(nil)
+	b.cache.names = nil
 	return Result{Stopped: context.Cause(ctx), Stats: Stats{Elapsed: time.Since(start)}}
 }
 
@@ -214,38 +207,6 @@ type OutputError struct{ Err error }
 
 func (e *OutputError) Error() string { return e.Err.Error() }
 func (e *OutputError) Unwrap() error { return e.Err }
-
-// sink returns what renders hand each final file to when the build
-// streams its output (nil otherwise): the link checker, then Emit, with
-// the compressed siblings when asked for. The first error of Emit stops
-// the build (stop) with an OutputError.
-func (b *Builder) sink(links *linkcheck.Checker, stop context.CancelCauseFunc) func(name string, data []byte) error {
-	if b.opts.Emit == nil {
-		return nil
-	}
-	emit := func(name string, data []byte) error {
-		if err := b.opts.Emit(name, data); err != nil {
-			stop(&OutputError{err})
-			return err
-		}
-		return nil
-	}
-	return func(name string, data []byte) error {
-		if links != nil {
-			links.Add(name, data)
-		}
-		if err := emit(name, data); err != nil {
-			return err
-		}
-		if b.opts.Precompress && publish.Compressible(name) {
-			if err := emit(name+".gz", publish.Gzip(data)); err != nil {
-				return err
-			}
-			return emit(name+".br", publish.Brotli(data))
-		}
-		return nil
-	}
-}
 
 // feed gives every file of a build to the link checker, in parallel,
 // until ctx is done.

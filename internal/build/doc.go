@@ -32,19 +32,41 @@
 // again on the paths a rebuild is told changed; the latter are
 // Result.Warnings, which do not fail a build.
 //
-// What a build writes is listed in one place, kinds.go: pageKinds, the
-// kinds of HTML page (home, section lists, pages, comparisons, matrices,
-// search, 404), each a function listing its pages and the template they
-// execute; siteFiles, the files made from the site alone (sitemap.xml,
-// feed.xml, robots.txt, graph.json); hostFiles, the files for static hosts
-// (_redirects, _headers). A new kind of page is a file with its pages
-// function and a line in pageKinds:
+// There is one render path, whatever the command. Every output file is
+// made by a room of outputRooms (kinds.go), in order: static files, HTML
+// pages, alias pages, the search index, the site files, the host files.
+// A room is a make function and one line in that list; it adds its files
+// to the build's output.Files and hands nothing elsewhere. Pages go to the
+// Builder's sink as they render, the rest once the rooms are done. The
+// sink (sink.go) is chosen once, when the Builder is made, and is the only
+// difference between the two ways rolesite builds: a streamSink (Options
+// set Emit: rolesite build) writes each file as soon as it is final and
+// keeps nothing; a memorySink (rolesite serve, check) keeps the files and
+// what a rebuild can reuse. The pipeline never asks which one it has.
+//
+// A rebuild is the same path with memoised work. A memorySink remembers
+// each page's bytes with a key of its view and templates, so a page whose
+// view did not change is not executed again; the search indexer keeps
+// each page's analysis. When the only changes since the last good build
+// are edits of page bodies (same front matter, same heading IDs: see
+// bodyEdits), the build starts from that build's files, the rooms whose
+// files read no body (readsBodies false) keep theirs, and the pages room
+// renders the edited pages alone.
+//
+// The kinds of HTML page are a second list, pageKinds: home, section lists,
+// pages, comparisons, matrices, search, 404, each a function listing its
+// pages and the template they execute. siteFiles lists the files made from
+// the site alone (sitemap.xml, feed.xml, robots.txt, graph.json), hostFiles
+// those for static hosts (_redirects, _headers). A new kind of page is a
+// file with its pages function, its template and a line in pageKinds:
 //
 //	{"glossary", glossaryPages},  // templates/glossary.html
 //
-// Static files (static.go), alias pages (machine.go) and the search index
-// (searchindex.go) have a unit each.
+// a new kind of output that is not an HTML page is a file with its make
+// function and a line in outputRooms:
 //
+//	{name: "open graph images", make: ogImagesRoom},
+
 // The site Resolve returns is never written to again. Each page's converted
 // body and plain text stay with what the load stage made of the file (plain,
 // or packed when streaming: see packed.go's bodies), the one store rendering

@@ -38,15 +38,12 @@ func (c *renderCache) render(w *renderWorker, j *pageJob, views map[*site.Sectio
 	if j.err != nil {
 		return // its path collides (see claim)
 	}
+	if j.done != nil {
+		defer j.done()
+	}
 	view := j.view(views[j.secPtr])
-	if c.sink == nil {
-		// Kept for the next build, which reuses a page whose view
-		// hashes the same (a streaming build keeps none).
-		j.key = w.hasher.sum(j.kind+"\x00"+j.sec, view)
-		if prev, ok := c.pages[j.out]; ok && prev.key == j.key {
-			j.data = prev.data
-			return
-		}
+	if c.out.remembered(j, func() uint64 { return w.hasher.sum(c.templateKey()+j.kind+"\x00"+j.sec, view) }) {
+		return
 	}
 	w.buf.Reset()
 	if j.err = w.tpl.Execute(&w.buf, j.kind, j.sec, view); j.err != nil {
@@ -60,16 +57,7 @@ func (c *renderCache) render(w *renderWorker, j *pageJob, views map[*site.Sectio
 		}
 		page = w.small.Bytes()
 	}
-	if c.sink == nil {
-		j.data = bytes.Clone(page)
-		return
-	}
-	// Streaming: the page goes out now and is not kept, so the worker's
-	// buffers serve the next one.
-	j.err = c.sink(j.out, page)
-	if j.done != nil {
-		j.done()
-	}
+	c.out.page(j, page)
 	// A list of thousands of pages makes a buffer of megabytes: keep no
 	// such buffer for the thousands of small pages.
 	if w.buf.Cap() > maxKeptBuffer {
@@ -81,16 +69,15 @@ func (c *renderCache) render(w *renderWorker, j *pageJob, views map[*site.Sectio
 }
 
 // maxKeptBuffer is the largest buffer a render worker keeps for its next
-// page when streaming.
+// page.
 const maxKeptBuffer = 1 << 20
 
-// collect puts the rendered pages into files (their paths were claimed
-// before rendering), keeps them for the next build unless streaming, and
-// returns the problems of the pages that failed, each template error once.
-func (c *renderCache) collect(jobs []*pageJob, files *output.Files) diag.List {
+// collect puts the rendered pages into the run's files (their paths were
+// claimed before rendering) and returns the problems of the pages that
+// failed, each template error once.
+func (r *renderRun) collect(jobs []*pageJob) diag.List {
 	var diags diag.List
 	seenTemplateErr := map[string]bool{}
-	fresh := make(map[string]cachedPage, len(jobs))
 	for _, j := range jobs {
 		if j.err != nil {
 			if d, ok := j.err.(diag.Diagnostic); ok {
@@ -103,12 +90,9 @@ func (c *renderCache) collect(jobs []*pageJob, files *output.Files) diag.List {
 			}
 			continue
 		}
-		if c.sink == nil {
-			fresh[j.out] = cachedPage{key: j.key, data: j.data}
-		}
-		files.Set(j.out, j.data, j.origin)
+		r.files.Set(j.out, j.data, j.origin)
+		r.made = append(r.made, j.out)
 	}
-	c.pages = fresh
 	return diags
 }
 

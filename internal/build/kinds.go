@@ -1,11 +1,42 @@
 package build
 
 import (
+	"github.com/rolesite/rolesite/internal/diag"
 	"github.com/rolesite/rolesite/internal/markdown"
 	"github.com/rolesite/rolesite/internal/publish"
 	"github.com/rolesite/rolesite/internal/render"
 	"github.com/rolesite/rolesite/internal/site"
 )
+
+// An outputRoom is one kind of output: the code that makes its files, and
+// whether they read page bodies.
+type outputRoom struct {
+	name string
+	// readsBodies tells whether the room's files read page bodies: after
+	// edits of bodies alone, a room whose files read none keeps the last
+	// build's files and does not run.
+	readsBodies bool
+	// start, when set, begins the room's work before any room makes its
+	// files: work that reads the site alone, and may run beside the rest.
+	start func(*renderRun)
+	// make makes the room's files into the run, in the order of the list:
+	// a file's first maker keeps it in a collision.
+	make func(*renderRun) diag.List
+}
+
+// outputRooms is the one list of what a build makes, in order. A new kind
+// of output is a file holding its make function and one line here; a new
+// kind of HTML page is a line in pageKinds.
+func outputRooms() []outputRoom {
+	return []outputRoom{
+		{name: "static files", make: staticRoom},
+		{name: "pages", readsBodies: true, make: pagesRoom},
+		{name: "alias pages", make: aliasRoom},
+		{name: "search index", readsBodies: true, start: startSearch, make: searchRoom},
+		{name: "site files", start: startSiteFiles, make: siteFilesRoom},
+		{name: "host files", make: hostFilesRoom},
+	}
+}
 
 // A pageKind is one kind of HTML page: the template its pages execute
 // (templates/<template>.html, which every site then needs) and what lists
@@ -113,20 +144,28 @@ type madeFile struct {
 	data []byte
 }
 
-// makeSiteFiles makes every file of siteFiles.
-func (c *renderCache) makeSiteFiles(s *site.Site) []madeFile {
-	var out []madeFile
-	for _, f := range siteFiles() {
-		out = append(out, madeFile{f.name, f.make(c, s)})
-	}
-	return out
+// startSiteFiles makes the files of siteFiles beside the pages.
+func startSiteFiles(r *renderRun) {
+	r.siteFiles = make(chan []madeFile, 1)
+	go func() {
+		var out []madeFile
+		for _, f := range siteFiles() {
+			out = append(out, madeFile{f.name, f.make(r.c, r.s)})
+		}
+		r.siteFiles <- out
+	}()
 }
 
-// makeHostFiles makes every file of hostFiles.
-func (c *renderCache) makeHostFiles(s *site.Site, redirects []publish.Redirect) []madeFile {
+// siteFilesRoom adds the files of siteFiles once they are made.
+func siteFilesRoom(r *renderRun) diag.List {
+	return r.addMade(<-r.siteFiles, func(name string) string { return "the generated " + name })
+}
+
+// hostFilesRoom makes every file of hostFiles.
+func hostFilesRoom(r *renderRun) diag.List {
 	var out []madeFile
 	for _, f := range hostFiles() {
-		out = append(out, madeFile{f.name, f.make(c, s, redirects)})
+		out = append(out, madeFile{f.name, f.make(r.c, r.s, r.redirects)})
 	}
-	return out
+	return r.addMade(out, func(name string) string { return "the generated " + name })
 }

@@ -108,9 +108,7 @@ func (b *Builder) load(ctx context.Context, src fs.FS, changed []string) ([]site
 			return
 		}
 		results[i] = loadFile(conv, names[i], data, unsafe)
-		if b.opts.Emit != nil {
-			results[i].compact(&packers[w])
-		}
+		b.out.settle(results[i], &packers[w])
 	})
 	if ctx.Err() != nil {
 		return nil, nil, nil // some results are missing

@@ -1,22 +1,20 @@
 package build
 
 import (
-	"context"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/rolesite/rolesite/internal/diag"
-	"github.com/rolesite/rolesite/internal/output"
 	"github.com/rolesite/rolesite/internal/publish"
 	"github.com/rolesite/rolesite/internal/render"
 	"github.com/rolesite/rolesite/internal/site"
 )
 
-// addAliases adds a redirect page for every alias of every page, and
-// returns the redirects for _redirects.
-func (c *renderCache) addAliases(s *site.Site, files *output.Files) ([]publish.Redirect, diag.List) {
-	var redirects []publish.Redirect
+// aliasRoom adds a redirect page for every alias of every page, and hands
+// on the redirects for _redirects.
+func aliasRoom(r *renderRun) diag.List {
+	c, s := r.c, r.s
 	var diags diag.List
 	for _, p := range allPages(s) {
 		for i, a := range p.Aliases {
@@ -24,32 +22,15 @@ func (c *renderCache) addAliases(s *site.Site, files *output.Files) ([]publish.R
 			if c.minify != nil {
 				page, _ = c.minify.Minify(a, page)
 			}
-			if err := files.Add(a, page, p.Src.Path); err != nil {
+			if err := r.add(a, page, p.Src.Path); err != nil {
 				d := p.Src.Diag(p.Src.ValuePos("aliases", p.Src.Aliases[i]), "aliases: "+err.Error()+"; remove the alias or rename the page")
 				diags = append(diags, d)
 				continue
 			}
-			redirects = append(redirects, publish.Redirect{From: s.BasePath + strings.TrimSuffix(a, "index.html"), To: s.Permalink(p)})
+			r.redirects = append(r.redirects, publish.Redirect{From: s.BasePath + strings.TrimSuffix(a, "index.html"), To: s.Permalink(p)})
 		}
 	}
-	return redirects, diags
-}
-
-// emitRest hands the sink every file that still holds its data (all but
-// the pages, which went out as they were rendered), until ctx is done.
-func (c *renderCache) emitRest(ctx context.Context, files *output.Files) diag.List {
-	for _, name := range files.Names() {
-		if ctx.Err() != nil {
-			return nil
-		}
-		if data, _ := files.Get(name); data != nil {
-			if err := c.sink(name, data); err != nil {
-				return diag.List{{Path: name, Message: err.Error()}}
-			}
-			files.Set(name, nil, files.Origin(name))
-		}
-	}
-	return nil
+	return diags
 }
 
 // updated is when a page last changed: its updated field, else what

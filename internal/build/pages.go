@@ -1,6 +1,7 @@
 package build
 
 import (
+	"github.com/rolesite/rolesite/internal/diag"
 	"sync"
 
 	"github.com/rolesite/rolesite/internal/render"
@@ -16,10 +17,28 @@ type pageJob struct {
 	sec    string
 	secPtr *site.Section
 	view   func(*render.SiteView) *render.PageView
-	done   func() // called once the page is written, when streaming
-	key    uint64
-	data   []byte
+	done   func() // called once the page is rendered (or remembered)
+	key    uint64 // of its view, when the sink keeps pages
+	data   []byte // when the sink keeps pages
 	err    error
+}
+
+// pagesRoom renders the HTML pages of every kind (see pageKinds): all of
+// them, or, after edits of bodies alone, the edited ones.
+func pagesRoom(r *renderRun) diag.List {
+	var jobs []*pageJob
+	for _, j := range r.c.pageJobs(r.s) {
+		if r.edited == nil || r.edited[j.origin] {
+			r.remake(j.out, j.origin)
+			jobs = append(jobs, j)
+		}
+	}
+	claim(r.files, jobs)
+	r.c.run(r.ctx, jobs, siteViews(r.s, r.assets))
+	if r.ctx.Err() != nil {
+		return nil
+	}
+	return r.collect(jobs)
 }
 
 // pageJobs lists every HTML page of the site, kind after kind (see

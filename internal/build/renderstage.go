@@ -6,48 +6,38 @@ import (
 	"io/fs"
 	"runtime"
 	"slices"
+	"strconv"
 
 	"github.com/rolesite/rolesite/internal/diag"
 	"github.com/rolesite/rolesite/internal/output"
 	"github.com/rolesite/rolesite/internal/publish"
 	"github.com/rolesite/rolesite/internal/render"
-	"github.com/rolesite/rolesite/internal/search"
 	"github.com/rolesite/rolesite/internal/site"
 )
 
-// renderCache is what rendering keeps between builds: the parsed templates
-// with a key of their sources, and every page's bytes with the hash of the
-// view they were executed for. A page whose view and templates are the same
-// as last time is the same page, so its bytes are reused.
+// renderCache is what the render stage keeps between builds: the parsed
+// templates with a key of their sources, what the rooms that do not read
+// page bodies left for the others (the assets), and the names of the last
+// search index. What the build keeps of its files is its sink's.
 type renderCache struct {
 	seed     maphash.Seed
 	tplKey   uint64
 	tpl      *render.Templates
 	tplCopy  []*render.Templates // tpl and copies of it, one per render worker
 	tplDiags diag.List
-	pages    map[string]cachedPage // output path -> last rendering
 
-	assets      render.Assets   // of the last full render
-	searchNames []string        // files of the last search index
-	indexer     *search.Indexer // keeps per-page search work between builds
+	assets      render.Assets // of the last build that copied static/
+	searchNames []string      // files of the last search index
 
 	opts   Options
 	minify *publish.Minifier // nil unless opts.Minify
-
-	// sink, when the build streams its output, takes each final file; page
-	// bytes are then not kept.
-	sink func(name string, data []byte) error
+	out    sink
 	// bodies holds the pages' bodies and texts for this build.
 	bodies bodies
 }
 
-type cachedPage struct {
-	key  uint64
-	data []byte
-}
-
-func newRenderCache(opts Options) *renderCache {
-	c := &renderCache{seed: maphash.MakeSeed(), pages: map[string]cachedPage{}, opts: opts}
+func newRenderCache(opts Options, out sink) *renderCache {
+	c := &renderCache{seed: maphash.MakeSeed(), opts: opts, out: out}
 	if opts.Minify {
 		c.minify = publish.NewMinifier()
 	}
@@ -84,16 +74,71 @@ func (c *renderCache) templates(theme fs.FS, sections []string) (*render.Templat
 			c.tplCopy = c.tpl.Copies(runtime.GOMAXPROCS(0))
 		}
 		c.tplKey = key
-		clear(c.pages)
 	}
 	return c.tpl, c.tplDiags
 }
 
-// renderSite executes the templates for every page and adds the static and
-// machine files. It renders even when earlier stages found problems, so
-// that template errors are reported in the same run; the files are then
-// discarded. When ctx is done it stops and returns nothing.
-func renderSite(ctx context.Context, s *site.Site, theme fs.FS, cache *renderCache) (*output.Files, diag.List) {
+// A renderRun is one run of the render stage: the site, where its files
+// go, and what the rooms hand on to the ones after them.
+type renderRun struct {
+	ctx   context.Context
+	c     *renderCache
+	s     *site.Site
+	theme fs.FS
+	files *output.Files
+	// edited, when not nil, says that the build started from the last
+	// build's files because only the bodies of these content files changed
+	// since: the rooms whose files read no body keep theirs, and the pages
+	// room renders these pages only.
+	edited map[string]bool
+	made   []string // every file this run made, in order
+
+	assets    render.Assets      // the stylesheets and scripts, for the views
+	redirects []publish.Redirect // of the alias pages, for _redirects
+	siteFiles chan []madeFile    // the site files, made beside the pages
+	search    []madeFile         // the search index, made before the pages
+}
+
+// add adds a file this run made; its error is a collision (see
+// output.Files.Add).
+func (r *renderRun) add(name string, data []byte, origin string) error {
+	if err := r.files.Add(name, data, origin); err != nil {
+		return err
+	}
+	r.made = append(r.made, name)
+	return nil
+}
+
+// addMade adds files made whole, reporting collisions at the site's files.
+func (r *renderRun) addMade(made []madeFile, origin func(name string) string) diag.List {
+	var diags diag.List
+	for _, m := range made {
+		if err := r.add(m.name, m.data, origin(m.name)); err != nil {
+			diags = append(diags, collision(r.files.Origin(m.name), err))
+		}
+	}
+	return diags
+}
+
+// remake lets go of a file that origin made in the last build, which a
+// build that started from that build's files is about to make again, with
+// its compressed siblings. A file of another origin stays, to collide.
+func (r *renderRun) remake(name, origin string) {
+	if _, ok := r.files.Get(name); !ok || r.files.Origin(name) != origin {
+		return
+	}
+	for _, n := range []string{name, name + ".gz", name + ".br"} {
+		r.files.Delete(n)
+	}
+}
+
+// renderSite runs the rooms (see outputRooms) into files, in order (the
+// work a room starts beside the others first), then hands the sink what it
+// has not seen yet. It renders even when earlier
+// stages found problems, so that template errors are reported in the same
+// run; the files are then discarded. When ctx is done it stops and returns
+// nothing.
+func renderSite(ctx context.Context, s *site.Site, theme fs.FS, cache *renderCache, files *output.Files, edited map[string]bool) (*output.Files, diag.List) {
 	var sections []string
 	for _, sec := range s.Sections {
 		sections = append(sections, sec.Name)
@@ -103,59 +148,36 @@ func renderSite(ctx context.Context, s *site.Site, theme fs.FS, cache *renderCac
 		return nil, diags
 	}
 	diags = slices.Clone(diags)
-	files := output.NewFiles()
-	assets, more := cache.addStatic(files, theme)
-	diags = append(diags, more...)
-	cache.assets = assets
-
-	// When streaming, index first: the pages' text can then go before the
-	// pages render.
-	var searchFiles map[string][]byte
-	if cache.sink != nil {
-		searchFiles = cache.searchIndex(s)
-		cache.indexer = nil
+	r := &renderRun{ctx: ctx, c: cache, s: s, theme: theme, files: files, edited: edited, assets: cache.assets}
+	var rooms []outputRoom
+	for _, room := range outputRooms() {
+		// After edits of bodies alone, a room whose files read none keeps
+		// the last build's.
+		if edited == nil || room.readsBodies {
+			rooms = append(rooms, room)
+		}
 	}
-	// The files made from the site alone are made while the pages render.
-	machineFiles := make(chan []madeFile, 1)
-	go func() { machineFiles <- cache.makeSiteFiles(s) }()
-	jobs := cache.pageJobs(s)
-	claim(files, jobs)
-	cache.run(ctx, jobs, siteViews(s, assets))
+	for _, room := range rooms {
+		if room.start != nil {
+			room.start(r)
+		}
+	}
+	for _, room := range rooms {
+		diags = append(diags, room.make(r)...)
+	}
 	if ctx.Err() != nil {
-		// Wait for the machine files: their goroutine reads the options
-		// (Updated), which are the caller's again once the build returns.
-		<-machineFiles
 		return nil, nil
 	}
-	diags = append(diags, cache.collect(jobs, files)...)
-	redirects, more := cache.addAliases(s, files)
-	diags = append(diags, more...)
-	if searchFiles == nil {
-		searchFiles = cache.searchIndex(s)
+	if len(diags) > 0 {
+		// The output is thrown away: handing on more could only add a
+		// raw write error (a file where a page made a folder) to the
+		// problem that explains it.
+		return files, diags
 	}
-	for name, data := range searchFiles {
-		if err := files.Add(name, data, "the search index"); err != nil {
-			diags = append(diags, collision(files.Origin(name), err))
-		}
-	}
-	machine := append(<-machineFiles, cache.makeHostFiles(s, redirects)...)
-	for _, m := range machine {
-		if err := files.Add(m.name, m.data, "the generated "+m.name); err != nil {
-			diags = append(diags, collision(files.Origin(m.name), err))
-		}
-	}
-	if cache.sink != nil {
-		// Pages went out as they were rendered; the rest goes now, unless
-		// the build failed already: its output is thrown away, and writing
-		// more could only add a raw write error (a file where a page made
-		// a folder) to the problem that explains it.
-		if len(diags) > 0 {
-			return files, diags
-		}
-		return files, append(diags, cache.emitRest(ctx, files)...)
-	}
-	if cache.opts.Precompress {
-		precompress(ctx, files, files.Names())
-	}
-	return files, diags
+	return files, cache.out.finish(ctx, files, r.made)
 }
+
+// templateKey is a prefix of every view key that stands for the
+// templates, so that a page kept from a build with other templates is
+// never taken for this one's.
+func (c *renderCache) templateKey() string { return strconv.FormatUint(c.tplKey, 16) + "\x00" }

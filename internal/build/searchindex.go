@@ -1,22 +1,42 @@
 package build
 
 import (
+	"maps"
+	"slices"
+
+	"github.com/rolesite/rolesite/internal/diag"
 	"github.com/rolesite/rolesite/internal/search"
 	"github.com/rolesite/rolesite/internal/site"
 )
 
-// searchIndex builds the search index files, reusing the work of the last
-// build for unchanged pages, and remembers their names.
+// startSearch builds the search index before the pages render, so that a
+// streaming build can let each page's text go once its page is out.
+func startSearch(r *renderRun) {
+	idx := r.c.searchIndex(r.s)
+	for _, name := range slices.Sorted(maps.Keys(idx)) {
+		r.search = append(r.search, madeFile{name, idx[name]})
+	}
+}
+
+// searchRoom adds the search index, in place of the last one's files.
+func searchRoom(r *renderRun) diag.List {
+	for _, name := range r.c.searchNames {
+		r.remake(name, searchOrigin)
+	}
+	r.c.searchNames = r.c.searchNames[:0]
+	for _, m := range r.search {
+		r.c.searchNames = append(r.c.searchNames, m.name)
+	}
+	return r.addMade(r.search, func(string) string { return searchOrigin })
+}
+
+// searchOrigin is the origin of the search index's files.
+const searchOrigin = "the search index"
+
+// searchIndex builds the search index files, reusing the sink's indexer
+// (which keeps per-page work between builds when the sink keeps anything).
 func (c *renderCache) searchIndex(s *site.Site) map[string][]byte {
-	if c.indexer == nil {
-		c.indexer = search.NewIndexer()
-	}
-	idx := c.indexer.Index(searchDocs(s, &c.bodies))
-	c.searchNames = c.searchNames[:0]
-	for name := range idx {
-		c.searchNames = append(c.searchNames, name)
-	}
-	return idx
+	return c.out.indexer().Index(searchDocs(s, &c.bodies))
 }
 
 // searchDocs describes every page to the search index.

@@ -8,14 +8,22 @@ import (
 	"strings"
 
 	"github.com/rolesite/rolesite/internal/diag"
-	"github.com/rolesite/rolesite/internal/output"
 	"github.com/rolesite/rolesite/internal/publish"
 	"github.com/rolesite/rolesite/internal/render"
 )
 
-// addStatic copies static/ (site files over the embedded defaults) and
-// returns the stylesheets and scripts every page links.
-func (c *renderCache) addStatic(files *output.Files, theme fs.FS) (render.Assets, diag.List) {
+// staticRoom copies static/ (site files over the embedded defaults), and
+// hands on the stylesheets and scripts every page links.
+func staticRoom(r *renderRun) diag.List {
+	var diags diag.List
+	r.assets, diags = r.c.addStatic(r)
+	r.c.assets = r.assets
+	return diags
+}
+
+// addStatic copies static/ and returns the stylesheets and scripts.
+func (c *renderCache) addStatic(r *renderRun) (render.Assets, diag.List) {
+	theme := r.theme
 	var assets render.Assets
 	var diags diag.List
 	err := fs.WalkDir(theme, "static", func(name string, d fs.DirEntry, err error) error {
@@ -61,7 +69,7 @@ func (c *renderCache) addStatic(files *output.Files, theme fs.FS) (render.Assets
 			assets.JS = append(assets.JS, out)
 		}
 		rel = out
-		if err := files.Add(rel, data, name); err != nil {
+		if err := r.add(rel, data, name); err != nil {
 			diags = append(diags, diag.Diagnostic{Path: name, Message: "output collision: " + err.Error()})
 		}
 		return nil

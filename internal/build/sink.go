@@ -1,0 +1,64 @@
+package build
+
+import (
+	"context"
+
+	"github.com/rolesite/rolesite/internal/diag"
+	"github.com/rolesite/rolesite/internal/linkcheck"
+	"github.com/rolesite/rolesite/internal/output"
+	"github.com/rolesite/rolesite/internal/search"
+)
+
+// A sink is where a build's files go, and so what the Builder keeps of a
+// build for the next one. It is chosen once, when the Builder is made
+// (see newSink), and it is all that differs between the two ways rolesite
+// builds; the pipeline calls it and never asks which one it has:
+//
+//   - streamSink (Options.Emit set: rolesite build): each file goes to the
+//     link checker and to Emit, with its compressed siblings, as soon as it
+//     is final, and nothing is kept: the load stage packs each page's body
+//     and forgets the sources, the search index's work is made for one
+//     build, and rendered pages are not remembered.
+//   - memorySink (no Emit: rolesite serve, check, the tests): the files
+//     stay in memory as Result.Files, and the Builder keeps each page's
+//     bytes with the key of the view they were rendered from, the search
+//     index's per-page work and the last good build's files, so that a
+//     rebuild renders only what changed.
+type sink interface {
+	// settle is given each file the load stage made anew, with the load
+	// worker's packer.
+	settle(l *loaded, pk *packer)
+	// loadedAll is given the load cache once a load is done.
+	loadedAll(c *loadCache)
+	// begin starts a build's output; links, when not nil, checks it, and
+	// stop stops the build (with an OutputError when a write fails). It
+	// returns the last good build's files when the sink kept them.
+	begin(links *linkcheck.Checker, stop context.CancelCauseFunc) *output.Files
+	// indexer is the search indexer of this build.
+	indexer() *search.Indexer
+	// remembered gives j.data the bytes kept of page j from an earlier
+	// build, and reports whether it did, when j's view has the key it had
+	// then. key hashes the view; only a sink that keeps pages calls it.
+	remembered(j *pageJob, key func() uint64) bool
+	// page takes the rendered page j. data is the render worker's buffer,
+	// which serves the next page once page returns. A failure is j.err.
+	page(j *pageJob, data []byte)
+	// finish takes the build's files once the pages are rendered, when
+	// the build found no problem: made lists every file this build made
+	// (the others, in a build that started from the last one's files,
+	// are as they were).
+	finish(ctx context.Context, files *output.Files, made []string) diag.List
+	// feedLinks gives the link checker every file it has not seen.
+	feedLinks(ctx context.Context, links *linkcheck.Checker, files *output.Files)
+	// end is told the build's files: nil when it failed or stopped.
+	end(files *output.Files)
+}
+
+// newSink is the sink for opts: a streamSink when the build emits its
+// files, a memorySink otherwise.
+func newSink(opts Options) sink {
+	if opts.Emit != nil {
+		return &streamSink{emit: opts.Emit, precompress: opts.Precompress}
+	}
+	return newMemorySink(opts.Precompress)
+}

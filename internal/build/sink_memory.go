@@ -1,0 +1,88 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"sync"
+
+	"github.com/rolesite/rolesite/internal/diag"
+	"github.com/rolesite/rolesite/internal/linkcheck"
+	"github.com/rolesite/rolesite/internal/output"
+	"github.com/rolesite/rolesite/internal/search"
+)
+
+// A memorySink keeps a build's files in memory, and what a rebuild can
+// reuse (see sink): each page's bytes with the key of the view they were
+// rendered from, the search indexer, and the last good build's files.
+type memorySink struct {
+	precompress bool
+	search      *search.Indexer
+	last        *output.Files // the last good build's files
+
+	mu    sync.Mutex
+	pages map[string]keptPage // output path -> its last rendering
+}
+
+// A keptPage is a page's bytes and the key of the view they came from.
+type keptPage struct {
+	key  uint64
+	data []byte
+}
+
+func newMemorySink(precompress bool) *memorySink {
+	return &memorySink{precompress: precompress, search: search.NewIndexer(), pages: map[string]keptPage{}}
+}
+
+func (m *memorySink) settle(*loaded, *packer) {}
+
+func (m *memorySink) loadedAll(*loadCache) {}
+
+func (m *memorySink) begin(*linkcheck.Checker, context.CancelCauseFunc) *output.Files { return m.last }
+
+func (m *memorySink) indexer() *search.Indexer { return m.search }
+
+func (m *memorySink) remembered(j *pageJob, key func() uint64) bool {
+	j.key = key()
+	m.mu.Lock()
+	kept, ok := m.pages[j.out]
+	m.mu.Unlock()
+	if ok && kept.key == j.key {
+		j.data = kept.data
+		return true
+	}
+	return false
+}
+
+func (m *memorySink) page(j *pageJob, data []byte) {
+	j.data = bytes.Clone(data)
+	m.mu.Lock()
+	m.pages[j.out] = keptPage{key: j.key, data: j.data}
+	m.mu.Unlock()
+}
+
+// finish adds the compressed siblings of the files this build made, when
+// asked for: the others kept theirs.
+func (m *memorySink) finish(ctx context.Context, files *output.Files, made []string) diag.List {
+	if m.precompress {
+		precompress(ctx, files, made)
+	}
+	return nil
+}
+
+func (m *memorySink) feedLinks(ctx context.Context, links *linkcheck.Checker, files *output.Files) {
+	feed(ctx, links, files)
+}
+
+// end keeps the files of a good build, and forgets the pages it no longer
+// has; after a failed one it keeps nothing but the pages.
+func (m *memorySink) end(files *output.Files) {
+	m.last = files
+	if files == nil {
+		return
+	}
+	for out := range m.pages {
+		if _, ok := files.Get(out); !ok {
+			delete(m.pages, out)
+		}
+	}
+}
