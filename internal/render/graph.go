@@ -33,9 +33,9 @@ type Graph struct {
 
 // GraphSection describes one section and its declared relations.
 type GraphSection struct {
-	Name      string            `json:"name"`
-	Title     string            `json:"title"`
-	URL       string            `json:"url"`
+	Name      string              `json:"name"`
+	Title     string              `json:"title"`
+	URL       string              `json:"url"`
 	Relations map[string]string   `json:"relations"`        // field -> target section
 	Scales    map[string][]string `json:"scales,omitempty"` // field -> its levels, lowest first
 }
