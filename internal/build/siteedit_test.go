@@ -15,7 +15,11 @@ import (
 func editFiles(r *rand.Rand, src fstest.MapFS, touched func(string)) string {
 	e := siteEditor{r: r, src: src, touched: touched}
 	var what string
-	switch r.IntN(15) {
+	switch r.IntN(17) {
+	case 15:
+		what = e.qualifyStages()
+	case 16:
+		what = e.rescale()
 	case 12, 13:
 		what = e.editBody()
 	case 14:
@@ -137,6 +141,35 @@ func (e siteEditor) relinkTools() string {
 	}
 	e.set(p, replaceLine(e.get(p), "tools: ", "tools: ["+slugOf(tool)+"]"))
 	return "relink tools of " + p
+}
+
+// qualifyStages gives a role's stages levels (now and then one off the
+// scale, which breaks the build while the scale is declared), or makes
+// them a plain list again.
+func (e siteEditor) qualifyStages() string {
+	p, st := e.pick(e.pages("roles")), e.pick(e.pages("stages"))
+	if p == "" || st == "" {
+		return ""
+	}
+	levels := []string{"consulted", "contributes", "leads", "lead"}
+	line := fmt.Sprintf("stages: {%s: %s}", slugOf(st), levels[e.r.IntN(len(levels))])
+	if e.r.IntN(4) == 0 {
+		line = "stages: [" + slugOf(st) + "]"
+	}
+	e.set(p, replaceLine(e.get(p), "stages: ", line))
+	return "qualify stages of " + p
+}
+
+// rescale declares, changes or drops the scale of the roles' stages.
+func (e siteEditor) rescale() string {
+	const name = "content/roles/_index.md"
+	if e.src[name] == nil {
+		return ""
+	}
+	scales := []string{"", ", scale: [consulted, contributes, leads]", ", scale: [consulted, contributes, leads, lead]"}
+	decl := "  stages: {label: Stages, inverse: Roles active here" + scales[e.r.IntN(len(scales))] + "}"
+	e.set(name, replaceLine(e.get(name), "  stages: ", decl))
+	return "rescale stages"
 }
 
 // breakStages makes a relation to a page that does not exist (breaks the

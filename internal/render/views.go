@@ -91,6 +91,31 @@ type PageView struct {
 	Updated     string // "2006-01-02", or ""
 }
 
+// relationGroups are the panels of p's relation groups gs.
+func relationGroups(s *site.Site, p *site.Page, gs []*site.Group) []Group {
+	var partners []*site.Page // made on first use
+	var out []Group
+	for _, g := range gs {
+		vg := Group{Label: g.Label, Field: g.Field}
+		for i, q := range g.Pages {
+			l := qualified(Link{Title: q.Title(), URL: s.Permalink(q), Summary: q.Summary(), Current: q == p}, g, i)
+			// A qualified edge within a compared section (a career move)
+			// links the comparison of its two ends.
+			if g.Quals != nil && g.Section == p.Section {
+				if partners == nil {
+					partners = s.ComparePartners(p)
+				}
+				if slices.Contains(partners, q) {
+					l.Compare = s.BasePath + ComparePath(p, q)
+				}
+			}
+			vg.Links = append(vg.Links, l)
+		}
+		out = append(out, vg)
+	}
+	return out
+}
+
 // qualified gives l the qualifier of the i-th page of g.
 func qualified(l Link, g *site.Group, i int) Link {
 	l.Qual = g.Qual(i)
@@ -156,29 +181,7 @@ func NewPageView(s *site.Site, sv *SiteView, p *site.Page, body string) *PageVie
 	link := func(q *site.Page) Link {
 		return Link{Title: q.Title(), URL: s.Permalink(q), Summary: q.Summary(), Current: q == p}
 	}
-	var partners []*site.Page // made on first use
-	groups := func(gs []*site.Group) []Group {
-		var out []Group
-		for _, g := range gs {
-			vg := Group{Label: g.Label, Field: g.Field}
-			for i, q := range g.Pages {
-				l := qualified(link(q), g, i)
-				// A qualified edge within a compared section (a career
-				// move) links the comparison of its two ends.
-				if g.Quals != nil && g.Section == p.Section {
-					if partners == nil {
-						partners = s.ComparePartners(p)
-					}
-					if slices.Contains(partners, q) {
-						l.Compare = s.BasePath + ComparePath(p, q)
-					}
-				}
-				vg.Links = append(vg.Links, l)
-			}
-			out = append(out, vg)
-		}
-		return out
-	}
+	groups := func(gs []*site.Group) []Group { return relationGroups(s, p, gs) }
 	v.Out, v.In = mergeSymmetric(groups(p.Out), groups(p.In))
 	v.Facts = facts(p)
 	home := Link{Title: s.Title, URL: s.BasePath}
