@@ -15,7 +15,9 @@ import (
 func editFiles(r *rand.Rand, src fstest.MapFS, touched func(string)) string {
 	e := siteEditor{r: r, src: src, touched: touched}
 	var what string
-	switch r.IntN(17) {
+	switch r.IntN(18) {
+	case 17:
+		what = e.reschema()
 	case 15:
 		what = e.qualifyStages()
 	case 16:
@@ -170,6 +172,32 @@ func (e siteEditor) rescale() string {
 	decl := "  stages: {label: Stages, inverse: Roles active here" + scales[e.r.IntN(len(scales))] + "}"
 	e.set(name, replaceLine(e.get(name), "  stages: ", decl))
 	return "rescale stages"
+}
+
+// reschema declares, changes or drops the tools' schema: a required
+// category (sometimes with values that rule some pages out), a bound on
+// their stages, or nothing.
+func (e siteEditor) reschema() string {
+	const name = "content/tools/_index.md"
+	if e.src[name] == nil {
+		return ""
+	}
+	var kept []string
+	for _, line := range strings.Split(e.get(name), "\n") {
+		if !strings.HasPrefix(line, "fields:") && !strings.HasPrefix(line, "  category:") {
+			kept = append(kept, line)
+		}
+	}
+	doc := strings.Join(kept, "\n")
+	schemas := []string{"",
+		"fields:\n  category: {type: string, required: true}\n",
+		"fields:\n  category: {type: string, values: [Languages, Other]}\n",
+		"fields:\n  category: {type: list}\n"}
+	doc = strings.Replace(doc, "---\n", "---\n"+schemas[e.r.IntN(len(schemas))], 1)
+	bounds := []string{"", ", min: 1", ", max: 1", ", min: 3"}
+	doc = replaceLine(doc, "  stages: ", "  stages: {label: Used in stages, inverse: Tools used here"+bounds[e.r.IntN(len(bounds))]+"}")
+	e.set(name, doc)
+	return "reschema tools"
 }
 
 // breakStages makes a relation to a page that does not exist (breaks the

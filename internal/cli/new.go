@@ -165,12 +165,18 @@ func scaffold(fsys fs.FS, section, title string) ([]byte, error) {
 		addField(sv.weightField, &yaml.Node{Kind: yaml.ScalarNode, Value: fmt.Sprint(sv.maxWeight + 1), Tag: "!!int"})
 	}
 	for _, k := range sv.fields() {
-		switch sv.kinds[k].(type) {
-		case string:
-			addField(k, str(""))
+		var v *yaml.Node
+		shape, comment := sv.placeholder(k)
+		switch shape {
+		case "text":
+			v = str("")
+		case "mapping":
+			v = &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
 		default:
-			addField(k, &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle})
+			v = &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
 		}
+		v.LineComment = comment
+		addField(k, v)
 	}
 	var b bytes.Buffer
 	b.WriteString("---\n")
@@ -193,6 +199,7 @@ type survey struct {
 	maxWeight   int
 	weightField string   // "weight" or "order", when the pages are ordered
 	relations   []string // the relations the section's _index.md declares
+	declared    declared // the section's schema and scales
 }
 
 // surveySection reads the section's pages (those that parse cleanly).
@@ -215,6 +222,7 @@ func surveySection(fsys fs.FS, section string) survey {
 			if m, ok := p.Params["relations"].(map[string]any); ok {
 				sv.relations = slices.Sorted(maps.Keys(m))
 			}
+			sv.declared = readDeclared(p)
 			continue
 		}
 		sv.add(p)
@@ -253,8 +261,8 @@ func (sv survey) fields() []string {
 			fields = append(fields, k)
 		}
 	}
-	for _, r := range sv.relations {
-		if sv.counts[r] == 0 {
+	for _, r := range slices.Concat(sv.relations, sv.declared.fields) {
+		if !slices.Contains(fields, r) {
 			fields = append(fields, r)
 		}
 	}

@@ -16,7 +16,7 @@ import (
 var reserved = map[string]bool{
 	"title": true, "summary": true, "description": true, "draft": true, "weight": true, "order": true,
 	"aliases": true, "updated": true, "relations": true, "base_url": true, "unsafe_html": true,
-	"lifecycle": true, "matrices": true, "related": true, "compare": true,
+	"lifecycle": true, "matrices": true, "related": true, "compare": true, "fields": true,
 }
 
 // declarations reads the relations field of a section's _index.md.
@@ -93,6 +93,19 @@ func (r *resolver) declOptions(src *content.Page, pos content.Pos, d *Decl, v ma
 	var target string
 	for _, k := range sortedKeys(v) {
 		val := v[k]
+		if k == "min" || k == "max" {
+			n, bad := bound(val)
+			if bad != "" {
+				r.report(src, src.ItemPos("relations", []string{d.Field, k})[1], "relations: %s: %s %s", d.Field, k, bad)
+				continue
+			}
+			if k == "min" {
+				d.Min = n
+			} else {
+				d.Max = n
+			}
+			continue
+		}
 		if k == "scale" {
 			scale, bad := readScale(val)
 			if bad != "" {
@@ -105,7 +118,7 @@ func (r *resolver) declOptions(src *content.Page, pos content.Pos, d *Decl, v ma
 		s, isString := val.(string)
 		switch {
 		case k != "section" && k != "label" && k != "inverse":
-			r.report(src, pos, "relations: %s: unknown key %q: use section, label, inverse and scale", d.Field, k)
+			r.report(src, pos, "relations: %s: unknown key %q: use section, label, inverse, scale, min and max", d.Field, k)
 		case !isString:
 			r.report(src, pos, "relations: %s: %s must be a string, not %s", d.Field, k, content.Describe(val))
 		case k == "section":
@@ -115,6 +128,10 @@ func (r *resolver) declOptions(src *content.Page, pos content.Pos, d *Decl, v ma
 		case k == "inverse":
 			d.Inverse = s
 		}
+	}
+	if d.Max > 0 && d.Min > d.Max {
+		r.report(src, src.ItemPos("relations", []string{d.Field, "min"})[1], "relations: %s: min %d is more than max %d", d.Field, d.Min, d.Max)
+		d.Min, d.Max = 0, 0
 	}
 	return target
 }

@@ -33,6 +33,7 @@ func Resolve(inputs []Input, opts Options) (*Site, diag.List) {
 	}
 	for _, sec := range r.site.Sections {
 		r.declarations(sec)
+		r.schema(sec)
 		r.sectionOptions(sec)
 	}
 	for _, sec := range r.site.Sections {
@@ -40,6 +41,7 @@ func Resolve(inputs []Input, opts Options) (*Site, diag.List) {
 	}
 	for _, p := range r.site.Pages {
 		r.relations(p)
+		r.checkSchema(p)
 	}
 	r.inverses()
 	r.views()

@@ -45,9 +45,11 @@ type Section struct {
 	Summary   string
 	Index     *Page // the section's _index.md, or nil
 	Pages     []*Page
-	Relations []*Decl // declared relations of this section's pages, in declared order
-	Related   bool    // pages list their most related pages of the section
-	Compare   bool    // pages can be compared side by side
+	Relations []*Decl      // declared relations of this section's pages, in declared order
+	Fields    []*FieldDecl // declared fields of the section's pages (its schema), in declared order
+	Schema    bool         // the section declares fields: its pages may have no other (see schema.go)
+	Related   bool         // pages list their most related pages of the section
+	Compare   bool         // pages can be compared side by side
 
 	weight  int
 	weighed bool
@@ -64,6 +66,8 @@ type Decl struct {
 	// Scale, when declared, lists the levels a qualified link may carry,
 	// lowest first (see Group.Quals).
 	Scale []string
+	// Min and Max bound how many links a page lists (0: no bound).
+	Min, Max int
 
 	index int // position in the section's Relations
 }
