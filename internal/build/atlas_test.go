@@ -3,6 +3,9 @@ package build_test
 import (
 	"context"
 	"os"
+	"regexp"
+	"sort"
+	"strings"
 	"testing"
 
 	"github.com/rolesite/rolesite"
@@ -14,6 +17,10 @@ import (
 // pages: every role names at least two tools and one stage, every tool is
 // used by a role and names a stage, every stage has a role, every stage has
 // a place in the lifecycle, and no page is an orphan (nothing links to it).
+// Skills and sources are pages too: every role needs at least three skills
+// and its "Key skills" section links exactly the skills its front matter
+// names; every skill is needed by a role; every page's sources field names
+// exactly the source pages its body links, and every source is cited.
 func TestAtlasInvariants(t *testing.T) {
 	res := build.Build(context.Background(), os.DirFS("../.."), rolesite.Theme(), build.Options{})
 	if !res.OK() {
@@ -24,7 +31,7 @@ func TestAtlasInvariants(t *testing.T) {
 	for _, sec := range s.Sections {
 		section[sec.Name] = sec
 	}
-	for _, name := range []string{"roles", "tools", "stages"} {
+	for _, name := range []string{"roles", "tools", "stages", "skills", "sources"} {
 		if section[name] == nil || len(section[name].Pages) == 0 {
 			t.Fatalf("the atlas has no %s", name)
 		}
@@ -90,7 +97,91 @@ func TestAtlasInvariants(t *testing.T) {
 			t.Errorf("%s is an orphan: no other page relates or links to it", p.Src.Path)
 		}
 	}
-	if s.Lifecycle == nil || len(s.Matrices) < 2 {
-		t.Error("the atlas should declare its lifecycle and its two matrices")
+	if s.Lifecycle == nil || len(s.Matrices) < 3 {
+		t.Error("the atlas should declare its lifecycle and its three matrices (stages, tools, skills)")
+	}
+
+	// Skills: the front matter and the "Key skills" section agree.
+	skillLink := regexp.MustCompile(`\]\(\.\./skills/([a-z0-9-]+)\.md\)`)
+	sourceLink := regexp.MustCompile(`\]\((?:\.\./)?sources/([a-z0-9-]+)\.md\)`)
+	slugs := func(groups []*site.Group, field, target string) []string {
+		var out []string
+		for _, g := range groups {
+			if g.Section.Name == target && g.Field == field {
+				for _, q := range g.Pages {
+					out = append(out, q.Src.Slug)
+				}
+			}
+		}
+		sort.Strings(out)
+		return out
+	}
+	matches := func(re *regexp.Regexp, text string) []string {
+		seen := map[string]bool{}
+		var out []string
+		for _, m := range re.FindAllStringSubmatch(text, -1) {
+			if !seen[m[1]] {
+				seen[m[1]] = true
+				out = append(out, m[1])
+			}
+		}
+		sort.Strings(out)
+		return out
+	}
+	body := func(p *site.Page) string {
+		b, err := os.ReadFile("../../" + p.Src.Path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	for _, p := range section["roles"].Pages {
+		fm := slugs(p.Out, "skills", "skills")
+		if len(fm) < 3 {
+			t.Errorf("%s names %d skills, want at least 3", p.Src.Path, len(fm))
+		}
+		text := body(p)
+		i := strings.Index(text, "\n## Key skills\n")
+		if i < 0 {
+			t.Errorf("%s has no Key skills section", p.Src.Path)
+			continue
+		}
+		sec := text[i+1:]
+		if j := strings.Index(sec[3:], "\n## "); j >= 0 {
+			sec = sec[:j+3]
+		}
+		if got := matches(skillLink, sec); strings.Join(got, " ") != strings.Join(fm, " ") {
+			t.Errorf("%s: Key skills links %v, front matter names %v", p.Src.Path, got, fm)
+		}
+	}
+	for _, p := range section["skills"].Pages {
+		if count(p.In, "skills", "roles") < 1 {
+			t.Errorf("%s is needed by no role", p.Src.Path)
+		}
+	}
+	// Sources: what a page cites in its body is what its front matter lists.
+	// "one source" must name it at once: "one source, [the roles notebook](...)".
+	anon := regexp.MustCompile(`(?i)\bone source\b(?:[^,]|,[^ ]|, [^\[])`)
+	for _, name := range []string{"roles", "tools", "stages", "skills"} {
+		for _, p := range section[name].Pages {
+			fm := slugs(p.Out, "sources", "sources")
+			if got := matches(sourceLink, body(p)); strings.Join(got, " ") != strings.Join(fm, " ") {
+				t.Errorf("%s: body cites %v, front matter lists %v", p.Src.Path, got, fm)
+			}
+			if anon.MatchString(body(p)) {
+				t.Errorf("%s says \"one source\" without naming it", p.Src.Path)
+			}
+		}
+	}
+	for _, p := range section["sources"].Pages {
+		cited := 0
+		for _, g := range p.In {
+			if g.Field == "sources" {
+				cited += len(g.Pages)
+			}
+		}
+		if cited < 1 {
+			t.Errorf("%s is cited by no page", p.Src.Path)
+		}
 	}
 }
