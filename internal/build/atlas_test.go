@@ -21,6 +21,7 @@ import (
 // and its "Key skills" section links exactly the skills its front matter
 // names; every skill is needed by a role; every page's sources field names
 // exactly the source pages its body links, and every source is cited.
+// Every stage's "Who does what" section names exactly the roles active in it.
 func TestAtlasInvariants(t *testing.T) {
 	res := build.Build(context.Background(), os.DirFS("../.."), rolesite.Theme(), build.Options{})
 	if !res.OK() {
@@ -152,6 +153,32 @@ func TestAtlasInvariants(t *testing.T) {
 		}
 		if got := matches(skillLink, sec); strings.Join(got, " ") != strings.Join(fm, " ") {
 			t.Errorf("%s: Key skills links %v, front matter names %v", p.Src.Path, got, fm)
+		}
+	}
+	// Stages: the "Who does what" section names exactly the roles active here.
+	roleLink := regexp.MustCompile(`\]\(\.\./roles/([a-z0-9-]+)\.md\)`)
+	for _, p := range section["stages"].Pages {
+		var in []string
+		for _, g := range p.In {
+			if g.Section.Name == "roles" && g.Field == "stages" {
+				for _, q := range g.Pages {
+					in = append(in, q.Src.Slug)
+				}
+			}
+		}
+		sort.Strings(in)
+		text := body(p)
+		i := strings.Index(text, "\n## Who does what\n")
+		if i < 0 {
+			t.Errorf("%s has no Who does what section", p.Src.Path)
+			continue
+		}
+		sec := text[i+1:]
+		if j := strings.Index(sec[3:], "\n## "); j >= 0 {
+			sec = sec[:j+3]
+		}
+		if got := matches(roleLink, sec); strings.Join(got, " ") != strings.Join(in, " ") {
+			t.Errorf("%s: Who does what names %v, the roles active here are %v", p.Src.Path, got, in)
 		}
 	}
 	for _, p := range section["skills"].Pages {
