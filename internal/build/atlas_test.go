@@ -21,7 +21,8 @@ import (
 // and its "Key skills" section links exactly the skills its front matter
 // names; every skill is needed by a role; every page's sources field names
 // exactly the source pages its body links, and every source is cited.
-// Every stage's "Who does what" section names exactly the roles active in it.
+// Every stage's "Who does what" section names exactly the roles active in it,
+// and every career move names what to learn and who says so.
 func TestAtlasInvariants(t *testing.T) {
 	res := build.Build(context.Background(), os.DirFS("../.."), rolesite.Theme(), build.Options{})
 	if !res.OK() {
@@ -179,6 +180,35 @@ func TestAtlasInvariants(t *testing.T) {
 		}
 		if got := matches(roleLink, sec); strings.Join(got, " ") != strings.Join(in, " ") {
 			t.Errorf("%s: Who does what names %v, the roles active here are %v", p.Src.Path, got, in)
+		}
+	}
+	// Career moves: "Where it can lead" names exactly the roles in moves_to,
+	// and each move says who says so: a source, or common practice.
+	sibling := regexp.MustCompile(`\*\*\[[^\]]+\]\(([a-z0-9-]+)\.md\)\*\*`)
+	for _, p := range section["roles"].Pages {
+		moves := slugs(p.Out, "moves_to", "roles")
+		text := body(p)
+		i := strings.Index(text, "\n## Where it can lead\n")
+		if i < 0 {
+			if len(moves) > 0 {
+				t.Errorf("%s moves to %v but has no Where it can lead section", p.Src.Path, moves)
+			}
+			continue
+		}
+		sec := text[i+1:]
+		if j := strings.Index(sec[3:], "\n## "); j >= 0 {
+			sec = sec[:j+3]
+		}
+		if got := matches(sibling, sec); strings.Join(got, " ") != strings.Join(moves, " ") {
+			t.Errorf("%s: Where it can lead names %v, moves_to %v", p.Src.Path, got, moves)
+		}
+		for _, line := range strings.Split(sec, "\n") {
+			if strings.HasPrefix(line, "- **[") && !strings.Contains(line, "common practice") && !sourceLink.MatchString(line) {
+				t.Errorf("%s: a move says neither its source nor common practice: %.60s", p.Src.Path, line)
+			}
+			if strings.HasPrefix(line, "- **[") && !strings.Contains(line, "learn ") {
+				t.Errorf("%s: a move does not say what to learn: %.60s", p.Src.Path, line)
+			}
 		}
 	}
 	for _, p := range section["skills"].Pages {
