@@ -16,7 +16,8 @@ import (
 // TestAtlasInvariants keeps the repository's atlas whole as people add
 // pages: every role names at least two tools and one stage, every tool is
 // used by a role and names a stage, every stage has a role, every stage has
-// a place in the lifecycle, and no page is an orphan (nothing links to it).
+// a place in the lifecycle, every tool a role uses serves one of its stages,
+// and no page is an orphan (nothing links to it).
 // Skills and sources are pages too: every role needs at least three skills
 // and its "Key skills" section links exactly the skills its front matter
 // names; every skill is needed by a role; every page's sources field names
@@ -47,7 +48,34 @@ func TestAtlasInvariants(t *testing.T) {
 		}
 		return n
 	}
+	stagesOf := func(p *site.Page) map[*site.Page]bool {
+		m := map[*site.Page]bool{}
+		for _, g := range p.Out {
+			if g.Field == "stages" && g.Section.Name == "stages" {
+				for _, q := range g.Pages {
+					m[q] = true
+				}
+			}
+		}
+		return m
+	}
 	for _, p := range section["roles"].Pages {
+		// A tool a role uses serves at least one of the role's stages.
+		mine := stagesOf(p)
+		for _, g := range p.Out {
+			if g.Field != "tools" {
+				continue
+			}
+			for _, tool := range g.Pages {
+				shared := false
+				for st := range stagesOf(tool) {
+					shared = shared || mine[st]
+				}
+				if !shared {
+					t.Errorf("%s uses %s, which serves none of its stages", p.Src.Path, tool.Src.Slug)
+				}
+			}
+		}
 		if n := count(p.Out, "tools", "tools"); n < 2 {
 			t.Errorf("%s names %d tools, want at least 2", p.Src.Path, n)
 		}
