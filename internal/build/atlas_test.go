@@ -20,7 +20,8 @@ import (
 // and no page is an orphan (nothing links to it).
 // Skills and sources are pages too: every role needs at least three skills
 // and its "Key skills" section links exactly the skills its front matter
-// names; every skill is needed by a role; every page's sources field names
+// names, and each skill page lists those roles at the same levels; every
+// skill is needed by a role; every page's sources field names
 // exactly the source pages its body links, and every source is cited.
 // Every stage's "Who does what" section names exactly the roles active in it,
 // and every career move names what to learn and who says so.
@@ -237,6 +238,40 @@ func TestAtlasInvariants(t *testing.T) {
 			if strings.HasPrefix(line, "- **[") && !strings.Contains(line, "learn ") {
 				t.Errorf("%s: a move does not say what to learn: %.60s", p.Src.Path, line)
 			}
+		}
+	}
+	// Levels: each skill page's "Who needs it" list gives every role that
+	// needs the skill at the level the role's Key skills section gives.
+	levelled := regexp.MustCompile(`\*\*\[[^\]]+\]\(\.\./skills/([a-z0-9-]+)\.md\)\*\* \((awareness|working|practitioner|expert)\)`)
+	want := map[string][]string{} // skill -> "level role"
+	for _, p := range section["roles"].Pages {
+		for _, m := range levelled.FindAllStringSubmatch(body(p), -1) {
+			want[m[1]] = append(want[m[1]], m[2]+" "+p.Src.Slug)
+		}
+	}
+	levelLine := regexp.MustCompile(`(?m)^- \*\*(Awareness|Working|Practitioner|Expert):\*\* (.*)$`)
+	for _, p := range section["skills"].Pages {
+		text := body(p)
+		i := strings.Index(text, "\n## Who needs it")
+		if i < 0 {
+			t.Errorf("%s has no Who needs it section", p.Src.Path)
+			continue
+		}
+		sec := text[i+1:]
+		if j := strings.Index(sec[3:], "\n## "); j >= 0 {
+			sec = sec[:j+3]
+		}
+		var got []string
+		for _, m := range levelLine.FindAllStringSubmatch(sec, -1) {
+			for _, r := range roleLink.FindAllStringSubmatch(m[2], -1) {
+				got = append(got, strings.ToLower(m[1])+" "+r[1])
+			}
+		}
+		sort.Strings(got)
+		w := want[p.Src.Slug]
+		sort.Strings(w)
+		if strings.Join(got, ", ") != strings.Join(w, ", ") {
+			t.Errorf("%s: Who needs it says %v, the role pages say %v", p.Src.Path, got, w)
 		}
 	}
 	for _, p := range section["skills"].Pages {
