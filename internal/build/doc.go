@@ -4,8 +4,14 @@
 //	         markdown (in parallel)                      content, markdown
 //	resolve  sections, relations and inverses, URLs, body links; every
 //	         problem collected with its position         site
-//	render   fill resolved links into the HTML, execute the templates per
-//	         page (in parallel), add the machine files   render
+//	render   each room of outputRooms makes its files: fill resolved links
+//	         into the HTML, execute the templates per page (in
+//	         parallel), static and machine files, the search index
+//	                                                     render, search
+//	check    every internal link of the output (Options.CheckLinks)
+//	                                                     linkcheck
+//	write    each file to the Builder's sink: emitted as soon as it is
+//	         final, or kept in memory for the next build
 //	        ──▶ Result{Files, Diagnostics, Stats}
 //
 // A build reads its sources through an fs.FS — the site folder — with the
@@ -73,8 +79,8 @@
 // and the search index read them from.
 //
 // A Builder keeps what it loaded between builds, keyed by file path and
-// content, so that a rebuild after an edit re-parses only what changed. The
-// result of a rebuild is always exactly the result of a clean build of the
-// same files: caching covers only per-file work that depends on nothing but
-// the file's bytes and the options.
+// content, so that a rebuild after an edit re-parses only what changed, and
+// a memorySink keeps what rendering made, keyed by everything it was made
+// from (a page's view and the templates). The result of a rebuild is
+// always exactly the result of a clean build of the same files.
 package build

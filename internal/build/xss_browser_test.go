@@ -33,86 +33,20 @@ func TestHostileSiteInBrowser(t *testing.T) {
 	if !res.OK() {
 		t.Fatalf("the hostile site does not build:\n%v", res.Diagnostics)
 	}
-	files := http.FileServerFS(res.Files.FS())
-	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Security-Policy", serve.ContentSecurityPolicy)
-		w.Header().Set("X-Content-Type-Options", "nosniff")
-		files.ServeHTTP(w, r)
-	}))
-	defer ts.Close()
-	if !strings.HasPrefix(ts.URL, "http://127.0.0.1:") {
-		t.Fatalf("the test server is not on 127.0.0.1: %s", ts.URL)
-	}
+	ts := serveWithPolicy(t, res)
 
 	// A tab of its own, which the test closes to end the listeners below.
 	ctx, cancel := chromedp.NewContext(browser)
 	defer cancel()
 	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
 	defer cancelTimeout()
-
-	var mu sync.Mutex
-	var problems, logs []string
-	report := func(list *[]string, s string) {
-		mu.Lock()
-		*list = append(*list, s)
-		mu.Unlock()
-	}
-	// The listeners end when the browser's context does; the test waits
-	// for them before it reads what they found.
-	var listeners sync.WaitGroup
-	defer listeners.Wait()
+	watch := watchTab(ctx)
+	defer watch.wait()
 	defer cancel()
-	// A dialog stalls the page until it is answered: record it, dismiss it.
-	dialogs := chromedp.Events(ctx, cdpage.JavascriptDialogOpening)
-	listeners.Go(func() {
-		for ev, err := range dialogs {
-			if err != nil {
-				return
-			}
-			report(&problems, "a "+string(ev.Type)+" dialog opened on "+ev.URL+": "+ev.Message)
-			_, _ = chromedp.Call(ctx, cdpage.HandleJavaScriptDialog, cdpage.HandleJavaScriptDialogParams{Accept: false})
-		}
-	})
-	messages := chromedp.Console(ctx)
-	listeners.Go(func() {
-		for m, err := range messages {
-			if err != nil {
-				return
-			}
-			// The browser's own network log (a missing /favicon.ico, say)
-			// is no sign of content; everything else is.
-			if m.Source == "network" {
-				report(&logs, m.String())
-				continue
-			}
-			report(&problems, "console on "+m.URL+": "+m.String())
-		}
-	})
 
-	var pages []string
-	redirects := map[string]bool{} // alias pages, which move on by themselves
-	for _, name := range res.Files.Names() {
-		if path.Ext(name) == ".html" {
-			p := "/" + strings.TrimSuffix(name, "index.html")
-			pages = append(pages, p)
-			data, _ := res.Files.Get(name)
-			redirects[p] = strings.Contains(string(data), `http-equiv="refresh"`) || strings.Contains(string(data), `http-equiv=refresh`)
-		}
-	}
+	pages, redirects := htmlPages(res)
 	pages = append(pages, "/search/?q=evil", "/search/?q=script+alert", "/search/?q=img+onerror", "/search/?q=site+template")
-	for _, p := range pages {
-		if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+p)); err != nil {
-			t.Fatalf("%s: %v", p, err)
-		}
-		switch {
-		case strings.HasPrefix(p, "/search/?q="):
-			waitForResults(t, ctx, p)
-		case redirects[p]:
-			// Let the refresh land before the next navigation, which it
-			// would otherwise cut short; the page it lands on is loaded too.
-			waitFor(t, ctx, p+" redirecting", `location.pathname !== "`+p+`" && document.readyState === "complete"`)
-		}
-	}
+	openAll(t, ctx, ts.URL, pages, redirects)
 	if !redirects["/old-evil/"] {
 		t.Error("the hostile page's alias is not among the pages, or is no redirect")
 	}
@@ -130,14 +64,115 @@ func TestHostileSiteInBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	cancel()
-	listeners.Wait()
-	for _, l := range logs {
+	watch.wait()
+	for _, l := range watch.logs {
 		t.Log("browser log:", l)
 	}
-	for _, p := range problems {
+	for _, p := range watch.problems {
 		t.Error(p)
 	}
 	t.Logf("%d pages and %d searches opened", len(pages)-4, 5)
+}
+
+// serveWithPolicy serves the published files from 127.0.0.1 with the
+// Content-Security-Policy a static host should send, until the test ends.
+func serveWithPolicy(t *testing.T, res build.Result) *httptest.Server {
+	t.Helper()
+	files := http.FileServerFS(res.Files.FS())
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Security-Policy", serve.ContentSecurityPolicy)
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		files.ServeHTTP(w, r)
+	}))
+	t.Cleanup(ts.Close)
+	if !strings.HasPrefix(ts.URL, "http://127.0.0.1:") {
+		t.Fatalf("the test server is not on 127.0.0.1: %s", ts.URL)
+	}
+	return ts
+}
+
+// A tabWatch records what a browser tab shows of content run as code: the
+// dialogs it opens and what it writes to the console.
+type tabWatch struct {
+	mu        sync.Mutex
+	problems  []string
+	logs      []string // the browser's own network log
+	listeners sync.WaitGroup
+}
+
+// watchTab listens to the tab of ctx until ctx ends; wait then waits for the
+// listeners, after which problems and logs may be read.
+func watchTab(ctx context.Context) *tabWatch {
+	w := &tabWatch{}
+	// A dialog stalls the page until it is answered: record it, dismiss it.
+	dialogs := chromedp.Events(ctx, cdpage.JavascriptDialogOpening)
+	w.listeners.Go(func() {
+		for ev, err := range dialogs {
+			if err != nil {
+				return
+			}
+			w.report(&w.problems, "a "+string(ev.Type)+" dialog opened on "+ev.URL+": "+ev.Message)
+			_, _ = chromedp.Call(ctx, cdpage.HandleJavaScriptDialog, cdpage.HandleJavaScriptDialogParams{Accept: false})
+		}
+	})
+	messages := chromedp.Console(ctx)
+	w.listeners.Go(func() {
+		for m, err := range messages {
+			if err != nil {
+				return
+			}
+			// The browser's own network log (a missing /favicon.ico, say)
+			// is no sign of content; everything else is.
+			if m.Source == "network" {
+				w.report(&w.logs, m.String())
+				continue
+			}
+			w.report(&w.problems, "console on "+m.URL+": "+m.String())
+		}
+	})
+	return w
+}
+
+func (w *tabWatch) report(list *[]string, s string) {
+	w.mu.Lock()
+	*list = append(*list, s)
+	w.mu.Unlock()
+}
+
+func (w *tabWatch) wait() { w.listeners.Wait() }
+
+// htmlPages lists the URL path of every HTML page of the output, and which
+// of them are alias pages, which move on by themselves.
+func htmlPages(res build.Result) (pages []string, redirects map[string]bool) {
+	redirects = map[string]bool{}
+	for _, name := range res.Files.Names() {
+		if path.Ext(name) == ".html" {
+			p := "/" + strings.TrimSuffix(name, "index.html")
+			pages = append(pages, p)
+			data, _ := res.Files.Get(name)
+			redirects[p] = strings.Contains(string(data), `http-equiv="refresh"`) || strings.Contains(string(data), `http-equiv=refresh`)
+		}
+	}
+	return pages, redirects
+}
+
+// openAll opens each page in turn, waiting for search results on a search
+// page and for the refresh on an alias page.
+func openAll(t *testing.T, ctx context.Context, base string, pages []string, redirects map[string]bool) {
+	t.Helper()
+	for _, p := range pages {
+		if err := chromedp.Do(ctx, chromedp.Navigate(base+p)); err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		switch {
+		case strings.HasPrefix(p, "/search/?q="):
+			waitForResults(t, ctx, p)
+		case redirects[p]:
+			// Let the refresh land before the next navigation, which it
+			// would otherwise cut short; the page it lands on is loaded too.
+			waitFor(t, ctx, p+" redirecting", `location.pathname !== "`+p+`" && document.readyState === "complete"`)
+		}
+	}
 }
 
 // waitFor polls the page until expr is true.

@@ -66,31 +66,15 @@ func TestReadOnlyParentKeepsOutput(t *testing.T) {
 // happened, to a complete build of the changed site, never a mix. The next
 // good build must leave no fresh folder behind.
 func TestKilledBuildKeepsOutput(t *testing.T) {
-	bin := rolesiteBinary(t)
-	src := t.TempDir()
-	err := benchgen.Generate(3000, benchgen.ToDir(src))
+	rig := &killRig{bin: rolesiteBinary(t), src: t.TempDir(), parent: t.TempDir()}
+	rig.out = filepath.Join(rig.parent, "public")
+	err := benchgen.Generate(3000, benchgen.ToDir(rig.src))
 	if err != nil {
 		t.Fatal(err)
 	}
-	parent := t.TempDir()
-	out := filepath.Join(parent, "public")
-	build := func(args ...string) *exec.Cmd {
-		cmd := exec.Command(bin, append([]string{"build", "--src", src, "--out", out}, args...)...)
-		var e bytes.Buffer
-		cmd.Stderr = &e
-		return cmd
-	}
-	mustBuild := func(args ...string) {
-		t.Helper()
-		cmd := build(args...)
-		if err := cmd.Run(); err != nil {
-			t.Fatalf("rolesite build %v: %v\n%s", args, err, cmd.Stderr)
-		}
-	}
-	mustBuild()
-	before := digest(t, out)
+	rig.mustBuild(t)
+	before := digest(t, rig.out)
 	pages := len(before)
-	var changed map[string]string // the complete changed site, made only if a kill comes too late
 
 	for _, moment := range []struct {
 		name string
@@ -105,62 +89,20 @@ func TestKilledBuildKeepsOutput(t *testing.T) {
 		}},
 	} {
 		t.Run(moment.name, func(t *testing.T) {
-			known := map[string]bool{}
-			for _, name := range freshFolders(t, parent) {
-				known[name] = true // a folder an earlier kill left
-			}
-			cmd := build("--base-url", "/changed/") // every page differs
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			exited := make(chan error, 1)
-			go func() { exited <- cmd.Wait() }()
-			killed, finished := false, false
-			deadline := time.Now().Add(2 * time.Minute)
-			for !killed && !finished {
-				select {
-				case <-exited:
-					finished = true
-					continue
-				default:
-				}
-				for _, name := range freshFolders(t, parent) {
-					if !known[name] && moment.now(filepath.Join(parent, name)) {
-						_ = cmd.Process.Kill()
-						killed = true
-						break
-					}
-				}
-				if time.Now().After(deadline) {
-					_ = cmd.Process.Kill()
-					t.Fatal("the build neither reached the moment nor ended in 2 minutes")
-				}
-				time.Sleep(time.Millisecond) // polling the folder; nothing to wait on
-			}
-			if killed {
-				<-exited
-			}
+			cmd := rig.buildAndKill(t, moment.now)
 			status, _ := cmd.ProcessState.Sys().(syscall.WaitStatus)
-			after := digest(t, out)
+			after := digest(t, rig.out)
 			switch {
 			case status.Signaled() && equalMaps(before, after):
-				t.Logf("killed %s: output unchanged, %d fresh folders beside it", moment.name, len(freshFolders(t, parent)))
+				t.Logf("killed %s: output unchanged, %d fresh folders beside it", moment.name, len(freshFolders(t, rig.parent)))
 			case status.Signaled() || cmd.ProcessState.Success():
 				// The kill came after the swap, or the build won the race.
-				if changed == nil {
-					other := filepath.Join(t.TempDir(), "public")
-					c := exec.Command(bin, "build", "--src", src, "--out", other, "--base-url", "/changed/")
-					if msg, err := c.CombinedOutput(); err != nil {
-						t.Fatalf("%v\n%s", err, msg)
-					}
-					changed = rebase(digest(t, other), other, out)
-				}
-				if !equalMaps(changed, after) {
+				if !equalMaps(rig.changedSite(t), after) {
 					t.Fatalf("after the kill, the output is neither the old site nor the complete new one")
 				}
 				t.Logf("the build was past the swap: output is the complete new site; building the old one again")
-				mustBuild()
-				if !equalMaps(before, digest(t, out)) {
+				rig.mustBuild(t)
+				if !equalMaps(before, digest(t, rig.out)) {
 					t.Fatal("the rebuild of the old site differs from the first build")
 				}
 			default:
@@ -169,13 +111,96 @@ func TestKilledBuildKeepsOutput(t *testing.T) {
 		})
 	}
 
-	mustBuild()
-	if !equalMaps(before, digest(t, out)) {
+	rig.mustBuild(t)
+	if !equalMaps(before, digest(t, rig.out)) {
 		t.Error("the last good build differs from the first")
 	}
-	if left := freshFolders(t, parent); len(left) > 0 {
+	if left := freshFolders(t, rig.parent); len(left) > 0 {
 		t.Errorf("the good build after the kills left %v beside the output", left)
 	}
+}
+
+// A killRig is what TestKilledBuildKeepsOutput builds: the rolesite binary,
+// the generated site and the output folder in its parent.
+type killRig struct {
+	bin, src, parent, out string
+	changed               map[string]string // the complete changed site, made only if a kill comes too late
+}
+
+// command returns "rolesite build" of the site into the output, with args.
+func (k *killRig) command(args ...string) *exec.Cmd {
+	cmd := exec.Command(k.bin, append([]string{"build", "--src", k.src, "--out", k.out}, args...)...)
+	var e bytes.Buffer
+	cmd.Stderr = &e
+	return cmd
+}
+
+// mustBuild builds the site into the output, or fails the test.
+func (k *killRig) mustBuild(t *testing.T, args ...string) {
+	t.Helper()
+	cmd := k.command(args...)
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("rolesite build %v: %v\n%s", args, err, cmd.Stderr)
+	}
+}
+
+// buildAndKill starts a build of the changed site (every page differs) and
+// kills it with SIGKILL as soon as now holds for a fresh folder it made. It
+// returns the command once it has ended: killed, or finished had it won the
+// race.
+func (k *killRig) buildAndKill(t *testing.T, now func(tmp string) bool) *exec.Cmd {
+	t.Helper()
+	known := map[string]bool{}
+	for _, name := range freshFolders(t, k.parent) {
+		known[name] = true // a folder an earlier kill left
+	}
+	cmd := k.command("--base-url", "/changed/")
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	killed, finished := false, false
+	deadline := time.Now().Add(2 * time.Minute)
+	for !killed && !finished {
+		select {
+		case <-exited:
+			finished = true
+			continue
+		default:
+		}
+		for _, name := range freshFolders(t, k.parent) {
+			if !known[name] && now(filepath.Join(k.parent, name)) {
+				_ = cmd.Process.Kill()
+				killed = true
+				break
+			}
+		}
+		if time.Now().After(deadline) {
+			_ = cmd.Process.Kill()
+			t.Fatal("the build neither reached the moment nor ended in 2 minutes")
+		}
+		time.Sleep(time.Millisecond) // polling the folder; nothing to wait on
+	}
+	if killed {
+		<-exited
+	}
+	return cmd
+}
+
+// changedSite returns the digest of a complete build of the changed site,
+// as it would be in the output; it builds it the first time it is asked.
+func (k *killRig) changedSite(t *testing.T) map[string]string {
+	t.Helper()
+	if k.changed == nil {
+		other := filepath.Join(t.TempDir(), "public")
+		c := exec.Command(k.bin, "build", "--src", k.src, "--out", other, "--base-url", "/changed/")
+		if msg, err := c.CombinedOutput(); err != nil {
+			t.Fatalf("%v\n%s", err, msg)
+		}
+		k.changed = rebase(digest(t, other), other, k.out)
+	}
+	return k.changed
 }
 
 // freshFolders lists the folders ".public.tmp-*" in parent.

@@ -45,70 +45,105 @@ func FuzzConvert(f *testing.F) {
 	}
 	conv := New(Options{ReservedIDs: []string{"main", "search"}})
 	f.Fuzz(func(t *testing.T, body []byte) {
-		// A call that never returns would stall the fuzzer without a
-		// report; crash the worker instead, so the input is saved.
-		watchdog := time.AfterFunc(10*time.Second, func() { panic(fmt.Sprintf("still running after 10s on %q", body)) })
-		start := time.Now()
-		res := conv.Convert(body)
-		watchdog.Stop()
-		if d := time.Since(start); d > time.Second && len(body) <= 64<<10 {
-			t.Fatalf("converting %d bytes took %v", len(body), d)
-		}
-		seen := map[string]bool{}
-		for _, h := range res.Headings {
-			if h.ID == "" || seen[h.ID] || h.ID == "main" || h.ID == "search" {
-				t.Fatalf("heading ID %q empty, repeated or reserved", h.ID)
-			}
-			seen[h.ID] = true
-		}
-		urls := make([]string, len(res.Links))
-		for i, l := range res.Links {
-			if l.Offset < 0 || l.Offset > len(body) {
-				t.Fatalf("link %d offset %d outside the body of %d bytes", i, l.Offset, len(body))
-			}
-			if l.Path != "" {
-				urls[i] = fmt.Sprintf(`/resolved/%d/?q="<&'>`, i)
-			}
-		}
-
+		res := convertInTime(t, conv, body)
+		checkHeadingIDs(t, res)
+		urls := resolveLinks(t, res, body)
 		before := attrs(res.HTML, "href")
-		placed := map[int]bool{}
-		for _, h := range before {
-			rest, ok := strings.CutPrefix(h, Placeholder)
-			if !ok {
-				if strings.HasPrefix(strings.ToLower(h), Placeholder) {
-					t.Fatalf("href %q looks like a placeholder", h)
-				}
-				continue
-			}
-			n, err := strconv.Atoi(rest)
-			if err != nil || n < 0 || n >= len(res.Links) || res.Links[n].Path == "" || placed[n] {
-				t.Fatalf("href %q is not one of this body's .md links (%d links), or comes twice", h, len(res.Links))
-			}
-			placed[n] = true
-		}
-
+		checkPlaceholders(t, res, before)
 		filled := Fill(res.HTML, urls)
 		after := attrs([]byte(filled), "href")
-		if len(after) != len(before) {
-			t.Fatalf("%d hrefs before Fill, %d after", len(before), len(after))
-		}
-		for i, h := range after {
-			want := before[i]
-			if rest, ok := strings.CutPrefix(want, Placeholder); ok {
-				n, _ := strconv.Atoi(rest)
-				want = urls[n]
-			}
-			if h != want {
-				t.Fatalf("href %d is %q after Fill, want %q", i, h, want)
-			}
-		}
+		checkFilled(t, before, after, urls)
 		for _, u := range append(after, attrs([]byte(filled), "src")...) {
 			if s := scheme(u); dangerous(s, u) {
 				t.Fatalf("URL %q has scheme %s", u, s)
 			}
 		}
 	})
+}
+
+// convertInTime converts body and fails if a body of up to 64 kB takes over
+// a second.
+func convertInTime(t *testing.T, conv *Converter, body []byte) Result {
+	t.Helper()
+	// A call that never returns would stall the fuzzer without a
+	// report; crash the worker instead, so the input is saved.
+	watchdog := time.AfterFunc(10*time.Second, func() { panic(fmt.Sprintf("still running after 10s on %q", body)) })
+	start := time.Now()
+	res := conv.Convert(body)
+	watchdog.Stop()
+	if d := time.Since(start); d > time.Second && len(body) <= 64<<10 {
+		t.Fatalf("converting %d bytes took %v", len(body), d)
+	}
+	return res
+}
+
+// checkHeadingIDs requires every heading ID to be non-empty, unique and not
+// reserved.
+func checkHeadingIDs(t *testing.T, res Result) {
+	t.Helper()
+	seen := map[string]bool{}
+	for _, h := range res.Headings {
+		if h.ID == "" || seen[h.ID] || h.ID == "main" || h.ID == "search" {
+			t.Fatalf("heading ID %q empty, repeated or reserved", h.ID)
+		}
+		seen[h.ID] = true
+	}
+}
+
+// resolveLinks requires every link offset to lie inside the body and
+// returns the URL a resolver gives each .md link: one that needs escaping.
+func resolveLinks(t *testing.T, res Result, body []byte) []string {
+	t.Helper()
+	urls := make([]string, len(res.Links))
+	for i, l := range res.Links {
+		if l.Offset < 0 || l.Offset > len(body) {
+			t.Fatalf("link %d offset %d outside the body of %d bytes", i, l.Offset, len(body))
+		}
+		if l.Path != "" {
+			urls[i] = fmt.Sprintf(`/resolved/%d/?q="<&'>`, i)
+		}
+	}
+	return urls
+}
+
+// checkPlaceholders requires each placeholder href before Fill to be one of
+// the body's .md links, at most once, and no other href to look like one.
+func checkPlaceholders(t *testing.T, res Result, before []string) {
+	t.Helper()
+	placed := map[int]bool{}
+	for _, h := range before {
+		rest, ok := strings.CutPrefix(h, Placeholder)
+		if !ok {
+			if strings.HasPrefix(strings.ToLower(h), Placeholder) {
+				t.Fatalf("href %q looks like a placeholder", h)
+			}
+			continue
+		}
+		n, err := strconv.Atoi(rest)
+		if err != nil || n < 0 || n >= len(res.Links) || res.Links[n].Path == "" || placed[n] {
+			t.Fatalf("href %q is not one of this body's .md links (%d links), or comes twice", h, len(res.Links))
+		}
+		placed[n] = true
+	}
+}
+
+// checkFilled requires the hrefs after Fill to be those before it with each
+// placeholder replaced by its resolved URL.
+func checkFilled(t *testing.T, before, after, urls []string) {
+	t.Helper()
+	if len(after) != len(before) {
+		t.Fatalf("%d hrefs before Fill, %d after", len(before), len(after))
+	}
+	for i, h := range after {
+		want := before[i]
+		if rest, ok := strings.CutPrefix(want, Placeholder); ok {
+			n, _ := strconv.Atoi(rest)
+			want = urls[n]
+		}
+		if h != want {
+			t.Fatalf("href %d is %q after Fill, want %q", i, h, want)
+		}
+	}
 }
 
 var attrRE = map[string]*regexp.Regexp{

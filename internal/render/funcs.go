@@ -36,6 +36,10 @@ func funcs() template.FuncMap {
 			return out
 		},
 		"add": func(a, b int) int { return a + b },
+		// meter draws level l of n for the eye: "●●○○" for 2 of 4.
+		"meter": func(l, n int) string {
+			return strings.Repeat("●", max(l, 0)) + strings.Repeat("○", max(n-l, 0))
+		},
 		// link writes a Link as <a href="URL">Title</a> (see linker).
 		"link": newLinker().link,
 	}

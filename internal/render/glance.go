@@ -14,6 +14,7 @@ type MatrixView struct {
 	Groups    []MatrixGroup
 	Rows      []MatrixRow
 	Grouped   bool
+	Scale     []string // the levels of the field's scale, lowest first, or nil
 }
 
 // MatrixGroup is a labelled run of columns.
@@ -34,6 +35,10 @@ type Cell struct {
 	Mark  bool
 	URL   string // the column's page, for a marked cell
 	Label string // "Data Scientist: Python" for assistive technology
+	// Qual is the link's qualifier, shown as text; Level its place on the
+	// scale (1 = lowest, of Levels), drawn for the eye only; 0 off a scale.
+	Qual          string
+	Level, Levels int
 }
 
 // NewMatrixView builds the view of a matrix page.
@@ -43,7 +48,7 @@ func NewMatrixView(s *site.Site, sv *SiteView, m *site.Matrix) *PageView {
 	v.Summary = "Which " + lowerFirst(m.MatrixDecl.Rows.Title) + " relate to which " + lowerFirst(m.Columns.Title) + ", at a glance."
 	v.Permalink = absolute(s, v.URL)
 	v.Breadcrumbs = []Link{{Title: s.Title, URL: s.BasePath}}
-	mv := &MatrixView{RowsLabel: m.MatrixDecl.Rows.Title, Grouped: m.Group != ""}
+	mv := &MatrixView{RowsLabel: m.MatrixDecl.Rows.Title, Grouped: m.Group != "", Scale: m.Scale()}
 	var cols []Link
 	for _, g := range m.Groups {
 		mg := MatrixGroup{Label: g.Label}
@@ -56,9 +61,18 @@ func NewMatrixView(s *site.Site, sv *SiteView, m *site.Matrix) *PageView {
 	}
 	for _, r := range m.Rows {
 		row := MatrixRow{Link: Link{Title: r.Page.Title(), URL: s.Permalink(r.Page), Summary: r.Page.Summary()}, Cells: make([]Cell, len(r.Cells))}
+		scale := mv.Scale
 		for i, mark := range r.Cells {
 			if mark {
-				row.Cells[i] = Cell{Mark: true, URL: cols[i].URL, Label: r.Page.Title() + ": " + cols[i].Title}
+				c := Cell{Mark: true, URL: cols[i].URL, Label: r.Page.Title() + ": " + cols[i].Title}
+				if r.Quals != nil && r.Quals[i] != "" {
+					c.Qual = r.Quals[i]
+					c.Label += ", " + c.Qual
+					if at := slices.Index(scale, c.Qual); at >= 0 {
+						c.Level, c.Levels = at+1, len(scale)
+					}
+				}
+				row.Cells[i] = c
 				row.Count++
 			}
 		}
@@ -75,6 +89,9 @@ func MatrixPath(d *site.MatrixDecl) string { return "matrices/" + d.Slug + "/" }
 type CompareView struct {
 	A, B Link
 	Swap string // the page comparing B with A, or ""
+	// Gap is what B has at a higher level than A, per relation with a
+	// scale (in each row's OnlyB): the skill gap of a move from A to B.
+	Gap  []CompareRow
 	Rows []CompareRow
 }
 
@@ -82,9 +99,16 @@ type CompareView struct {
 type CompareRow struct {
 	Field  string // the front matter field compared
 	Label  string
-	Shared []Link // a Link without URL is a plain value
-	OnlyA  []Link
-	OnlyB  []Link
+	Shared []CompareItem
+	OnlyA  []CompareItem
+	OnlyB  []CompareItem
+}
+
+// A CompareItem is one value compared: a link (without URL, a plain value)
+// and the qualifier each side gives it, "" for none.
+type CompareItem struct {
+	Link
+	A, B string
 }
 
 // ComparePath is the folder of the page comparing a with b.
@@ -102,20 +126,25 @@ func NewCompareView(s *site.Site, sv *SiteView, a, b *site.Page) *PageView {
 	v.Permalink = absolute(s, v.URL)
 	v.Breadcrumbs = []Link{{Title: s.Title, URL: s.BasePath}, {Title: a.Section.Title, URL: s.BasePath + a.Section.Name + "/"},
 		{Title: a.Title(), URL: s.Permalink(a)}, {Title: "Compare", URL: s.BasePath + CompareIndexPath(a)}}
-	items := func(its []site.Item) []Link {
-		out := make([]Link, len(its))
+	items := func(its []site.Item) []CompareItem {
+		out := make([]CompareItem, len(its))
 		for i, it := range its {
-			out[i] = Link{Title: it.Text}
+			out[i] = CompareItem{Link: Link{Title: it.Text}, A: it.QualA, B: it.QualB}
 			if it.Page != nil {
 				out[i].URL = s.Permalink(it.Page)
 			}
 		}
 		return out
 	}
-	cv := &CompareView{A: Link{Title: a.Title(), URL: s.Permalink(a), Summary: a.Summary()}, B: Link{Title: b.Title(), URL: s.Permalink(b), Summary: b.Summary()}}
-	for _, r := range c.Rows {
-		cv.Rows = append(cv.Rows, CompareRow{Field: r.Field, Label: r.Label, Shared: items(r.Shared), OnlyA: items(r.OnlyA), OnlyB: items(r.OnlyB)})
+	rows := func(rs []site.CompareRow) []CompareRow {
+		var out []CompareRow
+		for _, r := range rs {
+			out = append(out, CompareRow{Field: r.Field, Label: r.Label, Shared: items(r.Shared), OnlyA: items(r.OnlyA), OnlyB: items(r.OnlyB)})
+		}
+		return out
 	}
+	cv := &CompareView{A: Link{Title: a.Title(), URL: s.Permalink(a), Summary: a.Summary()}, B: Link{Title: b.Title(), URL: s.Permalink(b), Summary: b.Summary()},
+		Gap: rows(c.Gap), Rows: rows(c.Rows)}
 	if slices.Contains(s.ComparePartners(b), a) {
 		cv.Swap = s.BasePath + ComparePath(b, a)
 	}

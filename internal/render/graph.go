@@ -17,6 +17,10 @@ type GraphPage struct {
 	URL       string              `json:"url"`
 	Relations map[string][]string `json:"relations"` // field -> target keys "section/slug"
 	Inverses  map[string][]string `json:"inverses"`  // "section.field" -> source keys
+	// Qualifiers, for qualified relations: field -> target key -> qualifier;
+	// InverseQualifiers the same for inverses.
+	Qualifiers        map[string]map[string]string `json:"qualifiers,omitempty"`
+	InverseQualifiers map[string]map[string]string `json:"inverse_qualifiers,omitempty"`
 }
 
 // Graph is the whole of graph.json.
@@ -29,10 +33,11 @@ type Graph struct {
 
 // GraphSection describes one section and its declared relations.
 type GraphSection struct {
-	Name      string            `json:"name"`
-	Title     string            `json:"title"`
-	URL       string            `json:"url"`
-	Relations map[string]string `json:"relations"` // field -> target section
+	Name      string              `json:"name"`
+	Title     string              `json:"title"`
+	URL       string              `json:"url"`
+	Relations map[string]string   `json:"relations"`        // field -> target section
+	Scales    map[string][]string `json:"scales,omitempty"` // field -> its levels, lowest first
 }
 
 // GraphJSON returns graph.json: every page with its relations and inverses,
@@ -47,6 +52,12 @@ func GraphJSON(s *site.Site) []byte {
 		gs := GraphSection{Name: sec.Name, Title: sec.Title, URL: s.BasePath + sec.Name + "/", Relations: map[string]string{}}
 		for _, d := range sec.Relations {
 			gs.Relations[d.Field] = d.Target.Name
+			if d.Scale != nil {
+				if gs.Scales == nil {
+					gs.Scales = map[string][]string{}
+				}
+				gs.Scales[d.Field] = d.Scale
+			}
 		}
 		g.Sections = append(g.Sections, gs)
 	}
@@ -94,15 +105,32 @@ func graphPage(s *site.Site, p *site.Page, keys graphKeys) GraphPage {
 	gp := GraphPage{Section: p.Section.Name, Slug: p.Slug(), Title: p.Title(), Summary: p.Summary(),
 		URL: s.Permalink(p), Relations: map[string][]string{}, Inverses: map[string][]string{}}
 	for _, grp := range p.Out {
-		for _, q := range grp.Pages {
+		for i, q := range grp.Pages {
 			gp.Relations[grp.Field] = append(gp.Relations[grp.Field], keys.of(q))
+			addQual(&gp.Qualifiers, grp.Field, keys.of(q), grp.Qual(i))
 		}
 	}
 	for _, grp := range p.In {
 		k := grp.Section.Name + "." + grp.Field
-		for _, q := range grp.Pages {
+		for i, q := range grp.Pages {
 			gp.Inverses[k] = append(gp.Inverses[k], keys.of(q))
+			addQual(&gp.InverseQualifiers, k, keys.of(q), grp.Qual(i))
 		}
 	}
 	return gp
+}
+
+// addQual records a qualifier, when there is one, making the maps on the
+// first.
+func addQual(m *map[string]map[string]string, field, key, q string) {
+	if q == "" {
+		return
+	}
+	if *m == nil {
+		*m = map[string]map[string]string{}
+	}
+	if (*m)[field] == nil {
+		(*m)[field] = map[string]string{}
+	}
+	(*m)[field][key] = q
 }

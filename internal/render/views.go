@@ -37,6 +37,15 @@ type Link struct {
 	Summary string
 	Note    string // a short remark shown beside the link, such as "3 in common"
 	Current bool   // the link points at the page being rendered (or its section)
+	// Qual is the relation's qualifier of the link: a level of its scale
+	// or a short text; "" for none. Level is its place on the scale, from
+	// 1 (lowest) to Levels, or 0 off a scale.
+	Qual          string
+	Level, Levels int
+	// Compare is the page comparing the page being rendered with the
+	// linked one, for a link within a section whose pages are compared
+	// (a career move, say); "" otherwise.
+	Compare string
 }
 
 // Group is a labelled list of links: one relation panel.
@@ -80,6 +89,40 @@ type PageView struct {
 	Lifecycle   *LifecycleView // on the home page and the lifecycle section's list
 	Params      map[string]any
 	Updated     string // "2006-01-02", or ""
+}
+
+// relationGroups are the panels of p's relation groups gs.
+func relationGroups(s *site.Site, p *site.Page, gs []*site.Group) []Group {
+	var partners []*site.Page // made on first use
+	var out []Group
+	for _, g := range gs {
+		vg := Group{Label: g.Label, Field: g.Field}
+		for i, q := range g.Pages {
+			l := qualified(Link{Title: q.Title(), URL: s.Permalink(q), Summary: q.Summary(), Current: q == p}, g, i)
+			// A qualified edge within a compared section (a career move)
+			// links the comparison of its two ends.
+			if g.Quals != nil && g.Section == p.Section {
+				if partners == nil {
+					partners = s.ComparePartners(p)
+				}
+				if slices.Contains(partners, q) {
+					l.Compare = s.BasePath + ComparePath(p, q)
+				}
+			}
+			vg.Links = append(vg.Links, l)
+		}
+		out = append(out, vg)
+	}
+	return out
+}
+
+// qualified gives l the qualifier of the i-th page of g.
+func qualified(l Link, g *site.Group, i int) Link {
+	l.Qual = g.Qual(i)
+	if r := g.Rank(i); r >= 0 {
+		l.Level, l.Levels = r+1, len(g.Scale)
+	}
+	return l
 }
 
 // A Fact is a plain front matter field shown on the page, such as a
@@ -138,17 +181,7 @@ func NewPageView(s *site.Site, sv *SiteView, p *site.Page, body string) *PageVie
 	link := func(q *site.Page) Link {
 		return Link{Title: q.Title(), URL: s.Permalink(q), Summary: q.Summary(), Current: q == p}
 	}
-	groups := func(gs []*site.Group) []Group {
-		var out []Group
-		for _, g := range gs {
-			vg := Group{Label: g.Label, Field: g.Field}
-			for _, q := range g.Pages {
-				vg.Links = append(vg.Links, link(q))
-			}
-			out = append(out, vg)
-		}
-		return out
-	}
+	groups := func(gs []*site.Group) []Group { return relationGroups(s, p, gs) }
 	v.Out, v.In = mergeSymmetric(groups(p.Out), groups(p.In))
 	v.Facts = facts(p)
 	home := Link{Title: s.Title, URL: s.BasePath}

@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"context"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -21,165 +22,213 @@ import (
 // reload, the overlay (text only, dismissable, gone after the next Publish),
 // and a reload after the server restarts.
 func TestBrowserLiveReload(t *testing.T) {
-	ctx := testbrowser.New(t, testbrowser.Timeout(60*time.Second))
-
-	var current atomic.Pointer[Server]
-	var streams atomic.Int32 // event streams the browser has opened
-	first := New(Options{BasePath: "/atlas/"})
-	current.Store(first)
-	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.HasSuffix(r.URL.Path, "/events") {
-			streams.Add(1)
-		}
-		current.Load().Handler().ServeHTTP(w, r)
-	}))
-	defer func() {
-		current.Load().Close()
-		ts.Close()
-	}()
-	site := func(version, color string) fstest.MapFS {
-		return mapFS(
-			"index.html", `<!doctype html><html><head><title>t</title>`+
-				`<link rel="stylesheet" href="/atlas/site.css"></head>`+
-				`<body><h1 id="v" data-v="`+version+`">`+version+`</h1></body></html>`,
-			"site.css", "h1{color:"+color+"}",
-			"favicon.ico", "",
-		)
-	}
+	p := openLivePage(t)
 	problems := []diag.Diagnostic{
 		{Path: "content/roles/a.md", Line: 3, Col: 8, Message: `tools: no page "pyhton"`, Source: "tools: [pyhton]"},
 		{Path: "content/x.md", Message: `<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>`},
 	}
+	p.problemsPageBeforeAnySite(problems)
+	p.firstPublishReloads()
+	p.cssChangeSwapsStylesheet()
+	p.failedBuildShowsOverlay(problems)
+	p.dismissOverlay()
+	p.goodBuildReloadsWithoutOverlay(problems)
+	p.restartReloads()
+	p.ranWithoutViolations()
+}
 
-	var mu sync.Mutex
-	var console []string
-	messages := chromedp.Console(ctx)
+// A livePage is a browser tab on a dev server whose Server the test can
+// swap for another, as a restart does.
+type livePage struct {
+	t       *testing.T
+	ctx     context.Context
+	ts      *httptest.Server
+	current atomic.Pointer[Server]
+	streams atomic.Int32 // event streams the browser has opened
+	first   *Server
+
+	mu      sync.Mutex
+	console []string
+}
+
+// openLivePage starts a browser and a server under /atlas/ with no site yet,
+// and records what the browser writes to its console.
+func openLivePage(t *testing.T) *livePage {
+	p := &livePage{t: t, ctx: testbrowser.New(t, testbrowser.Timeout(60*time.Second))}
+	p.first = New(Options{BasePath: "/atlas/"})
+	p.current.Store(p.first)
+	p.ts = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, "/events") {
+			p.streams.Add(1)
+		}
+		p.current.Load().Handler().ServeHTTP(w, r)
+	}))
+	t.Cleanup(func() {
+		p.current.Load().Close()
+		p.ts.Close()
+	})
+	messages := chromedp.Console(p.ctx)
 	go func() {
 		for m, err := range messages {
 			if err != nil {
 				return
 			}
-			mu.Lock()
-			console = append(console, m.String())
-			mu.Unlock()
+			p.mu.Lock()
+			p.console = append(p.console, m.String())
+			p.mu.Unlock()
 		}
 	}()
+	return p
+}
 
-	eval := func(expr string) any {
-		t.Helper()
-		v, err := chromedp.Run(ctx, chromedp.Evaluate[any](expr))
-		if err != nil {
-			t.Fatalf("evaluate %s: %v", expr, err)
+// liveSite is a one-page site at a version, its heading in a color.
+func liveSite(version, color string) fstest.MapFS {
+	return mapFS(
+		"index.html", `<!doctype html><html><head><title>t</title>`+
+			`<link rel="stylesheet" href="/atlas/site.css"></head>`+
+			`<body><h1 id="v" data-v="`+version+`">`+version+`</h1></body></html>`,
+		"site.css", "h1{color:"+color+"}",
+		"favicon.ico", "",
+	)
+}
+
+func (p *livePage) eval(expr string) any {
+	p.t.Helper()
+	v, err := chromedp.Run(p.ctx, chromedp.Evaluate[any](expr))
+	if err != nil {
+		p.t.Fatalf("evaluate %s: %v", expr, err)
+	}
+	return v
+}
+
+// waitFor polls a condition in the page; the page may be reloading, so
+// evaluation errors only mean "not yet".
+func (p *livePage) waitFor(what, expr string) {
+	p.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		ok, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool]("!!("+expr+")"))
+		if err == nil && ok {
+			return
 		}
-		return v
-	}
-	// waitFor polls a condition in the page; the page may be reloading, so
-	// evaluation errors only mean "not yet".
-	waitFor := func(what, expr string) {
-		t.Helper()
-		deadline := time.Now().Add(10 * time.Second)
-		for {
-			ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool]("!!("+expr+")"))
-			if err == nil && ok {
-				return
-			}
-			if time.Now().After(deadline) {
-				t.Fatalf("waiting for %s (%s): %v", what, expr, err)
-			}
-			time.Sleep(20 * time.Millisecond) // polling a browser; nothing to wait on
+		if time.Now().After(deadline) {
+			p.t.Fatalf("waiting for %s (%s): %v", what, expr, err)
 		}
+		time.Sleep(20 * time.Millisecond) // polling a browser; nothing to wait on
 	}
+}
 
-	// connected waits until the page's nth event stream is the only one the
-	// server holds, so that the next event reaches the page as it is now.
-	connected := func(n int32) {
-		t.Helper()
-		deadline := time.Now().Add(10 * time.Second)
-		for streams.Load() < n || current.Load().live.count() != 1 {
-			if time.Now().After(deadline) {
-				t.Fatalf("waiting for event stream %d: %d opened, %d open", n, streams.Load(), current.Load().live.count())
-			}
-			time.Sleep(10 * time.Millisecond) // polling; nothing to wait on
+// connected waits until the page's nth event stream is the only one the
+// server holds, so that the next event reaches the page as it is now.
+func (p *livePage) connected(n int32) {
+	p.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for p.streams.Load() < n || p.current.Load().live.count() != 1 {
+		if time.Now().After(deadline) {
+			p.t.Fatalf("waiting for event stream %d: %d opened, %d open", n, p.streams.Load(), p.current.Load().live.count())
 		}
+		time.Sleep(10 * time.Millisecond) // polling; nothing to wait on
 	}
+}
 
-	// 1. No site yet, a failed build: the problems page, listing them.
-	first.Fail(problems)
-	if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/atlas/")); err != nil {
-		t.Fatal(err)
+// problemsPageBeforeAnySite: no site yet, a failed build: the problems page,
+// listing them.
+func (p *livePage) problemsPageBeforeAnySite(problems []diag.Diagnostic) {
+	p.first.Fail(problems)
+	if err := chromedp.Do(p.ctx, chromedp.Navigate(p.ts.URL+"/atlas/")); err != nil {
+		p.t.Fatal(err)
 	}
-	waitFor("the problems page", `document.querySelectorAll("#__rolesite-problems li").length === 2`)
-	connected(1)
+	p.waitFor("the problems page", `document.querySelectorAll("#__rolesite-problems li").length === 2`)
+	p.connected(1)
+}
 
-	// 2. The first Publish reloads into the site.
-	first.Publish(site("one", "rgb(255, 0, 0)"), nil)
-	waitFor("version one", `document.querySelector('#v[data-v="one"]')`)
-	connected(2)
-	eval(`window.__mark = 42`)
+// firstPublishReloads: the first Publish reloads into the site. It marks
+// the page, so that later steps can tell whether it reloaded.
+func (p *livePage) firstPublishReloads() {
+	p.first.Publish(liveSite("one", "rgb(255, 0, 0)"), nil)
+	p.waitFor("version one", `document.querySelector('#v[data-v="one"]')`)
+	p.connected(2)
+	p.eval(`window.__mark = 42`)
+}
 
-	// 3. A CSS-only change swaps the stylesheet without a reload.
-	first.Publish(site("one", "rgb(0, 0, 255)"), []string{"site.css"})
-	waitFor("the new color", `getComputedStyle(document.getElementById("v")).color === "rgb(0, 0, 255)"`)
-	if got := eval(`window.__mark`); got != float64(42) {
-		t.Fatalf("the page reloaded on a CSS-only change (mark %v)", got)
+// cssChangeSwapsStylesheet: a CSS-only change swaps the stylesheet without
+// a reload.
+func (p *livePage) cssChangeSwapsStylesheet() {
+	p.first.Publish(liveSite("one", "rgb(0, 0, 255)"), []string{"site.css"})
+	p.waitFor("the new color", `getComputedStyle(document.getElementById("v")).color === "rgb(0, 0, 255)"`)
+	if got := p.eval(`window.__mark`); got != float64(42) {
+		p.t.Fatalf("the page reloaded on a CSS-only change (mark %v)", got)
 	}
-	waitFor("one stylesheet link", `document.querySelectorAll('link[rel="stylesheet"]').length === 1`)
+	p.waitFor("one stylesheet link", `document.querySelectorAll('link[rel="stylesheet"]').length === 1`)
+}
 
-	// 4. A failed build shows the overlay: text only, styled by overlay.css.
-	first.Fail(problems)
-	waitFor("the overlay", `document.querySelectorAll("#__rolesite-overlay li").length === 2`)
-	msgs := eval(`[...document.querySelectorAll("#__rolesite-overlay .rolesite-msg")].map(e => e.textContent).join("\n")`)
+// failedBuildShowsOverlay: a failed build shows the overlay: text only,
+// styled by overlay.css.
+func (p *livePage) failedBuildShowsOverlay(problems []diag.Diagnostic) {
+	t := p.t
+	p.first.Fail(problems)
+	p.waitFor("the overlay", `document.querySelectorAll("#__rolesite-overlay li").length === 2`)
+	msgs := p.eval(`[...document.querySelectorAll("#__rolesite-overlay .rolesite-msg")].map(e => e.textContent).join("\n")`)
 	wantMsgs := problems[0].String() + "\n" + problems[1].String()
 	if msgs != wantMsgs {
 		t.Errorf("overlay messages %q, want %q", msgs, wantMsgs)
 	}
-	if src := eval(`document.querySelector("#__rolesite-overlay .rolesite-src").textContent`); src != "tools: [pyhton]" {
+	if src := p.eval(`document.querySelector("#__rolesite-overlay .rolesite-src").textContent`); src != "tools: [pyhton]" {
 		t.Errorf("overlay source line %q", src)
 	}
-	if n := eval(`document.querySelectorAll("#__rolesite-overlay img, #__rolesite-overlay script").length`); n != float64(0) {
+	if n := p.eval(`document.querySelectorAll("#__rolesite-overlay img, #__rolesite-overlay script").length`); n != float64(0) {
 		t.Errorf("problem text became %v elements", n)
 	}
-	waitFor("overlay.css applied", `getComputedStyle(document.getElementById("__rolesite-overlay")).position === "fixed"`)
-	if got := eval(`window.__mark`); got != float64(42) {
+	p.waitFor("overlay.css applied", `getComputedStyle(document.getElementById("__rolesite-overlay")).position === "fixed"`)
+	if got := p.eval(`window.__mark`); got != float64(42) {
 		t.Fatal("the page reloaded on Fail")
 	}
+}
 
-	// 5. The dismiss button removes it.
-	if err := chromedp.Do(ctx, chromedp.Click(".rolesite-close")); err != nil {
-		t.Fatal(err)
+// dismissOverlay: the dismiss button removes it.
+func (p *livePage) dismissOverlay() {
+	if err := chromedp.Do(p.ctx, chromedp.Click(".rolesite-close")); err != nil {
+		p.t.Fatal(err)
 	}
-	waitFor("the overlay dismissed", `!document.getElementById("__rolesite-overlay")`)
+	p.waitFor("the overlay dismissed", `!document.getElementById("__rolesite-overlay")`)
+}
 
-	// 6. The next good build reloads, and the overlay is gone.
-	first.Fail(problems)
-	waitFor("the overlay again", `document.getElementById("__rolesite-overlay")`)
-	first.Publish(site("two", "rgb(0, 0, 255)"), []string{"site.css"})
-	waitFor("version two", `document.querySelector('#v[data-v="two"]')`)
-	if got := eval(`[window.__mark === undefined, !document.getElementById("__rolesite-overlay")]`); !equalAny(got, []any{true, true}) {
-		t.Errorf("after the good build: (reloaded, overlay gone) = %v", got)
+// goodBuildReloadsWithoutOverlay: the next good build reloads, and the
+// overlay is gone.
+func (p *livePage) goodBuildReloadsWithoutOverlay(problems []diag.Diagnostic) {
+	p.first.Fail(problems)
+	p.waitFor("the overlay again", `document.getElementById("__rolesite-overlay")`)
+	p.first.Publish(liveSite("two", "rgb(0, 0, 255)"), []string{"site.css"})
+	p.waitFor("version two", `document.querySelector('#v[data-v="two"]')`)
+	if got := p.eval(`[window.__mark === undefined, !document.getElementById("__rolesite-overlay")]`); !equalAny(got, []any{true, true}) {
+		p.t.Errorf("after the good build: (reloaded, overlay gone) = %v", got)
 	}
-	connected(3)
+	p.connected(3)
+}
 
-	// 7. The server restarts: the page reconnects and reloads once.
+// restartReloads: the server restarts; the page reconnects and reloads once.
+func (p *livePage) restartReloads() {
 	second := New(Options{BasePath: "/atlas/"})
-	second.Publish(site("three", "rgb(0, 0, 255)"), nil)
-	current.Store(second)
-	first.Close()
-	waitFor("version three after the restart", `document.querySelector('#v[data-v="three"]')`)
+	second.Publish(liveSite("three", "rgb(0, 0, 255)"), nil)
+	p.current.Store(second)
+	p.first.Close()
+	p.waitFor("version three after the restart", `document.querySelector('#v[data-v="three"]')`)
+}
 
-	// The page ran under the strict policy without a violation or an error
-	// of its own.
-	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
-		t.Fatal(err)
+// ranWithoutViolations requires that the page ran under the strict policy
+// without a violation or an error of its own.
+func (p *livePage) ranWithoutViolations() {
+	if err := chromedp.Do(p.ctx, chromedp.Navigate("about:blank")); err != nil {
+		p.t.Fatal(err)
 	}
-	if v := eval(`window.__xss`); v != nil {
-		t.Errorf("problem text ran as code: __xss = %v", v)
+	if v := p.eval(`window.__xss`); v != nil {
+		p.t.Errorf("problem text ran as code: __xss = %v", v)
 	}
-	mu.Lock()
-	defer mu.Unlock()
-	for _, m := range console {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, m := range p.console {
 		if strings.Contains(m, "Content Security Policy") || strings.HasPrefix(m, "exception") {
-			t.Errorf("browser console: %s", m)
+			p.t.Errorf("browser console: %s", m)
 		}
 	}
 }

@@ -110,51 +110,12 @@ func TestManyClientsManyPublishes(t *testing.T) {
 	transport := &http.Transport{MaxConnsPerHost: 0, MaxIdleConnsPerHost: clients}
 	client := &http.Client{Transport: transport}
 
-	streams := make([]*stream, clients)
-	for i := range streams {
-		streams[i] = openStream(t, client, ts.URL+"/__rolesite/events")
-	}
-	for _, st := range streams {
-		st.expect("hello")
-	}
-	if n := s.live.count(); n != clients {
-		t.Fatalf("%d connections registered, want %d", n, clients)
-	}
-
-	// At the pace of rebuilds, every client sees every publish, in order.
-	for i := range publishes {
-		s.Publish(testSite(), nil)
-		want := s.live.current().token
-		for _, st := range streams {
-			if got := st.expect("reload"); got != want {
-				t.Fatalf("publish %d: reload %q, want %q", i, got, want)
-			}
-		}
-	}
+	streams := openStreams(t, s, client, ts.URL+"/__rolesite/events", clients)
+	publishPaced(t, s, streams, publishes)
 	if n := s.live.count(); n != clients {
 		t.Fatalf("%d connections left after paced publishes, want %d", n, clients)
 	}
-
-	// Faster than any client can follow, Publish still never waits: clients
-	// either keep up or are dropped, and a dropped stream ends.
-	start := time.Now()
-	for range publishes {
-		s.Publish(testSite(), nil)
-	}
-	if d := time.Since(start); d > 2*time.Second {
-		t.Errorf("%d Publishes took %v: Publish must not wait for clients", publishes, d)
-	}
-	for _, st := range streams {
-		for n := 0; n < publishes; n++ {
-			ev, ok := <-st.events
-			if !ok {
-				break // dropped for falling behind
-			}
-			if ev.name != "reload" {
-				t.Fatalf("event %q, want reload", ev.name)
-			}
-		}
-	}
+	publishFlood(t, s, streams, publishes)
 
 	var during runtime.MemStats
 	runtime.GC()
@@ -169,16 +130,79 @@ func TestManyClientsManyPublishes(t *testing.T) {
 	}
 	ts.Close()
 	transport.CloseIdleConnections()
+	waitForGoroutines(t, baseGoroutines)
+}
 
+// openStreams opens n live-reload connections to url and requires each to
+// be greeted and registered.
+func openStreams(t *testing.T, s *Server, client *http.Client, url string, n int) []*stream {
+	t.Helper()
+	streams := make([]*stream, n)
+	for i := range streams {
+		streams[i] = openStream(t, client, url)
+	}
+	for _, st := range streams {
+		st.expect("hello")
+	}
+	if got := s.live.count(); got != n {
+		t.Fatalf("%d connections registered, want %d", got, n)
+	}
+	return streams
+}
+
+// publishPaced publishes n sites at the pace of rebuilds: every client sees
+// every publish, in order.
+func publishPaced(t *testing.T, s *Server, streams []*stream, n int) {
+	t.Helper()
+	for i := range n {
+		s.Publish(testSite(), nil)
+		want := s.live.current().token
+		for _, st := range streams {
+			if got := st.expect("reload"); got != want {
+				t.Fatalf("publish %d: reload %q, want %q", i, got, want)
+			}
+		}
+	}
+}
+
+// publishFlood publishes n sites faster than any client can follow: Publish
+// still never waits, and clients either keep up or are dropped, and a
+// dropped stream ends.
+func publishFlood(t *testing.T, s *Server, streams []*stream, n int) {
+	t.Helper()
+	start := time.Now()
+	for range n {
+		s.Publish(testSite(), nil)
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("%d Publishes took %v: Publish must not wait for clients", n, d)
+	}
+	for _, st := range streams {
+		for range n {
+			ev, ok := <-st.events
+			if !ok {
+				break // dropped for falling behind
+			}
+			if ev.name != "reload" {
+				t.Fatalf("event %q, want reload", ev.name)
+			}
+		}
+	}
+}
+
+// waitForGoroutines waits, up to waitLimit, for the goroutine count to fall
+// back to base, and fails with every goroutine's stack if it does not.
+func waitForGoroutines(t *testing.T, base int) {
+	t.Helper()
 	deadline := time.Now().Add(waitLimit)
 	for {
 		n := runtime.NumGoroutine()
-		if n <= baseGoroutines {
-			break
+		if n <= base {
+			return
 		}
 		if time.Now().After(deadline) {
 			buf := make([]byte, 1<<20)
-			t.Fatalf("%d goroutines after Close, %d before:\n%s", n, baseGoroutines, buf[:runtime.Stack(buf, true)])
+			t.Fatalf("%d goroutines after Close, %d before:\n%s", n, base, buf[:runtime.Stack(buf, true)])
 		}
 		time.Sleep(10 * time.Millisecond) // polling the count; nothing to wait on
 	}

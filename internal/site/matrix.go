@@ -26,6 +26,17 @@ type ColumnGroup struct {
 type MatrixRow struct {
 	Page  *Page
 	Cells []bool
+	// Quals, when a link of the row carries a qualifier, holds each
+	// cell's ("" for none); nil otherwise.
+	Quals []string
+}
+
+// Scale is the declared scale of the matrix's field, or nil.
+func (m *Matrix) Scale() []string {
+	if d := m.MatrixDecl.Rows.decls[m.Field]; d != nil {
+		return d.Scale
+	}
+	return nil
 }
 
 // Matrix computes a declared matrix. The work is the size of the table plus
@@ -65,9 +76,15 @@ func (s *Site) Matrix(d *MatrixDecl) *Matrix {
 			if g.Field != d.Field {
 				continue
 			}
-			for _, t := range g.Pages {
+			for j, t := range g.Pages {
 				if i, ok := col[t]; ok {
 					r.Cells[i] = true
+					if q := g.Qual(j); q != "" {
+						if r.Quals == nil {
+							r.Quals = make([]string, len(col))
+						}
+						r.Quals[i] = q
+					}
 				}
 			}
 		}

@@ -51,21 +51,7 @@ func (r *resolver) declarations(sec *Section) {
 		case string:
 			target = v
 		case map[string]any:
-			for k, val := range v {
-				s, isString := val.(string)
-				switch {
-				case k != "section" && k != "label" && k != "inverse":
-					r.report(src, pos, "relations: %s: unknown key %q: use section, label and inverse", field, k)
-				case !isString:
-					r.report(src, pos, "relations: %s: %s must be a string, not %s", field, k, content.Describe(val))
-				case k == "section":
-					target = s
-				case k == "label":
-					d.Label = s
-				case k == "inverse":
-					d.Inverse = s
-				}
-			}
+			target = cmp.Or(r.declOptions(src, pos, d, v), target)
 		default:
 			r.report(src, pos, "relations: %s must name a section, such as %s: roles, or be a mapping with section, label and inverse", field, field)
 			continue
@@ -100,6 +86,38 @@ func didYouMean(word string, candidates []string) string {
 
 // Reserved reports whether a front matter field has a meaning of its own.
 func Reserved(field string) bool { return reserved[field] }
+
+// declOptions reads the mapping form of a relation's declaration into d,
+// returning the target section it names ("" for none).
+func (r *resolver) declOptions(src *content.Page, pos content.Pos, d *Decl, v map[string]any) string {
+	var target string
+	for _, k := range sortedKeys(v) {
+		val := v[k]
+		if k == "scale" {
+			scale, bad := readScale(val)
+			if bad != "" {
+				r.report(src, src.ItemPos("relations", []string{d.Field, "scale"})[1], "relations: %s: scale %s", d.Field, bad)
+				continue
+			}
+			d.Scale = scale
+			continue
+		}
+		s, isString := val.(string)
+		switch {
+		case k != "section" && k != "label" && k != "inverse":
+			r.report(src, pos, "relations: %s: unknown key %q: use section, label, inverse and scale", d.Field, k)
+		case !isString:
+			r.report(src, pos, "relations: %s: %s must be a string, not %s", d.Field, k, content.Describe(val))
+		case k == "section":
+			target = s
+		case k == "label":
+			d.Label = s
+		case k == "inverse":
+			d.Inverse = s
+		}
+	}
+	return target
+}
 
 // decl returns the declaration of a field of a section's pages, declared or
 // implied by a section of that name (see implied), or nil.
@@ -147,13 +165,20 @@ func (r *resolver) relations(p *Page) {
 			}
 			continue
 		}
-		slugs, bad := content.Strings(v)
-		if bad != "" {
-			r.report(src, src.KeyPos(field), "%s must be a list of slugs of pages in %s, such as [%s], not %s",
-				field, d.Target.Name, exampleSlug(d.Target, v), content.Describe(v))
+		slugs, quals, badSlug, bad := relationValue(src, field, v)
+		if badSlug != "" {
+			r.report(src, src.ValuePos(field, badSlug), "%s: %s: a qualifier is %s", field, bad, qualifierKind(d))
+			continue
+		} else if bad != "" {
+			var mapping string
+			if len(d.Scale) > 0 {
+				mapping = ", or a mapping from slug to " + qualifierKind(d)
+			}
+			r.report(src, src.KeyPos(field), "%s must be a list of slugs of pages in %s, such as [%s]%s, not %s",
+				field, d.Target.Name, exampleSlug(d.Target, v), mapping, content.Describe(v))
 			continue
 		}
-		g := &Group{Field: field, Label: cmp.Or(d.Label, humanize(field)), Section: d.Target, Pages: make([]*Page, 0, len(slugs))}
+		g := &Group{Field: field, Label: cmp.Or(d.Label, humanize(field)), Section: d.Target, Pages: make([]*Page, 0, len(slugs)), Scale: d.Scale}
 		var positions []content.Pos
 		at := func(i int) content.Pos {
 			if positions == nil {
@@ -182,15 +207,30 @@ func (r *resolver) relations(p *Page) {
 				r.report(src, at(i), "%s: %q differs from the file name %s.md in case; write %s", field, slug, target.Src.Slug, target.Src.Slug)
 				continue
 			}
+			if quals != nil {
+				if !r.qualifier(src, d, field, slug, quals[i]) {
+					continue
+				}
+				g.Quals = append(g.Quals, quals[i])
+			}
 			g.Pages = append(g.Pages, target)
 		}
 		if len(g.Pages) > 0 {
+			g.sortQualified()
 			p.Out = append(p.Out, g)
 		}
 	}
 	slices.SortFunc(p.Out, func(a, b *Group) int {
 		return cmp.Compare(declIndex(p.Section, a.Field), declIndex(p.Section, b.Field))
 	})
+}
+
+// qualifierKind says what a relation's mapping form maps slugs to.
+func qualifierKind(d *Decl) string {
+	if len(d.Scale) > 0 {
+		return "a level (" + strings.Join(d.Scale, ", ") + ")"
+	}
+	return "a short text"
 }
 
 func declIndex(sec *Section, field string) int {
@@ -230,7 +270,7 @@ func (r *resolver) inverses() {
 	for _, p := range r.site.Pages { // in site order, so each group's pages come out sorted
 		for _, g := range p.Out {
 			d := r.decl(p.Section, g.Field)
-			for _, t := range g.Pages {
+			for i, t := range g.Pages {
 				k := key{t, p.Section, g.Field}
 				in := groups[k]
 				if in == nil {
@@ -241,13 +281,22 @@ func (r *resolver) inverses() {
 							label = fmt.Sprintf("%s (%s)", p.Section.Title, strings.ToLower(humanize(g.Field)))
 						}
 					}
-					in = &Group{Field: g.Field, Label: label, Section: p.Section}
+					in = &Group{Field: g.Field, Label: label, Section: p.Section, Scale: d.Scale}
 					groups[k] = in
 					t.In = append(t.In, in)
 				}
 				in.Pages = append(in.Pages, p)
+				if q := g.Qual(i); q != "" || in.Quals != nil {
+					if in.Quals == nil {
+						in.Quals = make([]string, len(in.Pages)-1, len(in.Pages))
+					}
+					in.Quals = append(in.Quals, q)
+				}
 			}
 		}
+	}
+	for _, in := range groups {
+		in.sortQualified()
 	}
 	for _, p := range r.site.Pages {
 		slices.SortStableFunc(p.In, func(a, b *Group) int {

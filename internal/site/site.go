@@ -61,6 +61,9 @@ type Decl struct {
 	Target  *Section // the section the field's slugs name
 	Label   string   // heading of the outgoing panel
 	Inverse string   // heading of the incoming panel on target pages
+	// Scale, when declared, lists the levels a qualified link may carry,
+	// lowest first (see Group.Quals).
+	Scale []string
 
 	index int // position in the section's Relations
 }
@@ -97,6 +100,11 @@ type Group struct {
 	Label   string
 	Section *Section // the section the pages belong to
 	Pages   []*Page
+	// Quals, when a page of the group was given a qualifier, holds the
+	// qualifier of each of Pages ("" for none); nil otherwise. A group
+	// with qualifiers is ordered by Scale, highest first, then by title.
+	Quals []string
+	Scale []string // the relation's declared scale, or nil
 }
 
 // Title is the page's title.
