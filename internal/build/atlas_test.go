@@ -20,8 +20,9 @@ import (
 // and no page is an orphan (nothing links to it).
 // Skills and sources are pages too: every role needs at least three skills
 // and its "Key skills" section links exactly the skills its front matter
-// names, and each skill page lists those roles at the same levels; every
-// skill is needed by a role; every page's sources field names
+// names, at the levels its front matter gives them; every stage a role
+// names carries the level its Who does what section gives; every move says
+// what to learn; every skill is needed by a role; every page's sources field names
 // exactly the source pages its body links, and every source is cited.
 // Every stage's "Who does what" section names exactly the roles active in it,
 // and every career move names what to learn and who says so.
@@ -240,38 +241,61 @@ func TestAtlasInvariants(t *testing.T) {
 			}
 		}
 	}
-	// Levels: each skill page's "Who needs it" list gives every role that
-	// needs the skill at the level the role's Key skills section gives.
+	// Levels: the level each role's Key skills section gives a skill is the
+	// qualifier its front matter gives it, and every stage a role names is
+	// qualified with the level the stage's Who does what section gives it.
 	levelled := regexp.MustCompile(`\*\*\[[^\]]+\]\(\.\./skills/([a-z0-9-]+)\.md\)\*\* \((awareness|working|practitioner|expert)\)`)
-	want := map[string][]string{} // skill -> "level role"
-	for _, p := range section["roles"].Pages {
-		for _, m := range levelled.FindAllStringSubmatch(body(p), -1) {
-			want[m[1]] = append(want[m[1]], m[2]+" "+p.Src.Slug)
-		}
-	}
-	levelLine := regexp.MustCompile(`(?m)^- \*\*(Awareness|Working|Practitioner|Expert):\*\* (.*)$`)
-	for _, p := range section["skills"].Pages {
-		text := body(p)
-		i := strings.Index(text, "\n## Who needs it")
-		if i < 0 {
-			t.Errorf("%s has no Who needs it section", p.Src.Path)
-			continue
-		}
-		sec := text[i+1:]
-		if j := strings.Index(sec[3:], "\n## "); j >= 0 {
-			sec = sec[:j+3]
-		}
-		var got []string
-		for _, m := range levelLine.FindAllStringSubmatch(sec, -1) {
-			for _, r := range roleLink.FindAllStringSubmatch(m[2], -1) {
-				got = append(got, strings.ToLower(m[1])+" "+r[1])
+	quals := func(p *site.Page, field string) []string {
+		var out []string
+		for _, g := range p.Out {
+			if g.Field != field {
+				continue
+			}
+			for i, q := range g.Pages {
+				level := ""
+				if g.Quals != nil {
+					level = g.Quals[i]
+				}
+				out = append(out, q.Src.Slug+" "+level)
 			}
 		}
-		sort.Strings(got)
-		w := want[p.Src.Slug]
-		sort.Strings(w)
-		if strings.Join(got, ", ") != strings.Join(w, ", ") {
-			t.Errorf("%s: Who needs it says %v, the role pages say %v", p.Src.Path, got, w)
+		sort.Strings(out)
+		return out
+	}
+	stageLevel := map[string]string{} // "role stage" -> level, from the stage pages
+	levelLine := regexp.MustCompile(`(?m)^- \*\*(Leads|Contributes|Consulted):\*\* (.*)$`)
+	for _, p := range section["stages"].Pages {
+		for _, m := range levelLine.FindAllStringSubmatch(body(p), -1) {
+			for _, r := range roleLink.FindAllStringSubmatch(m[2], -1) {
+				stageLevel[r[1]+" "+p.Src.Slug] = strings.ToLower(m[1])
+			}
+		}
+	}
+	for _, p := range section["roles"].Pages {
+		var want []string
+		for _, m := range levelled.FindAllStringSubmatch(body(p), -1) {
+			want = append(want, m[1]+" "+m[2])
+		}
+		sort.Strings(want)
+		if got := quals(p, "skills"); strings.Join(got, ", ") != strings.Join(want, ", ") {
+			t.Errorf("%s: front matter skills %v, Key skills section %v", p.Src.Path, got, want)
+		}
+		want = want[:0]
+		for _, g := range p.Out {
+			if g.Field == "stages" {
+				for _, q := range g.Pages {
+					want = append(want, q.Src.Slug+" "+stageLevel[p.Src.Slug+" "+q.Src.Slug])
+				}
+			}
+		}
+		sort.Strings(want)
+		if got := quals(p, "stages"); strings.Join(got, ", ") != strings.Join(want, ", ") {
+			t.Errorf("%s: front matter stages %v, the stage pages' Who does what %v", p.Src.Path, got, want)
+		}
+		for _, m := range quals(p, "moves_to") {
+			if !strings.Contains(m, " learn ") {
+				t.Errorf("%s: the move to %s does not say what to learn", p.Src.Path, m)
+			}
 		}
 	}
 	for _, p := range section["skills"].Pages {
