@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -14,12 +15,15 @@ import (
 )
 
 // TestAtlasInvariants keeps the repository's atlas whole as people add
-// pages: every role names at least two tools and one stage, every tool is
-// used by a role and names a stage, every stage has a role, every stage has
+// pages. What a section schema can say, the sections' _index.md declare
+// and the build enforces (every role names at least three skills, two
+// tools and one stage, every tool a stage and a category from its list,
+// every page a source; no undeclared field): atlasSchemas checks that
+// those declarations stay. The rest is checked here: every tool is used by
+// a role, every stage has a role, every stage has
 // a place in the lifecycle, every tool a role uses serves one of its stages,
 // and no page is an orphan (nothing links to it).
-// Skills and sources are pages too: every role needs at least three skills
-// and its "Key skills" section links exactly the skills its front matter
+// Skills and sources are pages too: every role's "Key skills" section links exactly the skills its front matter
 // names, at the levels its front matter gives them; every stage a role
 // names carries the level its Who does what section gives; every move says
 // what to learn; every skill is needed by a role; every page's sources field names
@@ -36,6 +40,7 @@ func TestAtlasInvariants(t *testing.T) {
 	for _, sec := range s.Sections {
 		section[sec.Name] = sec
 	}
+	atlasSchemas(t, section)
 	for _, name := range []string{"roles", "tools", "stages", "skills", "sources"} {
 		if section[name] == nil || len(section[name].Pages) == 0 {
 			t.Fatalf("the atlas has no %s", name)
@@ -78,22 +83,10 @@ func TestAtlasInvariants(t *testing.T) {
 				}
 			}
 		}
-		if n := count(p.Out, "tools", "tools"); n < 2 {
-			t.Errorf("%s names %d tools, want at least 2", p.Src.Path, n)
-		}
-		if n := count(p.Out, "stages", "stages"); n < 1 {
-			t.Errorf("%s names no stage", p.Src.Path)
-		}
 	}
 	for _, p := range section["tools"].Pages {
 		if count(p.In, "tools", "roles") < 1 {
 			t.Errorf("%s is used by no role", p.Src.Path)
-		}
-		if count(p.Out, "stages", "stages") < 1 {
-			t.Errorf("%s names no stage", p.Src.Path)
-		}
-		if _, ok := p.Src.Params["category"].(string); !ok {
-			t.Errorf("%s has no category", p.Src.Path)
 		}
 	}
 	for _, p := range section["stages"].Pages {
@@ -169,9 +162,6 @@ func TestAtlasInvariants(t *testing.T) {
 	}
 	for _, p := range section["roles"].Pages {
 		fm := slugs(p.Out, "skills", "skills")
-		if len(fm) < 3 {
-			t.Errorf("%s names %d skills, want at least 3", p.Src.Path, len(fm))
-		}
 		text := body(p)
 		i := strings.Index(text, "\n## Key skills\n")
 		if i < 0 {
@@ -327,5 +317,33 @@ func TestAtlasInvariants(t *testing.T) {
 		if cited < 1 {
 			t.Errorf("%s is cited by no page", p.Src.Path)
 		}
+	}
+}
+
+// atlasSchemas checks that the sections declare the schemas that keep
+// their pages whole (the build enforces them): every section closed, and
+// the bounds and required fields the atlas relies on.
+func atlasSchemas(t *testing.T, section map[string]*site.Section) {
+	t.Helper()
+	bounds := map[string]map[string]int{
+		"roles":  {"skills": 3, "tools": 2, "stages": 1, "sources": 1},
+		"tools":  {"stages": 1, "sources": 1},
+		"stages": {"sources": 1},
+		"skills": {"sources": 1},
+	}
+	for name, sec := range section {
+		if !sec.Schema {
+			t.Errorf("content/%s/_index.md declares no fields: its schema is open", name)
+		}
+		for field, min := range bounds[name] {
+			i := slices.IndexFunc(sec.Relations, func(d *site.Decl) bool { return d.Field == field })
+			if i < 0 || sec.Relations[i].Min < min {
+				t.Errorf("content/%s/_index.md: %s wants min: %d", name, field, min)
+			}
+		}
+	}
+	tools := section["tools"]
+	if i := slices.IndexFunc(tools.Fields, func(f *site.FieldDecl) bool { return f.Name == "category" }); i < 0 || !tools.Fields[i].Required || tools.Fields[i].Values == nil {
+		t.Errorf("content/tools/_index.md: category wants to be required, with its values")
 	}
 }
