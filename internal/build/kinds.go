@@ -95,6 +95,9 @@ func (r *pageRun) contentPage(p *site.Page, template, sec string, withLifecycle 
 		view: func(sv *render.SiteView) *render.PageView {
 			var v *render.PageView
 			r.c.bodies.html(p, func(body []byte) { v = render.NewPageView(r.s, sv, p, markdown.Fill(body, p.Links)) })
+			if t := r.c.updated(p); v.Updated == "" && !t.IsZero() {
+				v.Updated = t.Format("2006-01-02") // when its file last changed
+			}
 			if withLifecycle {
 				v.Lifecycle = r.lifecycle.take()
 			}

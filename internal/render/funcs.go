@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"strings"
+	"time"
 )
 
 // funcs are the few functions templates get; views carry everything else.
@@ -36,6 +37,14 @@ func funcs() template.FuncMap {
 			return out
 		},
 		"add": func(a, b int) int { return a + b },
+		// longdate writes "2006-01-02" as "2 January 2006".
+		"longdate": func(day string) string {
+			t, err := time.Parse("2006-01-02", day)
+			if err != nil {
+				return day
+			}
+			return t.Format("2 January 2006")
+		},
 		// meter draws level l of n for the eye: "●●○○" for 2 of 4.
 		"meter": func(l, n int) string {
 			return strings.Repeat("●", max(l, 0)) + strings.Repeat("○", max(n-l, 0))

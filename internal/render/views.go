@@ -89,6 +89,7 @@ type PageView struct {
 	Lifecycle   *LifecycleView // on the home page and the lifecycle section's list
 	Params      map[string]any
 	Updated     string // "2006-01-02", or ""
+	EditURL     string // where the page's source can be edited, or ""
 }
 
 // relationGroups are the panels of p's relation groups gs.
@@ -175,6 +176,7 @@ func NewPageView(s *site.Site, sv *SiteView, p *site.Page, body string) *PageVie
 	if !p.Src.Updated.IsZero() {
 		v.Updated = p.Src.Updated.Format("2006-01-02")
 	}
+	v.EditURL = s.EditLink(p)
 	for _, h := range p.Doc.Headings {
 		v.Headings = append(v.Headings, Heading{Level: h.Level, ID: h.ID, Text: h.Text})
 	}

@@ -17,6 +17,7 @@ var reserved = map[string]bool{
 	"title": true, "summary": true, "description": true, "draft": true, "weight": true, "order": true,
 	"aliases": true, "updated": true, "relations": true, "base_url": true, "unsafe_html": true,
 	"lifecycle": true, "matrices": true, "related": true, "compare": true, "fields": true,
+	"edit_url": true,
 }
 
 // declarations reads the relations field of a section's _index.md.

@@ -235,6 +235,7 @@ func (r *resolver) home(opts Options) {
 		}
 		r.site.UnsafeHTML = b
 	}
+	r.site.EditURL = r.editURL(src, str("edit_url"))
 	base := str("base_url")
 	where := "base_url in content/_index.md"
 	if opts.BaseURL != "" {
@@ -328,4 +329,30 @@ func humanize(name string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// editURL checks the site's edit_url: an absolute http(s) URL, which may
+// hold {path} where a page's source path goes.
+func (r *resolver) editURL(src *content.Page, pattern string) string {
+	if pattern == "" {
+		return ""
+	}
+	u, err := url.Parse(strings.ReplaceAll(pattern, "{path}", "content/x.md"))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		r.report(src, src.ValuePos("edit_url", pattern), "edit_url %q is not an absolute http(s) URL: write one such as https://example.org/repo/edit/main/{path}, where {path} stands for a page's file", pattern)
+		return ""
+	}
+	return pattern
+}
+
+// EditLink is where page p's source can be edited, or "" when the site
+// gives no edit_url.
+func (s *Site) EditLink(p *Page) string {
+	if s.EditURL == "" || p.Src == nil {
+		return ""
+	}
+	if strings.Contains(s.EditURL, "{path}") {
+		return strings.ReplaceAll(s.EditURL, "{path}", p.Src.Path)
+	}
+	return strings.TrimSuffix(s.EditURL, "/") + "/" + p.Src.Path
 }

@@ -29,6 +29,11 @@ type Site struct {
 	BaseURL     string // absolute base URL ending in "/", or "" when none was given
 	BasePath    string // the path part of BaseURL, "/" at least; every URL starts with it
 	UnsafeHTML  bool   // raw HTML in markdown is passed through
+	// EditURL is where a page's source file can be edited: an absolute
+	// http(s) URL holding {path} (the file's path in the site folder,
+	// "content/roles/x.md"), or to which that path is appended; "" when
+	// the site gives none.
+	EditURL string
 
 	Home     *Page      // content/_index.md
 	Sections []*Section // in order
