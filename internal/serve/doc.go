@@ -82,12 +82,29 @@
 //	hello     sent on connect, with the token of the current site; a page
 //	          whose token differs (a build happened while it was away, or
 //	          the server restarted) reloads once
-//	reload    one per Publish: reload the page
+//	update    one per Publish whose changed files are known and hold no
+//	          script or stylesheet: the page fetches itself again and, when its scripts
+//	          and stylesheets are the same, patches in place what changed
+//	          (see below); otherwise it reloads
+//	reload    one per other Publish: reload the page
 //	css       one per Publish whose changed files are all .css: re-fetch the
 //	          page's stylesheets without a reload
 //	problems  a JSON array of {path, line, col, message, source}: show the
 //	          overlay; sent on every Fail, and on connect while failing
 //	ok        Fail with no problems: remove the overlay
+//
+// An update in place keeps what the reader has: the page fetches its own
+// URL (a failure, or a page that is gone, reloads instead) and compares the
+// new document with the one it was served (fetched once when the script
+// starts, before any change), element by element: an element that did not
+// change stays as it is in the page, with whatever scripts added to it and
+// whatever the reader opened or focused; one that changed is replaced by
+// the new one, recursing into elements that hold only elements, so that
+// an edited paragraph replaces that paragraph alone. Open <details> in a
+// replaced part are opened again (matched by their summary), focus goes
+// back to the element with the same id, and the scroll position is kept.
+// Then the page fires "rolesite:patched" on document, with the new elements
+// in its detail, for scripts that enhance elements.
 //
 // The overlay lists each problem as path:line:col: message with its source
 // line, is built with DOM calls and textContent only, is styled by

@@ -138,8 +138,12 @@ func TestOneEventPerPublish(t *testing.T) {
 	tok1 := st.expect("reload")
 	s.Publish(testSite(), []string{"css/site.css", "css/print.CSS"})
 	tok2 := st.expect("css")
+	s.Publish(testSite(), []string{"roles/a/index.html", "index.html"})
+	tok3 := st.expect("update")
+	s.Publish(testSite(), []string{"index.html", "js/search.js"})
+	st.expect("reload")
 	s.Publish(testSite(), []string{"css/site.css", "index.html"})
-	tok3 := st.expect("reload")
+	st.expect("reload")
 	s.Publish(testSite(), []string{})
 	st.expect("reload")
 	if hello == tok1 || tok1 == tok2 || tok2 == tok3 {

@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"path"
 	"io/fs"
 	"slices"
 	"strconv"
@@ -9,11 +10,13 @@ import (
 	"github.com/rolesite/rolesite/internal/diag"
 )
 
-// Publish swaps in a complete new site and tells every open page: one
-// "reload" event, or one "css" event when every changed path ends in .css
-// (the page then re-fetches its stylesheets without reloading). changed holds
-// slash paths relative to the site root; nil or empty means "unknown", which
-// reloads. Publish also clears any problems shown by Fail, with a reload.
+// Publish swaps in a complete new site and tells every open page, with one
+// event: "css" when every changed path ends in .css (the page then
+// re-fetches its stylesheets without reloading), "update" when the changed
+// files are known and none is a script or a stylesheet (the page then updates itself in
+// place), else "reload". changed holds slash paths relative to the site
+// root; nil or empty means "unknown", which reloads. Publish also clears
+// any problems shown by Fail.
 //
 // The site must not be changed after it is published. Publish never blocks
 // on a slow page.
@@ -25,8 +28,11 @@ func (s *Server) Publish(site fs.FS, changed []string) {
 	s.live.update(func(prev *state) (*state, []byte) {
 		s.generation++
 		next := &state{site: site, token: s.instance + "." + strconv.FormatUint(s.generation, 10)}
-		if prev.site != nil && len(prev.problems) == 0 && cssOnly(changed) {
+		switch {
+		case prev.site != nil && len(prev.problems) == 0 && cssOnly(changed):
 			return next, event("css", next.token)
+		case prev.site != nil && len(changed) > 0 && !styleOrScript(changed):
+			return next, event("update", next.token)
 		}
 		return next, event("reload", next.token)
 	})
@@ -59,4 +65,16 @@ func cssOnly(changed []string) bool {
 		}
 	}
 	return true
+}
+
+// styleOrScript reports whether changed names a script or a stylesheet: a page
+// running the old script, or styled by the old sheet under the same name,
+// cannot be updated in place.
+func styleOrScript(changed []string) bool {
+	for _, p := range changed {
+		if ext := strings.ToLower(path.Ext(p)); ext == ".js" || ext == ".mjs" || ext == ".css" {
+			return true
+		}
+	}
+	return false
 }

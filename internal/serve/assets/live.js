@@ -20,6 +20,7 @@
     };
     on("hello", (t) => { if (token && t !== token) location.reload(); token = t; });
     on("reload", () => location.reload());
+    on("update", (t) => { token = t; update(); });
     on("css", (t) => { token = t; hide(); restyle(); });
     on("problems", (d) => show(JSON.parse(d)));
     on("ok", () => { if (!hide()) location.reload(); });
@@ -86,5 +87,85 @@
     return true;
   };
 
+  // In-place updates (see doc.go): served is the document as the server
+  // sent this page, fetched once at start; fresh the new one.
+  let served = null, busy = null, again = false;
+  const tokenOf = (doc) => doc.querySelector('script[src*="__rolesite/live.js"]')?.dataset.token;
+  const parse = (text) => new DOMParser().parseFromString(text, "text/html");
+  const fetchPage = () => fetch(location.href, { cache: "no-store", credentials: "same-origin" })
+    .then((r) => (r.ok ? r.text() : Promise.reject(new Error(r.status))));
+  const ours = (n) => n.id === "__rolesite-overlay" || (n.tagName === "SCRIPT" && /__rolesite\/live\.js/.test(n.src)) ||
+    (n.tagName === "LINK" && /__rolesite\/overlay\.css/.test(n.href));
+  const kids = (e) => [...e.children].filter((n) => !ours(n));
+  const assetsOf = (doc) => [...doc.querySelectorAll("script[src], link[rel~=stylesheet]")].filter((n) => !ours(n))
+    .map((n) => n.getAttribute("src") || n.getAttribute("href")).join("\n");
+  // onlyElements: the element holds elements and white space, no text.
+  const onlyElements = (e) => [...e.childNodes].every((n) => n.nodeType === 1 || (n.nodeType === 3 && !n.data.trim()));
+  const sameAttrs = (a, b) => a.attributes.length === b.attributes.length &&
+    [...a.attributes].every((x) => b.getAttribute(x.name) === x.value);
+
+  const replace = (olds, news, parent, before, made) => {
+    const open = new Set();
+    for (const o of olds) for (const d of o.querySelectorAll ? o.querySelectorAll("details[open] > summary") : []) open.add(d.textContent);
+    for (const o of olds) if (o.matches && o.matches("details[open]")) open.add(o.querySelector("summary")?.textContent);
+    for (const o of olds) o.remove();
+    for (const n of news) {
+      const e = document.importNode(n, true);
+      parent.insertBefore(e, before);
+      for (const d of [e, ...e.querySelectorAll("details")]) {
+        if (d.tagName === "DETAILS" && open.has(d.querySelector("summary")?.textContent)) d.open = true;
+      }
+      made.push(e);
+    }
+  };
+
+  // patch makes live (whose served form was old) show fresh, touching only
+  // what changed; made collects the elements put in. It returns false,
+  // changing nothing, when root itself would have to be replaced.
+  const patch = (live, old, fresh, made, root) => {
+    if (old.isEqualNode(fresh)) return true;
+    const ls = kids(live), os = kids(old), fs = kids(fresh);
+    if (!sameAttrs(old, fresh) || ls.length !== os.length || !onlyElements(old) || !onlyElements(fresh)) {
+      if (root) return false;
+      replace([live], [fresh], live.parentNode, live.nextSibling, made);
+      return true;
+    }
+    let i = 0, j = 0;
+    while (i < os.length && i < fs.length && os[i].isEqualNode(fs[i])) i++;
+    while (j < os.length - i && j < fs.length - i && os[os.length - 1 - j].isEqualNode(fs[fs.length - 1 - j])) j++;
+    const lm = ls.slice(i, ls.length - j), om = os.slice(i, os.length - j), fm = fs.slice(i, fs.length - j);
+    if (om.length === 1 && fm.length === 1 && om[0].tagName === fm[0].tagName) {
+      return patch(lm[0], om[0], fm[0], made, false);
+    }
+    replace(lm, fm, live, ls[ls.length - j] || null, made);
+    return true;
+  };
+
+  const update = () => {
+    if (busy) { again = true; return; }
+    const focused = document.activeElement && document.activeElement.id;
+    const x = scrollX, y = scrollY;
+    busy = Promise.all([served || first, fetchPage().then(parse)]).then(([old, fresh]) => {
+      const made = [];
+      if (!old || assetsOf(old) !== assetsOf(fresh) || !sameAttrs(old.documentElement, fresh.documentElement) ||
+          !patch(document.body, old.body, fresh.body, made, true)) {
+        location.reload();
+        return;
+      }
+      hide();
+      if (document.title !== fresh.title) document.title = fresh.title;
+      served = fresh;
+      if (focused && !document.activeElement?.id) document.getElementById(focused)?.focus({ preventScroll: true });
+      if (scrollX !== x || scrollY !== y) scrollTo(x, y);
+      document.dispatchEvent(new CustomEvent("rolesite:patched", { detail: { elements: made } }));
+    }).catch(() => location.reload()).finally(() => {
+      busy = null;
+      if (again) { again = false; update(); }
+    });
+  };
+
+  // The page as served, for the first update: fetched now, and kept only if
+  // it is the version the page came from (else an update reloads).
+  const first = fetchPage().then(parse).then((d) => (tokenOf(d) === me.dataset.token ? d : null)).catch(() => null);
   connect();
 })();
