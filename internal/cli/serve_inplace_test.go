@@ -81,4 +81,3 @@ func writeOrFail(t *testing.T, name, data string) {
 		t.Fatal(err)
 	}
 }
-

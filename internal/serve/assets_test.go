@@ -11,8 +11,10 @@ func TestClientScript(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(js) >= 4096 {
-		t.Errorf("live.js is %d bytes; keep it under 4 kB", len(js))
+	// A development-only script, loaded by every page served: live
+	// reload, the overlay and updates in place fit in 10 kB unminified.
+	if len(js) >= 10<<10 {
+		t.Errorf("live.js is %d bytes; keep it under 10 kB", len(js))
 	}
 	// Problem text reaches the page only as text.
 	for _, banned := range []string{"innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", ".style.", "setAttribute(\"style\""} {

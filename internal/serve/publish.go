@@ -1,8 +1,8 @@
 package serve
 
 import (
-	"path"
 	"io/fs"
+	"path"
 	"slices"
 	"strconv"
 	"strings"
