@@ -2,10 +2,13 @@ package e2e
 
 import (
 	"fmt"
+
 	"maps"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/chromedp/chromedp"
 )
 
 // testPhone loads one page of each kind (the longest of its kind) at 390
@@ -16,6 +19,7 @@ func testPhone(t *testing.T, b *tab, a *atlas) {
 	kinds := pageKinds(t, a)
 	for _, width := range []int64{390, 320} {
 		b.viewport(width, 800)
+		testPhoneHeader(t, b, a.url(kinds["roles page"]), width)
 		for _, kind := range slices.Sorted(maps.Keys(kinds)) {
 			rel := kinds[kind]
 			b.open(a.url(rel))
@@ -63,6 +67,10 @@ func testPhone(t *testing.T, b *tab, a *atlas) {
 		}
 	}
 	b.viewport(1280, 900)
+	b.open(a.url(kinds["roles page"]))
+	if !eval[bool](b, `document.getElementById("site-nav").checkVisibility() && !document.querySelector(".menu > summary").checkVisibility()`) {
+		t.Errorf("at 1280 px the sections are not shown in the header, or the menu button is")
+	}
 }
 
 // maxShift is the most cumulative layout shift a page may show while
@@ -102,4 +110,58 @@ func pageKinds(t *testing.T, a *atlas) map[string]string {
 		}
 	}
 	return kinds
+}
+
+// maxPhoneHeader is the most height the header may take on a phone: one
+// row (it took about 320 px at 390 px wide when the sections wrapped onto
+// lines of their own, then the search box).
+const maxPhoneHeader = 64
+
+// testPhoneHeader checks the header of a page at a phone's width: one
+// row, no wider than the screen, the search box there to tap, and the
+// sections a tap away in a menu that opens and closes without JavaScript
+// help and lists every section.
+func testPhoneHeader(t *testing.T, b *tab, url string, width int64) {
+	b.open(url)
+	where := fmt.Sprintf("the header at %d px", width)
+	h := eval[struct {
+		Height, Right, SearchWidth float64
+		NavShown                   bool
+		Sections                   int
+	}](b, `(() => {
+  const r = document.getElementById("site-header").getBoundingClientRect();
+  const nav = document.getElementById("site-nav");
+  return {height: r.height, right: r.right, searchWidth: document.getElementById("search-q").getBoundingClientRect().width,
+    navShown: nav.checkVisibility(), sections: nav.querySelectorAll("a").length};
+})()`)
+	if h.Height > maxPhoneHeader {
+		t.Errorf("%s is %.0f px high, want at most %d", where, h.Height, maxPhoneHeader)
+	}
+	if h.Right > float64(width) {
+		t.Errorf("%s ends at %.0f px", where, h.Right)
+	}
+	if h.SearchWidth < 40 {
+		t.Errorf("%s: the search box is %.0f px wide, too narrow to tap", where, h.SearchWidth)
+	}
+	if h.NavShown {
+		t.Errorf("%s: the sections show before the menu is opened", where)
+	}
+	b.do(chromedp.Click(chromedp.CSS(".menu > summary"), chromedp.NodeVisible))
+	open := eval[struct {
+		Links  int
+		Bottom float64
+	}](b, `(() => {
+  const links = [...document.querySelectorAll("#site-nav a")].filter((a) => a.checkVisibility());
+  return {links: links.length, bottom: Math.max(...links.map((a) => a.getBoundingClientRect().bottom))};
+})()`)
+	if open.Links != h.Sections || open.Links == 0 {
+		t.Errorf("%s: the open menu shows %d of %d section links", where, open.Links, h.Sections)
+	}
+	if open.Bottom > 800 {
+		t.Errorf("%s: the open menu runs off the screen (to %.0f px)", where, open.Bottom)
+	}
+	b.do(chromedp.Click(chromedp.CSS(".menu > summary"), chromedp.NodeVisible))
+	if eval[bool](b, `document.getElementById("site-nav").checkVisibility()`) {
+		t.Errorf("%s: the menu does not close again", where)
+	}
 }
