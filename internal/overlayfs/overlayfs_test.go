@@ -8,9 +8,9 @@ import (
 
 func TestOverlay(t *testing.T) {
 	base := fstest.MapFS{
-		"content/_index.md":    {Data: []byte("disk home")},
-		"content/roles/a.md":   {Data: []byte("disk a")},
-		"content/roles/b.md":   {Data: []byte("disk b")},
+		"content/_index.md":   {Data: []byte("disk home")},
+		"content/roles/a.md":  {Data: []byte("disk a")},
+		"content/roles/b.md":  {Data: []byte("disk b")},
 		"templates/base.html": {Data: []byte("t")},
 	}
 	o := New(base, map[string][]byte{
