@@ -1,11 +1,13 @@
 package workspace
 
 import (
+	"bytes"
 	"cmp"
 	"maps"
 	"path"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/rolesite/rolesite/internal/content"
 	"github.com/rolesite/rolesite/internal/diag"
@@ -21,6 +23,7 @@ type Snapshot struct {
 
 	files  map[string]*parsed
 	byPath map[string]*site.Page
+	index  func()           // fills refs, once
 	refs   map[string][]Ref // by the path of the file they stand in
 }
 
@@ -42,31 +45,38 @@ type Ref struct {
 func (r Ref) HasRange() bool { return r.Start >= 0 }
 
 func newSnapshot(s *site.Site, files map[string]*parsed, diags diag.List) *Snapshot {
-	snap := &Snapshot{Site: s, Diagnostics: diags, files: files, byPath: map[string]*site.Page{}, refs: map[string][]Ref{}}
+	snap := &Snapshot{Site: s, Diagnostics: diags, files: files, byPath: map[string]*site.Page{}}
 	for _, p := range allPages(s) {
 		snap.byPath[p.Src.Path] = p
 	}
+	snap.index = sync.OnceFunc(snap.indexRefs)
+	return snap
+}
+
+// indexRefs finds every reference of the site, once, on first use: a
+// snapshot made only for its problems never needs them.
+func (s *Snapshot) indexRefs() {
+	s.refs = map[string][]Ref{}
 	bySlug := map[string]map[string]*site.Page{}
-	for _, sec := range s.Sections {
+	for _, sec := range s.Site.Sections {
 		bySlug[sec.Name] = map[string]*site.Page{}
 		for _, p := range sec.Pages {
 			bySlug[sec.Name][p.Src.Slug] = p
 		}
 	}
-	for _, p := range allPages(s) {
-		f := files[p.Src.Path]
+	for _, p := range allPages(s.Site) {
+		f := s.files[p.Src.Path]
 		if f == nil {
 			continue // a page the site made up (a missing home page)
 		}
-		data := f.data
+		var refs []Ref
 		if p.Kind == site.KindPage {
-			snap.refs[p.Src.Path] = relationRefs(p, data, bySlug)
+			refs = relationRefs(p, f.data, bySlug)
 		}
-		refs := append(snap.refs[p.Src.Path], snap.linkRefs(p, data)...)
+		refs = append(refs, s.linkRefs(p, f.data)...)
 		slices.SortStableFunc(refs, func(a, b Ref) int { return cmp.Compare(uint(a.Start), uint(b.Start)) }) // no range: last
-		snap.refs[p.Src.Path] = refs
+		s.refs[p.Src.Path] = refs
 	}
-	return snap
 }
 
 // allPages lists the home page, the sections' indexes and every page.
@@ -93,7 +103,7 @@ func relationRefs(p *site.Page, data []byte, bySlug map[string]map[string]*site.
 		}
 		for i, pos := range p.Src.ItemPos(d.Field, slugs) {
 			r := Ref{From: p.Src.Path, Field: d.Field, Value: slugs[i], Section: d.Target.Name, Target: bySlug[d.Target.Name][slugs[i]], Start: -1, End: -1}
-			if off := textpos.FromPos(data, pos); strings.HasPrefix(string(data[off:]), slugs[i]) && !isKeyAt(p.Src, d.Field, pos) {
+			if off := textpos.FromPos(data, pos); bytes.HasPrefix(data[off:], []byte(slugs[i])) && !isKeyAt(p.Src, d.Field, pos) {
 				r.Start, r.End = off, off+len(slugs[i])
 			}
 			out = append(out, r)
@@ -164,11 +174,15 @@ func destination(data []byte, at int) (start, end int, ok bool) {
 }
 
 // Refs returns the references that stand in the file.
-func (s *Snapshot) Refs(file string) []Ref { return s.refs[file] }
+func (s *Snapshot) Refs(file string) []Ref {
+	s.index()
+	return s.refs[file]
+}
 
 // RefAt returns the reference whose text holds the byte offset (its end
 // included, where a cursor after the last letter stands).
 func (s *Snapshot) RefAt(file string, off int) (Ref, bool) {
+	s.index()
 	for _, r := range s.refs[file] {
 		if r.HasRange() && r.Start <= off && off <= r.End {
 			return r, true
@@ -179,6 +193,7 @@ func (s *Snapshot) RefAt(file string, off int) (Ref, bool) {
 
 // References returns every reference to the page, in file order.
 func (s *Snapshot) References(target *site.Page) []Ref {
+	s.index()
 	var out []Ref
 	for _, file := range slices.Sorted(maps.Keys(s.refs)) {
 		for _, r := range s.refs[file] {
@@ -212,4 +227,3 @@ func (s *Snapshot) Headings(file string) []markdown.Heading {
 
 // Files returns the path of every content file analysed, sorted.
 func (s *Snapshot) Files() []string { return slices.Sorted(maps.Keys(s.files)) }
-
