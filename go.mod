@@ -22,5 +22,7 @@ require (
 
 require (
 	github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875 // indirect
+	github.com/sourcegraph/jsonrpc2 v0.2.0 // indirect
+	github.com/tliron/glsp v0.2.2 // indirect
 	gopkg.in/yaml.v2 v2.3.0 // indirect
 )
