@@ -41,6 +41,17 @@ func (s *Server) at(p protocol.TextDocumentPositionParams) (place, bool) {
 	return place{snap: snap, name: name, text: text, off: textpos.Offset(text, position(p.Position))}, true
 }
 
+// named resolves a request's position to the page it names: a
+// reference's target there, or else (when self is set) the file's own page.
+func (s *Server) named(p protocol.TextDocumentPositionParams, self bool) (place, *site.Page, workspace.Ref, bool) {
+	pl, ok := s.at(p)
+	if !ok {
+		return place{}, nil, workspace.Ref{}, false
+	}
+	page, ref, ok := pl.target(self)
+	return pl, page, ref, ok
+}
+
 // target is the page a place names: a reference's target there, or else
 // (when self is set) the file's own page.
 func (pl place) target(self bool) (*site.Page, workspace.Ref, bool) {
@@ -54,11 +65,7 @@ func (pl place) target(self bool) (*site.Page, workspace.Ref, bool) {
 }
 
 func (s *Server) hover(_ *glsp.Context, p *protocol.HoverParams) (*protocol.Hover, error) {
-	pl, ok := s.at(p.TextDocumentPositionParams)
-	if !ok {
-		return nil, nil
-	}
-	page, ref, ok := pl.target(false)
+	pl, page, ref, ok := s.named(p.TextDocumentPositionParams, false)
 	if !ok {
 		return nil, nil
 	}
@@ -76,11 +83,7 @@ func (s *Server) hover(_ *glsp.Context, p *protocol.HoverParams) (*protocol.Hove
 }
 
 func (s *Server) definition(_ *glsp.Context, p *protocol.DefinitionParams) (any, error) {
-	pl, ok := s.at(p.TextDocumentPositionParams)
-	if !ok {
-		return nil, nil
-	}
-	page, ref, ok := pl.target(false)
+	pl, page, ref, ok := s.named(p.TextDocumentPositionParams, false)
 	if !ok {
 		return nil, nil
 	}
@@ -114,11 +117,7 @@ func headingOffset(text []byte, snap *workspace.Snapshot, name, id string) int {
 }
 
 func (s *Server) references(_ *glsp.Context, p *protocol.ReferenceParams) ([]protocol.Location, error) {
-	pl, ok := s.at(p.TextDocumentPositionParams)
-	if !ok {
-		return nil, nil
-	}
-	page, _, ok := pl.target(true)
+	pl, page, _, ok := s.named(p.TextDocumentPositionParams, true)
 	if !ok {
 		return nil, nil
 	}
