@@ -36,9 +36,10 @@ type Ref struct {
 	// Start and End are the byte range of Value in From; both are -1 when
 	// the value's text could not be found.
 	Start, End int
-	Fragment   string     // a body link's fragment, without '#'
-	Target     *site.Page // the page named; nil when there is none
-	Section    string     // a relation's target section
+	Pos        content.Pos // where check would place a problem with it
+	Fragment   string      // a body link's fragment, without '#'
+	Target     *site.Page  // the page named; nil when there is none
+	Section    string      // a relation's target section
 }
 
 // HasRange reports whether the ref's text was found.
@@ -102,7 +103,7 @@ func relationRefs(p *site.Page, data []byte, bySlug map[string]map[string]*site.
 			continue
 		}
 		for i, pos := range p.Src.ItemPos(d.Field, slugs) {
-			r := Ref{From: p.Src.Path, Field: d.Field, Value: slugs[i], Section: d.Target.Name, Target: bySlug[d.Target.Name][slugs[i]], Start: -1, End: -1}
+			r := Ref{From: p.Src.Path, Field: d.Field, Value: slugs[i], Section: d.Target.Name, Target: bySlug[d.Target.Name][slugs[i]], Start: -1, End: -1, Pos: pos}
 			if off := textpos.FromPos(data, pos); bytes.HasPrefix(data[off:], []byte(slugs[i])) && !isKeyAt(p.Src, d.Field, pos) {
 				r.Start, r.End = off, off+len(slugs[i])
 			}
@@ -128,7 +129,8 @@ func (s *Snapshot) linkRefs(p *site.Page, data []byte) []Ref {
 		} else {
 			r.Target = s.byPath[path.Join(path.Dir(p.Src.Path), l.Path)]
 		}
-		at := textpos.FromPos(data, p.Src.BodyPos(l.Offset))
+		r.Pos = p.Src.BodyPos(l.Offset)
+		at := textpos.FromPos(data, r.Pos)
 		if start, end, ok := destination(data, at); ok {
 			r.Start, r.End = start, end
 			if dest := string(data[start:end]); !strings.HasPrefix(dest, l.Path) || (l.Path == "" && !strings.HasPrefix(dest, "#")) {
