@@ -143,3 +143,5 @@ func (p pipe) Close() error {
 	}
 	return nil
 }
+
+func (s *Server) analysisOptions() workspace.Options { return workspace.Options{Drafts: s.opts.Drafts} }

@@ -133,4 +133,3 @@ func suggest(s string) string {
 	}
 	return strings.Trim(b.String(), "-_")
 }
-
