@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode"
 
+	"gopkg.in/yaml.v3"
+
 	"github.com/rolesite/rolesite/internal/site"
 	"github.com/rolesite/rolesite/internal/workspace"
 )
@@ -97,7 +99,11 @@ func refEdit(snap *workspace.Snapshot, r workspace.Ref, oldSlug, newSlug string)
 		if string(text[r.Start:r.End]) != oldSlug {
 			return nil, fmt.Errorf("%s: %s: %q is not written as %s: write it so, or rename it by hand", at, r.Field, r.Value, oldSlug)
 		}
-		return &Edit{Start: r.Start, End: r.End, Text: newSlug}, nil
+		value := newSlug
+		if p := snap.Page(r.From); p != nil && p.Src.Format == "yaml" && !quoted(text, r.Start) && !plainYAMLString(newSlug) {
+			value = `"` + newSlug + `"` // 0, true, null... would not read as a string
+		}
+		return &Edit{Start: r.Start, End: r.End, Text: value}, nil
 	}
 	file := oldSlug + ".md"
 	end := r.Start + len(r.Value)
@@ -105,6 +111,22 @@ func refEdit(snap *workspace.Snapshot, r workspace.Ref, oldSlug, newSlug string)
 		return nil, fmt.Errorf("%s: the link %q does not end in /%s as written: rename it by hand", at, r.Value, file)
 	}
 	return &Edit{Start: end - len(file), End: end, Text: newSlug + ".md"}, nil
+}
+
+// quoted tells whether the value at off stands in quotes.
+func quoted(text []byte, off int) bool {
+	return off > 0 && (text[off-1] == '"' || text[off-1] == '\'')
+}
+
+// plainYAMLString tells whether s, written plainly in YAML, reads as the
+// string s.
+func plainYAMLString(s string) bool {
+	var v any
+	if err := yaml.Unmarshal([]byte("["+s+"]"), &v); err != nil {
+		return false
+	}
+	list, ok := v.([]any)
+	return ok && len(list) == 1 && list[0] == s
 }
 
 // checkSlug tells whether s can be a page's file name, as a slug.

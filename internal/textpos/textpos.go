@@ -27,9 +27,9 @@ func lineBounds(text []byte, n int) (start, end int, ok bool) {
 	end = len(text)
 	if j := bytes.IndexByte(text[start:], '\n'); j >= 0 {
 		end = start + j
-	}
-	if end > start && text[end-1] == '\r' {
-		end--
+		if end > start && text[end-1] == '\r' {
+			end-- // a "\r" only belongs to the line end before a "\n"
+		}
 	}
 	return start, end, true
 }
