@@ -1,8 +1,9 @@
 package lsp
 
 import (
-	"bytes"
 	"strings"
+
+	"github.com/rolesite/rolesite/internal/textpos"
 )
 
 // A line of a file: its text without the line end, and where it starts.
@@ -11,18 +12,17 @@ type line struct {
 	start int
 }
 
-// lines splits text into lines, "\r\n" and "\n" both ending one.
+// lines splits text into lines at every line break textpos knows.
 func lines(text []byte) []line {
 	var out []line
-	for off := 0; off <= len(text); {
-		end := bytes.IndexByte(text[off:], '\n')
-		if end < 0 {
-			end = len(text) - off
+	for start := 0; ; {
+		end, next := textpos.LineEnd(text, start)
+		out = append(out, line{string(text[start:end]), start})
+		if next < 0 {
+			return out
 		}
-		out = append(out, line{strings.TrimSuffix(string(text[off:off+end]), "\r"), off})
-		off += end + 1
+		start = next
 	}
-	return out
 }
 
 // frontMatter finds the front matter block as typed so far, read line by

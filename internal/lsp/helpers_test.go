@@ -29,7 +29,12 @@ func start(t *testing.T, archive string) *session {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := lsptest.Site(t, string(data))
+	return startIn(t, lsptest.Site(t, string(data)))
+}
+
+// startIn starts a session on the site folder dir.
+func startIn(t testing.TB, dir string) *session {
+	t.Helper()
 	fsys, err := sitefs.Open(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -60,7 +65,7 @@ func start(t *testing.T, archive string) *session {
 func (s *session) uri(name string) string { return lsptest.URI(s.dir, name) }
 
 // open opens a file of the site with its text on disk, or with text.
-func (s *session) open(t *testing.T, name string, text ...string) string {
+func (s *session) open(t testing.TB, name string, text ...string) string {
 	t.Helper()
 	body := strings.Join(text, "")
 	if len(text) == 0 {

@@ -11,10 +11,8 @@
 //	                   UTF-16 code units, the Language Server Protocol's
 //	                   default and the only encoding of its version 3.16
 //
-// Lines end at "\n"; a "\r" before it belongs to the line end, not to the
-// line. A lone "\r" is not a line end here (content does not read one as
-// such either), though the protocol would count it as one: rolesite's files
-// never hold one that matters, and both sides of every conversion agree.
+// A line ends at "\r\n", "\n" or a lone "\r", as content (which turns
+// each into "\n") and the protocol both read them.
 //
 // A position past the end of its line clamps to the line end, a line past
 // the end of the file to the end of the file, and a character inside a

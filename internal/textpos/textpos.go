@@ -13,25 +13,47 @@ var bom = []byte{0xEF, 0xBB, 0xBF}
 // A Position is an LSP position: a 0-based line and a UTF-16 character.
 type Position struct{ Line, Char int }
 
-// lineBounds returns the offsets of the start of the 0-based line n and of
-// its end (before "\r\n" or "\n"); ok is false when the file has no line
-// n, and start and end are then both the end of the file.
+// LineEnd returns where the line that starts at start ends (before its
+// line break) and where the next line starts, -1 when there is none. A
+// line break is "\r\n", "\n" or "\r", as package content and the protocol
+// both read them.
+func LineEnd(text []byte, start int) (end, next int) {
+	i := bytes.IndexAny(text[start:], "\r\n")
+	if i < 0 {
+		return len(text), -1
+	}
+	end = start + i
+	if text[end] == '\r' && end+1 < len(text) && text[end+1] == '\n' {
+		return end, end + 2
+	}
+	return end, end + 1
+}
+
+// lineBounds returns the offsets of the start and end of the 0-based line
+// n; ok is false when the file has no line n, and start and end are then
+// both the end of the file.
 func lineBounds(text []byte, n int) (start, end int, ok bool) {
 	for i := 0; i < n; i++ {
-		j := bytes.IndexByte(text[start:], '\n')
-		if j < 0 {
+		_, next := LineEnd(text, start)
+		if next < 0 {
 			return len(text), len(text), false
 		}
-		start += j + 1
+		start = next
 	}
-	end = len(text)
-	if j := bytes.IndexByte(text[start:], '\n'); j >= 0 {
-		end = start + j
-		if end > start && text[end-1] == '\r' {
-			end-- // a "\r" only belongs to the line end before a "\n"
-		}
-	}
+	end, _ = LineEnd(text, start)
 	return start, end, true
+}
+
+// lineOf returns the 0-based line holding the offset, where it starts and
+// ends; an offset inside a "\r\n" belongs to the line it ends.
+func lineOf(text []byte, off int) (line, start, end int) {
+	for {
+		end, next := LineEnd(text, start)
+		if next < 0 || off < next {
+			return line, start, end
+		}
+		line, start = line+1, next
+	}
 }
 
 // Offset returns the byte offset of an LSP position in text.
@@ -54,18 +76,15 @@ func Offset(text []byte, p Position) int {
 }
 
 // PositionOf returns the LSP position of a byte offset in text. An offset
-// inside a UTF-8 sequence counts from the start of the sequence.
+// inside a UTF-8 sequence counts from the start of the sequence, one
+// inside a line break from the line's end.
 func PositionOf(text []byte, off int) Position {
 	off = min(max(off, 0), len(text))
-	lineStart := bytes.LastIndexByte(text[:off], '\n') + 1
-	line := bytes.Count(text[:lineStart], []byte("\n"))
+	line, start, end := lineOf(text, off)
 	units := 0
-	for i := lineStart; i < off; {
-		r, size := utf8.DecodeRune(text[i:])
+	for i := start; i < min(off, end); {
+		r, size := utf8.DecodeRune(text[i:end])
 		if i+size > off {
-			break
-		}
-		if r == '\r' && i+1 < len(text) && text[i+1] == '\n' {
 			break
 		}
 		units += utf16Len(r)
@@ -88,13 +107,12 @@ func FromPos(text []byte, p content.Pos) int {
 // ToPos returns the content.Pos of a byte offset of the raw text.
 func ToPos(text []byte, off int) content.Pos {
 	off = min(max(off, 0), len(text))
-	lineStart := bytes.LastIndexByte(text[:off], '\n') + 1
-	line := 1 + bytes.Count(text[:lineStart], []byte("\n"))
-	col := off - lineStart + 1
-	if lineStart == 0 && bytes.HasPrefix(text, bom) {
+	line, start, end := lineOf(text, off)
+	col := min(off, end) - start + 1
+	if line == 0 && bytes.HasPrefix(text, bom) {
 		col = max(col-len(bom), 1)
 	}
-	return content.Pos{Line: line, Col: col}
+	return content.Pos{Line: line + 1, Col: col}
 }
 
 // utf16Len is the number of UTF-16 code units of r; an invalid byte, which

@@ -1,6 +1,7 @@
 package textpos
 
 import (
+	"regexp"
 	"testing"
 	"unicode/utf16"
 
@@ -62,6 +63,7 @@ func TestContentPos(t *testing.T) {
 func FuzzRoundTrip(f *testing.F) {
 	f.Add("a\r\nb\n𝔸é\r\n", 5)
 	f.Add("", 0)
+	f.Add("a\rb\r\nc\rd", 6)
 	f.Fuzz(func(t *testing.T, s string, off int) {
 		text := []byte(s)
 		if off < 0 || off > len(text) {
@@ -72,13 +74,17 @@ func FuzzRoundTrip(f *testing.F) {
 		if back > off {
 			t.Fatalf("Offset(PositionOf(%d)) = %d, past the offset", off, back)
 		}
-		lineStart := off
-		for lineStart > 0 && text[lineStart-1] != '\n' {
-			lineStart--
+		// The reference: split at every line break, count in UTF-16.
+		lines := regexp.MustCompile("\r\n|\r|\n").Split(string(text[:back]), -1)
+		if len(lines)-1 != p.Line {
+			t.Fatalf("offset %d of %q: line %d, position says %d", off, text, len(lines)-1, p.Line)
 		}
-		prefix := string(text[lineStart:back])
+		prefix := lines[len(lines)-1]
 		if n := len(utf16.Encode([]rune(prefix))); n != p.Char {
 			t.Fatalf("%q: %d UTF-16 units, position says %d", prefix, n, p.Char)
+		}
+		if pos := ToPos(text, back); pos.Line != p.Line+1 {
+			t.Fatalf("ToPos(%d) line %d, PositionOf line %d", back, pos.Line, p.Line)
 		}
 	})
 }

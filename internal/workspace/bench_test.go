@@ -16,7 +16,8 @@ import (
 // it) and the site, read from disk with the buffer laid over it, is
 // analysed again, every problem found (the atlas is read from disk, as a
 // server before its cache is warm would). It is the diagnostic refresh
-// latency; BENCHMARKS.md keeps the figures.
+// latency the language server promises: 100 ms on the atlas, 500 ms on
+// 10,000 pages.
 func BenchmarkRefresh(b *testing.B) {
 	b.Run("atlas", func(b *testing.B) { benchRefresh(b, os.DirFS("../.."), "content/roles/data-scientist.md") })
 	b.Run("10k", func(b *testing.B) {
