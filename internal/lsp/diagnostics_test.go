@@ -1,9 +1,13 @@
 package lsp_test
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	protocol "github.com/tliron/glsp/protocol_3_16"
+
+	"github.com/rolesite/rolesite/internal/lsp/lsptest"
 )
 
 // TestDiagnosticsAsYouType types a bad slug into a relation, from an
@@ -62,5 +66,38 @@ func TestPositionsAreUTF16(t *testing.T) {
 	// check puts a link's problem at its '[': byte column 22, UTF-16 17.
 	if got := d[0].Range.Start; got != pos(line, 17) {
 		t.Errorf("start = %v, want %v", got, pos(line, 17))
+	}
+}
+
+// TestCloseGoesBackToDisk: problems typed into a buffer go when the
+// buffer is closed unsaved, the file on disk being fine.
+func TestCloseGoesBackToDisk(t *testing.T) {
+	s := start(t, "testdata/site.txtar")
+	s.open(t, "content/roles/engineer.md", "+++\ntitle = \"Engineer\"\ntools = [\"jupyterr\"]\n+++\n")
+	uri := s.uri("content/roles/engineer.md")
+	s.Diagnostics(uri, some)
+	s.Notify(protocol.MethodTextDocumentDidClose, protocol.DidCloseTextDocumentParams{TextDocument: protocol.TextDocumentIdentifier{URI: uri}})
+	s.Diagnostics(uri, none)
+}
+
+// TestFollowsDisk: a file changed on disk behind the editor's back (a git
+// checkout) is read again, its problems published.
+func TestFollowsDisk(t *testing.T) {
+	data, err := os.ReadFile("testdata/site.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := lsptest.Site(t, string(data))
+	s := startIn(t, dir, true)
+	// A first analysis, seen through, reads content/ before the change.
+	s.open(t, "content/roles/engineer.md", "+++\ntitle = \"Engineer\"\ntools = [\"jupyterr\"]\n+++\n")
+	s.Diagnostics(s.uri("content/roles/engineer.md"), some)
+	bad := "---\ntitle: New\ntools: [pandass]\n---\n"
+	if err := os.WriteFile(filepath.Join(dir, "content/roles/new.md"), []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d := s.Diagnostics(s.uri("content/roles/new.md"), some)
+	if want := `tools: no page "pandass" in section tools (did you mean pandas?)`; messages(d) != want {
+		t.Errorf("diagnostics = %q, want %q", messages(d), want)
 	}
 }

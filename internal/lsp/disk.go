@@ -26,40 +26,33 @@ func (d *disk) Open(name string) (fs.File, error) { return d.fsys.Open(name) }
 
 // ReadDir lists a folder, from memory when listed before.
 func (d *disk) ReadDir(name string) ([]fs.DirEntry, error) {
-	d.mu.Lock()
-	list, ok := d.lists[name]
-	d.mu.Unlock()
-	if ok {
-		return slices.Clone(list), nil
-	}
-	list, err := fs.ReadDir(d.fsys, name)
-	if err != nil {
-		return nil, err
-	}
-	d.mu.Lock()
-	d.lists[name] = slices.Clone(list)
-	d.mu.Unlock()
-	return list, nil
+	return remember(d, d.lists, name, func() ([]fs.DirEntry, error) { return fs.ReadDir(d.fsys, name) })
 }
 
 func (d *disk) Stat(name string) (fs.FileInfo, error) { return fs.Stat(d.fsys, name) }
 
 // ReadFile returns the file's bytes, from memory when read before.
 func (d *disk) ReadFile(name string) ([]byte, error) {
+	return remember(d, d.kept, name, func() ([]byte, error) { return fs.ReadFile(d.fsys, name) })
+}
+
+// remember returns a copy of what m keeps for name, loading and keeping
+// it first when m has none.
+func remember[T any](d *disk, m map[string][]T, name string, load func() ([]T, error)) ([]T, error) {
 	d.mu.Lock()
-	data, ok := d.kept[name]
+	v, ok := m[name]
 	d.mu.Unlock()
 	if ok {
-		return slices.Clone(data), nil
+		return slices.Clone(v), nil
 	}
-	data, err := fs.ReadFile(d.fsys, name)
+	v, err := load()
 	if err != nil {
 		return nil, err
 	}
 	d.mu.Lock()
-	d.kept[name] = slices.Clone(data)
+	m[name] = slices.Clone(v)
 	d.mu.Unlock()
-	return data, nil
+	return v, nil
 }
 
 // forget drops the named files and the listings of their folders, or

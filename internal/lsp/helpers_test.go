@@ -32,8 +32,9 @@ func start(t *testing.T, archive string) *session {
 	return startIn(t, lsptest.Site(t, string(data)))
 }
 
-// startIn starts a session on the site folder dir.
-func startIn(t testing.TB, dir string) *session {
+// startIn starts a session on the site folder dir; watch has the server
+// watch content/ on disk.
+func startIn(t testing.TB, dir string, watch ...bool) *session {
 	t.Helper()
 	fsys, err := sitefs.Open(dir)
 	if err != nil {
@@ -43,7 +44,7 @@ func startIn(t testing.TB, dir string) *session {
 	serverIn, clientOut := io.Pipe()
 	done := make(chan error, 1)
 	go func() {
-		done <- lsp.Serve(context.Background(), serverIn, serverOut, "test", lsp.Options{Root: dir, Site: fsys})
+		done <- lsp.Serve(context.Background(), serverIn, serverOut, "test", lsp.Options{Root: dir, Site: fsys, Watch: len(watch) > 0 && watch[0]})
 	}()
 	c := lsptest.New(t, clientIn, clientOut)
 	c.Initialize(lsptest.URI(dir, ""))
