@@ -2,6 +2,7 @@ package lsp
 
 import (
 	"context"
+	"maps"
 	"slices"
 	"strings"
 
@@ -17,6 +18,12 @@ import (
 
 // snapshot returns the site as it is now, analysing it again if anything
 // changed since the last analysis. It returns nil only when ctx is done.
+//
+// Order matters: a change updates the buffer or the disk cache, then
+// pending, then the generation; snapshot reads the generation, then takes
+// pending, then reads the buffers. So whatever a generation counts is in
+// the files named and the text read, and a change caught half way is
+// analysed again on the next call.
 func (s *Server) snapshot(ctx context.Context) *workspace.Snapshot {
 	s.amu.Lock()
 	defer s.amu.Unlock()
@@ -24,8 +31,21 @@ func (s *Server) snapshot(ctx context.Context) *workspace.Snapshot {
 	if s.snap != nil && s.snapGen == gen {
 		return s.snap
 	}
-	snap := s.analyzer.Analyze(ctx, overlayfs.New(s.disk, s.docs.texts()))
+	s.pmu.Lock()
+	var changed []string // nil: read everything
+	if s.pending != nil {
+		changed = slices.Collect(maps.Keys(s.pending))
+		if changed == nil {
+			changed = []string{}
+		}
+	}
+	s.pending = map[string]bool{}
+	s.pmu.Unlock()
+	snap := s.analyzer.Update(ctx, overlayfs.New(s.disk, s.docs.texts()), changed)
 	if snap == nil {
+		s.pmu.Lock()
+		s.pending = nil // the analysis stopped half way: read everything next time
+		s.pmu.Unlock()
 		return nil
 	}
 	s.snap, s.snapGen = snap, gen

@@ -36,6 +36,9 @@ type Server struct {
 
 	gen atomic.Uint64 // bumped by every change of a buffer or a file on disk
 
+	pmu     sync.Mutex      // guards pending
+	pending map[string]bool // what changed since the last analysis; nil: everything
+
 	amu      sync.Mutex // guards what follows: one analysis at a time
 	analyzer *workspace.Analyzer
 	snap     *workspace.Snapshot
@@ -87,6 +90,7 @@ func newServer(version string, opts Options) *Server {
 		disk:     newDisk(opts.Site),
 		analyzer: workspace.New(workspace.Options{Drafts: opts.Drafts}),
 		shown:    map[string]string{},
+		pending:  nil, // the first analysis reads everything
 		kick:     make(chan struct{}, 1),
 	}
 	s.handler = s.protocolHandler()
@@ -105,16 +109,24 @@ func (s *Server) follow(ctx context.Context, w *watch.Watcher) {
 				names[i] = c.Path
 			}
 			s.disk.forget(names)
-			s.changed()
+			s.changed(names...)
 		case err := <-w.Errors():
 			s.logf("rolesite lsp: watching %s: %v", s.opts.Root, err)
 		}
 	}
 }
 
-// changed notes that the site changed and asks for a diagnostics pass.
-func (s *Server) changed() {
-	s.gen.Add(1)
+// changed notes that the named files changed (in a buffer or on disk:
+// the caller has updated both already) and asks for a diagnostics pass.
+func (s *Server) changed(names ...string) {
+	s.pmu.Lock()
+	if s.pending != nil {
+		for _, n := range names {
+			s.pending[n] = true
+		}
+	}
+	s.pmu.Unlock()
+	s.gen.Add(1) // after pending: see snapshot
 	select {
 	case s.kick <- struct{}{}:
 	default: // one is pending already

@@ -12,14 +12,14 @@ import (
 func (s *Server) didOpen(_ *glsp.Context, p *protocol.DidOpenTextDocumentParams) error {
 	if name, ok := s.sitePath(p.TextDocument.URI); ok {
 		s.docs.put(name, p.TextDocument.URI, []byte(p.TextDocument.Text), p.TextDocument.Version)
-		s.changed()
+		s.changed(name)
 	}
 	return nil
 }
 
 func (s *Server) didChange(_ *glsp.Context, p *protocol.DidChangeTextDocumentParams) error {
 	if name, ok := s.sitePath(p.TextDocument.URI); ok && s.docs.change(name, p.TextDocument.Version, p.ContentChanges) {
-		s.changed()
+		s.changed(name)
 	}
 	return nil
 }
@@ -29,7 +29,7 @@ func (s *Server) didChange(_ *glsp.Context, p *protocol.DidChangeTextDocumentPar
 func (s *Server) didSave(_ *glsp.Context, p *protocol.DidSaveTextDocumentParams) error {
 	if name, ok := s.sitePath(p.TextDocument.URI); ok {
 		s.disk.forget([]string{name})
-		s.changed()
+		s.changed(name)
 	}
 	return nil
 }
@@ -40,7 +40,7 @@ func (s *Server) didClose(_ *glsp.Context, p *protocol.DidCloseTextDocumentParam
 	if name, ok := s.sitePath(p.TextDocument.URI); ok {
 		s.docs.close(name)
 		s.disk.forget([]string{name})
-		s.changed()
+		s.changed(name)
 	}
 	return nil
 }
@@ -53,6 +53,6 @@ func (s *Server) didChangeWatchedFiles(_ *glsp.Context, p *protocol.DidChangeWat
 		}
 	}
 	s.disk.forget(names)
-	s.changed()
+	s.changed(names...)
 	return nil
 }

@@ -5,7 +5,9 @@ import (
 	"context"
 	"errors"
 	"io/fs"
+	"maps"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/rolesite/rolesite/internal/content"
@@ -26,6 +28,8 @@ type Options struct {
 type Analyzer struct {
 	opts  Options
 	files map[string]*parsed
+	names []string  // the content files of the last analysis, sorted; nil before
+	walk  diag.List // what the last walk of content/ found wrong
 	conv  map[bool]*markdown.Converter
 }
 
@@ -52,16 +56,87 @@ func (a *Analyzer) converter(unsafe bool) *markdown.Converter {
 
 // Analyze reads every content file of fsys and returns the analysed site.
 // It stops early, returning nil, when ctx is done.
-func (a *Analyzer) Analyze(ctx context.Context, fsys fs.FS) *Snapshot {
-	names, diags := contentFiles(fsys)
+func (a *Analyzer) Analyze(ctx context.Context, fsys fs.FS) *Snapshot { return a.Update(ctx, fsys, nil) }
+
+// Update analyses the site again after the files named in changed (site
+// paths: created, written or removed) changed since the last analysis,
+// reading only those; the result is what Analyze gives. With a nil list,
+// or before any analysis, it is Analyze.
+func (a *Analyzer) Update(ctx context.Context, fsys fs.FS, changed []string) *Snapshot {
+	names, reread := a.list(fsys, changed)
 	data := make([][]byte, len(names))
 	readErrs := make([]error, len(names))
 	pool.Each(ctx, len(names), func(_, i int) {
-		data[i], readErrs[i] = fs.ReadFile(fsys, names[i])
+		if old := a.files[names[i]]; old != nil && !reread[names[i]] {
+			data[i] = old.data
+		} else {
+			data[i], readErrs[i] = fs.ReadFile(fsys, names[i])
+		}
 	})
 	if ctx.Err() != nil {
 		return nil
 	}
+	results := a.parse(ctx, names, data, readErrs)
+	if results == nil {
+		return nil
+	}
+	diags := slices.Clone(a.walk)
+	fresh := make(map[string]*parsed, len(names))
+	var inputs []site.Input
+	for i, name := range names {
+		if readErrs[i] != nil {
+			diags = append(diags, diag.Diagnostic{Path: name, Message: "cannot read: " + readErrs[i].Error()})
+			continue
+		}
+		p := results[i]
+		fresh[name] = p
+		diags = append(diags, p.diags...)
+		if p.page != nil {
+			doc := p.doc
+			doc.HTML, doc.Text = nil, ""
+			inputs = append(inputs, site.Input{Page: p.page, Doc: doc})
+		}
+	}
+	a.files, a.names = fresh, names
+	if len(names) == 0 && len(diags) == 0 {
+		diags = diag.List{{Path: "content", Message: "no markdown files: is this a site folder? Pass --src DIR, or add content/_index.md"}}
+	}
+	s, more := site.Resolve(inputs, site.Options{Drafts: a.opts.Drafts})
+	return newSnapshot(s, fresh, append(diags, more...).Sorted())
+}
+
+// list returns the content files and those to read again: every file
+// after a walk, or the last list updated with the changed paths.
+func (a *Analyzer) list(fsys fs.FS, changed []string) ([]string, map[string]bool) {
+	reread := map[string]bool{}
+	if changed == nil || a.names == nil {
+		var names []string
+		names, a.walk = contentFiles(fsys)
+		for _, n := range names {
+			reread[n] = true
+		}
+		return names, reread
+	}
+	set := map[string]bool{}
+	for _, n := range a.names {
+		set[n] = true
+	}
+	for _, name := range changed {
+		if !isContentFile(name) {
+			continue
+		}
+		if st, err := fs.Stat(fsys, name); err == nil && !st.IsDir() || err != nil && !errors.Is(err, fs.ErrNotExist) {
+			set[name], reread[name] = true, true // an unreadable file stays, to be reported
+		} else {
+			delete(set, name)
+		}
+	}
+	return slices.Sorted(maps.Keys(set)), reread
+}
+
+// parse parses and converts each file read, reusing the last parse of
+// the same bytes; nil when ctx is done.
+func (a *Analyzer) parse(ctx context.Context, names []string, data [][]byte, readErrs []error) []*parsed {
 	var unsafe bool
 	for i, n := range names {
 		if n == "content/_index.md" && readErrs[i] == nil {
@@ -90,28 +165,20 @@ func (a *Analyzer) Analyze(ctx context.Context, fsys fs.FS) *Snapshot {
 	if ctx.Err() != nil {
 		return nil
 	}
-	fresh := make(map[string]*parsed, len(names))
-	var inputs []site.Input
-	for i, name := range names {
-		if readErrs[i] != nil {
-			diags = append(diags, diag.Diagnostic{Path: name, Message: "cannot read: " + readErrs[i].Error()})
-			continue
-		}
-		p := results[i]
-		fresh[name] = p
-		diags = append(diags, p.diags...)
-		if p.page != nil {
-			doc := p.doc
-			doc.HTML, doc.Text = nil, ""
-			inputs = append(inputs, site.Input{Page: p.page, Doc: doc})
+	return results
+}
+
+// isContentFile tells whether a site path is a page a walk would find.
+func isContentFile(name string) bool {
+	if !strings.HasPrefix(name, "content/") || !strings.HasSuffix(name, ".md") {
+		return false
+	}
+	for _, part := range strings.Split(name, "/")[1:] {
+		if ignored(part) {
+			return false
 		}
 	}
-	a.files = fresh
-	if len(names) == 0 && len(diags) == 0 {
-		diags = diag.List{{Path: "content", Message: "no markdown files: is this a site folder? Pass --src DIR, or add content/_index.md"}}
-	}
-	s, more := site.Resolve(inputs, site.Options{Drafts: a.opts.Drafts})
-	return newSnapshot(s, fresh, append(diags, more...).Sorted())
+	return true
 }
 
 // contentFiles lists content/**.md in lexical order as a build's walk does,

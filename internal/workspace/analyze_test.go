@@ -108,3 +108,40 @@ func TestReanalysisEqualsFresh(t *testing.T) {
 		t.Errorf("restoring the page left problems: %v", fixed.Diagnostics)
 	}
 }
+
+// TestUpdateEqualsAnalyze applies a sequence of changes — an edit that
+// breaks a relation, a new page that satisfies it, a removed page, a
+// changed home page — and checks that Update, told only the changed
+// paths, gives what a fresh Analyze of the same files gives.
+func TestUpdateEqualsAnalyze(t *testing.T) {
+	fsys := archiveFS(t, "testdata/formats.txtar")
+	a := New(Options{})
+	a.Analyze(context.Background(), fsys)
+	steps := []struct {
+		name string
+		text string // "" removes the file
+	}{
+		{"content/roles/yaml.md", "---\ntitle: Y\ntools: [jupyter, polars]\n---\n"},
+		{"content/tools/polars.md", "---\ntitle: Polars\n---\n"},
+		{"content/tools/pandas.md", ""},
+		{"content/_index.md", "---\ntitle: Atlas\nunsafe_html: true\n---\n<b>hi</b>\n"},
+		{"content/roles/.hidden.md", "---\ntitle: [\n---\n"},
+	}
+	for _, step := range steps {
+		if step.text == "" {
+			delete(fsys, step.name)
+		} else {
+			fsys[step.name] = &fstest.MapFile{Data: []byte(step.text)}
+		}
+		got := a.Update(context.Background(), fsys, []string{step.name})
+		want := New(Options{}).Analyze(context.Background(), fsys)
+		if got.Diagnostics.Error() != want.Diagnostics.Error() || strings.Join(got.Files(), " ") != strings.Join(want.Files(), " ") {
+			t.Fatalf("after %s: update gives\n%v\n%v\nanalysis gives\n%v\n%v", step.name, got.Files(), got.Diagnostics, want.Files(), want.Diagnostics)
+		}
+		for _, f := range want.Files() {
+			if len(got.Refs(f)) != len(want.Refs(f)) {
+				t.Errorf("after %s: %s has %d references, want %d", step.name, f, len(got.Refs(f)), len(want.Refs(f)))
+			}
+		}
+	}
+}
