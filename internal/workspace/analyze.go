@@ -56,7 +56,9 @@ func (a *Analyzer) converter(unsafe bool) *markdown.Converter {
 
 // Analyze reads every content file of fsys and returns the analysed site.
 // It stops early, returning nil, when ctx is done.
-func (a *Analyzer) Analyze(ctx context.Context, fsys fs.FS) *Snapshot { return a.Update(ctx, fsys, nil) }
+func (a *Analyzer) Analyze(ctx context.Context, fsys fs.FS) *Snapshot {
+	return a.Update(ctx, fsys, nil)
+}
 
 // Update analyses the site again after the files named in changed (site
 // paths: created, written or removed) changed since the last analysis,
