@@ -78,7 +78,7 @@ func (a *Analyzer) Update(ctx context.Context, fsys fs.FS, changed []string) *Sn
 	if ctx.Err() != nil {
 		return nil
 	}
-	results := a.parse(ctx, names, data, readErrs)
+	results := a.parse(ctx, names, data, readErrs, reread)
 	if results == nil {
 		return nil
 	}
@@ -136,9 +136,9 @@ func (a *Analyzer) list(fsys fs.FS, changed []string) ([]string, map[string]bool
 	return slices.Sorted(maps.Keys(set)), reread
 }
 
-// parse parses and converts each file read, reusing the last parse of
-// the same bytes; nil when ctx is done.
-func (a *Analyzer) parse(ctx context.Context, names []string, data [][]byte, readErrs []error) []*parsed {
+// parse parses and converts each file read, reusing the last parse of a
+// file not read again or read with the same bytes; nil when ctx is done.
+func (a *Analyzer) parse(ctx context.Context, names []string, data [][]byte, readErrs []error, reread map[string]bool) []*parsed {
 	var unsafe bool
 	for i, n := range names {
 		if n == "content/_index.md" && readErrs[i] == nil {
@@ -153,7 +153,7 @@ func (a *Analyzer) parse(ctx context.Context, names []string, data [][]byte, rea
 		if readErrs[i] != nil {
 			return
 		}
-		if old := a.files[names[i]]; old != nil && old.unsafe == unsafe && bytes.Equal(old.data, data[i]) {
+		if old := a.files[names[i]]; old != nil && old.unsafe == unsafe && (!reread[names[i]] || bytes.Equal(old.data, data[i])) {
 			results[i] = old
 			return
 		}

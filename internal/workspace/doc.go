@@ -19,9 +19,16 @@
 //
 // The problems are the content's: front matter, relations, aliases, body
 // links and their fragments, with the messages and positions of a build
-// (TestSameProblemsAsCheck holds the two together). What only rendering
-// finds (a template that fails, a link a template makes) is not a
-// property of the text being typed, and `rolesite check` still reports it.
+// (TestSameProblemsAsCheck holds the two together). What a build finds as
+// it lays out and renders its output — two sources claiming one output
+// path, a template that fails, a link a template makes — and what its walk
+// notes besides pages (a link out of the site, a file named like a page
+// but not read) are not properties of the text being typed: `rolesite
+// check` still reports them.
+//
+// Update is Analyze told which files changed: it reads only those, keeps
+// the last list of files otherwise, and gives what Analyze would
+// (TestUpdateEqualsAnalyze).
 //
 // Byte ranges are offsets into the file's bytes as they are (CRLF and a
 // byte-order mark kept), the form package textpos converts to an editor's
