@@ -101,3 +101,22 @@ func TestFollowsDisk(t *testing.T) {
 		t.Errorf("diagnostics = %q, want %q", messages(d), want)
 	}
 }
+
+// TestWatchedFolderRemoved: a client's word that a folder went reads the
+// site again: the pages it held are gone, and so is what they fixed.
+func TestWatchedFolderRemoved(t *testing.T) {
+	s := start(t, "testdata/site.txtar")
+	s.open(t, "content/roles/analyst.md")
+	uri := s.uri("content/roles/analyst.md")
+	var h protocol.Hover // a first analysis, seen through
+	s.MustCall(protocol.MethodTextDocumentHover, docPos(uri, pos(3, 9)), &h)
+	if err := os.RemoveAll(filepath.Join(s.dir, "content/tools")); err != nil {
+		t.Fatal(err)
+	}
+	s.Notify(protocol.MethodWorkspaceDidChangeWatchedFiles, protocol.DidChangeWatchedFilesParams{Changes: []protocol.FileEvent{{URI: s.uri("content/tools"), Type: 3}}})
+	d := s.Diagnostics(uri, some)
+	want := "link to ../tools/jupyter.md: no such page\nlink to ../tools/pandas.md: no such page"
+	if messages(d) != want {
+		t.Errorf("diagnostics after removing tools/: %q, want %q", messages(d), want)
+	}
+}

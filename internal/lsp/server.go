@@ -116,6 +116,14 @@ func (s *Server) follow(ctx context.Context, w *watch.Watcher) {
 	}
 }
 
+// changedAll notes that anything may have changed.
+func (s *Server) changedAll() {
+	s.pmu.Lock()
+	s.pending = nil
+	s.pmu.Unlock()
+	s.changed()
+}
+
 // changed notes that the named files changed (in a buffer or on disk:
 // the caller has updated both already) and asks for a diagnostics pass.
 func (s *Server) changed(names ...string) {

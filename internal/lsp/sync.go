@@ -1,6 +1,8 @@
 package lsp
 
 import (
+	"strings"
+
 	"github.com/tliron/glsp"
 	protocol "github.com/tliron/glsp/protocol_3_16"
 )
@@ -50,6 +52,12 @@ func (s *Server) didChangeWatchedFiles(_ *glsp.Context, p *protocol.DidChangeWat
 	for _, c := range p.Changes {
 		if name, ok := s.sitePath(c.URI); ok {
 			names = append(names, name)
+			if !strings.HasSuffix(name, ".md") {
+				// A folder, perhaps, and what it held: read everything again.
+				s.disk.forget(nil)
+				s.changedAll()
+				return nil
+			}
 		}
 	}
 	s.disk.forget(names)
