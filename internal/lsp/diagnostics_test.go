@@ -88,7 +88,7 @@ func TestFollowsDisk(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := lsptest.Site(t, string(data))
-	s := startIn(t, dir, true)
+	s := startIn(t, dir, setup{watch: true})
 	// A first analysis, seen through, reads content/ before the change.
 	s.open(t, "content/roles/engineer.md", "+++\ntitle = \"Engineer\"\ntools = [\"jupyterr\"]\n+++\n")
 	s.Diagnostics(s.uri("content/roles/engineer.md"), some)

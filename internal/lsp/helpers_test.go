@@ -32,9 +32,15 @@ func start(t *testing.T, archive string) *session {
 	return startIn(t, lsptest.Site(t, string(data)))
 }
 
-// startIn starts a session on the site folder dir; watch has the server
-// watch content/ on disk.
-func startIn(t testing.TB, dir string, watch ...bool) *session {
+// setup changes how a session starts: watch has the server watch content/
+// on disk; caps, when set, are the client's capabilities.
+type setup struct {
+	watch bool
+	caps  map[string]any
+}
+
+// startIn starts a session on the site folder dir.
+func startIn(t testing.TB, dir string, how ...setup) *session {
 	t.Helper()
 	fsys, err := sitefs.Open(dir)
 	if err != nil {
@@ -44,10 +50,14 @@ func startIn(t testing.TB, dir string, watch ...bool) *session {
 	serverIn, clientOut := io.Pipe()
 	done := make(chan error, 1)
 	go func() {
-		done <- lsp.Serve(context.Background(), serverIn, serverOut, "test", lsp.Options{Root: dir, Site: fsys, Watch: len(watch) > 0 && watch[0]})
+		done <- lsp.Serve(context.Background(), serverIn, serverOut, "test", lsp.Options{Root: dir, Site: fsys, Watch: len(how) > 0 && how[0].watch})
 	}()
 	c := lsptest.New(t, clientIn, clientOut)
-	c.Initialize(lsptest.URI(dir, ""))
+	if len(how) > 0 && how[0].caps != nil {
+		c.InitializeWith(lsptest.URI(dir, ""), how[0].caps)
+	} else {
+		c.Initialize(lsptest.URI(dir, ""))
+	}
 	t.Cleanup(func() {
 		c.Shutdown()
 		select {

@@ -2,6 +2,7 @@ package lsp
 
 import (
 	"context"
+	"fmt"
 	"io/fs"
 	"path"
 
@@ -37,6 +38,11 @@ func (s *Server) rename(_ *glsp.Context, p *protocol.RenameParams) (*protocol.Wo
 	pl, page, _, ok := s.named(p.TextDocumentPositionParams, true)
 	if !ok {
 		return nil, nil
+	}
+	if !s.renamesFiles.Load() {
+		// Edits without the file's rename would leave every link broken.
+		return nil, fmt.Errorf("%s: this editor does not say it can rename files in a workspace edit: run rolesite mv %s/%s %s/%s in the site folder instead",
+			page.Src.Path, page.Section.Name, page.Src.Slug, page.Section.Name, p.NewName)
 	}
 	site := overlayfs.New(s.disk, s.docs.texts())
 	exists := func(name string) bool { _, err := fs.Stat(site, name); return err == nil }

@@ -81,3 +81,23 @@ func TestPrepareRename(t *testing.T) {
 		t.Errorf("prepareRename = %+v, want jupyter at 3:10-3:17", res)
 	}
 }
+
+// TestRenameNeedsFileRenames: a client that does not say it renames files
+// would apply the edits and leave the file, every link then broken; the
+// server refuses and points to rolesite mv.
+func TestRenameNeedsFileRenames(t *testing.T) {
+	data, err := os.ReadFile("testdata/site.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := startIn(t, lsptest.Site(t, string(data)), setup{caps: map[string]any{}})
+	s.open(t, "content/tools/pandas.md")
+	var edit lsptest.WorkspaceEdit
+	err = s.Call(protocol.MethodTextDocumentRename, protocol.RenameParams{
+		TextDocumentPositionParams: docPos(s.uri("content/tools/pandas.md"), pos(1, 2)),
+		NewName:                    "pandas-df",
+	}, &edit)
+	if err == nil || !strings.Contains(err.Error(), "run rolesite mv tools/pandas tools/pandas-df") {
+		t.Errorf("error = %v, want the advice to run rolesite mv", err)
+	}
+}

@@ -3,6 +3,7 @@ package lsp
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/sourcegraph/jsonrpc2"
 	"github.com/tliron/glsp"
@@ -70,7 +71,10 @@ func (s *Server) protocolHandler() protocol.Handler {
 	}
 }
 
-func (s *Server) initialize(_ *glsp.Context, _ *protocol.InitializeParams) (any, error) {
+func (s *Server) initialize(_ *glsp.Context, p *protocol.InitializeParams) (any, error) {
+	if w := p.Capabilities.Workspace; w != nil && w.WorkspaceEdit != nil && w.WorkspaceEdit.DocumentChanges != nil && *w.WorkspaceEdit.DocumentChanges {
+		s.renamesFiles.Store(slices.Contains(w.WorkspaceEdit.ResourceOperations, protocol.ResourceOperationKindRename))
+	}
 	sync := protocol.TextDocumentSyncKindIncremental
 	yes := true
 	return protocol.InitializeResult{

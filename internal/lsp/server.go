@@ -45,8 +45,9 @@ type Server struct {
 	snapGen  uint64
 	shown    map[string]string // what was last published, by site path
 
-	kick     chan struct{} // a diagnostics pass is wanted
-	shutdown atomic.Bool
+	kick         chan struct{} // a diagnostics pass is wanted
+	shutdown     atomic.Bool
+	renamesFiles atomic.Bool // the client applies file renames in workspace edits
 }
 
 // Serve serves the protocol on in and out until the client exits, the

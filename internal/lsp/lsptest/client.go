@@ -79,11 +79,20 @@ func (c *Client) Notify(method string, params any) {
 	}
 }
 
-// Initialize performs the handshake.
+// Initialize performs the handshake as a client that applies text edits
+// and file renames in workspace edits.
 func (c *Client) Initialize(rootURI string) protocol.InitializeResult {
 	c.t.Helper()
+	return c.InitializeWith(rootURI, map[string]any{
+		"workspace": map[string]any{"workspaceEdit": map[string]any{"documentChanges": true, "resourceOperations": []string{"rename"}}},
+	})
+}
+
+// InitializeWith performs the handshake with the client capabilities given.
+func (c *Client) InitializeWith(rootURI string, capabilities map[string]any) protocol.InitializeResult {
+	c.t.Helper()
 	var res protocol.InitializeResult
-	c.MustCall(protocol.MethodInitialize, protocol.InitializeParams{RootURI: &rootURI}, &res)
+	c.MustCall(protocol.MethodInitialize, map[string]any{"rootUri": rootURI, "capabilities": capabilities}, &res)
 	c.Notify(protocol.MethodInitialized, protocol.InitializedParams{})
 	return res
 }
