@@ -16,7 +16,8 @@ import (
 // TestNeovim starts headless Neovim with rolesite lsp as its language
 // server, opens a page with a bad slug, and checks that the diagnostic
 // arrives with check's message and that completion in the relation offers
-// the right slugs. It needs nvim (Debian's neovim package): without it the
+// the right slugs, and that a rename from a link, applied and saved by
+// Neovim, moves the file and rewrites the link. It needs nvim (Debian's neovim package): without it the
 // test is skipped, or fails under CI=true.
 func TestNeovim(t *testing.T) {
 	nvim, err := exec.LookPath("nvim")
@@ -43,6 +44,7 @@ title: Site
 title: A
 tools: [pyhton, ]
 ---
+See [Python](../tools/python.md).
 -- content/tools/python.md --
 ---
 title: Python
@@ -77,6 +79,7 @@ title: pandas
 			diags = append(diags, rest)
 		case "item":
 			items = append(items, rest)
+		case "renamed":
 		default:
 			t.Errorf("nvim: %s", line)
 		}
@@ -88,5 +91,18 @@ title: pandas
 	slices.Sort(items)
 	if strings.Join(items, " ") != "pandas python" {
 		t.Errorf("completion in Neovim = %q, want pandas and python", items)
+	}
+	// The rename, as Neovim applied and saved it.
+	for name, want := range map[string]string{
+		"content/roles/a.md":       "See [Python](../tools/cpython.md).",
+		"content/tools/cpython.md": `aliases: ["/tools/python/"]`,
+	} {
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil || !strings.Contains(string(data), want) {
+			t.Errorf("%s after the rename in Neovim: %q, %v; want it to hold %q", name, data, err, want)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "content/tools/python.md")); err == nil {
+		t.Error("content/tools/python.md is still there after the rename in Neovim")
 	}
 }

@@ -72,7 +72,9 @@ func (s *Server) protocolHandler() protocol.Handler {
 }
 
 func (s *Server) initialize(_ *glsp.Context, p *protocol.InitializeParams) (any, error) {
-	if w := p.Capabilities.Workspace; w != nil && w.WorkspaceEdit != nil && w.WorkspaceEdit.DocumentChanges != nil && *w.WorkspaceEdit.DocumentChanges {
+	// Resource operations exist only in documentChanges: a client that can
+	// rename a file there reads them (Neovim says the one, not the other).
+	if w := p.Capabilities.Workspace; w != nil && w.WorkspaceEdit != nil {
 		s.renamesFiles.Store(slices.Contains(w.WorkspaceEdit.ResourceOperations, protocol.ResourceOperationKindRename))
 	}
 	sync := protocol.TextDocumentSyncKindIncremental
