@@ -70,7 +70,16 @@ func (s *Server) frontMatterItems(pl place, ls []line, format string, first, clo
 	before := pl.text[ls[cur].start:start]
 	switch {
 	case field == "relations" || table == "relations":
-		if !strings.ContainsAny(string(before), ":=") || keyLine == cur && format != "toml" {
+		// A declaration's value: after "name:" (or "name =") under the
+		// relations key, or after the second separator on the key's line.
+		sep, need := ":", 1
+		if format == "toml" {
+			sep = "="
+		}
+		if keyLine == cur && table == "" {
+			need = 2
+		}
+		if strings.Count(string(before), sep) < need {
 			return nil
 		}
 		var items []protocol.CompletionItem
