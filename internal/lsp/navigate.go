@@ -77,6 +77,11 @@ func (s *Server) hover(_ *glsp.Context, p *protocol.HoverParams) (*protocol.Hove
 	if page.Summary() != "" {
 		fmt.Fprintf(&b, "\n\n%s", page.Summary())
 	}
+	for _, h := range pl.snap.Headings(page.Src.Path) {
+		if ref.Fragment != "" && h.ID == ref.Fragment {
+			fmt.Fprintf(&b, "\n\n§ %s", h.Text)
+		}
+	}
 	fmt.Fprintf(&b, "\n\n`%s`", page.Src.Path)
 	rng := lspRange(pl.text, ref.Start, ref.End)
 	return &protocol.Hover{Contents: protocol.MarkupContent{Kind: protocol.MarkupKindMarkdown, Value: b.String()}, Range: &rng}, nil

@@ -82,3 +82,14 @@ func jsonString(v any) string {
 	b, _ := json.Marshal(v)
 	return string(b)
 }
+
+// TestHoverFragment: on a link with #usage, the hover names the heading.
+func TestHoverFragment(t *testing.T) {
+	s := start(t, "testdata/site.txtar")
+	s.open(t, "content/roles/analyst.md")
+	var h protocol.Hover
+	s.MustCall(protocol.MethodTextDocumentHover, docPos(s.uri("content/roles/analyst.md"), pos(6, 62)), &h)
+	if got := h.Contents.(protocol.MarkupContent).Value; !strings.Contains(got, "**pandas**") || !strings.Contains(got, "§ Usage") {
+		t.Errorf("hover = %q, want pandas and its Usage heading", got)
+	}
+}
