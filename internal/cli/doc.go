@@ -6,7 +6,7 @@
 //	rolesite check [--src DIR] [--base-url URL] [--drafts]
 //	rolesite serve [--src DIR] [--bind 127.0.0.1] [--port 1313] [--expose] [--allowed-host NAME] [--drafts] [--base-url URL]
 //	rolesite new SECTION "Title" [--src DIR]
-//	rolesite mv [--src DIR] [-n] [--drafts] SECTION/OLD SECTION/NEW
+//	rolesite mv [--src DIR] [-n] SECTION/OLD SECTION/NEW
 //	rolesite lsp [--src DIR] [--drafts]
 //	rolesite version
 //

@@ -16,17 +16,17 @@ import (
 )
 
 func runMv(env Env, args []string) int {
-	flags := newFlags(env, "mv", "mv [--src DIR] [-n] [--drafts] SECTION/OLD SECTION/NEW",
+	flags := newFlags(env, "mv", "mv [--src DIR] [-n] SECTION/OLD SECTION/NEW",
 		`Mv renames a page: content/SECTION/OLD.md becomes content/SECTION/NEW.md,
 every relation value and body link naming it is changed, and its old URL is
 added to its aliases so that published links keep working. The whole rename
 is checked on the site in memory first: when any file would gain a problem,
 or a value cannot be found as written, nothing is changed and the place to
-fix by hand is named. Each file is written atomically. With -n, the edits
-are printed and nothing is written.`)
+fix by hand is named. Draft pages are read and renamed in too. Each file
+is written atomically. With -n, the edits are printed and nothing is
+written.`)
 	src := flags.String("src", ".", "the site `folder`, holding content/")
 	dry := flags.Bool("n", false, "print the edits, write nothing")
-	drafts := flags.Bool("drafts", false, "analyse with draft pages kept, as build --drafts")
 	pos, code, ok := parse(flags, env, args)
 	if !ok {
 		return code
@@ -46,14 +46,14 @@ are printed and nothing is written.`)
 		return ExitUsage
 	}
 	defer site.Close()
-	opts := workspace.Options{Drafts: *drafts}
+	opts := workspace.Options{Drafts: true} // a draft naming the page is renamed in too
 	snap := workspace.New(opts).Analyze(env.Ctx, site)
 	if snap == nil {
 		return stopped(env, "mv", nil, "nothing was changed")
 	}
 	page := snap.Page(from)
 	if page == nil {
-		fmt.Fprintf(env.Stderr, "rolesite mv: %s: no such page in the site (a draft needs --drafts; a file that does not parse must be fixed first)\n", from)
+		fmt.Fprintf(env.Stderr, "rolesite mv: %s: no such page in the site (a file that does not parse must be fixed first)\n", from)
 		return ExitProblem
 	}
 	exists := func(name string) bool { _, err := site.Stat(name); return err == nil }

@@ -14,6 +14,7 @@ func mvSite(t *testing.T) string {
 		"content/roles/b.md":      "+++\ntitle = \"B\"\ntools = [\"python\"]\n+++\n",
 		"content/tools/python.md": "---\ntitle: Python\n---\n## Use\n",
 		"content/tools/rust.md":   "---\ntitle: Rust\n---\n",
+		"content/roles/draft.md":  "---\ntitle: Draft\ndraft: true\ntools: [python]\n---\n",
 	})
 }
 
@@ -25,12 +26,13 @@ func TestMv(t *testing.T) {
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if !strings.Contains(stdout, "renamed content/tools/python.md to content/tools/cpython.md: 3 references in 3 files") {
+	if !strings.Contains(stdout, "renamed content/tools/python.md to content/tools/cpython.md: 4 references in 4 files") {
 		t.Errorf("stdout: %s", stdout)
 	}
 	want := map[string]string{
 		"content/roles/a.md":       "---\ntitle: A «𝔸»\ntools: [cpython, rust]\n---\nSee [Python](../tools/cpython.md#use).\r\n",
 		"content/roles/b.md":       "+++\ntitle = \"B\"\ntools = [\"cpython\"]\n+++\n",
+		"content/roles/draft.md":   "---\ntitle: Draft\ndraft: true\ntools: [cpython]\n---\n", // drafts too
 		"content/tools/cpython.md": "---\naliases: [\"/tools/python/\"]\ntitle: Python\n---\n## Use\n",
 	}
 	for name, text := range want {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/rolesite/rolesite/internal/overlayfs"
 	"github.com/rolesite/rolesite/internal/rename"
+	"github.com/rolesite/rolesite/internal/workspace"
 )
 
 // prepareRename tells the editor what a rename at the position renames:
@@ -45,17 +46,26 @@ func (s *Server) rename(_ *glsp.Context, p *protocol.RenameParams) (*protocol.Wo
 			page.Src.Path, page.Section.Name, page.Src.Slug, page.Section.Name, p.NewName)
 	}
 	site := overlayfs.New(s.disk, s.docs.texts())
+	// Drafts are renamed in too: analyse with them when the server leaves
+	// them out.
+	snap, opts := pl.snap, workspace.Options{Drafts: true}
+	if !s.opts.Drafts {
+		if snap = workspace.New(opts).Analyze(context.Background(), site); snap == nil || snap.Page(page.Src.Path) == nil {
+			return nil, fmt.Errorf("%s: the site changed while renaming: try again", page.Src.Path)
+		}
+		page = snap.Page(page.Src.Path)
+	}
 	exists := func(name string) bool { _, err := fs.Stat(site, name); return err == nil }
-	plan, err := rename.Page(pl.snap, page, p.NewName, exists)
+	plan, err := rename.Page(snap, page, p.NewName, exists)
 	if err != nil {
 		return nil, err
 	}
-	if err := rename.Check(context.Background(), pl.snap, plan, s.analysisOptions()); err != nil {
+	if err := rename.Check(context.Background(), snap, plan, opts); err != nil {
 		return nil, err
 	}
 	var changes []any
 	for _, f := range plan.Files {
-		text, _ := pl.snap.Text(f.Path)
+		text, _ := snap.Text(f.Path)
 		doc := protocol.OptionalVersionedTextDocumentIdentifier{TextDocumentIdentifier: protocol.TextDocumentIdentifier{URI: s.siteURI(f.Path)}}
 		if _, version, open := s.docs.get(f.Path); open {
 			doc.Version = &version

@@ -101,3 +101,18 @@ func TestRenameNeedsFileRenames(t *testing.T) {
 		t.Errorf("error = %v, want the advice to run rolesite mv", err)
 	}
 }
+
+func TestRenameReachesDrafts(t *testing.T) {
+	s := start(t, "testdata/drafts.txtar")
+	s.open(t, "content/tools/jupyter.md")
+	var edit lsptest.WorkspaceEdit
+	s.MustCall(protocol.MethodTextDocumentRename, protocol.RenameParams{
+		TextDocumentPositionParams: docPos(s.uri("content/tools/jupyter.md"), pos(1, 2)),
+		NewName:                    "jupyterlab",
+	}, &edit)
+	lsptest.Apply(t, edit)
+	data, err := os.ReadFile(filepath.Join(s.dir, "content/roles/draft.md"))
+	if err != nil || !strings.Contains(string(data), "tools: [jupyterlab]") {
+		t.Errorf("the draft after the rename: %q, %v", data, err)
+	}
+}

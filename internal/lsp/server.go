@@ -164,5 +164,3 @@ func (p pipe) Close() error {
 	}
 	return nil
 }
-
-func (s *Server) analysisOptions() workspace.Options { return workspace.Options{Drafts: s.opts.Drafts} }
