@@ -64,7 +64,8 @@ func Page(snap *workspace.Snapshot, page *site.Page, newSlug string, exists func
 		}
 	}
 	text, _ := snap.Text(src.Path)
-	alias, err := aliasEdit(src, text, plan.OldURL, "/"+path.Dir(page.URL)+"/"+newSlug+"/")
+	newURL := "/" + path.Join(path.Dir(strings.TrimSuffix(page.URL, "/")), newSlug) + "/"
+	alias, err := aliasEdit(src, text, plan.OldURL, newURL)
 	if err != nil {
 		return nil, err
 	}
