@@ -7,6 +7,7 @@ import (
 	protocol "github.com/tliron/glsp/protocol_3_16"
 
 	"github.com/rolesite/rolesite/internal/site"
+	"github.com/rolesite/rolesite/internal/textpos"
 )
 
 // maxItems caps a completion list; the list says it is incomplete past it.
@@ -25,6 +26,9 @@ func (s *Server) completion(_ *glsp.Context, p *protocol.CompletionParams) (any,
 	} else {
 		items = s.linkItems(pl, ls[cur])
 	}
+	if len(items) > maxItems {
+		items = narrow(items, typed(pl, items[0]))
+	}
 	list := protocol.CompletionList{Items: items}
 	if len(items) > maxItems {
 		list.Items, list.IsIncomplete = items[:maxItems], true
@@ -33,6 +37,30 @@ func (s *Server) completion(_ *glsp.Context, p *protocol.CompletionParams) (any,
 		list.Items = []protocol.CompletionItem{}
 	}
 	return list, nil
+}
+
+// typed returns what was typed of the word an item would replace.
+func typed(pl place, it protocol.CompletionItem) string {
+	edit, ok := it.TextEdit.(protocol.TextEdit)
+	if !ok {
+		return ""
+	}
+	start := textpos.Offset(pl.text, position(edit.Range.Start))
+	return string(pl.text[min(start, pl.off):pl.off])
+}
+
+// narrow keeps the items whose label holds what was typed: too long a
+// list is cut, and the editor, filtering what it was given, would never
+// see the rest.
+func narrow(items []protocol.CompletionItem, typed string) []protocol.CompletionItem {
+	typed = strings.ToLower(typed)
+	var out []protocol.CompletionItem
+	for _, it := range items {
+		if strings.Contains(strings.ToLower(it.Label), typed) {
+			out = append(out, it)
+		}
+	}
+	return out
 }
 
 // lineAt returns the index of the line holding the offset.

@@ -1,11 +1,14 @@
 package lsp_test
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
 
 	protocol "github.com/tliron/glsp/protocol_3_16"
+
+	"github.com/rolesite/rolesite/internal/benchgen"
 )
 
 // complete opens name with text, the cursor at "|", and returns the
@@ -83,5 +86,23 @@ func TestCompletion(t *testing.T) {
 				t.Errorf("offered %q, want %q", got, c.want)
 			}
 		})
+	}
+}
+
+// TestCompletionLongList: on a site of 3,000 pages a link's list is cut
+// to what was typed, so a page late in the alphabet is still offered.
+func TestCompletionLongList(t *testing.T) {
+	dir := t.TempDir()
+	if err := benchgen.Generate(3000, benchgen.ToDir(dir)); err != nil {
+		t.Fatal(err)
+	}
+	s := startIn(t, dir)
+	got := complete(t, s, "content/roles/role-00000.md", "---\ntitle: R\n---\n[x](../tools/tool-0087|\n")
+	var want []string
+	for i := 0; i < 10; i++ {
+		want = append(want, fmt.Sprintf("../tools/tool-0087%d.md", i))
+	}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("offered %q, want %q", got, want)
 	}
 }

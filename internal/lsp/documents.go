@@ -103,3 +103,5 @@ func lspPosition(p textpos.Position) protocol.Position {
 func lspRange(text []byte, start, end int) protocol.Range {
 	return protocol.Range{Start: lspPosition(textpos.PositionOf(text, start)), End: lspPosition(textpos.PositionOf(text, end))}
 }
+
+func positionOf(text []byte, off int) textpos.Position { return textpos.PositionOf(text, off) }

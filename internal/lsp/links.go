@@ -5,11 +5,7 @@ import (
 	"strings"
 
 	protocol "github.com/tliron/glsp/protocol_3_16"
-
-	"github.com/rolesite/rolesite/internal/textpos"
 )
-
-func positionOf(text []byte, off int) textpos.Position { return textpos.PositionOf(text, off) }
 
 // linkItems completes a body link's destination after "](": the .md path
 // of every page relative to the file, or after "#" the target's heading
