@@ -94,9 +94,7 @@ func (a *Analyzer) Update(ctx context.Context, fsys fs.FS, changed []string) *Sn
 		fresh[name] = p
 		diags = append(diags, p.diags...)
 		if p.page != nil {
-			doc := p.doc
-			doc.HTML, doc.Text = nil, ""
-			inputs = append(inputs, site.Input{Page: p.page, Doc: doc})
+			inputs = append(inputs, site.Input{Page: p.page, Doc: p.doc})
 		}
 	}
 	a.files, a.names = fresh, names
@@ -161,6 +159,7 @@ func (a *Analyzer) parse(ctx context.Context, names []string, data [][]byte, rea
 		p.page, p.diags = content.Parse(names[i], data[i])
 		if p.page != nil {
 			p.doc = conv.Convert(p.page.Body)
+			p.doc.HTML, p.doc.Text = nil, "" // an editor needs the headings and links only
 		}
 		results[i] = p
 	})
