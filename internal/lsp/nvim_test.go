@@ -17,8 +17,8 @@ import (
 // server, opens a page with a bad slug, and checks that the diagnostic
 // arrives with check's message and that completion in the relation offers
 // the right slugs, and that a rename from a link, applied and saved by
-// Neovim, moves the file and rewrites the link. It needs nvim (Debian's neovim package): without it the
-// test is skipped, or fails under CI=true.
+// Neovim, moves the file and rewrites the link. It needs nvim (Debian's
+// neovim package): without it the test is skipped, or fails under CI=true.
 func TestNeovim(t *testing.T) {
 	nvim, err := exec.LookPath("nvim")
 	if err != nil {
@@ -55,35 +55,7 @@ summary: A language.
 title: pandas
 ---
 `)
-	script, err := filepath.Abs("testdata/nvim.lua")
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := filepath.Join(tmp, "out.txt")
-	cmd := exec.CommandContext(ctx, nvim, "--headless", "--clean", "-n", "-c", "luafile "+script)
-	cmd.Env = append(os.Environ(), "SITE="+dir, "ROLESITE="+bin, "OUT="+out,
-		"XDG_CONFIG_HOME="+tmp, "XDG_DATA_HOME="+tmp, "XDG_STATE_HOME="+tmp, "XDG_CACHE_HOME="+tmp)
-	cmd.WaitDelay = 5 * time.Second
-	if log, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("nvim: %v\n%s", err, log)
-	}
-	data, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatalf("nvim wrote no results: %v", err)
-	}
-	var diags, items []string
-	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
-		kind, rest, _ := strings.Cut(line, "\t")
-		switch kind {
-		case "diag":
-			diags = append(diags, rest)
-		case "item":
-			items = append(items, rest)
-		case "renamed":
-		default:
-			t.Errorf("nvim: %s", line)
-		}
-	}
+	diags, items := runNeovim(ctx, t, nvim, bin, dir)
 	want := `2:8	tools: no page "pyhton" in section tools (did you mean python?)`
 	if len(diags) != 1 || diags[0] != want {
 		t.Errorf("diagnostics in Neovim = %q, want %q", diags, want)
@@ -105,4 +77,39 @@ title: pandas
 	if _, err := os.Stat(filepath.Join(dir, "content/tools/python.md")); err == nil {
 		t.Error("content/tools/python.md is still there after the rename in Neovim")
 	}
+}
+
+// runNeovim runs testdata/nvim.lua on the site and returns the
+// diagnostics ("line:col\tmessage") and completion labels it saw.
+func runNeovim(ctx context.Context, t *testing.T, nvim, bin, dir string) (diags, items []string) {
+	tmp := t.TempDir()
+	script, err := filepath.Abs("testdata/nvim.lua")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(tmp, "out.txt")
+	cmd := exec.CommandContext(ctx, nvim, "--headless", "--clean", "-n", "-c", "luafile "+script)
+	cmd.Env = append(os.Environ(), "SITE="+dir, "ROLESITE="+bin, "OUT="+out,
+		"XDG_CONFIG_HOME="+tmp, "XDG_DATA_HOME="+tmp, "XDG_STATE_HOME="+tmp, "XDG_CACHE_HOME="+tmp)
+	cmd.WaitDelay = 5 * time.Second
+	if log, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("nvim: %v\n%s", err, log)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatalf("nvim wrote no results: %v", err)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		kind, rest, _ := strings.Cut(line, "\t")
+		switch kind {
+		case "diag":
+			diags = append(diags, rest)
+		case "item":
+			items = append(items, rest)
+		case "renamed":
+		default:
+			t.Errorf("nvim: %s", line)
+		}
+	}
+	return diags, items
 }
