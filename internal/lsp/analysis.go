@@ -2,6 +2,7 @@ package lsp
 
 import (
 	"context"
+	"runtime/debug"
 	"maps"
 	"slices"
 	"strings"
@@ -61,12 +62,27 @@ func (s *Server) diagnostics(ctx context.Context, conn *jsonrpc2.Conn) {
 			return
 		case <-s.kick:
 		}
-		snap := s.snapshot(ctx)
-		if snap == nil {
+		if !s.pass(ctx, conn) {
 			return
 		}
-		s.publish(ctx, conn, snap)
 	}
+}
+
+// pass makes one diagnostics pass; false when ctx is done. A bug in it is
+// logged, and the next change makes another pass.
+func (s *Server) pass(ctx context.Context, conn *jsonrpc2.Conn) (ok bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			s.logf("rolesite lsp: finding problems: panic: %v\n%s", r, debug.Stack())
+			ok = true
+		}
+	}()
+	snap := s.snapshot(ctx)
+	if snap == nil {
+		return false
+	}
+	s.publish(ctx, conn, snap)
+	return true
 }
 
 // publish sends the problems of every file whose problems changed since

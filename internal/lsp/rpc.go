@@ -3,6 +3,7 @@ package lsp
 import (
 	"context"
 	"fmt"
+	"runtime/debug"
 	"slices"
 
 	"github.com/sourcegraph/jsonrpc2"
@@ -13,7 +14,14 @@ import (
 // handle hands one message to the protocol handler and turns its answer
 // into a JSON-RPC response, as glsp's own server does; exit closes the
 // connection.
-func (s *Server) handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.Request) (any, error) {
+func (s *Server) handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.Request) (result any, err error) {
+	defer func() {
+		// A bug must not take the editor's server down with it.
+		if r := recover(); r != nil {
+			s.logf("rolesite lsp: %s: panic: %v\n%s", req.Method, r, debug.Stack())
+			result, err = nil, &jsonrpc2.Error{Code: jsonrpc2.CodeInternalError, Message: fmt.Sprintf("rolesite lsp failed on %s (%v): please report it, with the file open", req.Method, r)}
+		}
+	}()
 	if req.Method == protocol.MethodExit {
 		conn.Close()
 		return nil, nil
