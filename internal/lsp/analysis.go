@@ -2,8 +2,8 @@ package lsp
 
 import (
 	"context"
-	"runtime/debug"
 	"maps"
+	"runtime/debug"
 	"slices"
 	"strings"
 

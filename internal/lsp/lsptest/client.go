@@ -12,8 +12,9 @@ import (
 	protocol "github.com/tliron/glsp/protocol_3_16"
 )
 
-// Timeout bounds every wait of a Client.
-const Timeout = 20 * time.Second
+// Timeout bounds every wait of a Client: generous, for a loaded machine
+// running the race detector; a passing test waits far less.
+const Timeout = 60 * time.Second
 
 // A Client talks to one server.
 type Client struct {
