@@ -20,8 +20,10 @@
 //	              after "](" in the body, and heading IDs after "#"
 //	rename        a page, from its file or any reference to it: a workspace
 //	              edit renaming the file, changing every relation value and
-//	              body link naming it, and adding its old URL to its aliases
-//	              (package rename computes and checks the edits)
+//	              body link naming it (drafts' too), and adding its old URL
+//	              to its aliases (package rename computes and checks the
+//	              edits); only for a client that says it renames files in a
+//	              workspace edit, others are pointed to rolesite mv
 //
 // Completion of a qualified relation's scale values waits for qualified
 // relations (issue #14) to exist.
@@ -32,13 +34,16 @@
 // disk that a watcher of content/ keeps fresh (disk.go), and a
 // workspace.Analyzer. Every change bumps a generation; the snapshot of the
 // site (analysis.go) is made again, once, for the first request or
-// diagnostics pass that needs the new generation, reading every file
-// through overlayfs: the disk cache with the open buffers laid over it.
+// diagnostics pass that needs the new generation, through overlayfs (the
+// disk cache with the open buffers laid over it), re-reading only the
+// files the changes named (workspace.Analyzer.Update).
 // Diagnostics are computed on a goroutine of their own that coalesces
 // bursts of changes and publishes only the files whose problems changed.
 //
 // Positions are UTF-16, the protocol's (package textpos). Messages are
 // handled one at a time, in order, as they arrive (the jsonrpc2
 // connection's default), so a change is always applied before the request
-// that follows it.
+// that follows it. A long completion list (over 1,000 items) keeps the
+// items holding what was typed. A panic in a request or a diagnostics pass
+// is logged to Options.Log and the server goes on.
 package lsp
