@@ -74,6 +74,61 @@ func FuzzRename(f *testing.F) {
 	})
 }
 
+// FuzzRenameAfterEdit makes the same sites, then inserts the fuzzer's
+// text somewhere in a role's file — a random edit, which may break its
+// front matter, its lists or its links — and renames tool t0. The rename
+// may be refused; when it is not, no file that parsed may stop parsing, no
+// file may gain a problem, and no file outside the plan may change.
+func FuzzRenameAfterEdit(f *testing.F) {
+	f.Add([]byte{0, 1, 2, 3}, uint16(20), "t0, t1")
+	f.Add([]byte{9, 8, 7}, uint16(3), "\r\n# «𝔸»")
+	f.Add([]byte{1, 1, 1, 1, 1}, uint16(40), "](../tools/t0.md#use) [t0")
+	f.Add([]byte{4}, uint16(11), "\"t0\": [\"t0\"],")
+	f.Fuzz(func(t *testing.T, shape []byte, at uint16, insert string) {
+		fsys := fuzzSite(shape)
+		role := fmt.Sprintf("content/roles/r%d.md", int(at)%4)
+		data := fsys[role].Data
+		off := int(at) % (len(data) + 1)
+		fsys[role] = &fstest.MapFile{Data: slices.Concat(data[:off], []byte(insert), data[off:])}
+		snap := workspace.New(workspace.Options{}).Analyze(context.Background(), fsys)
+		page := snap.Page("content/tools/t0.md")
+		if page == nil {
+			return
+		}
+		plan, err := Page(snap, page, "t0-renamed", func(name string) bool { _, ok := fsys[name]; return ok })
+		if err != nil || Check(context.Background(), snap, plan, workspace.Options{}) != nil {
+			return // refused: nothing is written
+		}
+		after := fstest.MapFS{}
+		for name, f := range fsys {
+			after[name] = f
+		}
+		delete(after, plan.From)
+		for name, text := range plan.Texts(snap) {
+			after[name] = &fstest.MapFile{Data: text}
+		}
+		before := map[string]int{}
+		for _, d := range snap.Diagnostics {
+			before[strings.Replace(d.Path, plan.From, plan.To, 1)]++
+		}
+		for _, d := range workspace.New(workspace.Options{}).Analyze(context.Background(), after).Diagnostics {
+			if before[d.Path]--; before[d.Path] < 0 {
+				t.Fatalf("the rename added a problem: %v\n%s", d, dump(after))
+			}
+		}
+		for name, f := range fsys {
+			_, was := content.Parse(name, f.Data)
+			now := after[strings.Replace(name, plan.From, plan.To, 1)]
+			if _, is := content.Parse(name, now.Data); len(was) == 0 && len(is) > 0 {
+				t.Fatalf("%s parsed before the rename and not after: %v", name, is)
+			}
+			if !slices.ContainsFunc(plan.Files, func(pf File) bool { return pf.Path == name }) && name != plan.From && !bytes.Equal(f.Data, now.Data) {
+				t.Fatalf("%s changed without an edit", name)
+			}
+		}
+	})
+}
+
 // fuzzSite makes a site of three tools and four roles from shape.
 func fuzzSite(shape []byte) fstest.MapFS {
 	b := func(i int) int {
