@@ -44,14 +44,7 @@ func FuzzRename(f *testing.F) {
 		if err := Check(context.Background(), snap, plan, workspace.Options{}); err != nil {
 			t.Fatalf("rename to %q fails its check: %v\n%s", newSlug, err, dump(fsys))
 		}
-		after := fstest.MapFS{}
-		for name, f := range fsys {
-			after[name] = f
-		}
-		delete(after, plan.From)
-		for name, text := range plan.Texts(snap) {
-			after[name] = &fstest.MapFile{Data: text}
-		}
+		after := applied(fsys, snap, plan)
 		for name, f := range after {
 			if _, diags := content.Parse(name, f.Data); len(diags) > 0 {
 				t.Fatalf("%s does not parse after the rename: %v\n%s", name, diags, f.Data)
@@ -99,14 +92,7 @@ func FuzzRenameAfterEdit(f *testing.F) {
 		if err != nil || Check(context.Background(), snap, plan, workspace.Options{}) != nil {
 			return // refused: nothing is written
 		}
-		after := fstest.MapFS{}
-		for name, f := range fsys {
-			after[name] = f
-		}
-		delete(after, plan.From)
-		for name, text := range plan.Texts(snap) {
-			after[name] = &fstest.MapFile{Data: text}
-		}
+		after := applied(fsys, snap, plan)
 		before := map[string]int{}
 		for _, d := range snap.Diagnostics {
 			before[strings.Replace(d.Path, plan.From, plan.To, 1)]++
@@ -127,6 +113,19 @@ func FuzzRenameAfterEdit(f *testing.F) {
 			}
 		}
 	})
+}
+
+// applied returns the site with the plan carried out.
+func applied(fsys fstest.MapFS, snap *workspace.Snapshot, plan *Plan) fstest.MapFS {
+	after := fstest.MapFS{}
+	for name, f := range fsys {
+		after[name] = f
+	}
+	delete(after, plan.From)
+	for name, text := range plan.Texts(snap) {
+		after[name] = &fstest.MapFile{Data: text}
+	}
+	return after
 }
 
 // fuzzSite makes a site of three tools and four roles from shape.
