@@ -31,7 +31,7 @@ type Plan struct {
 	From, To string // the page's file before and after: "content/roles/a.md"
 	OldURL   string // the alias the page gains: "/roles/a/"
 	Refs     int    // how many references to the page it rewrites
-	Files    []File // sorted by path; the page's own file is among them
+	Files    []File // sorted by path; the page's own file among them when it changes
 }
 
 // Page plans renaming the page to the slug newSlug. exists tells whether
