@@ -6,6 +6,8 @@
 //	rolesite check [--src DIR] [--base-url URL] [--drafts]
 //	rolesite serve [--src DIR] [--bind 127.0.0.1] [--port 1313] [--expose] [--allowed-host NAME] [--drafts] [--base-url URL]
 //	rolesite new SECTION "Title" [--src DIR]
+//	rolesite mv [--src DIR] [-n] SECTION/OLD SECTION/NEW
+//	rolesite lsp [--src DIR] [--drafts]
 //	rolesite version
 //
 // Every command reads the site through package sitefs, so nothing outside

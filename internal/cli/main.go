@@ -35,6 +35,8 @@ func commands() []command {
 		{"check", "validate the site without writing anything", runCheck},
 		{"serve", "serve the site, rebuilding and reloading on every save", runServe},
 		{"new", "create a page: rolesite new SECTION \"Title\"", runNew},
+		{"mv", "rename a page everywhere: rolesite mv SECTION/OLD SECTION/NEW", runMv},
+		{"lsp", "a language server for editors, on standard input and output", runLSP},
 		{"version", "print the version", runVersion},
 	}
 }
