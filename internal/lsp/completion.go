@@ -1,6 +1,7 @@
 package lsp
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/tliron/glsp"
@@ -121,9 +122,25 @@ func (s *Server) frontMatterItems(pl place, ls []line, format string, first, clo
 			item("false", "publish the page", "", protocol.CompletionItemKindValue, edit),
 		}
 	}
+	if f := s.declaredField(pl, field); f != nil {
+		return fieldItems(f, edit)
+	}
 	target := s.relationTarget(pl, field)
 	if target == nil || keyLine == cur && !strings.ContainsAny(string(before), ":=") {
 		return nil
+	}
+	if qualifierAt(string(before), format, keyLine == cur) {
+		// A qualifier, after "slug:" in a mapping: a level of the scale.
+		var items []protocol.CompletionItem
+		if d := s.relationDecl(pl, field); d != nil {
+			for i, level := range d.Scale {
+				it := item(level, fmt.Sprintf("level %d of %d", i+1, len(d.Scale)), "", protocol.CompletionItemKindEnumMember, edit)
+				order := fmt.Sprintf("%03d", i) // lowest first, as the scale reads
+				it.SortText = &order
+				items = append(items, it)
+			}
+		}
+		return items
 	}
 	next := cur + 1 // the line after the field's value
 	for next < closing {
@@ -144,6 +161,76 @@ func (s *Server) frontMatterItems(pl place, ls []line, format string, first, clo
 		}
 	}
 	return items
+}
+
+// qualifierAt tells whether the text before the word being typed ends
+// with a mapping key's separator inside a relation's value ("skills:
+// {statistics: ", "  statistics: ", "statistics = "): a qualifier goes
+// there, not a slug.
+func qualifierAt(before, format string, onKeyLine bool) bool {
+	t := strings.TrimRight(before, " \t\"'")
+	sep := ":"
+	if format == "toml" {
+		sep = "="
+	}
+	if !strings.HasSuffix(t, sep) {
+		return false
+	}
+	return !onKeyLine || strings.Count(t, sep) >= 2
+}
+
+// fieldItems are the values a declared field allows: its values, or true
+// and false for a boolean.
+func fieldItems(f *site.FieldDecl, edit protocol.Range) []protocol.CompletionItem {
+	var items []protocol.CompletionItem
+	for _, v := range f.Values {
+		items = append(items, item(v, "allowed by the section's schema", "", protocol.CompletionItemKindEnumMember, edit))
+	}
+	if f.Type == "boolean" {
+		items = append(items, item("true", "", "", protocol.CompletionItemKindValue, edit), item("false", "", "", protocol.CompletionItemKindValue, edit))
+	}
+	return items
+}
+
+// pageSection is the section of the file's page, or nil for an index or
+// a file outside a section.
+func (s *Server) pageSection(pl place) *site.Section {
+	parts := strings.Split(pl.name, "/")
+	if len(parts) != 3 || parts[2] == "_index.md" {
+		return nil
+	}
+	for _, sec := range pl.snap.Site.Sections {
+		if sec.Name == parts[1] {
+			return sec
+		}
+	}
+	return nil
+}
+
+// declaredField is the schema's declaration of a field of the file's
+// page, or nil.
+func (s *Server) declaredField(pl place, field string) *site.FieldDecl {
+	if sec := s.pageSection(pl); sec != nil {
+		for _, f := range sec.Fields {
+			if f.Name == field {
+				return f
+			}
+		}
+	}
+	return nil
+}
+
+// relationDecl is the declaration of a relation field of the file's page,
+// or nil.
+func (s *Server) relationDecl(pl place, field string) *site.Decl {
+	if sec := s.pageSection(pl); sec != nil {
+		for _, d := range sec.Relations {
+			if d.Field == field {
+				return d
+			}
+		}
+	}
+	return nil
 }
 
 // relationTarget returns the section a field of the file's page relates

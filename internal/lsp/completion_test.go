@@ -109,3 +109,34 @@ func TestCompletionLongList(t *testing.T) {
 		t.Errorf("offered %q, want %q", got, last)
 	}
 }
+
+// TestCompletionQualified: in a qualified relation a slug's qualifier
+// completes to the levels of its scale, in YAML flow and block mappings,
+// TOML tables and JSON; slugs still complete before the separator; a
+// relation without a scale offers nothing for its free text; a declared
+// field offers its allowed values, a boolean true and false.
+func TestCompletionQualified(t *testing.T) {
+	s := start(t, "testdata/qualified.txtar")
+	levels := []string{"awareness", "expert", "working"} // as the helper sorts them
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"yaml flow mapping: level", "---\ntitle: B\nskills: {sql: expert, stats: |}\n---\n", levels},
+		{"yaml flow mapping: slug", "---\ntitle: B\nskills: {sql: expert, |}\n---\n", []string{"stats"}},
+		{"yaml block mapping: level", "---\ntitle: B\nskills:\n  stats: w|\n---\n", levels},
+		{"toml table: level", "+++\ntitle = \"B\"\n[skills]\nstats = \"|\"\n+++\n", levels},
+		{"json: level", "{\n  \"title\": \"B\",\n  \"skills\": {\"stats\": \"|\"}\n}\n", levels},
+		{"free text: nothing", "---\ntitle: B\nmoves_to: {a: |}\n---\n", nil},
+		{"declared values", "---\ntitle: B\nband: |\n---\n", []string{"junior", "senior"}},
+		{"declared boolean", "---\ntitle: B\nremote: |\n---\n", []string{"false", "true"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := complete(t, s, "content/roles/b.md", c.text)
+			if strings.Join(got, " ") != strings.Join(c.want, " ") {
+				t.Errorf("offered %q, want %q", got, c.want)
+			}
+		})
+	}
+}

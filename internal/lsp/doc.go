@@ -16,7 +16,10 @@
 //	              page under the cursor's reference, or the file's own page)
 //	completion    slugs in a relation field (title and summary shown, those
 //	              already listed left out); section names in a section's
-//	              relation declarations and true/false for draft; .md paths
+//	              relation declarations and true/false for draft; after
+//	              "slug:" in a qualified relation, the levels of its scale
+//	              (lowest first); in a field the section's schema declares,
+//	              its allowed values (true/false for a boolean); .md paths
 //	              after "](" in the body, and heading IDs after "#"
 //	rename        a page, from its file or any reference to it: a workspace
 //	              edit renaming the file, changing every relation value and
@@ -24,9 +27,6 @@
 //	              to its aliases (package rename computes and checks the
 //	              edits); only for a client that says it renames files in a
 //	              workspace edit, others are pointed to rolesite mv
-//
-// Completion of a qualified relation's scale values waits for qualified
-// relations (issue #14) to exist.
 //
 // # How it is built
 //
