@@ -15,6 +15,7 @@ import (
 	"github.com/rolesite/rolesite/internal/publish"
 	"github.com/rolesite/rolesite/internal/render"
 	"github.com/rolesite/rolesite/internal/site"
+	"github.com/rolesite/rolesite/internal/sitefiles"
 )
 
 // loaded is the per-file work of the load stage: a function of the file's
@@ -176,7 +177,7 @@ func bodyEdits(changed []string, before, after map[string]*loaded) map[string]bo
 		if strings.HasPrefix(name, "templates/") || strings.HasPrefix(name, "static/") {
 			return nil
 		}
-		if !isContentFile(name) {
+		if !sitefiles.IsPage(name) {
 			continue // an editor's backup file or anything else no build reads
 		}
 		old, cur := before[name], after[name]
@@ -202,7 +203,7 @@ func (c *loadCache) update(src fs.FS, changed []string) ([]string, map[string]bo
 	}
 	reread := map[string]bool{}
 	for _, name := range changed {
-		if !isContentFile(name) {
+		if !sitefiles.IsPage(name) {
 			c.notes.update(src, name)
 			continue
 		}
@@ -222,20 +223,6 @@ func (c *loadCache) update(src fs.FS, changed []string) ([]string, map[string]bo
 	}
 	slices.Sort(names)
 	return names, reread
-}
-
-// isContentFile tells whether a site path is a markdown file under content/
-// that a full walk would find.
-func isContentFile(name string) bool {
-	if !strings.HasPrefix(name, "content/") || !strings.HasSuffix(name, ".md") {
-		return false
-	}
-	for _, part := range strings.Split(name, "/")[1:] {
-		if ignored(part) {
-			return false
-		}
-	}
-	return true
 }
 
 // loadFile parses and converts one file.
@@ -265,10 +252,4 @@ func (l *loaded) compact(pk *packer) {
 	l.page.Compact()
 	l.packed = pk.pack(l.doc.HTML, l.doc.Text)
 	l.doc.HTML, l.doc.Text = nil, ""
-}
-
-// ignored tells dot-files and editor temporary files apart from content.
-func ignored(base string) bool {
-	return strings.HasPrefix(base, ".") || strings.HasPrefix(base, "#") || strings.HasSuffix(base, "~") ||
-		strings.HasSuffix(base, ".swp") || strings.Contains(base, "___jb_")
 }

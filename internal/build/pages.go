@@ -1,8 +1,9 @@
 package build
 
 import (
-	"github.com/rolesite/rolesite/internal/diag"
 	"sync"
+
+	"github.com/rolesite/rolesite/internal/diag"
 
 	"github.com/rolesite/rolesite/internal/render"
 	"github.com/rolesite/rolesite/internal/site"

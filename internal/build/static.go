@@ -10,6 +10,7 @@ import (
 	"github.com/rolesite/rolesite/internal/diag"
 	"github.com/rolesite/rolesite/internal/publish"
 	"github.com/rolesite/rolesite/internal/render"
+	"github.com/rolesite/rolesite/internal/sitefiles"
 )
 
 // staticRoom copies static/ (site files over the embedded defaults), and
@@ -32,12 +33,12 @@ func (c *renderCache) addStatic(r *renderRun) (render.Assets, diag.List) {
 			return nil
 		}
 		if d.IsDir() {
-			if name != "static" && ignored(d.Name()) {
+			if name != "static" && sitefiles.Ignored(d.Name()) {
 				return fs.SkipDir
 			}
 			return nil
 		}
-		if ignored(d.Name()) {
+		if sitefiles.Ignored(d.Name()) {
 			return nil
 		}
 		data, err := fs.ReadFile(theme, name)

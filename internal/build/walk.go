@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/rolesite/rolesite/internal/diag"
+	"github.com/rolesite/rolesite/internal/sitefiles"
 	"github.com/rolesite/rolesite/internal/sitefs"
 )
 
@@ -72,7 +73,7 @@ func walkContent(src fs.FS) ([]string, notes) {
 			return nil
 		}
 		base := path.Base(name)
-		if name != "content" && ignored(base) {
+		if name != "content" && sitefiles.Ignored(base) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -105,7 +106,7 @@ func note(src fs.FS, name string, d fs.DirEntry) (diag.Diagnostic, bool) {
 		}
 	}
 	base := path.Base(name)
-	if d.IsDir() || ignored(base) {
+	if d.IsDir() || sitefiles.Ignored(base) {
 		return diag.Diagnostic{}, false
 	}
 	ext := path.Ext(base)

@@ -16,6 +16,7 @@ import (
 	"github.com/rolesite/rolesite/internal/pool"
 	"github.com/rolesite/rolesite/internal/render"
 	"github.com/rolesite/rolesite/internal/site"
+	"github.com/rolesite/rolesite/internal/sitefiles"
 )
 
 // Options change how a site is analysed, as build's do.
@@ -122,7 +123,7 @@ func (a *Analyzer) list(fsys fs.FS, changed []string) ([]string, map[string]bool
 		set[n] = true
 	}
 	for _, name := range changed {
-		if !isContentFile(name) {
+		if !sitefiles.IsPage(name) {
 			continue
 		}
 		if st, err := fs.Stat(fsys, name); err == nil && !st.IsDir() || err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -169,19 +170,6 @@ func (a *Analyzer) parse(ctx context.Context, names []string, data [][]byte, rea
 	return results
 }
 
-// isContentFile tells whether a site path is a page a walk would find.
-func isContentFile(name string) bool {
-	if !strings.HasPrefix(name, "content/") || !strings.HasSuffix(name, ".md") {
-		return false
-	}
-	for _, part := range strings.Split(name, "/")[1:] {
-		if ignored(part) {
-			return false
-		}
-	}
-	return true
-}
-
 // contentFiles lists content/**.md in lexical order as a build's walk does,
 // skipping dot-files and editor leftovers.
 func contentFiles(fsys fs.FS) ([]string, diag.List) {
@@ -196,7 +184,7 @@ func contentFiles(fsys fs.FS) ([]string, diag.List) {
 			}
 			return nil
 		}
-		if name != "content" && ignored(path.Base(name)) {
+		if name != "content" && sitefiles.Ignored(path.Base(name)) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -211,11 +199,4 @@ func contentFiles(fsys fs.FS) ([]string, diag.List) {
 		return nil, diag.List{{Path: "content", Message: "missing: a site folder holds its pages in content/; pass --src DIR to build another folder"}}
 	}
 	return names, nil
-}
-
-// ignored tells dot-files and editor temporary files apart from content,
-// as a build does.
-func ignored(base string) bool {
-	return strings.HasPrefix(base, ".") || strings.HasPrefix(base, "#") || strings.HasSuffix(base, "~") ||
-		strings.HasSuffix(base, ".swp") || strings.Contains(base, "___jb_")
 }
