@@ -1,0 +1,132 @@
+package content
+
+import (
+	"fmt"
+
+	"go.yaml.in/yaml/v4"
+
+	"github.com/rolesite/rolesite/internal/diag"
+)
+
+// yamlKept walks a parsed YAML document, before it is decoded, for what
+// decoding would drop or merge without a word, at any depth:
+//
+//   - two keys of one mapping that name the same field: the same text
+//     (v4 keeps the last), or texts that decode to the same key, such as
+//     true and True, null and ~, 1 and "1" (a field's name is the key's
+//     text);
+//   - a value << (YAML's merge key, which as a value makes the field
+//     vanish), and << as a list item (the item vanishes);
+//   - a bare tag ! with nothing after it, as a key or a value (it decodes
+//     to an empty string: whatever the author meant is not there).
+//
+// Merging (<<: *base) is not a loss: the author asks for base's fields,
+// and a key written beside it wins, as YAML says.
+func yamlKept(fm *frontMatter, p *Page, doc *yaml.Node) diag.List {
+	k := &keptWalk{fm: fm, p: p, seen: map[*yaml.Node]bool{}}
+	for _, n := range doc.Content {
+		k.walk(n)
+	}
+	return k.diags
+}
+
+type keptWalk struct {
+	fm    *frontMatter
+	p     *Page
+	seen  map[*yaml.Node]bool // collections walked (an anchored one once)
+	diags diag.List
+}
+
+func (k *keptWalk) problem(n *yaml.Node, format string, args ...any) {
+	k.diags = append(k.diags, k.p.at(yamlOffset(k.fm, n.Line, n.Column), "YAML front matter: "+fmt.Sprintf(format, args...)))
+}
+
+func (k *keptWalk) walk(n *yaml.Node) {
+	if n.Kind != yaml.SequenceNode && n.Kind != yaml.MappingNode {
+		k.scalar(n, "value")
+		return
+	}
+	if k.seen[n] {
+		return
+	}
+	k.seen[n] = true
+	if n.Kind == yaml.SequenceNode {
+		for _, c := range n.Content {
+			if isMerge(c) {
+				k.problem(c, "the list item << is YAML's merge key, which decodes to nothing and leaves the list without it; quote it (\"<<\") to keep it as text")
+				continue
+			}
+			k.walk(c)
+		}
+		return
+	}
+	first := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		key, v := n.Content[i], n.Content[i+1]
+		if isMerge(key) {
+			k.walk(v)
+			continue
+		}
+		k.scalar(key, "key")
+		name := keyName(key)
+		if f, dup := first[name]; dup {
+			also := ""
+			if f.Value != key.Value || f.Tag != key.Tag {
+				also = fmt.Sprintf(" (%s and %s both name the field %q)", yamlText(f), yamlText(key), name)
+			}
+			k.problem(key, "key %q given twice in one mapping (first at line %d)%s: a field may appear once; remove one",
+				name, k.p.posOf(yamlOffset(k.fm, f.Line, f.Column)).Line, also)
+		} else {
+			first[name] = key
+		}
+		if isMerge(v) {
+			k.problem(v, "the value << of %q is YAML's merge key, which as a value drops the field %q; quote it (\"<<\") to keep it as text", name, name)
+			continue
+		}
+		k.walk(v)
+	}
+}
+
+// scalar reports a bare tag with nothing after it.
+func (k *keptWalk) scalar(n *yaml.Node, what string) {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!" && n.Value == "" && n.Style&(yaml.SingleQuotedStyle|yaml.DoubleQuotedStyle) == 0 {
+		k.problem(n, "a %s that is only the tag !, which decodes to an empty string; write the %s after the tag, or remove the !", what, what)
+	}
+}
+
+// keyName is the field name a key stands for, as stringKeys makes it: a
+// string key's text; any other key's decoded value, written out.
+func keyName(key *yaml.Node) string {
+	if key.Kind == yaml.ScalarNode && (key.Tag == "!!str" || key.Tag == "!") {
+		return key.Value
+	}
+	if key.Kind == yaml.AliasNode && key.Alias != nil {
+		key = key.Alias
+	}
+	if key.Kind != yaml.ScalarNode {
+		return fmt.Sprintf("\x00%p", key) // a list or mapping: decoding refuses it
+	}
+	var v any
+	if err := key.Load(&v); err != nil {
+		return key.Value
+	}
+	if v == nil {
+		return "null"
+	}
+	return fmt.Sprint(v)
+}
+
+// yamlText shows a key as written, for a message.
+func yamlText(n *yaml.Node) string {
+	switch {
+	case n.Kind != yaml.ScalarNode:
+		return map[yaml.Kind]string{yaml.SequenceNode: "a list", yaml.MappingNode: "a mapping", yaml.AliasNode: "*" + n.Value}[n.Kind]
+	case n.Style&yaml.DoubleQuotedStyle != 0:
+		return fmt.Sprintf("%q", n.Value)
+	case n.Style&yaml.SingleQuotedStyle != 0:
+		return "'" + n.Value + "'"
+	case n.Value == "":
+		return "an empty key"
+	}
+	return n.Value
+}
