@@ -119,3 +119,18 @@ func stringKeys(v any) any {
 func clampOff(off int64, n int) int {
 	return int(max(0, min(off, int64(n))))
 }
+
+// DecodeFrontMatter decodes a front matter block given without its
+// delimiters (format "yaml", "toml" or "json"; JSON with its braces), as
+// Parse decodes the block of a file: the same decoders, checks and limits,
+// with positions counted in block. It is for tools that hold front matter
+// apart from a file, such as the YAML conformance script
+// (scripts/yaml-suite.go). The fields are nil when there are problems.
+func DecodeFrontMatter(name, format string, block []byte) (map[string]any, diag.List) {
+	src := normalise(block)
+	p := &Page{Path: name, src: src, lines: lineStarts(src)}
+	if diags := p.decode(&frontMatter{format: format, raw: src}); len(diags) > 0 {
+		return nil, diags
+	}
+	return p.Params, nil
+}

@@ -107,7 +107,7 @@ func secondDocument(fm *frontMatter, p *Page, l *yaml.Loader) *diag.Diagnostic {
 // at its backslash, a tab at the tab.
 func yamlLoadProblem(fm *frontMatter, p *Page, err error) diag.Diagnostic {
 	var le *yaml.LoadError
-	if !errors.As(err, &le) || le.Mark.Line == 0 {
+	if !errors.As(err, &le) {
 		return p.at(fm.rawStart, "YAML front matter does not parse: "+strings.TrimPrefix(err.Error(), "yaml: "))
 	}
 	if errors.Is(err, errTooDeep) || le.Message == errTooDeep.Error() {
@@ -121,8 +121,17 @@ func yamlLoadProblem(fm *frontMatter, p *Page, err error) diag.Diagnostic {
 	if le.ContextMark.Line > 0 && (strings.Contains(le.Message, "end of stream") || strings.Contains(le.ContextMsg, "flow")) {
 		mark = le.ContextMark // what is never closed: where it opens
 	}
-	off := yamlOffset(fm, mark.Line, mark.Column)
-	msg := le.Message
+	off := fm.rawStart
+	if mark.Line > 0 {
+		off = yamlOffset(fm, mark.Line, mark.Column)
+	}
+	msg := yamlAtLine.ReplaceAllStringFunc(le.Message, func(s string) string {
+		n, _ := strconv.Atoi(strings.TrimPrefix(s, "at line "))
+		return fmt.Sprintf("at line %d", p.posOf(yamlOffset(fm, n, 1)).Line)
+	})
+	if strings.Contains(msg, "as a map key") {
+		msg = "a key that is a list or a mapping, which no field can be named by: write a plain or quoted key"
+	}
 	for _, h := range yamlHints {
 		if strings.Contains(le.Message, h.message) && strings.Contains(le.ContextMsg, h.context) {
 			msg += ": " + h.todo
@@ -163,18 +172,7 @@ func yamlLoadProblems(fm *frontMatter, p *Page, err error) diag.List {
 	}
 	var diags diag.List
 	for _, e := range les.Errors {
-		off := fm.rawStart
-		if e.Mark.Line > 0 {
-			off = yamlOffset(fm, e.Mark.Line, e.Mark.Column)
-		}
-		msg := yamlAtLine.ReplaceAllStringFunc(e.Message, func(s string) string {
-			n, _ := strconv.Atoi(strings.TrimPrefix(s, "at line "))
-			return fmt.Sprintf("at line %d", p.posOf(yamlOffset(fm, n, 1)).Line)
-		})
-		if strings.Contains(msg, "as a map key") {
-			msg = "a key that is a list or a mapping, which a field cannot be named by: write a plain or quoted key"
-		}
-		diags = append(diags, p.at(off, "YAML front matter does not parse: "+msg))
+		diags = append(diags, yamlLoadProblem(fm, p, e))
 	}
 	return diags
 }

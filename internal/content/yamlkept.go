@@ -68,8 +68,8 @@ func (k *keptWalk) walk(n *yaml.Node) {
 			continue
 		}
 		k.scalar(key, "key")
-		name := keyName(key)
-		if f, dup := first[name]; dup {
+		name, named := keyName(key)
+		if f, dup := first[name]; named && dup {
 			also := ""
 			if f.Value != key.Value || f.Tag != key.Tag {
 				also = fmt.Sprintf(" (%s and %s both name the field %q)", yamlText(f), yamlText(key), name)
@@ -95,32 +95,33 @@ func (k *keptWalk) scalar(n *yaml.Node, what string) {
 }
 
 // keyName is the field name a key stands for, as stringKeys makes it: a
-// string key's text; any other key's decoded value, written out.
-func keyName(key *yaml.Node) string {
+// string key's text; any other key's decoded value, written out. A list or
+// a mapping names no field (decoding refuses it as a key).
+func keyName(key *yaml.Node) (string, bool) {
 	if key.Kind == yaml.ScalarNode && (key.Tag == "!!str" || key.Tag == "!") {
-		return key.Value
+		return key.Value, true
 	}
 	if key.Kind == yaml.AliasNode && key.Alias != nil {
 		key = key.Alias
 	}
 	if key.Kind != yaml.ScalarNode {
-		return fmt.Sprintf("\x00%p", key) // a list or mapping: decoding refuses it
+		return "", false
 	}
 	var v any
 	if err := key.Load(&v); err != nil {
-		return key.Value
+		return key.Value, true
 	}
 	if v == nil {
-		return "null"
+		return "null", true
 	}
-	return fmt.Sprint(v)
+	return fmt.Sprint(v), true
 }
 
 // yamlText shows a key as written, for a message.
 func yamlText(n *yaml.Node) string {
 	switch {
-	case n.Kind != yaml.ScalarNode:
-		return map[yaml.Kind]string{yaml.SequenceNode: "a list", yaml.MappingNode: "a mapping", yaml.AliasNode: "*" + n.Value}[n.Kind]
+	case n.Kind == yaml.AliasNode:
+		return "*" + n.Value
 	case n.Style&yaml.DoubleQuotedStyle != 0:
 		return fmt.Sprintf("%q", n.Value)
 	case n.Style&yaml.SingleQuotedStyle != 0:
