@@ -9,8 +9,8 @@ import (
 	"testing"
 
 	"github.com/BurntSushi/toml"
-	"golang.org/x/tools/txtar"
 	"go.yaml.in/yaml/v4"
+	"golang.org/x/tools/txtar"
 )
 
 // depthOf is how deeply a decoded value nests: a scalar 0, a mapping or a
