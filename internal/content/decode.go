@@ -40,6 +40,9 @@ func decode(fm *frontMatter, p *Page) (map[string]any, diag.List) {
 		d := json.NewDecoder(bytes.NewReader(fm.raw))
 		d.UseNumber()
 		err = d.Decode(&out)
+		if rest := len(fm.raw) - len(bytes.TrimLeft(fm.raw[d.InputOffset():], " \t\r\n")); err == nil && rest < len(fm.raw) {
+			return nil, diag.List{p.at(fm.rawStart+rest, "JSON front matter holds more after its object, which would be lost: put every field in the one object, and nothing after its closing }")}
+		}
 		var ue *json.UnmarshalTypeError
 		if errors.As(err, &ue) && ue.Field == "" {
 			return nil, diag.List{p.at(fm.rawStart+clampOff(ue.Offset-1, len(fm.raw)), `JSON front matter must be an object of fields ({"title": ..., "summary": ...})`)}
@@ -60,31 +63,35 @@ func isEmptyJSONObject(b []byte) bool {
 	return strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(s, "{"), "}")) == ""
 }
 
-// decodeErrorPos finds the file offset an error refers to and a message
-// without the decoder's own position prefix.
+// decodeErrorPos finds the file offset a TOML or JSON error refers to and
+// a message without the decoder's own position prefix, with what to do.
 func decodeErrorPos(fm *frontMatter, err error) (int, string) {
+	off, msg := fm.rawStart, strings.TrimSpace(err.Error())
 	var pe toml.ParseError
-	if errors.As(err, &pe) {
-		off := fm.rawStart + min(pe.Position.Start, len(fm.raw))
-		return off, pe.Message
-	}
 	var se *json.SyntaxError
-	if errors.As(err, &se) {
-		msg := se.Error()
-		switch {
-		case strings.HasSuffix(msg, "after object key:value pair"):
-			msg += " (is a comma missing?)"
-		case strings.HasPrefix(msg, "invalid character '}' looking for beginning of object key"):
-			msg += " (JSON allows no comma after the last field)"
-		}
-		return fm.rawStart + clampOff(se.Offset-1, len(fm.raw)), msg
+	switch {
+	case errors.As(err, &pe):
+		off, msg = fm.rawStart+min(pe.Position.Start, len(fm.raw)), pe.Message
+	case errors.As(err, &se):
+		off = fm.rawStart + clampOff(se.Offset-1, len(fm.raw))
 	}
-	return fm.rawStart, strings.TrimSpace(err.Error())
+	for _, h := range decodeHints {
+		if strings.Contains(msg, h.message) {
+			return off, strings.TrimSuffix(msg, ".") + h.todo
+		}
+	}
+	return off, msg
 }
 
-// lineStart returns the offset of the start of the line holding off.
-func lineStart(fm *frontMatter, off int) int {
-	return fm.rawStart + bytes.LastIndexByte(fm.raw[:off-fm.rawStart], '\n') + 1
+// decodeHints say what to do about the commonest TOML and JSON errors.
+var decodeHints = []struct{ message, todo string }{
+	{"after object key:value pair", " (is a comma missing?)"},
+	{"invalid character '}' looking for beginning of object key", " (JSON allows no comma after the last field)"},
+	{"has already been defined", ": a key or table may appear once; remove one, or merge the two"},
+	{"escape", `: write \\ for a backslash (in TOML, or use single quotes, in which \ is itself)`},
+	{"in string literal", `: close the string on its line; JSON writes a line break as \n`},
+	{"strings cannot contain newlines", ": close the string on its line, or use triple quotes for text over several lines"},
+	{"out of range", ": write a smaller number, or quote it to keep it as text"},
 }
 
 // stringKeys turns every mapping with keys other than strings (YAML allows

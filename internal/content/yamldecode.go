@@ -87,12 +87,14 @@ func secondDocument(fm *frontMatter, p *Page, l *yaml.Loader) *diag.Diagnostic {
 	if len(next.Content) > 0 {
 		at = yamlOffset(fm, next.Content[0].Line, next.Content[0].Column)
 	}
-	marker := at
-	for off := lineStart(fm, at); off > fm.rawStart; {
-		off = lineStart(fm, off-1)
+	marker := at // the line of "..." or "---" at or before the document
+	for off := lineStart(fm, at); ; off = lineStart(fm, off-1) {
 		line := fm.raw[off-fm.rawStart:]
 		if bytes.HasPrefix(line, []byte("...")) || bytes.HasPrefix(line, []byte("---")) {
 			marker = off
+			break
+		}
+		if off == fm.rawStart {
 			break
 		}
 	}
@@ -179,3 +181,8 @@ func yamlLoadProblems(fm *frontMatter, p *Page, err error) diag.List {
 
 // yamlAtLine finds a line number of the front matter in a v4 message.
 var yamlAtLine = regexp.MustCompile(`at line (\d+)`)
+
+// lineStart returns the offset of the start of the line holding off.
+func lineStart(fm *frontMatter, off int) int {
+	return fm.rawStart + bytes.LastIndexByte(fm.raw[:off-fm.rawStart], '\n') + 1
+}

@@ -2,6 +2,7 @@ package content
 
 import (
 	"fmt"
+	"regexp"
 
 	"go.yaml.in/yaml/v4"
 
@@ -18,7 +19,9 @@ import (
 //   - a value << (YAML's merge key, which as a value makes the field
 //     vanish), and << as a list item (the item vanishes);
 //   - a bare tag ! with nothing after it, as a key or a value (it decodes
-//     to an empty string: whatever the author meant is not there).
+//     to an empty string: whatever the author meant is not there);
+//   - a plain number too large for 64 bits (1e400, 0x1ffffffffffffffff),
+//     which v4 turns into text, as JSON and TOML refuse it.
 //
 // Merging (<<: *base) is not a loss: the author asks for base's fields,
 // and a key written beside it wins, as YAML says.
@@ -87,12 +90,23 @@ func (k *keptWalk) walk(n *yaml.Node) {
 	}
 }
 
-// scalar reports a bare tag with nothing after it.
+// scalar reports a bare tag with nothing after it, and a number out of
+// range: written plain, as a number, yet resolved as text.
 func (k *keptWalk) scalar(n *yaml.Node, what string) {
-	if n.Kind == yaml.ScalarNode && n.Tag == "!" && n.Value == "" && n.Style&(yaml.SingleQuotedStyle|yaml.DoubleQuotedStyle) == 0 {
+	if n.Kind != yaml.ScalarNode || n.Style != 0 {
+		return
+	}
+	switch {
+	case n.Tag == "!" && n.Value == "":
 		k.problem(n, "a %s that is only the tag !, which decodes to an empty string; write the %s after the tag, or remove the !", what, what)
+	case n.Tag == "!!str" && yamlNumber.MatchString(n.Value):
+		k.problem(n, "the number %.40s is out of range (a 64-bit float holds about 1.8e308 at most, an integer 64 bits): write a smaller number, or quote it to keep it as text", n.Value)
 	}
 }
+
+// yamlNumber matches the numbers of YAML 1.2's core schema, with the
+// underscores v4 also takes.
+var yamlNumber = regexp.MustCompile(`^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$|^[-+]?0x[0-9a-fA-F_]+$|^[-+]?0o[0-7_]+$`)
 
 // keyName is the field name a key stands for, as stringKeys makes it: a
 // string key's text; any other key's decoded value, written out. A list or
