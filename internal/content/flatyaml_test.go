@@ -92,3 +92,41 @@ func FuzzFlatYAML(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkFlatYAML weighs the fast path against v4 on the front matter of
+// the 10,000-page generated site: each op decodes every block the fast
+// path takes, by flatYAML or by decodeYAML (v4 and its checks), which is
+// what Parse would do without it.
+func BenchmarkFlatYAML(b *testing.B) {
+	var blocks []*frontMatter
+	pages := benchPages(b, 10000, "yaml")
+	for _, pg := range pages {
+		fm, ok := splitYAML(pg.data)
+		if ok {
+			if _, fast := flatYAML(fm.raw); fast {
+				blocks = append(blocks, fm)
+			}
+		}
+	}
+	b.Logf("the fast path takes %d of %d pages", len(blocks), len(pages))
+	b.Run("flat", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, fm := range blocks {
+				flatYAML(fm.raw)
+			}
+		}
+	})
+	b.Run("v4", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, fm := range blocks {
+				src := fm.raw[:len(fm.raw):len(fm.raw)]
+				p := &Page{Path: "x.md", src: src, lines: lineStarts(src)}
+				if _, d := decodeYAML(&frontMatter{format: "yaml", raw: src}, p); d != nil {
+					b.Fatal(d)
+				}
+			}
+		}
+	})
+}
