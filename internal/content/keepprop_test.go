@@ -49,22 +49,24 @@ func genFrontMatter(r *rand.Rand, format string, n int) (string, []string) {
 		}
 		return plain[r.IntN(len(plain))]
 	}
-	key := func(pool []written, i int, quote string) written {
-		if r.IntN(4) == 0 {
-			return pool[r.IntN(len(pool))]
-		}
-		name := fmt.Sprintf("f%d", i)
-		return written{quote + name + quote, name}
-	}
 	var b strings.Builder
 	names := []string{"title"}
+	// field writes the i-th field: a key of the pool now and then, else
+	// one of its own; then sep and a value.
+	field := func(i int, pool []written, quote, sep string, plain, tricky []string) {
+		k := written{quote + fmt.Sprintf("f%d", i) + quote, fmt.Sprintf("f%d", i)}
+		if r.IntN(4) == 0 {
+			k = pool[r.IntN(len(pool))]
+		}
+		names = append(names, k.name)
+		b.WriteString(k.text + sep + pick(plain, tricky))
+	}
 	switch format {
 	case "yaml":
 		b.WriteString("---\ntitle: T\n")
 		for i := range n {
-			k := key(yamlKeys, i, "")
-			names = append(names, k.name)
-			fmt.Fprintf(&b, "%s: %s\n", k.text, pick(yamlPlain, yamlTricky))
+			field(i, yamlKeys, "", ": ", yamlPlain, yamlTricky)
+			b.WriteString("\n")
 			switch r.IntN(30) {
 			case 0:
 				b.WriteString("...\n")
@@ -78,9 +80,8 @@ func genFrontMatter(r *rand.Rand, format string, n int) (string, []string) {
 	case "toml":
 		b.WriteString("+++\ntitle = 'T'\n")
 		for i := range n {
-			k := key(tomlKeys, i, "")
-			names = append(names, k.name)
-			fmt.Fprintf(&b, "%s = %s\n", k.text, pick(tomlPlain, tomlTricky))
+			field(i, tomlKeys, "", " = ", tomlPlain, tomlTricky)
+			b.WriteString("\n")
 		}
 		b.WriteString("+++\n")
 	case "json":
@@ -90,9 +91,8 @@ func genFrontMatter(r *rand.Rand, format string, n int) (string, []string) {
 		}
 		b.WriteString("{\n\"title\": \"T\"")
 		for i := range n {
-			k := key(jsonKeys, i, `"`)
-			names = append(names, k.name)
-			fmt.Fprintf(&b, ",\n%s: %s", k.text, pick(jsonPlain, jsonTricky))
+			b.WriteString(",\n")
+			field(i, jsonKeys, `"`, ": ", jsonPlain, jsonTricky)
 		}
 		b.WriteString("\n}\n")
 		if fenced && r.IntN(8) == 0 {
