@@ -119,13 +119,17 @@ func yamlLoadProblem(fm *frontMatter, p *Page, err error) diag.Diagnostic {
 		}
 		return tooDeep(p, yamlOffset(fm, at.Line, at.Column), "YAML")
 	}
-	mark := le.Mark
-	if le.ContextMark.Line > 0 && (strings.Contains(le.Message, "end of stream") || strings.Contains(le.ContextMsg, "flow")) {
-		mark = le.ContextMark // what is never closed: where it opens
-	}
 	off := fm.rawStart
-	if mark.Line > 0 {
-		off = yamlOffset(fm, mark.Line, mark.Column)
+	if le.Mark.Line > 0 {
+		off = yamlOffset(fm, le.Mark.Line, le.Mark.Column)
+	}
+	context := le.ContextMsg
+	if c := le.ContextMark; c.Line > 0 && (strings.Contains(le.Message, "end of stream") || strings.Contains(le.Message, "did not find expected ','")) {
+		if open := yamlOffset(fm, c.Line, c.Column); strings.Contains(le.Message, "end of stream") || !flowCloses(fm.raw[open-fm.rawStart:]) {
+			off = open // what is never closed: where it opens
+		} else {
+			context = "closed"
+		}
 	}
 	msg := yamlAtLine.ReplaceAllStringFunc(le.Message, func(s string) string {
 		n, _ := strconv.Atoi(strings.TrimPrefix(s, "at line "))
@@ -135,7 +139,7 @@ func yamlLoadProblem(fm *frontMatter, p *Page, err error) diag.Diagnostic {
 		msg = "a key that is a list or a mapping, which no field can be named by: write a plain or quoted key"
 	}
 	for _, h := range yamlHints {
-		if strings.Contains(le.Message, h.message) && strings.Contains(le.ContextMsg, h.context) {
+		if strings.Contains(le.Message, h.message) && strings.Contains(context, h.context) {
 			msg += ": " + h.todo
 			break
 		}
@@ -153,6 +157,7 @@ func yamlLoadProblem(fm *frontMatter, p *Page, err error) diag.Diagnostic {
 // it gives, the context it names, and the advice.
 var yamlHints = []struct{ message, context, todo string }{
 	{"end of stream", "quoted scalar", "the quote opened here is never closed; close it on the same value, or write the value without quotes"},
+	{"expected ','", "closed", `this item does not parse: put a comma between items, and quote an item that holds ": " ("a: b")`},
 	{"expected ',' or ']'", "", "the list opened here with [ is never closed; end it with ], with a comma between items"},
 	{"expected ',' or '}'", "", "the mapping opened here with { is never closed; end it with }, with a comma between fields"},
 	{"escape", "", `write \\ for a backslash, or use single quotes, in which \ is itself`},
@@ -162,6 +167,7 @@ var yamlHints = []struct{ message, context, todo string }{
 	{"after document-end marker", "", "a line starting with ... ends the front matter's document; remove it"},
 	{"could not find expected ':'", "", `put ": " after the key, or quote a value that runs over several lines`},
 	{"unknown anchor", "", "define the anchor (&name) before the alias (*name) that uses it"},
+	{"map merge requires", "", `<< merges the fields of a mapping (<<: *base, or <<: {a: 1}); quote the key ("<<") for a field of that name`},
 	{"contains itself", "", "an alias (*name) cannot stand inside the value of its own anchor (&name)"},
 }
 
@@ -185,4 +191,27 @@ var yamlAtLine = regexp.MustCompile(`at line (\d+)`)
 // lineStart returns the offset of the start of the line holding off.
 func lineStart(fm *frontMatter, off int) int {
 	return fm.rawStart + bytes.LastIndexByte(fm.raw[:off-fm.rawStart], '\n') + 1
+}
+
+// flowCloses reports whether the flow collection that src opens with [ or
+// { is closed in src: its brackets, outside quotes, come back to none.
+func flowCloses(src []byte) bool {
+	depth := 0
+	for i := 0; i < len(src); i++ {
+		switch c := src[i]; c {
+		case '[', '{':
+			depth++
+		case ']', '}':
+			if depth--; depth == 0 {
+				return true
+			}
+		case '"', '\'':
+			for i++; i < len(src) && src[i] != c; i++ {
+				if c == '"' && src[i] == '\\' {
+					i++
+				}
+			}
+		}
+	}
+	return false
 }

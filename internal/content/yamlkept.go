@@ -3,6 +3,7 @@ package content
 import (
 	"fmt"
 	"regexp"
+	"strings"
 
 	"go.yaml.in/yaml/v4"
 
@@ -90,13 +91,18 @@ func (k *keptWalk) walk(n *yaml.Node) {
 	}
 }
 
-// scalar reports a bare tag with nothing after it, and a number out of
-// range: written plain, as a number, yet resolved as text.
+// scalar reports a value its tag refuses (!!int abc,
+// which v4 refuses without a position), a bare tag with nothing after it,
+// and a number out of range: written as a number, yet resolved as text.
 func (k *keptWalk) scalar(n *yaml.Node, what string) {
-	if n.Kind != yaml.ScalarNode || n.Style != 0 {
+	if n.Kind != yaml.ScalarNode {
 		return
 	}
+	var v any
 	switch {
+	case n.Style&yaml.TaggedStyle != 0 && strings.HasPrefix(n.Tag, "!!") && n.Load(&v) != nil:
+		k.problem(n, "the %s %q is not what its tag %s says: write a value of that kind, or remove the tag", what, n.Value, n.Tag)
+	case n.Style != 0: // quoted, a block, or tagged: text as the author asked
 	case n.Tag == "!" && n.Value == "":
 		k.problem(n, "a %s that is only the tag !, which decodes to an empty string; write the %s after the tag, or remove the !", what, what)
 	case n.Tag == "!!str" && yamlNumber.MatchString(n.Value):
