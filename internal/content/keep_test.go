@@ -106,7 +106,7 @@ func TestNothingDroppedTOML(t *testing.T) {
 		{"integer out of range", "+++\ntitle = 'T'\nx = 123456789012345678901234567890\n+++\n",
 			nil, "x.md:3:5: TOML front matter does not parse: 123456789012345678901234567890 is out of range for int64: write a smaller number, or quote it to keep it as text"},
 		{"bad escape", "+++\ntitle = \"a\\qb\"\n+++\n",
-			nil, `x.md:2:10: TOML front matter does not parse: invalid escape in string '\q': write \\ for a backslash (in TOML, or use single quotes, in which \ is itself)`},
+			nil, `x.md:2:10: TOML front matter does not parse: invalid escape in string '\q': write \\ for a backslash, or use single quotes, in which \ is itself`},
 		{"unclosed string", "+++\ntitle = \"abc\nsummary = 'x'\n+++\n",
 			nil, "x.md:2:13: TOML front matter does not parse: strings cannot contain newlines: close the string on its line, or use triple quotes for text over several lines"},
 		{"a boolean where the field is a string", "+++\ntitle = true\n+++\n", nil, "x.md:2:1: title must be a string, not the boolean true"},
@@ -132,7 +132,7 @@ func TestNothingDroppedJSON(t *testing.T) {
 		{"unclosed string", "---json\n{\"title\": \"T\", \"x\": \"abc}\n---\n",
 			nil, `x.md:2:26: JSON front matter does not parse: invalid character '\n' in string literal: close the string on its line; JSON writes a line break as \n`},
 		{"bad escape", "---json\n{\"title\": \"T\", \"x\": \"\\q\"}\n---\n",
-			nil, `x.md:2:23: JSON front matter does not parse: invalid character 'q' in string escape code: write \\ for a backslash (in TOML, or use single quotes, in which \ is itself)`},
+			nil, `x.md:2:23: JSON front matter does not parse: invalid character 'q' in string escape code: write \\ for a backslash; JSON knows \" \\ \/ \b \f \n \r \t and \uXXXX`},
 		{"a boolean where the field is a string", "{\n\"title\": true\n}\n\n", nil, "x.md:2:1: title must be a string, not the boolean true"},
 		{"empty and null kept", "{\n\"title\": \"T\", \"\": 1, \"n\": null\n}\n\n", map[string]any{"": nil, "n": nil}, ""},
 	})
