@@ -33,6 +33,9 @@ func FuzzParse(f *testing.F) {
 		"---\n- a\n- b\n---\n", "---\n2024: x\n? [a]\n: b\n---\n", "---\na: &x [*x]\n---\n",
 		"---\ntitle: T\n---\nab\x00c", "---\ntitle: \xff\n---\n",
 		"---\ntitle: T\naliases: [/a/, 3]\nupdated: soon\ndraft: yes\n---\n",
+		"---\ntitle: T\n...\nsummary: x\n--- more\n---\n", "---\ntitle: \"T\nsummary: 'x\\q\n---\n",
+		"---\ntitle: T\nsummary: <<\nx: [!, <<]\n! : y\n---\n", "---\ntrue: a\nTrue: b\nx: 1e400\ny: !!int z\n---\n",
+		"---json\n{\"title\": \"T\"} {\"x\": 1}\n---\n",
 	} {
 		f.Add([]byte(s))
 	}
