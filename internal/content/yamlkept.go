@@ -22,7 +22,9 @@ import (
 //   - a bare tag ! with nothing after it, as a key or a value (it decodes
 //     to an empty string: whatever the author meant is not there);
 //   - a plain number too large for 64 bits (1e400, 0x1ffffffffffffffff),
-//     which v4 turns into text, as JSON and TOML refuse it.
+//     which v4 turns into text, as JSON and TOML refuse it;
+//   - a value its tag refuses (!!int abc), which decoding refuses too, but
+//     with no position.
 //
 // Merging (<<: *base) is not a loss: the author asks for base's fields,
 // and a key written beside it wins, as YAML says.
@@ -91,9 +93,8 @@ func (k *keptWalk) walk(n *yaml.Node) {
 	}
 }
 
-// scalar reports a value its tag refuses (!!int abc,
-// which v4 refuses without a position), a bare tag with nothing after it,
-// and a number out of range: written as a number, yet resolved as text.
+// scalar reports a value its tag refuses, a bare tag with nothing after
+// it, and a number out of range: written as a number, resolved as text.
 func (k *keptWalk) scalar(n *yaml.Node, what string) {
 	if n.Kind != yaml.ScalarNode {
 		return
