@@ -7,27 +7,27 @@ func frontMatterSyntaxCases() []badCase {
 		// Front matter that does not parse, in each format.
 		{name: "yaml does not parse", files: rolePage("---\ntitle: B\nsummary: [a, b\n---\n"),
 			want: []string{
-				"content/roles/b.md:3:1: YAML front matter does not parse: did not find expected ',' or ']'",
+				"content/roles/b.md:3:10: YAML front matter does not parse: did not find expected ',' or ']': the list opened here with [ is never closed; end it with ], with a comma between items",
 			}},
 		{name: "yaml bad indentation", files: rolePage("---\ntitle: B\n  summary: x\n---\n"),
 			want: []string{
-				"content/roles/b.md:3:3: YAML front matter does not parse: mapping values are not allowed in this context",
+				`content/roles/b.md:3:10: YAML front matter does not parse: mapping values are not allowed in this context: quote a value that holds ": " ("a: b"), or indent a nested mapping on a line of its own`,
 			}},
 		{name: "yaml duplicate key", files: rolePage("---\ntitle: B\nsummary: x\ntitle: C\n---\n"),
 			want: []string{
-				`content/roles/b.md:4:1: YAML front matter does not parse: mapping key "title" already defined at line 2`,
+				`content/roles/b.md:4:1: YAML front matter: key "title" given twice in one mapping (first at line 2): a field may appear once; remove one`,
 			}},
 		{name: "yaml tab indentation", files: rolePage("---\ntitle: B\ntools:\n\t- spark\n---\n"),
 			want: []string{
-				"content/roles/b.md:4:1: YAML front matter does not parse: found character that cannot start any token (YAML indents with spaces, not tabs)",
+				"content/roles/b.md:4:1: YAML front matter does not parse: a tab where YAML wants spaces (found character that cannot start any token): indent with spaces, not tabs",
 			}},
 		{name: "toml does not parse", files: rolePage("+++\ntitle = \"B\"\nsummary = 'x\n+++\n"),
 			want: []string{
-				"content/roles/b.md:3:13: TOML front matter does not parse: strings cannot contain newlines",
+				"content/roles/b.md:3:13: TOML front matter does not parse: strings cannot contain newlines: close the string on its line, or use triple quotes for text over several lines",
 			}},
 		{name: "toml duplicate key", files: rolePage("+++\ntitle = \"B\"\ntitle = \"C\"\n+++\n"),
 			want: []string{
-				"content/roles/b.md:3:1: TOML front matter does not parse: Key 'title' has already been defined.",
+				"content/roles/b.md:3:1: TOML front matter does not parse: Key 'title' has already been defined: a key or table may appear once; remove one, or merge the two",
 			}},
 		{name: "json does not parse", files: rolePage("{\n  \"title\": \"B\"\n  \"summary\": \"x\"\n}\n\n"),
 			want: []string{

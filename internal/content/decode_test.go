@@ -2,23 +2,40 @@ package content
 
 import "testing"
 
-// TestDecodeProblems covers decoder errors whose position or wording the
-// decoders get wrong on their own: yaml.v3's 0-based lines for parser
-// errors, its multi-line "unmarshal errors", tabs, non-string keys, JSON
-// that is not an object, and old Mac line endings.
+// TestDecodeProblems covers decoder errors placed at the construct they
+// are about, from v4's structured positions: an unclosed bracket or quote
+// where it opens, a key given twice at the second naming the line of the
+// first, a tab at the tab, a bad escape at its backslash; and JSON that is
+// not an object, and old Mac line endings.
 func TestDecodeProblems(t *testing.T) {
 	for _, tc := range []struct{ name, src, want string }{
 		{"unclosed flow sequence", "---\ntitle: T\nsummary: [a, b\n---\n",
-			"x.md:3:1: YAML front matter does not parse: did not find expected ',' or ']'"},
+			"x.md:3:10: YAML front matter does not parse: did not find expected ',' or ']': the list opened here with [ is never closed; end it with ], with a comma between items"},
 		{"unclosed flow mapping", "---\ntitle: T\n\nrelations: {a: roles\n---\n",
-			"x.md:4:1: YAML front matter does not parse: did not find expected ',' or '}'"},
+			"x.md:4:12: YAML front matter does not parse: did not find expected ',' or '}': the mapping opened here with { is never closed; end it with }, with a comma between fields"},
 		{"key given twice", "---\ntitle: T\nsummary: a\ntitle: U\n---\n",
-			`x.md:4:1: YAML front matter does not parse: mapping key "title" already defined at line 2`},
+			`x.md:4:1: YAML front matter: key "title" given twice in one mapping (first at line 2): a field may appear once; remove one`},
 		{"keys given twice, crlf", "---\r\ntitle: T\r\ntitle: U\r\nsummary: a\r\n  \r\nsummary: b\r\n---\r\n",
-			"x.md:3:1: YAML front matter does not parse: mapping key \"title\" already defined at line 2\n" +
-				`x.md:6:1: YAML front matter does not parse: mapping key "summary" already defined at line 4`},
+			"x.md:3:1: YAML front matter: key \"title\" given twice in one mapping (first at line 2): a field may appear once; remove one\n" +
+				`x.md:6:1: YAML front matter: key "summary" given twice in one mapping (first at line 4): a field may appear once; remove one`},
 		{"tab indentation", "---\ntitle: T\ntools:\n\t- spark\n---\n",
-			"x.md:4:1: YAML front matter does not parse: found character that cannot start any token (YAML indents with spaces, not tabs)"},
+			"x.md:4:1: YAML front matter does not parse: a tab where YAML wants spaces (found character that cannot start any token): indent with spaces, not tabs"},
+		{"tab after spaces", "---\ntitle: T\ntools:\n  \t- spark\n---\n",
+			"x.md:4:3: YAML front matter does not parse: a tab where YAML wants spaces (found a tab character where an indentation space is expected): indent with spaces, not tabs"},
+		{"unclosed double quote", "---\ntitle: \"Data\nsummary: x\n---\n",
+			"x.md:2:8: YAML front matter does not parse: found unexpected end of stream: the quote opened here is never closed; close it on the same value, or write the value without quotes"},
+		{"unclosed single quote", "---\ntitle: T\nsummary: 'It is\n\n---\nBody\n",
+			"x.md:3:10: YAML front matter does not parse: found unexpected end of stream: the quote opened here is never closed; close it on the same value, or write the value without quotes"},
+		{"bad escape", "---\ntitle: \"café \\q\"\n---\n",
+			`x.md:2:15: YAML front matter does not parse: found unknown escape character: write \\ for a backslash, or use single quotes, in which \ is itself`},
+		{"bad hex escape", "---\ntitle: \"a\\xZZ\"\n---\n",
+			`x.md:2:10: YAML front matter does not parse: did not find expected hexadecimal number: write \\ for a backslash, or use single quotes, in which \ is itself`},
+		{"a bad item in a closed list", "---\ntitle: T\ntools: [a, b: c: d]\n---\n",
+			`x.md:3:16: YAML front matter does not parse: did not find expected ',' or ']': this item does not parse: put a comma between items, and quote an item that holds ": " ("a: b")`},
+		{"merge of a string", "---\ntitle: T\n<<: x\n---\n",
+			`x.md:3:5: YAML front matter does not parse: map merge requires map or sequence of maps as the value: << merges the fields of a mapping (<<: *base, or <<: {a: 1}); quote the key ("<<") for a field of that name`},
+		{"key given twice deeper", "---\ntitle: T\nrelations:\n  a: roles\n  b: tools\n  a: stages\n---\n",
+			`x.md:6:3: YAML front matter: key "a" given twice in one mapping (first at line 4): a field may appear once; remove one`},
 		{"json missing comma", "{\n  \"title\": \"T\"\n  \"summary\": \"x\"\n}\n\n",
 			`x.md:3:3: JSON front matter does not parse: invalid character '"' after object key:value pair (is a comma missing?)`},
 		{"json trailing comma", "{\n  \"title\": \"T\",\n}\n\n",

@@ -14,8 +14,8 @@ import (
 //
 // and reports false for anything else (quotes, comments, numbers, booleans,
 // nulls, nesting, block lists, anything YAML could read another way),
-// which then goes to yaml.v3. When it reports true, its result is exactly
-// what yaml.v3 decodes (FuzzFlatYAML holds it to that), without yaml.v3's
+// which then goes to go.yaml.in/yaml/v4. When it reports true, its result is exactly
+// what v4 decodes (FuzzFlatYAML holds it to that), without v4's
 // tree of nodes.
 func flatYAML(raw []byte) (map[string]any, bool) {
 	out := map[string]any{}

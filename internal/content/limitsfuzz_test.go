@@ -9,8 +9,8 @@ import (
 	"testing"
 
 	"github.com/BurntSushi/toml"
+	"go.yaml.in/yaml/v4"
 	"golang.org/x/tools/txtar"
-	"gopkg.in/yaml.v3"
 )
 
 // depthOf is how deeply a decoded value nests: a scalar 0, a mapping or a
@@ -88,7 +88,7 @@ func FuzzDepthLimit(f *testing.F) {
 			err = toml.Unmarshal(raw, &m)
 			v = m
 		case "yaml":
-			err = yaml.Unmarshal(raw, &v)
+			err = yaml.Load(raw, &v)
 			v = stringKeys(v)
 		case "json":
 			err = json.Unmarshal(raw, &v)

@@ -5,17 +5,18 @@ import (
 	"fmt"
 	"unicode/utf8"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v4"
 
 	"github.com/rolesite/rolesite/internal/diag"
 )
 
 // yamlLimits walks a parsed YAML document before it is decoded into values
 // and reports where it nests deeper than MaxDepth or, with its aliases
-// expanded, holds more than MaxExpandedBytes of text. yaml.v3 bounds the
-// parse itself (10,000 levels; a share of the decoding for aliases); the
-// walk takes the tree it built, so it cannot be fooled by text that
-// merely looks nested, and it measures each aliased node once.
+// expanded, holds more than MaxExpandedBytes of text. v4 bounds the parse
+// itself (decodeYAML stops it at MaxDepth block or flow levels; a share
+// of the decoding for aliases); the walk takes the tree it built, so it
+// cannot be fooled by text that merely looks nested, it counts block and
+// flow levels together, and it measures each aliased node once.
 func yamlLimits(fm *frontMatter, p *Page, doc *yaml.Node) *diag.Diagnostic {
 	w := &yamlWalk{memo: map[*yaml.Node]yamlSize{}, busy: map[*yaml.Node]bool{}}
 	for _, n := range doc.Content {
@@ -141,7 +142,7 @@ func (w *yamlWalk) measure(n *yaml.Node) yamlSize {
 	return m
 }
 
-// yamlOffset converts yaml.v3's 1-based line and column (in characters) of
+// yamlOffset converts v4's 1-based line and column (in characters) of
 // the front matter into a file offset.
 func yamlOffset(fm *frontMatter, line, col int) int {
 	off := 0

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"unicode"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v4"
 
 	"github.com/rolesite/rolesite/internal/site"
 	"github.com/rolesite/rolesite/internal/workspace"
