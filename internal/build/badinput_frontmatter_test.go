@@ -62,15 +62,15 @@ func fieldTypeCases() []badCase {
 			}},
 		{name: "order as a word", files: rolePage("---\ntitle: B\norder: \"first\"\n---\n"),
 			want: []string{
-				`content/roles/b.md:3:1: order must be a whole number, not the string "first"`,
+				`content/roles/b.md:3:1: order must be a whole number, not the string "first": write order: 3`,
 			}},
 		{name: "draft as a word", files: rolePage("---\ntitle: B\ndraft: \"yes\"\n---\n"),
 			want: []string{
-				`content/roles/b.md:3:1: draft must be true or false, not the string "yes"`,
+				`content/roles/b.md:3:1: draft must be true or false, not the string "yes": write draft: true, or draft: false`,
 			}},
 		{name: "title as a list", files: rolePage("---\ntitle: [B]\n---\n"),
 			want: []string{
-				"content/roles/b.md:2:1: title must be a string, not a list",
+				"content/roles/b.md:2:1: title must be a string, not a list: write title: The Page's Title",
 			}},
 		{name: "relation item not a string", files: rolePage("---\ntitle: B\ntools: [spark, 3]\n---\n"),
 			want: []string{
@@ -78,12 +78,12 @@ func fieldTypeCases() []badCase {
 			}},
 		{name: "wrong types in toml", files: rolePage("+++\ntitle = \"B\"\ndraft = \"yes\"\ntools = \"spark\"\n+++\n"),
 			want: []string{
-				`content/roles/b.md:3:1: draft must be true or false, not the string "yes"`,
+				`content/roles/b.md:3:1: draft must be true or false, not the string "yes": write draft: true, or draft: false`,
 				`content/roles/b.md:4:1: tools must be a list of slugs of pages in tools, such as [spark], not the string "spark"`,
 			}},
 		{name: "wrong types in json", files: rolePage("{\n  \"title\": \"B\",\n  \"order\": \"first\",\n  \"tools\": \"spark\"\n}\n\n"),
 			want: []string{
-				`content/roles/b.md:3:3: order must be a whole number, not the string "first"`,
+				`content/roles/b.md:3:3: order must be a whole number, not the string "first": write order: 3`,
 				`content/roles/b.md:4:3: tools must be a list of slugs of pages in tools, such as [spark], not the string "spark"`,
 			}},
 	}

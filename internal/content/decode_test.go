@@ -43,9 +43,9 @@ func TestDecodeProblems(t *testing.T) {
 		{"json array", "---json\n[1, 2]\n---\n",
 			`x.md:2:1: JSON front matter must be an object of fields ({"title": ..., "summary": ...})`},
 		{"lone carriage returns", "---\rtitle: T\rorder: x\r---\rText.\r",
-			`x.md:3:1: order must be a whole number, not the string "x"`},
+			`x.md:3:1: order must be a whole number, not the string "x": write order: 3`},
 		{"list holding a number", "---\ntitle: T\naliases: [/a/, 3]\n---\n",
-			`x.md:3:1: aliases must be a list of paths, not a list holding the number 3`},
+			`x.md:3:1: aliases must be a list of paths, not a list holding the number 3: write aliases: [/old/path/]`},
 		{"nul after bom and cr", "\uFEFF---\rtitle: T\r---\rA\x00",
 			"x.md:4:2: file contains a NUL byte: it looks like a binary file, not markdown; remove it or rename it so it does not end in .md"},
 	} {

@@ -10,12 +10,30 @@ import (
 	"github.com/rolesite/rolesite/internal/diag"
 )
 
+// fieldExample shows how a field every page may have is written, for the
+// problem of a value of the wrong type.
+func fieldExample(field string) string {
+	switch field {
+	case "title":
+		return "title: The Page's Title"
+	case "summary":
+		return "summary: One sentence on what the page is about."
+	case "draft":
+		return "draft: true, or draft: false"
+	case "aliases":
+		return "aliases: [/old/path/]"
+	case "updated":
+		return "updated: 2026-01-31"
+	}
+	return field + ": 3" // weight, order
+}
+
 // typeFields checks and copies the fields every page may have.
 func (p *Page) typeFields() diag.List {
 	var diags diag.List
 	bad := func(field, want string, v any) {
 		diags = append(diags, p.Diag(p.KeyPos(field),
-			fmt.Sprintf("%s must be %s, not %s", field, want, Describe(v))))
+			fmt.Sprintf("%s must be %s, not %s: write %s", field, want, Describe(v), fieldExample(field))))
 	}
 	if v, ok := p.Params["title"]; ok {
 		if s, ok := v.(string); ok {

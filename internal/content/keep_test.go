@@ -86,9 +86,9 @@ func TestNothingDroppedYAML(t *testing.T) {
 			nil, `x.md:3:8: YAML front matter: the value "abc" is not what its tag !!int says: write a value of that kind, or remove the tag`},
 		{"YAML 1.1 booleans in a string field", "---\ntitle: yes\nsummary: on\nsee: [no, off, y, n]\n---\n",
 			map[string]any{"title": "yes", "summary": "on", "see": []any{"no", "off", "y", "n"}}, ""},
-		{"a boolean where the field is a string", "---\ntitle: true\n---\n", nil, "x.md:2:1: title must be a string, not the boolean true"},
-		{"a YAML 1.1 boolean where the field is a boolean", "---\ntitle: T\ndraft: on\n---\n", nil, `x.md:3:1: draft must be true or false, not the string "on"`},
-		{"a number where the field is a string", "---\ntitle: T\nsummary: 3.10\n---\n", nil, "x.md:3:1: summary must be a string, not the number 3.1"},
+		{"a boolean where the field is a string", "---\ntitle: true\n---\n", nil, "x.md:2:1: title must be a string, not the boolean true: write title: The Page's Title"},
+		{"a YAML 1.1 boolean where the field is a boolean", "---\ntitle: T\ndraft: on\n---\n", nil, `x.md:3:1: draft must be true or false, not the string "on": write draft: true, or draft: false`},
+		{"a number where the field is a string", "---\ntitle: T\nsummary: 3.10\n---\n", nil, "x.md:3:1: summary must be a string, not the number 3.1: write summary: One sentence on what the page is about."},
 		{"empty value kept", "---\ntitle: T\nnote:\n---\n", map[string]any{"note": nil}, ""},
 	})
 }
@@ -109,7 +109,7 @@ func TestNothingDroppedTOML(t *testing.T) {
 			nil, `x.md:2:10: TOML front matter does not parse: invalid escape in string '\q': write \\ for a backslash, or use single quotes, in which \ is itself`},
 		{"unclosed string", "+++\ntitle = \"abc\nsummary = 'x'\n+++\n",
 			nil, "x.md:2:13: TOML front matter does not parse: strings cannot contain newlines: close the string on its line, or use triple quotes for text over several lines"},
-		{"a boolean where the field is a string", "+++\ntitle = true\n+++\n", nil, "x.md:2:1: title must be a string, not the boolean true"},
+		{"a boolean where the field is a string", "+++\ntitle = true\n+++\n", nil, "x.md:2:1: title must be a string, not the boolean true: write title: The Page's Title"},
 		{"tables and dotted keys kept", "+++\ntitle = 'T'\na.b = 1\n[c]\nd = [1, 2]\n+++\n",
 			map[string]any{"a": map[string]any{"b": int64(1)}, "c": map[string]any{"d": []any{int64(1), int64(2)}}}, ""},
 	})
@@ -133,7 +133,7 @@ func TestNothingDroppedJSON(t *testing.T) {
 			nil, `x.md:2:26: JSON front matter does not parse: invalid character '\n' in string literal: close the string on its line; JSON writes a line break as \n`},
 		{"bad escape", "---json\n{\"title\": \"T\", \"x\": \"\\q\"}\n---\n",
 			nil, `x.md:2:23: JSON front matter does not parse: invalid character 'q' in string escape code: write \\ for a backslash; JSON knows \" \\ \/ \b \f \n \r \t and \uXXXX`},
-		{"a boolean where the field is a string", "{\n\"title\": true\n}\n\n", nil, "x.md:2:1: title must be a string, not the boolean true"},
+		{"a boolean where the field is a string", "{\n\"title\": true\n}\n\n", nil, "x.md:2:1: title must be a string, not the boolean true: write title: The Page's Title"},
 		{"empty and null kept", "{\n\"title\": \"T\", \"\": 1, \"n\": null\n}\n\n", map[string]any{"": nil, "n": nil}, ""},
 	})
 }

@@ -57,13 +57,13 @@ func TestParseProblems(t *testing.T) {
 		{"bad toml", "+++\ntitle = 'T'\nweight = \n+++\n", "x.md:3:10: TOML front matter does not parse: expected value but found '\\n' instead"},
 		{"bad json", "{\n  \"title\": \"T\",\n  \"weight\": ,\n}\n\n", "x.md:3:13: JSON front matter does not parse: invalid character ',' looking for beginning of value"},
 		{"yaml list", "---\n- a\n- b\n---\n", "x.md:2:1: YAML front matter must be a mapping of fields, not a list: write one field a line (title: ..., summary: ...)"},
-		{"draft yes", "---\ntitle: T\ndraft: \"yes\"\n---\n", `x.md:3:1: draft must be true or false, not the string "yes"`},
-		{"order first", "---\ntitle: T\norder: first\n---\n", `x.md:3:1: order must be a whole number, not the string "first"`},
-		{"title list", "---\ntitle: [a]\n---\n", `x.md:2:1: title must be a string, not a list`},
+		{"draft yes", "---\ntitle: T\ndraft: \"yes\"\n---\n", `x.md:3:1: draft must be true or false, not the string "yes": write draft: true, or draft: false`},
+		{"order first", "---\ntitle: T\norder: first\n---\n", `x.md:3:1: order must be a whole number, not the string "first": write order: 3`},
+		{"title list", "---\ntitle: [a]\n---\n", `x.md:2:1: title must be a string, not a list: write title: The Page's Title`},
 		{"nul", "---\ntitle: T\n---\nab\x00c", "x.md:4:3: file contains a NUL byte: it looks like a binary file, not markdown; remove it or rename it so it does not end in .md"},
 		{"invalid utf8", "---\ntitle: T\n---\nab\xffc", "x.md:4:3: invalid UTF-8 (byte 0xff): save the file as UTF-8"},
-		{"bad date", "---\ntitle: T\nupdated: soon\n---\n", `x.md:3:1: updated must be a date such as 2026-01-31, not the string "soon"`},
-		{"crlf error line", "---\r\ntitle: T\r\norder: x\r\n---\r\n", `x.md:3:1: order must be a whole number, not the string "x"`},
+		{"bad date", "---\ntitle: T\nupdated: soon\n---\n", `x.md:3:1: updated must be a date such as 2026-01-31, not the string "soon": write updated: 2026-01-31`},
+		{"crlf error line", "---\r\ntitle: T\r\norder: x\r\n---\r\n", `x.md:3:1: order must be a whole number, not the string "x": write order: 3`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, diags := Parse("x.md", []byte(tc.src))
