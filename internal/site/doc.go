@@ -15,17 +15,31 @@
 //     <base>/<section>/<slug>/. Two slugs in a section that differ only in
 //     case are a conflict: they would clash on case-insensitive hosts.
 //
-//   - A relation is a front matter field holding a list of slugs. A field
-//     named like a section relates to that section; other names are declared
-//     in the section's _index.md, as below.
+//   - A relation is a front matter field holding a list of slugs, or a
+//     mapping from slug to a qualifier (qualified.go). A field named like a
+//     section relates to that section; other names are declared in the
+//     section's _index.md, as below.
 //
 // A section's relation declarations:
 //
 //	relations:
 //	  collaborates_with: roles                  # short form
 //	  tools: {label: Tools, inverse: Used by}    # labels for both directions
+//	  skills: {scale: [awareness, working, expert], min: 3}
+//	fields:                                     # the pages' schema
+//	  category: {type: string, required: true, values: [Languages, Platforms]}
 //
 // And further:
+//
+//   - A relation with a scale takes, in its mapping form, one of the
+//     scale's levels per link; without a scale the qualifier is free text.
+//     Groups carrying qualifiers (Group.Quals) are ordered by the scale,
+//     highest first, then by title, in both directions.
+//
+//   - A section that declares fields has a closed schema (schema.go): a
+//     page field it does not declare, a required field missing, a value of
+//     the wrong type or not allowed, and a relation with fewer than min or
+//     more than max links are problems at the field.
 //
 //   - Relations are two-way: each target page lists the pages naming it,
 //     grouped by source section and field, labelled with the declaration's
