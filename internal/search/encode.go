@@ -22,7 +22,7 @@ import (
 //
 // Every encoder appends to a byte slice, so callers choose the storage.
 
-const formatVersion = 1
+const formatVersion = 2
 
 func appendMeta(b []byte, docs int, sections []section, shardKeys []string) []byte {
 	b = append(b, `{"v":`...)
@@ -40,6 +40,10 @@ func appendMeta(b []byte, docs int, sections []section, shardKeys []string) []by
 		b = appendString(b, s.key)
 		b = append(b, ',')
 		b = appendString(b, s.title)
+		if s.filterLabel != "" {
+			b = append(b, ',')
+			b = appendString(b, s.filterLabel)
+		}
 		b = append(b, ']')
 	}
 	b = append(b, `],"shards":[`...)
@@ -129,17 +133,21 @@ func appendChunk(b []byte, pages []*page, sections []section) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		sec, _ := slices.BinarySearchFunc(sections, p.doc.Section, func(s section, key string) int {
+		sec, _ := slices.BinarySearchFunc(sections, p.section, func(s section, key string) int {
 			return strings.Compare(s.key, key)
 		})
 		b = append(b, '[')
-		b = appendString(b, p.doc.Path)
+		b = appendString(b, p.path)
 		b = append(b, ',')
-		b = appendString(b, p.doc.Title)
+		b = appendString(b, p.title)
 		b = append(b, ',')
 		b = strconv.AppendInt(b, int64(sec), 10)
 		b = append(b, ',')
 		b = appendString(b, p.snippet)
+		if p.filter != "" {
+			b = append(b, ',')
+			b = appendString(b, p.filter)
+		}
 		b = append(b, ']')
 	}
 	return append(b, "]\n"...)

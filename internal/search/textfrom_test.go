@@ -7,30 +7,37 @@ import (
 	"testing"
 )
 
-// Docs whose text comes from TextFrom index exactly as docs holding it,
-// each text asked for once; an Indexer never reuses such a page.
-func TestTextFrom(t *testing.T) {
+// An Indexer asks for each doc once a call, and indexes docs made on
+// demand exactly as Index indexes the same docs held in a slice; a doc
+// that did not change keeps its page, though the Indexer kept no doc.
+func TestDocsOnDemand(t *testing.T) {
 	docs := corpus(t, 300)
 	docs[7].Summary = "" // its snippet then comes from the text
 	want := Index(docs)
 
-	var calls atomic.Int64
-	lazy := make([]Doc, len(docs))
-	for i, d := range docs {
-		text := d.Text
-		d.Text = ""
-		d.TextFrom = func() string { calls.Add(1); return text }
-		lazy[i] = d
-	}
 	ix := NewIndexer()
-	for round := range 2 {
-		calls.Store(0)
-		got := ix.Index(lazy)
-		if n := calls.Load(); n != int64(len(docs)) {
-			t.Errorf("round %d: TextFrom called %d times for %d docs", round, n, len(docs))
+	for round := range 3 {
+		if round == 2 {
+			docs[3].Text += " edited"
+			want = Index(docs)
+		}
+		calls := make([]atomic.Int32, len(docs))
+		got := ix.Index(len(docs), func(i int) Doc {
+			calls[i].Add(1)
+			return docs[i]
+		})
+		for i := range calls {
+			if n := calls[i].Load(); n != 1 {
+				t.Fatalf("round %d: doc %d asked for %d times", round, i, n)
+			}
 		}
 		if !maps.EqualFunc(got, want, bytes.Equal) {
-			t.Fatalf("round %d: index from TextFrom differs from the index of the same texts", round)
+			t.Fatalf("round %d: the Indexer's files differ from Index's", round)
 		}
 	}
+}
+
+// indexSlice indexes docs held in a slice.
+func (ix *Indexer) indexSlice(docs []Doc) map[string][]byte {
+	return ix.Index(len(docs), func(i int) Doc { return docs[i] })
 }
