@@ -2,6 +2,7 @@ package search
 
 import (
 	"encoding/json"
+	"html"
 	"io/fs"
 	"math/rand/v2"
 	"os"
@@ -104,3 +105,45 @@ func TestBrowserSearchPage(t *testing.T) {
 		t.Errorf("shared URL:\n got %q\nwant %q", got, want)
 	}
 }
+
+// testPage is a page of the test site, with the search form of the
+// template contract.
+func testPage(base, path string, page bool) string {
+	results := ""
+	if page {
+		results = `<div id="search-page" class="search-page" hidden></div>`
+	}
+	b := html.EscapeString(base)
+	return `<!doctype html>
+<html lang="en" data-base="` + b + `">
+<head><meta charset="utf-8"><title>` + html.EscapeString(path) + `</title>
+<link rel="stylesheet" href="` + b + `css/theme.css">
+<link rel="stylesheet" href="` + b + `css/search.css"></head>
+<body>
+<header>
+<form class="search" role="search" action="` + b + `search/" method="get">
+  <label for="search-q" class="visually-hidden">Search the atlas</label>
+  <input id="search-q" name="q" type="search" placeholder="Search  /" autocomplete="off" spellcheck="false"
+         role="combobox" aria-controls="search-results" aria-expanded="false" aria-autocomplete="list">
+  <div id="search-results" class="search-results" role="listbox" aria-label="Search results" hidden></div>
+</form>
+</header>
+<main><h1>` + html.EscapeString(path) + `</h1>` + results + `<textarea id="notes" aria-label="Notes"></textarea></main>
+<script src="` + b + `js/search.js" defer></script>
+</body></html>`
+}
+
+// testTheme stands in for the site's stylesheet: the custom properties
+// search.css uses, in a light and a dark theme, and a header with the
+// search box at its end.
+const testTheme = `
+:root { --bg: #fff; --fg: #1b1e23; --muted: #59606b; --accent: #1f5fbf; --border: #d5d9df; --surface: #fff; }
+[data-theme=dark] { --bg: #14171c; --fg: #e6e9ee; --muted: #a3abb7; --accent: #7fb0ff; --border: #363c46; --surface: #1d2128; }
+html { background: var(--bg); color: var(--fg); font: 16px/1.5 system-ui, sans-serif; }
+body { margin: 0; }
+header { display: flex; justify-content: space-between; gap: 1rem; padding: .75rem 1rem; border-bottom: 1px solid var(--border); }
+header::before { content: "ML Atlas"; font-weight: 700; }
+.search input { width: min(16rem, 50vw); font: inherit; padding: .25rem .5rem; background: var(--surface); color: var(--fg); border: 1px solid var(--border); border-radius: .375rem; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+main { padding: 1rem; }
+`

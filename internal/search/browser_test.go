@@ -3,7 +3,6 @@ package search
 import (
 	"encoding/json"
 	"fmt"
-	"html"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -38,7 +37,7 @@ func serveSite(t testing.TB, base string, files map[string][]byte) *testSite {
 // servePages is serveSite whose pages have the search page's results
 // container if page is set.
 func servePages(t testing.TB, base string, files map[string][]byte, page bool) *testSite {
-	script, stemmer := served(t, scriptPath), served(t, stemmerPath)
+	script, stemmer, pageScript := served(t, scriptPath), served(t, stemmerPath), served(t, "../../static/js/search/page.js")
 	css, err := os.ReadFile("../../static/css/search.css")
 	if err != nil {
 		t.Fatal(err)
@@ -58,6 +57,9 @@ func servePages(t testing.TB, base string, files map[string][]byte, page bool) *
 		case p == "js/search/stem.js":
 			w.Header().Set("Content-Type", "text/javascript")
 			body = stemmer
+		case p == "js/search/page.js":
+			w.Header().Set("Content-Type", "text/javascript")
+			body = pageScript
 		case p == "css/search.css":
 			w.Header().Set("Content-Type", "text/css")
 			w.Write(css)
@@ -114,46 +116,6 @@ func served(t testing.TB, path string) []byte {
 	}
 	return min
 }
-
-func testPage(base, path string, page bool) string {
-	results := ""
-	if page {
-		results = `<div id="search-page" class="search-page" hidden></div>`
-	}
-	b := html.EscapeString(base)
-	return `<!doctype html>
-<html lang="en" data-base="` + b + `">
-<head><meta charset="utf-8"><title>` + html.EscapeString(path) + `</title>
-<link rel="stylesheet" href="` + b + `css/theme.css">
-<link rel="stylesheet" href="` + b + `css/search.css"></head>
-<body>
-<header>
-<form class="search" role="search" action="` + b + `search/" method="get">
-  <label for="search-q" class="visually-hidden">Search the atlas</label>
-  <input id="search-q" name="q" type="search" placeholder="Search  /" autocomplete="off" spellcheck="false"
-         role="combobox" aria-controls="search-results" aria-expanded="false" aria-autocomplete="list">
-  <div id="search-results" class="search-results" role="listbox" aria-label="Search results" hidden></div>
-</form>
-</header>
-<main><h1>` + html.EscapeString(path) + `</h1>` + results + `<textarea id="notes" aria-label="Notes"></textarea></main>
-<script src="` + b + `js/search.js" defer></script>
-</body></html>`
-}
-
-// testTheme stands in for the site's stylesheet: the custom properties
-// search.css uses, in a light and a dark theme, and a header with the
-// search box at its end.
-const testTheme = `
-:root { --bg: #fff; --fg: #1b1e23; --muted: #59606b; --accent: #1f5fbf; --border: #d5d9df; --surface: #fff; }
-[data-theme=dark] { --bg: #14171c; --fg: #e6e9ee; --muted: #a3abb7; --accent: #7fb0ff; --border: #363c46; --surface: #1d2128; }
-html { background: var(--bg); color: var(--fg); font: 16px/1.5 system-ui, sans-serif; }
-body { margin: 0; }
-header { display: flex; justify-content: space-between; gap: 1rem; padding: .75rem 1rem; border-bottom: 1px solid var(--border); }
-header::before { content: "ML Atlas"; font-weight: 700; }
-.search input { width: min(16rem, 50vw); font: inherit; padding: .25rem .5rem; background: var(--surface); color: var(--fg); border: 1px solid var(--border); border-radius: .375rem; }
-.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
-main { padding: 1rem; }
-`
 
 // shown lists the results in the dropdown, in order, as "Section|Title|href"
 // (their sub-results left out).
