@@ -11,13 +11,26 @@ import (
 )
 
 // searchIndex builds the search index files, reusing the work of the last
-// build for unchanged pages, and remembers their names.
+// build for unchanged pages, and remembers their names. A build that
+// streams its output indexes once, and hands each page's passages file
+// (most of the index's bytes: the page's text) to the sink as it is made;
+// the files returned name them with nil data, which the output then
+// counts as written.
 func (c *renderCache) searchIndex(s *site.Site) map[string][]byte {
-	if c.indexer == nil {
-		c.indexer = search.NewIndexer()
-	}
 	pages := allPages(s)
-	idx := c.indexer.Index(len(pages), func(i int) search.Doc { return searchDoc(pages[i], &c.bodies) })
+	doc := func(i int) search.Doc { return searchDoc(pages[i], &c.bodies) }
+	var idx map[string][]byte
+	if c.sink != nil {
+		idx = search.IndexTo(len(pages), doc, func(name string, data []byte) {
+			// An error stops the build with its cause (see Builder.sink).
+			_ = c.sink(name, data)
+		})
+	} else {
+		if c.indexer == nil {
+			c.indexer = search.NewIndexer()
+		}
+		idx = c.indexer.Index(len(pages), doc)
+	}
 	c.searchNames = c.searchNames[:0]
 	for name := range idx {
 		c.searchNames = append(c.searchNames, name)

@@ -18,7 +18,10 @@ const analyzeGrain = 32
 // new terms in dict. A doc whose hash is that of the previous call's page
 // of its path reuses that page; the others are analysed. doc is called
 // once for each position, from a few goroutines at once.
-func (an *analysis) run(dict *dictionary, memo *pageMemo, n int, doc func(int) Doc) []*page {
+//
+// put, when not nil, takes each page's passages file as it is made, and
+// the page keeps none.
+func (an *analysis) run(dict *dictionary, memo *pageMemo, n int, doc func(int) Doc, put func(name string, data []byte)) []*page {
 	pages := make([]*page, n)
 	if n == 0 {
 		return pages
@@ -42,6 +45,10 @@ func (an *analysis) run(dict *dictionary, memo *pageMemo, n int, doc func(int) D
 			a.analyze(p, &d)
 			p.snippet = snippet(d)
 			p.passages = passages(&d)
+			if put != nil {
+				put(passagesFile(p.path), p.passages)
+				p.passages = nil
+			}
 			pages[i] = p
 			done[w] = append(done[w], p)
 		}

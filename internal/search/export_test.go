@@ -33,3 +33,10 @@ func BrowserTopPaths(t *testing.T, files map[string][]byte, queries []string, n 
 	}
 	return out
 }
+
+// BrowserPage opens url in Chromium and returns functions that evaluate
+// an expression in the page (awaiting a promise) and wait for a condition.
+func BrowserPage(t *testing.T, url string) (eval func(expr string, v any), waitFor func(cond string)) {
+	tb := startBrowser(t).open(t, url, 1280)
+	return tb.eval, tb.waitFor
+}

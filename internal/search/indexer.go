@@ -31,6 +31,19 @@ type Indexer struct {
 	shards   map[string]*encodedShard // by key
 	table    pageTable
 	meta     []byte
+
+	put func(name string, data []byte) // see IndexTo
+}
+
+// IndexTo is Index for a build that streams its output and indexes once:
+// it hands each page's passages file to put as it is made, from a few
+// goroutines at once, and keeps none of them, so the index never holds
+// the text of every page. The files it returns include the passages
+// files' names, with nil data. Pages must have distinct paths.
+func IndexTo(n int, doc func(i int) Doc, put func(name string, data []byte)) map[string][]byte {
+	ix := NewIndexer()
+	ix.put = put
+	return ix.Index(n, doc)
 }
 
 // NewIndexer returns an Indexer that has indexed nothing yet.
@@ -54,7 +67,7 @@ func (ix *Indexer) Index(n int, doc func(i int) Doc) map[string][]byte {
 	if ix.call == 1 {
 		ix.pages.seed = maphash.MakeSeed()
 	}
-	pages := inPageOrder(ix.analysis.run(&ix.dict, &ix.pages, n, doc))
+	pages := inPageOrder(ix.analysis.run(&ix.dict, &ix.pages, n, doc, ix.put))
 	ix.terms.grow(len(ix.dict.terms))
 	changed, ok := ix.terms.changes(prev, pages)
 	ix.bulk = !ok

@@ -100,16 +100,7 @@ func refSectionTable(docs []Doc) []refSection {
 	return out
 }
 
-// The index files are JSON, written by hand where it keeps them small:
-//
-//	search/meta.json   {"v":1,"docs":N,"chunk":8,"sections":[[key,title],...],"shards":[key,...]}
-//	search/t/KEY.json  {"term":[df,doc,score,doc,score,...],...}
-//	search/d/N.json    [[path,title,section,snippet],...]
-//
-// In a shard, doc numbers after the first are deltas from the previous one.
-// A page's number is its position in the index's page order; page n is
-// entry n%chunk of search/d/(n/chunk).json; section is an index into
-// meta.sections.
+// The index files are JSON (doc.go, Files).
 
 const refFormatVersion = 2
 

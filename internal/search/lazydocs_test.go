@@ -3,6 +3,8 @@ package search
 import (
 	"bytes"
 	"maps"
+	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 )
@@ -40,4 +42,33 @@ func TestDocsOnDemand(t *testing.T) {
 // indexSlice indexes docs held in a slice.
 func (ix *Indexer) indexSlice(docs []Doc) map[string][]byte {
 	return ix.Index(len(docs), func(i int) Doc { return docs[i] })
+}
+
+// IndexTo hands every passages file to put, once, and returns what Index
+// returns with those files' data nil.
+func TestIndexTo(t *testing.T) {
+	docs := corpus(t, 300)
+	want := Index(docs)
+	var mu sync.Mutex
+	put := map[string][]byte{}
+	got := IndexTo(len(docs), func(i int) Doc { return docs[i] }, func(name string, data []byte) {
+		mu.Lock()
+		defer mu.Unlock()
+		if _, ok := put[name]; ok {
+			t.Errorf("%s put twice", name)
+		}
+		put[name] = data
+	})
+	if len(got) != len(want) {
+		t.Fatalf("IndexTo returned %d files, Index %d", len(got), len(want))
+	}
+	for name, data := range want {
+		if strings.HasPrefix(name, "search/x/") {
+			if g, ok := got[name]; !ok || g != nil || !bytes.Equal(put[name], data) {
+				t.Errorf("%s: returned %v (want nil data), put %d bytes, want %d", name, ok, len(put[name]), len(data))
+			}
+		} else if !bytes.Equal(got[name], data) {
+			t.Errorf("%s differs", name)
+		}
+	}
 }

@@ -1,0 +1,86 @@
+package search_test
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/rolesite/rolesite/internal/search"
+)
+
+// TestPagefindComparison puts rolesite's search beside Pagefind's, on
+// sites that scripts/bench-pagefind.sh built and indexed with both:
+// ROLESITE_PAGEFIND_ATLAS (the atlas in content/) for relevance on the
+// relevance set, ROLESITE_PAGEFIND_SITE (a generated site) for the bytes of
+// a first query. Without them it skips: it is a benchmark, not a check.
+func TestPagefindComparison(t *testing.T) {
+	atlas, big := os.Getenv("ROLESITE_PAGEFIND_ATLAS"), os.Getenv("ROLESITE_PAGEFIND_SITE")
+	if atlas == "" || big == "" {
+		t.Skip("run by scripts/bench-pagefind.sh, which sets ROLESITE_PAGEFIND_ATLAS and ROLESITE_PAGEFIND_SITE")
+	}
+	cases := relevanceCases(t)
+	srv := httptest.NewServer(http.FileServer(http.Dir(atlas)))
+	defer srv.Close()
+	eval, waitFor := search.BrowserPage(t, srv.URL+"/")
+	ours, theirs := 0, 0
+	for _, c := range cases {
+		var pf []string
+		eval(`(async (q, n) => {
+			const pf = window.pf || (window.pf = await import("/pagefind/pagefind.js"));
+			const r = await pf.search(q);
+			const top = await Promise.all(r.results.slice(0, n).map(x => x.data()));
+			return top.map(d => d.url.replace(/^\//, "").replace(/index\.html$/, ""));
+		})(`+js(c.query)+`, `+js(c.n)+`)`, &pf)
+		var rs []string
+		eval(`location.href = "/search/?q=" + encodeURIComponent(`+js(c.query)+`); 0`, nil)
+		waitFor(`location.pathname == "/search/" && !document.getElementById("search-page").hidden`)
+		eval(`[...document.querySelectorAll("#search-page .search-page-result > a")].slice(0, `+js(c.n)+
+			`).map(a => a.getAttribute("href").replace(/^\//, ""))`, &rs)
+		hit := func(got []string) bool {
+			return !slices.ContainsFunc(c.want, func(p string) bool { return !slices.Contains(got, p) })
+		}
+		if hit(rs) {
+			ours++
+		}
+		if hit(pf) {
+			theirs++
+		}
+		t.Logf("%-36q rolesite %-5v pagefind %-5v  pagefind top %d: %v", c.query, hit(rs), hit(pf), c.n, pf)
+		eval(`location.href = "/"; 0`, nil)
+		waitFor(`location.pathname == "/" && document.readyState == "complete"`)
+	}
+	t.Logf("relevance: rolesite finds every expected page for %d of %d queries, Pagefind for %d", ours, len(cases), theirs)
+
+	big2 := httptest.NewServer(http.FileServer(http.Dir(big)))
+	defer big2.Close()
+	for _, q := range []string{"spark", "data pipeline", "machine learning engineer", "model monitoring drift"} {
+		var bytes [2]int
+		for i, tool := range []string{"rolesite", "pagefind"} {
+			eval, waitFor := search.BrowserPage(t, big2.URL+"/")
+			if tool == "pagefind" {
+				eval(`(async (q) => {
+					const pf = await import("/pagefind/pagefind.js");
+					const r = await pf.search(q);
+					await Promise.all(r.results.slice(0, 5).map(x => x.data()));
+					return 0;
+				})(`+js(q)+`)`, nil)
+			} else {
+				eval(`const i = document.getElementById("search-q"); i.focus(); i.value = `+js(q)+`; i.dispatchEvent(new Event("input")); 0`, nil)
+				waitFor(`performance.getEntriesByType("resource").filter(e => e.name.endsWith("/p.json")).length >= 5`)
+			}
+			eval(`performance.getEntriesByType("resource").filter(e => /\/(pagefind|search)\/|\/js\/search/.test(new URL(e.name).pathname))
+				.reduce((n, e) => n + e.encodedBodySize, 0)`, &bytes[i])
+		}
+		t.Logf("first query %-28q rolesite %7d bytes, pagefind %7d bytes", q, bytes[0], bytes[1])
+	}
+}
+
+// js writes v as a JavaScript literal.
+func js(v any) string {
+	b, _ := json.Marshal(v)
+	return strings.ReplaceAll(string(b), "</", `<\/`)
+}
