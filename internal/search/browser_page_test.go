@@ -106,6 +106,25 @@ func TestBrowserSearchPage(t *testing.T) {
 	}
 }
 
+// A word that matches nothing is corrected, and the dropdown and the
+// status (read by screen readers) say so.
+func TestBrowserCorrection(t *testing.T) {
+	b := startBrowser(t)
+	site := serveSite(t, "/", Index(fixture()))
+	tb := b.open(t, site.url("roles/"), 1280)
+	tb.eval(`document.getElementById("search-q").focus()`, nil)
+	tb.typeText("monitorng")
+	tb.waitFor(`document.querySelector(".search-fix")`)
+	var got []string
+	tb.eval(`[document.querySelector(".search-fix").textContent, document.querySelector(".search-status").textContent,
+		...[...document.querySelectorAll("#search-results [role=option]")].map(a => a.getAttribute("href"))]`, &got)
+	want := []string{"Showing results for “monitor” instead of “monitorng”",
+		"1 result. Showing results for “monitor” instead of “monitorng”", "/stages/monitoring/"}
+	if !slices.Equal(got, want) {
+		t.Errorf("monitorng:\n got %q\nwant %q", got, want)
+	}
+}
+
 // testPage is a page of the test site, with the search form of the
 // template contract.
 func testPage(base, path string, page bool) string {

@@ -233,10 +233,10 @@
   const link = (href, text) => { const a = el('a', '', text); a.href = href; return a; };
   const queryURL = (q) => dir + '?q=' + encodeURIComponent(q);
   // summary says how many results there are, and what a correction changed.
+  const fixed = (r) => r.fixes.length ? 'Showing results for ' + r.fixes.map(([from, to]) => '“' + to + '” instead of “' + from + '”').join(', ') : '';
   function summary(q, r, n) {
-    const fixed = r.fixes.map(([from, to]) => to + ' (for ' + from + ')').join(', ');
     return (n ? n + (n === 1 ? ' result' : ' results') : 'No results for “' + q.trim() + '”') +
-      (fixed ? '; showing results for ' + fixed : '');
+      (r.fixes.length ? '. ' + fixed(r) : '');
   }
   // suggest fills help with the nearest words to the query's and the section lists.
   async function suggest(r, into) {
@@ -286,7 +286,11 @@
       }
       return g;
     }));
-    say(summary(q, r, r.hits.length), !r.hits.length || r.fixes.length > 0);
+    if (r.fixes.length && hits.length) {
+      box.prepend(el('div', 'search-fix', fixed(r)));
+      box.firstChild.setAttribute('aria-hidden', 'true'); // the status says it
+    }
+    say(summary(q, r, r.hits.length), !r.hits.length);
     help.replaceChildren();
     if (!r.hits.length) suggest(r, help).then(() => open(true), () => {});
     open(true);
