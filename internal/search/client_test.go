@@ -168,11 +168,7 @@ func (c *client) query(q string) ([]result, []fix) {
 		if len(entries) == 0 && n >= 5 && !isStopWord(t) {
 			if near := nearest(sh, s, cmp.Or(2*bool2int(n >= 8), 1)); len(near) > 0 {
 				entries = append(entries, sh[near[0]])
-				to := near[0]
-				if strings.HasPrefix(t, s) {
-					to += t[len(s):]
-				}
-				fixes = append(fixes, fix{t, to})
+				fixes = append(fixes, fix{t, near[0]})
 			}
 		}
 		l := list{scores: map[int]int{}}

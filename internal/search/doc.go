@@ -94,7 +94,8 @@
 // matches nothing is looked up, by its stem, among the terms of its
 // shard within 1 edit (2 for 8 or more runes; a swap of neighbours is one
 // edit), the nearest (then the commonest) standing in for it, and the
-// reader is told "showing results for" the correction.
+// reader is told "Showing results for" that term (a stem: "monitorng"
+// shows results for "monitor").
 //
 // A page's score is the sum over tokens of the term's score there times
 // its weight, round(1000·ln(1 + (N − df + 0.5)/(df + 0.5))), where df is

@@ -89,7 +89,7 @@
         const c = near(sh, s, len >= 8 ? 2 : 1)[0];
         if (c) {
           entries.push(sh[c.k]);
-          fixes.push([t, t.startsWith(s) ? c.k + t.slice(s.length) : c.k]);
+          fixes.push([t, c.k]);
         }
       }
       const scores = new Map();
@@ -245,7 +245,7 @@
       if ([...t].length < 3 || STOP.has(t)) continue;
       const s = stemOf(t);
       for (const c of near(await shard(r.meta, s), s, 2).slice(0, 3)) {
-        const w = t.startsWith(s) ? c.k + t.slice(s.length) : c.k;
+        const w = c.k;
         if (!seen.has(w)) { seen.add(w); near2.push(w); }
       }
     }
