@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/chromedp/chromedp/kb"
 )
 
 // The stemmer of search.js (static/js/search/stem.js) gives the stems
@@ -122,6 +124,31 @@ func TestBrowserCorrection(t *testing.T) {
 		"1 result. Showing results for “monitor” instead of “monitorng”", "/stages/monitoring/"}
 	if !slices.Equal(got, want) {
 		t.Errorf("monitorng:\n got %q\nwant %q", got, want)
+	}
+}
+
+// Once typing pauses, a result shows its best passage, with the words
+// marked, and the sections of its page that match, as options the arrows
+// reach, linking to path#id.
+func TestBrowserPassages(t *testing.T) {
+	b := startBrowser(t)
+	docs := []Doc{{Path: "stages/monitoring/", Section: "stages", SectionTitle: "Stages", Title: "Monitoring",
+		Summary: "Watching models.", Headings: headings("Drift", "Alerts"),
+		Text: "Models decay in production.\nDrift\nThe data drifts away from training. Retrain when it does.\nAlerts\nPage someone."}}
+	site := serveSite(t, "/atlas/", Index(docs))
+	tb := b.open(t, site.url("roles/"), 1280)
+	tb.eval(`document.getElementById("search-q").focus()`, nil)
+	tb.typeText("drifting")
+	tb.waitFor(`document.querySelector("#search-results .search-sub")`)
+	tb.press(kb.ArrowDown)
+	tb.press(kb.ArrowDown)
+	var got []string
+	tb.eval(`[document.querySelector(".search-snippet").innerHTML,
+		...[...document.querySelectorAll("#search-results [role=option]")].map(a => a.getAttribute("href") + " " + a.getAttribute("aria-selected"))]`, &got)
+	want := []string{"The data <mark>drifts</mark> away from training. Retrain when it does.",
+		"/atlas/stages/monitoring/ false", "/atlas/stages/monitoring/#drift true"}
+	if !slices.Equal(got, want) {
+		t.Errorf("drifting:\n got %q\nwant %q", got, want)
 	}
 }
 

@@ -282,7 +282,11 @@
         a.append(marked('span', 'search-title', h.title, match));
         if (h.text || h.snippet) a.append(marked('span', 'search-snippet', h.text || h.snippet, match));
         g.append(a);
-        for (const s of h.subs || []) g.append(option(base + h.path + '#' + s.id, ' search-sub')).lastChild.append(marked('span', '', s.heading, match));
+        for (const s of h.subs || []) {
+          const o = option(base + h.path + '#' + s.id, ' search-sub');
+          o.append(marked('span', '', s.heading, match));
+          g.append(o);
+        }
       }
       return g;
     }));
