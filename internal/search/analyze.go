@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"context"
 	"encoding/binary"
 
@@ -20,7 +21,8 @@ const analyzeGrain = 32
 // once for each position, from a few goroutines at once.
 //
 // put, when not nil, takes each page's passages file as it is made, and
-// the page keeps none.
+// must not keep it: the analyzer writes the next page's over it. The page
+// keeps none.
 func (an *analysis) run(dict *dictionary, memo *pageMemo, n int, doc func(int) Doc, put func(name string, data []byte)) []*page {
 	pages := make([]*page, n)
 	if n == 0 {
@@ -44,10 +46,11 @@ func (an *analysis) run(dict *dictionary, memo *pageMemo, n int, doc func(int) D
 				filterLabel: d.FilterLabel, filter: d.Filter, hash: h}
 			a.analyze(p, &d)
 			p.snippet = snippet(d)
-			p.passages = passages(&d)
+			a.pass = appendPassages(a.pass[:0], &d)
 			if put != nil {
-				put(passagesFile(p.path), p.passages)
-				p.passages = nil
+				put(passagesFile(p.path), a.pass)
+			} else {
+				p.passages = bytes.Clone(a.pass)
 			}
 			pages[i] = p
 			done[w] = append(done[w], p)
@@ -117,6 +120,7 @@ type analyzer struct {
 	page   []hit   // by term number: the current page's hits
 	seen   []int32 // term numbers in page order of first occurrence
 	stems  map[string]string
+	pass   []byte // the current page's passages file
 }
 
 func newAnalyzer(shared *dictionary) *analyzer {

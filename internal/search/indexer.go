@@ -38,7 +38,8 @@ type Indexer struct {
 // IndexTo is Index for a build that streams its output and indexes once:
 // it hands each page's passages file to put as it is made, from a few
 // goroutines at once, and keeps none of them, so the index never holds
-// the text of every page. The files it returns include the passages
+// the text of every page; put must not keep data, whose storage serves
+// the next file. The files it returns include the passages
 // files' names, with nil data. Pages must have distinct paths.
 func IndexTo(n int, doc func(i int) Doc, put func(name string, data []byte)) map[string][]byte {
 	ix := NewIndexer()

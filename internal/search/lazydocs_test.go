@@ -57,7 +57,7 @@ func TestIndexTo(t *testing.T) {
 		if _, ok := put[name]; ok {
 			t.Errorf("%s put twice", name)
 		}
-		put[name] = data
+		put[name] = bytes.Clone(data) // put must not keep data
 	})
 	if len(got) != len(want) {
 		t.Fatalf("IndexTo returned %d files, Index %d", len(got), len(want))

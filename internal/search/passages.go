@@ -15,11 +15,15 @@ func passagesFile(path string) string {
 // sections that match as links to path#id. The file is
 // named for the page's path, so a page that keeps its text keeps its file
 // when other pages come or go.
-func passages(d *Doc) []byte {
-	b := []byte{'['}
+func passages(d *Doc) []byte { return appendPassages(nil, d) }
+
+// appendPassages appends d's passages file to b.
+func appendPassages(b []byte, d *Doc) []byte {
+	start := len(b)
+	b = append(b, '[')
 	add := func(id, heading, text string) {
 		text = strings.TrimSpace(text)
-		if len(b) > 1 {
+		if len(b) > start+1 {
 			b = append(b, ',')
 		}
 		b = append(b, '[')
