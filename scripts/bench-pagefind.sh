@@ -4,7 +4,7 @@
 # pages (default 10000) and the atlas in content/.
 #
 #   scripts/bench-pagefind.sh
-#   PAGES=1000 scripts/bench-pagefind.sh
+#   PAGES=1000 RUNS=1 scripts/bench-pagefind.sh
 #
 # It prints, for the generated site, the build time of rolesite (which
 # indexes as it builds) and of Pagefind over rolesite's output, and the
@@ -28,22 +28,30 @@ go build -o "$work/benchgen" ./cmd/benchgen
 site="$work/site-$n"
 [ -d "$site" ] || "$work/benchgen" -n "$n" -out "$site"
 
-# seconds runs a command and prints its wall time in seconds.
-seconds() {
-  local t0 t1
-  t0=$(date +%s.%N)
-  "$@" >/dev/null 2>&1
-  t1=$(date +%s.%N)
-  echo "$t1 - $t0" | bc
+# timed runs a command and prints its wall time and user+system CPU time.
+timed() {
+  /usr/bin/time -f "%e %U %S" -o "$work/time.txt" "$@" >/dev/null 2>&1
+  awk '{printf "%.2f s wall, %.2f s CPU", $1, $2 + $3}' "$work/time.txt"
 }
-size() { du -sb "$@" | awk '{n+=$1} END {printf "%.1f MB in", n/1e6}'; find "$@" -type f | wc -l | awk '{printf " %d files", $1}'; }
+# size prints the bytes of the files below its arguments (folders not
+# counted), as stored and gzipped (-6, file by file; Pagefind's files are
+# compressed already), and how many there are.
+size() {
+  find "$@" -type f | python3 -c '
+import gzip, sys
+n = raw = gz = 0
+for p in sys.stdin.read().split():
+    b = open(p, "rb").read()
+    n, raw, gz = n + 1, raw + len(b), gz + len(gzip.compress(b, 6))
+print(f"{raw/1e6:.1f} MB ({gz/1e6:.1f} MB gzipped) in {n} files")'
+}
 
 echo "machine: $(nproc) cores; $(go version | cut -d' ' -f3); pagefind $("$pagefind" --version 2>&1 | tail -1); $(date -u +%Y-%m-%d)"
 out="$work/out-$n"
-for run in 1 2 3; do
-  rm -rf "$out" "$out.pf"
-  echo "run $run: rolesite build $n pages $(seconds "$work/rolesite" build --src "$site" --out "$out") s;" \
-    "pagefind --site over it $(seconds "$pagefind" --site "$out") s"
+for run in $(seq "${RUNS:-3}"); do
+  rm -rf "$out"
+  echo "run $run: rolesite build, $n pages: $(timed "$work/rolesite" build --src "$site" --out "$out");" \
+    "pagefind --site over its output: $(timed "$pagefind" --site "$out")"
 done
 echo "rolesite index: $(size "$out"/search/t "$out"/search/d "$out"/search/x "$out"/search/meta.json)"
 echo "pagefind index: $(size "$out"/pagefind)"

@@ -21,8 +21,10 @@
 // postings of the changed pages' terms and encodes again only the files
 // whose bytes change, returning the same []byte for the others. A page
 // added or removed renumbers the pages after it; the index is then
-// inverted again, without analysing unchanged pages.
-// TestIndexerMatchesIndex holds the two to the same bytes after random
+// inverted again, without analysing unchanged pages. IndexTo serves a
+// build that streams its output and indexes once: it hands each page's
+// passages file (most of the index's bytes) to a sink as it is made and
+// keeps none. TestIndexerMatchesIndex holds the two to the same bytes after random
 // edits, and TestIndexMatchesReference holds Index to a naive
 // implementation of this specification, with plain maps and sorting, in
 // reference_test.go and reference_score_test.go.
