@@ -56,7 +56,7 @@
 //	search/meta.json          {"v":2,"docs":N,"chunk":4,"sections":[[key,title(,filterLabel)],...],"shards":[key,...]}
 //	search/t/KEY.json         {"term":[df,doc,score,doc,score,...],...,"prefix*":[...]}
 //	search/d/N.json           [[path,title,section,snippet(,filter)],...]
-//	search/x/PATH/p.json      [[id,heading,text],...]
+//	search/x/NAME.json        [[id,heading,text],...]
 //
 // Pages are numbered in Path order. The page table is split into chunks of
 // 4 pages, so showing 10 results downloads at most 10 small files; a
@@ -79,8 +79,9 @@
 // list is a sample, which the client recognises by df being larger than
 // the number of pairs.
 //
-// A page's passages file (named by its path: search/x/p.json for the home
-// page) holds its text cut at its headings: a heading starts a section
+// A page's passages file is named for its path, all in one folder (see
+// passagesFile: "roles/data-scientist/" is search/x/roles.data-scientist.json,
+// the home page's search/x/_.json). It holds the page's text cut at its headings: a heading starts a section
 // where a line of the text equals its text, headings being found in
 // order; one not found leaves its text to the section before. The text
 // before the first heading, if any, comes first, with id and heading "".

@@ -1,12 +1,33 @@
 package search
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
-// passagesFile is the name of the passages file of the page at path:
-// "search/x/roles/data-scientist/p.json", "search/x/p.json" for the home
-// page.
+// passagesFile is the name of the passages file of the page at path,
+// all in one folder: the path without its final "/", with "/" written as
+// ".", a-z, 0-9 and "-" as they are and any other rune as "_", its code
+// point in hex, and "_"; the home page's is "_". "roles/data-scientist/"
+// is "search/x/roles.data-scientist.json".
 func passagesFile(path string) string {
-	return strings.TrimSuffix("search/x/"+path, "/") + "/p.json"
+	var b strings.Builder
+	b.WriteString("search/x/")
+	for _, r := range strings.TrimSuffix(path, "/") {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-':
+			b.WriteRune(r)
+		case r == '/':
+			b.WriteByte('.')
+		default:
+			fmt.Fprintf(&b, "_%x_", r)
+		}
+	}
+	if b.Len() == len("search/x/") {
+		b.WriteByte('_')
+	}
+	b.WriteString(".json")
+	return b.String()
 }
 
 // passages returns a page's passages file: the page's text cut at its headings, one [id,heading,text] a section,

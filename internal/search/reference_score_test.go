@@ -8,6 +8,7 @@ import (
 	"cmp"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -181,4 +182,20 @@ func refUnion(lists [][]refPosting) []refPosting {
 	}
 	slices.SortFunc(out, func(a, b refPosting) int { return cmp.Compare(a.doc, b.doc) })
 	return out
+}
+
+// refPassagesFile names the passages file of the page at path (doc.go).
+func refPassagesFile(path string) string {
+	name := ""
+	for _, r := range strings.TrimSuffix(path, "/") {
+		switch {
+		case strings.ContainsRune("abcdefghijklmnopqrstuvwxyz0123456789-", r):
+			name += string(r)
+		case r == '/':
+			name += "."
+		default:
+			name += "_" + strconv.FormatInt(int64(r), 16) + "_"
+		}
+	}
+	return "search/x/" + cmp.Or(name, "_") + ".json"
 }

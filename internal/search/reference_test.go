@@ -60,11 +60,7 @@ func refIndex(docs []Doc) map[string][]byte {
 		keys = append(keys, s.key)
 	}
 	for _, d := range docs {
-		name := "search/x/" + d.Path
-		if !strings.HasSuffix(name, "/") {
-			name += "/"
-		}
-		files[name+"p.json"] = refPassages(d)
+		files[refPassagesFile(d.Path)] = refPassages(d)
 	}
 	files["search/meta.json"] = refEncodeMeta(len(docs), sections, keys)
 	return files

@@ -123,7 +123,8 @@
     return { path: e[0], title: e[1], section: sec[1], key: sec[0], snippet: e[3], filter: e[4] || '' };
   };
   // passages resolves to the sections of the page at path (internal/search/passages.go).
-  const passages = (path) => get(dir + ('x/' + path).replace(/\/$/, '') + '/p.json');
+  const passages = (path) => get(dir + 'x/' + ([...path.replace(/\/$/, '')].map((c) => /[a-z0-9-]/.test(c) ? c
+    : c === '/' ? '.' : '_' + c.codePointAt(0).toString(16) + '_').join('') || '_') + '.json');
   // matcher returns a test of whether a word of the text counts as a query word.
   function matcher({ ts, prefix, fixes }) {
     const want = new Set(ts.map(stemOf));
