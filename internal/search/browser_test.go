@@ -257,7 +257,7 @@ func TestBrowserScale(t *testing.T) {
 		tb := b.open(t, site.url("search/?q="+strings.ReplaceAll(q, " ", "+")), 1280)
 		// Wait for the passages, which come once typing pauses.
 		tb.waitFor(`document.querySelectorAll("#search-results [role=option]").length >= ` + fmt.Sprint(shownResults) +
-			` && performance.getEntriesByType("resource").some(e => e.name.endsWith("/p.json"))`)
+			` && performance.getEntriesByType("resource").some(e => e.name.includes("/search/x/"))`)
 		time.Sleep(300 * time.Millisecond)
 		n, paths := site.bytesSent()
 		t.Logf("first query %q: %d bytes in %d files", q, n, len(paths))
