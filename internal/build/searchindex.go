@@ -11,26 +11,20 @@ import (
 )
 
 // searchIndex builds the search index files, reusing the work of the last
-// build for unchanged pages, and remembers their names. A build that
-// streams its output indexes once, and hands each page's passages file
-// (most of the index's bytes: the page's text) to the sink as it is made;
-// the files returned name them with nil data, which the output then
-// counts as written.
+// build for unchanged pages, and remembers their names.
+//
+// A streaming build could hand each page's passages file (most of the
+// index's bytes: the page's text) to the sink as the index makes it, with
+// search.IndexTo, instead of holding them all until the end; but the index
+// then writes files until it is done, and it cannot see the build's
+// context to stop when the build is cancelled (TestStreamingBuildStopsMidWay).
+// That needs the context passed in here.
 func (c *renderCache) searchIndex(s *site.Site) map[string][]byte {
-	pages := allPages(s)
-	doc := func(i int) search.Doc { return searchDoc(pages[i], &c.bodies) }
-	var idx map[string][]byte
-	if c.sink != nil {
-		idx = search.IndexTo(len(pages), doc, func(name string, data []byte) {
-			// An error stops the build with its cause (see Builder.sink).
-			_ = c.sink(name, data)
-		})
-	} else {
-		if c.indexer == nil {
-			c.indexer = search.NewIndexer()
-		}
-		idx = c.indexer.Index(len(pages), doc)
+	if c.indexer == nil {
+		c.indexer = search.NewIndexer()
 	}
+	pages := allPages(s)
+	idx := c.indexer.Index(len(pages), func(i int) search.Doc { return searchDoc(pages[i], &c.bodies) })
 	c.searchNames = c.searchNames[:0]
 	for name := range idx {
 		c.searchNames = append(c.searchNames, name)

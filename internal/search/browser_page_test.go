@@ -13,7 +13,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 )
 
-// The stemmer of search.js (static/js/search/stem.js) gives the stems
+// The stemmer of search.js (static/search/stem.js) gives the stems
 // the index was built with, for every word of the atlas, the corpus's
 // vocabulary, made-up words and the words the algorithm treats apart.
 func TestBrowserStemmerAgrees(t *testing.T) {
@@ -49,7 +49,7 @@ func TestBrowserStemmerAgrees(t *testing.T) {
 	site := serveSite(t, "/", Index(fixture()))
 	tb := b.open(t, site.url("stages/"), 1280)
 	var got []string
-	tb.eval(`(async (ws) => { const m = await import("/js/search/stem.js"); return ws.map(m.stem); })(`+
+	tb.eval(`(async (ws) => { const m = await import("/search/stem.js"); return ws.map(m.stem); })(`+
 		string(must(json.Marshal(words)))+`)`, &got)
 	if len(got) != len(words) {
 		t.Fatalf("stemmed %d words in the browser, want %d", len(got), len(words))

@@ -37,7 +37,7 @@ func serveSite(t testing.TB, base string, files map[string][]byte) *testSite {
 // servePages is serveSite whose pages have the search page's results
 // container if page is set.
 func servePages(t testing.TB, base string, files map[string][]byte, page bool) *testSite {
-	script, stemmer, pageScript := served(t, scriptPath), served(t, stemmerPath), served(t, "../../static/js/search/page.js")
+	script, stemmer, pageScript := served(t, scriptPath), served(t, stemmerPath), served(t, "../../static/search/page.js")
 	css, err := os.ReadFile("../../static/css/search.css")
 	if err != nil {
 		t.Fatal(err)
@@ -54,10 +54,10 @@ func servePages(t testing.TB, base string, files map[string][]byte, page bool) *
 		case p == "js/search.js":
 			w.Header().Set("Content-Type", "text/javascript")
 			body = script
-		case p == "js/search/stem.js":
+		case p == "search/stem.js":
 			w.Header().Set("Content-Type", "text/javascript")
 			body = stemmer
-		case p == "js/search/page.js":
+		case p == "search/page.js":
 			w.Header().Set("Content-Type", "text/javascript")
 			body = pageScript
 		case p == "css/search.css":

@@ -38,7 +38,7 @@
 // English stem of a token, as github.com/kljensen/snowball gives it:
 // "deploys", "deploying" and "deployment" are all "deploy". Stop words
 // ("the", "who", ...) are indexed as they are. search.js applies the same
-// rules to the query, with a port of the stemmer in js/search/stem.js;
+// rules to the query, with a port of the stemmer in search/stem.js;
 // TestBrowserStemmerAgrees holds the two together.
 //
 // # Scores
@@ -113,7 +113,7 @@
 // words, then the most matches, with the words that match in <mark>; and
 // up to 3 sections whose heading or text matches, as links to path#id.
 // The search page (search/?q=) shows the first 50, filtered by section
-// and by a section's declared field, as its URL says (js/search/page.js).
+// and by a section's declared field, as its URL says (search/page.js).
 // A query without results says so, and offers the nearest words (within 2
 // edits) and the section lists.
 //

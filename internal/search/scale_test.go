@@ -22,7 +22,7 @@ const (
 )
 
 const scriptPath = "../../static/js/search.js"
-const stemmerPath = "../../static/js/search/stem.js"
+const stemmerPath = "../../static/search/stem.js"
 
 // shownResults is how many results the dropdown shows (search.js: LIMIT),
 // shownPassages how many of them show their best passage (PASSAGES).

@@ -8,9 +8,9 @@
   const box = document.getElementById('search-results');
   const form = input && input.form;
   if (!form || !box || !window.fetch) return;
-  // The stemmer (js/search/stem.js) comes with the first search.
+  // The stemmer (search/stem.js) comes with the first search.
   let stem, STOP, stemmer;
-  const ready = () => stemmer || (stemmer = import(base + 'js/search/stem.js')
+  const ready = () => stemmer || (stemmer = import(dir + 'stem.js')
     .then((m) => { ({ stem, STOP } = m); }, (e) => { stemmer = null; throw e; }));
   const LIMIT = 10, PAGE_LIMIT = 50, PASSAGES = 5, PAUSE = 150, MAX_TERMS = 8, MIN_PREFIX = 2;
   const base = document.documentElement.dataset.base || '/';
@@ -217,9 +217,9 @@
     status.classList.toggle('visually-hidden', !visible);
   };
   function open(yes) {
-    box.hidden = !yes || !options.length || !!page;
+    box.hidden = !yes || !options.length;
     status.hidden = !yes || !status.textContent;
-    help.hidden = !yes || !help.childNodes.length || !!page;
+    help.hidden = !yes || !help.childNodes.length;
     input.setAttribute('aria-expanded', String(!box.hidden));
     if (box.hidden) select(-1);
   }
@@ -316,9 +316,12 @@
       const r = await search(q);
       if (n !== seq) return;
       const match = matcher(r);
+      // The search page shows the full results in the page, and the
+      // dropdown as every page does.
       if (page) {
-        const m = await import(base + 'js/search/page.js');
-        return await m.renderPage({ page, base, LIMIT, PAGE_LIMIT, details, best, passages, marked, el, summary, suggest, say, run }, q, r, match, () => n === seq);
+        const m = await import(dir + 'page.js');
+        await m.renderPage({ page, base, LIMIT, PAGE_LIMIT, details, best, passages, marked, el, summary, suggest, say, run }, q, r, match, () => n === seq);
+        if (n !== seq) return;
       }
       // Passages come once typing pauses, so keystrokes fetch no passages.
       const hits = await details(r.meta, r.hits.slice(0, LIMIT), 0, match);
@@ -344,7 +347,7 @@
   input.addEventListener('input', run);
   input.addEventListener('keydown', (e) => {
     const n = options.length, down = e.key === 'ArrowDown';
-    if ((down || e.key === 'ArrowUp') && n && !page) {
+    if ((down || e.key === 'ArrowUp') && n) {
       e.preventDefault();
       open(true);
       select(((active < 0 && !down ? 0 : active) + (down ? 1 : -1) + n) % n);
