@@ -200,8 +200,6 @@
     }));
   }
   const page = location.pathname.startsWith(dir) ? document.getElementById('search-page') : null;
-  const nojs = document.getElementById('search-nojs');
-  if (nojs) nojs.hidden = true;
   const status = el('div', 'search-status');
   status.setAttribute('role', 'status');
   status.hidden = true;
