@@ -117,6 +117,60 @@ func (c *client) search(q string, limit int) []result {
 	return hits
 }
 
+// A termList is the pages one query word matches, with their scores, and
+// the word's weight.
+type termList struct {
+	scores map[int]int
+	weight int
+}
+
+// termList matches one query word t, also as a prefix if prefix is set,
+// and corrects it when it matches nothing (search.js: search).
+func (c *client) termList(t string, prefix bool) (termList, *fix) {
+	s := stem(t)
+	sh := c.shard(c.key(s))
+	var entries [][]int
+	if e, ok := sh[s]; ok {
+		entries = append(entries, e)
+	}
+	if prefix && utf8.RuneCountInString(t) >= minPrefixRunes {
+		ph := c.shard(c.key(t))
+		if e, ok := ph[t+"*"]; ok {
+			entries = append(entries, e)
+		} else {
+			for _, k := range slices.Sorted(maps.Keys(ph)) {
+				if strings.HasPrefix(k, t) && !strings.HasSuffix(k, "*") && k != s {
+					entries = append(entries, ph[k])
+				}
+			}
+		}
+	}
+	var fixed *fix
+	n := utf8.RuneCountInString(t)
+	if len(entries) == 0 && n >= 5 && !isStopWord(t) {
+		if near := nearest(sh, s, cmp.Or(2*bool2int(n >= 8), 1)); len(near) > 0 {
+			entries = append(entries, sh[near[0]])
+			fixed = &fix{t, near[0]}
+		}
+	}
+	l := termList{scores: map[int]int{}}
+	df, complete := 0, true
+	for _, raw := range entries {
+		df = max(df, raw[0])
+		complete = complete && raw[0] == (len(raw)-1)/2
+		doc := 0
+		for j := 1; j < len(raw); j += 2 {
+			doc += raw[j]
+			l.scores[doc] = max(l.scores[doc], raw[j+1])
+		}
+	}
+	if complete {
+		df = len(l.scores)
+	}
+	l.weight = idf(c.meta.Docs, df)
+	return l, fixed
+}
+
 // query ranks every page that matches some word of q (search.js: search).
 func (c *client) query(q string) ([]result, []fix) {
 	terms := tokens(q)
@@ -140,53 +194,13 @@ func (c *client) query(q string) ([]result, []fix) {
 		terms, prefix = terms[:maxQueryTerms], false
 	}
 	var fixes []fix
-	type list struct {
-		scores map[int]int
-		weight int
-	}
-	var lists []list
+	var lists []termList
 	for i, t := range terms {
-		s := stem(t)
-		sh := c.shard(c.key(s))
-		var entries [][]int
-		if e, ok := sh[s]; ok {
-			entries = append(entries, e)
-		}
-		if prefix && i == len(terms)-1 && utf8.RuneCountInString(t) >= minPrefixRunes {
-			ph := c.shard(c.key(t))
-			if e, ok := ph[t+"*"]; ok {
-				entries = append(entries, e)
-			} else {
-				for _, k := range slices.Sorted(maps.Keys(ph)) {
-					if strings.HasPrefix(k, t) && !strings.HasSuffix(k, "*") && k != s {
-						entries = append(entries, ph[k])
-					}
-				}
-			}
-		}
-		n := utf8.RuneCountInString(t)
-		if len(entries) == 0 && n >= 5 && !isStopWord(t) {
-			if near := nearest(sh, s, cmp.Or(2*bool2int(n >= 8), 1)); len(near) > 0 {
-				entries = append(entries, sh[near[0]])
-				fixes = append(fixes, fix{t, near[0]})
-			}
-		}
-		l := list{scores: map[int]int{}}
-		df, complete := 0, true
-		for _, raw := range entries {
-			df = max(df, raw[0])
-			complete = complete && raw[0] == (len(raw)-1)/2
-			doc := 0
-			for j := 1; j < len(raw); j += 2 {
-				doc += raw[j]
-				l.scores[doc] = max(l.scores[doc], raw[j+1])
-			}
-		}
-		if complete {
-			df = len(l.scores)
-		}
-		l.weight = idf(c.meta.Docs, df)
+		l, f := c.termList(t, prefix && i == len(terms)-1)
 		lists = append(lists, l)
+		if f != nil {
+			fixes = append(fixes, *f)
+		}
 	}
 	byDoc := map[int]*result{}
 	for _, l := range lists {

@@ -69,6 +69,12 @@ func TestPagefindComparison(t *testing.T) {
 	t.Logf("relevance: rolesite finds every expected page for %d of %d queries, Pagefind for %d (%d counting content pages only)",
 		ours, len(cases), theirs, theirsContent)
 
+	firstQueryBytes(t, big)
+}
+
+// firstQueryBytes logs the bytes a first query downloads with rolesite's
+// search and with Pagefind's on the built site in folder big.
+func firstQueryBytes(t *testing.T, big string) {
 	// Bytes are counted as the server sends them: Pagefind fetches its index
 	// from a worker, whose requests the page's resource timings leave out.
 	var mu sync.Mutex
