@@ -6,7 +6,6 @@ import (
 
 	"github.com/klauspost/compress/s2"
 
-	"github.com/rolesite/rolesite/internal/search"
 	"github.com/rolesite/rolesite/internal/site"
 )
 
@@ -91,19 +90,16 @@ func (b *bodies) html(p *site.Page, use func([]byte)) {
 	use(l.html)
 }
 
-// text sets the page's text in d: as it is, or, when it is packed, as a
-// function that unpacks it when the index asks, so that a build need not
-// hold every page's text at once.
-func (b *bodies) text(p *site.Page, d *search.Doc) {
+// text returns the page's text, unpacking it when it is packed: the
+// search index asks for one page's text at a time, so that a build need
+// not hold every page's text at once.
+func (b *bodies) text(p *site.Page) (text string) {
 	l := b.docs[p.Src.Path]
 	if l.packed != nil && l.packed.data != nil {
-		d.TextFrom = func() (text string) {
-			b.unpack(l.packed, func(_, t []byte) { text = string(t) })
-			return text
-		}
-		return
+		b.unpack(l.packed, func(_, t []byte) { text = string(t) })
+		return text
 	}
-	d.Text = l.text
+	return l.text
 }
 
 // written lets the page's packed body and text go: a streaming build has

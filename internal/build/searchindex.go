@@ -2,7 +2,11 @@ package build
 
 import (
 	"maps"
+	"path"
 	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/rolesite/rolesite/internal/diag"
 	"github.com/rolesite/rolesite/internal/search"
@@ -10,9 +14,17 @@ import (
 )
 
 // startSearch builds the search index before the pages render, so that a
-// streaming build can let each page's text go once its page is out.
+// streaming build can let each page's text go once its page is out. A
+// sink that streams takes each page's passages file as the index makes
+// it (see sink.index), until the build is stopped.
 func startSearch(r *renderRun) {
-	idx := r.c.searchIndex(r.s)
+	pages := allPages(r.s)
+	put := func(name string, data []byte) {
+		if r.ctx.Err() == nil {
+			r.c.out.put(name, data)
+		}
+	}
+	idx := r.c.out.index(len(pages), func(i int) search.Doc { return searchDoc(pages[i], &r.c.bodies) }, put)
 	for _, name := range slices.Sorted(maps.Keys(idx)) {
 		r.search = append(r.search, madeFile{name, idx[name]})
 	}
@@ -33,25 +45,40 @@ func searchRoom(r *renderRun) diag.List {
 // searchOrigin is the origin of the search index's files.
 const searchOrigin = "the search index"
 
-// searchIndex builds the search index files, reusing the sink's indexer
-// (which keeps per-page work between builds when the sink keeps anything).
-func (c *renderCache) searchIndex(s *site.Site) map[string][]byte {
-	return c.out.indexer().Index(searchDocs(s, &c.bodies))
+// searchDoc describes a page to the search index. The index asks for each
+// page once, when it analyses it, and keeps nothing of its text: a
+// streaming build unpacks the text then, and never holds every page's at
+// once.
+func searchDoc(p *site.Page, bodies *bodies) search.Doc {
+	d := search.Doc{Path: p.URL, Title: p.Title(), Summary: p.Summary(), Text: bodies.text(p)}
+	for _, a := range p.Aliases {
+		// "roles/dl-engineer/index.html" names the page "dl engineer".
+		name := path.Base(path.Dir(a))
+		if name != "." && name != "/" {
+			d.Aliases = append(d.Aliases, strings.ReplaceAll(name, "-", " "))
+		}
+	}
+	if sec := p.Section; sec != nil {
+		d.Section, d.SectionTitle = sec.Name, sec.Title
+		if sec.Index != nil {
+			// A section's _index.md may declare a field its results can
+			// be filtered by: search_filter: category.
+			if f, ok := sec.Index.Src.Params["search_filter"].(string); ok && f != "" {
+				d.FilterLabel = label(f)
+				d.Filter, _ = p.Src.Params[f].(string)
+			}
+		}
+	}
+	for _, h := range p.Doc.Headings {
+		d.Headings = append(d.Headings, search.Heading{ID: h.ID, Text: h.Text})
+	}
+	return d
 }
 
-// searchDocs describes every page to the search index.
-func searchDocs(s *site.Site, bodies *bodies) []search.Doc {
-	var docs []search.Doc
-	for _, p := range allPages(s) {
-		d := search.Doc{Path: p.URL, Title: p.Title(), Summary: p.Summary()}
-		bodies.text(p, &d)
-		if p.Section != nil {
-			d.Section, d.SectionTitle = p.Section.Name, p.Section.Title
-		}
-		for _, h := range p.Doc.Headings {
-			d.Headings = append(d.Headings, h.Text)
-		}
-		docs = append(docs, d)
-	}
-	return docs
+// label turns a front matter field name into a label: "tool_category" is
+// "Tool category".
+func label(field string) string {
+	s := strings.ReplaceAll(field, "_", " ")
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }

@@ -34,8 +34,15 @@ type sink interface {
 	// stop stops the build (with an OutputError when a write fails). It
 	// returns the last good build's files when the sink kept them.
 	begin(links *linkcheck.Checker, stop context.CancelCauseFunc) *output.Files
-	// indexer is the search indexer of this build.
-	indexer() *search.Indexer
+	// index indexes the n pages doc describes for search and returns the
+	// index's files. A sink that streams takes each page's passages file
+	// through put as the index makes it (put is called from several
+	// goroutines and must not keep data), and the files returned name
+	// those with nil data; a sink that keeps files returns them all.
+	index(n int, doc func(i int) search.Doc, put func(name string, data []byte)) map[string][]byte
+	// put takes a file that is final now, outside the pages (see index);
+	// data is not kept past the call.
+	put(name string, data []byte)
 	// remembered gives j.data the bytes kept of page j from an earlier
 	// build, and reports whether it did, when j's view has the key it had
 	// then. key hashes the view; only a sink that keeps pages calls it.

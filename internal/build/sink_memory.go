@@ -39,7 +39,14 @@ func (m *memorySink) loadedAll(*loadCache) {}
 
 func (m *memorySink) begin(*linkcheck.Checker, context.CancelCauseFunc) *output.Files { return m.last }
 
-func (m *memorySink) indexer() *search.Indexer { return m.search }
+// index keeps the indexer, and so each page's analysis, for the next
+// build, and returns every file with its data.
+func (m *memorySink) index(n int, doc func(int) search.Doc, _ func(string, []byte)) map[string][]byte {
+	return m.search.Index(n, doc)
+}
+
+// put has nothing to do: index hands this sink no file through put.
+func (m *memorySink) put(string, []byte) {}
 
 func (m *memorySink) remembered(j *pageJob, key func() uint64) bool {
 	j.key = key()

@@ -34,11 +34,18 @@ func (s *streamSink) begin(links *linkcheck.Checker, stop context.CancelCauseFun
 	return nil
 }
 
-func (s *streamSink) indexer() *search.Indexer { return search.NewIndexer() }
+// index streams each page's passages file out as it is made: a one-shot
+// build never holds every page's text.
+func (s *streamSink) index(n int, doc func(int) search.Doc, put func(string, []byte)) map[string][]byte {
+	return search.IndexTo(n, doc, put)
+}
 
 func (s *streamSink) remembered(*pageJob, func() uint64) bool { return false }
 
-func (s *streamSink) page(j *pageJob, data []byte) { j.err = s.put(j.out, data) }
+func (s *streamSink) page(j *pageJob, data []byte) { j.err = s.write(j.out, data) }
+
+// put writes a file now; a failure has stopped the build (see write).
+func (s *streamSink) put(name string, data []byte) { _ = s.write(name, data) }
 
 // finish writes every file that still holds its data (all but the pages,
 // which went out as they were rendered), letting the data go, until ctx
@@ -49,7 +56,7 @@ func (s *streamSink) finish(ctx context.Context, files *output.Files, made []str
 			return nil
 		}
 		if data, _ := files.Get(name); data != nil {
-			if err := s.put(name, data); err != nil {
+			if err := s.write(name, data); err != nil {
 				return diag.List{{Path: name, Message: err.Error()}}
 			}
 			files.Set(name, nil, files.Origin(name))
@@ -63,10 +70,10 @@ func (s *streamSink) feedLinks(context.Context, *linkcheck.Checker, *output.File
 
 func (s *streamSink) end(*output.Files) { s.links, s.stop = nil, nil }
 
-// put checks a file's links and emits it, with its compressed siblings
+// write checks a file's links and emits it, with its compressed siblings
 // when asked for. The first error of Emit stops the build with an
 // OutputError.
-func (s *streamSink) put(name string, data []byte) error {
+func (s *streamSink) write(name string, data []byte) error {
 	if s.links != nil {
 		s.links.Add(name, data)
 	}

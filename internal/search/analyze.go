@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"context"
 	"encoding/binary"
 
@@ -14,30 +15,49 @@ type analysis struct{ analyzers []*analyzer }
 // analyzeGrain is how many pages an analyzer takes at a time.
 const analyzeGrain = 32
 
-// run sets the terms, scores and snippet of pages, numbering new terms in
-// dict.
-func (an *analysis) run(dict *dictionary, pages []*page) {
-	if len(pages) == 0 {
-		return
+// run makes the pages of the n docs that doc makes, by position, numbering
+// new terms in dict. A doc whose hash is that of the previous call's page
+// of its path reuses that page; the others are analysed. doc is called
+// once for each position, from a few goroutines at once.
+//
+// put, when not nil, takes each page's passages file as it is made, and
+// must not keep it: the analyzer writes the next page's over it. The page
+// keeps none.
+func (an *analysis) run(dict *dictionary, memo *pageMemo, n int, doc func(int) Doc, put func(name string, data []byte)) []*page {
+	pages := make([]*page, n)
+	if n == 0 {
+		return pages
 	}
-	k := pool.Workers(len(pages), analyzeGrain)
+	k := pool.Workers(n, analyzeGrain)
 	for len(an.analyzers) < k {
 		an.analyzers = append(an.analyzers, newAnalyzer(dict))
 	}
 	done := make([][]*page, k)
-	pool.Ranges(context.Background(), len(pages), analyzeGrain, func(w, lo, hi int) {
+	pool.Ranges(context.Background(), n, analyzeGrain, func(w, lo, hi int) {
 		a := an.analyzers[w]
-		for _, p := range pages[lo:hi] {
-			d := p.doc
-			if d.TextFrom != nil {
-				d.Text = d.TextFrom()
+		for i := lo; i < hi; i++ {
+			d := doc(i)
+			h := memo.hash(&d)
+			if p := memo.reuse(&d, h); p != nil {
+				pages[i] = p
+				continue
 			}
+			p := &page{path: d.Path, title: d.Title, section: d.Section, secTitle: d.SectionTitle,
+				filterLabel: d.FilterLabel, filter: d.Filter, hash: h}
 			a.analyze(p, &d)
 			p.snippet = snippet(d)
+			a.pass = appendPassages(a.pass[:0], &d)
+			if put != nil {
+				put(passagesFile(p.path), a.pass)
+			} else {
+				p.passages = bytes.Clone(a.pass)
+			}
+			pages[i] = p
 			done[w] = append(done[w], p)
 		}
 	})
 	an.merge(dict, done)
+	return pages
 }
 
 // merge numbers in dict the terms it lacked, which the analyzers numbered
@@ -99,6 +119,8 @@ type analyzer struct {
 	buf    []byte
 	page   []hit   // by term number: the current page's hits
 	seen   []int32 // term numbers in page order of first occurrence
+	stems  map[string]string
+	pass   []byte // the current page's passages file
 }
 
 func newAnalyzer(shared *dictionary) *analyzer {
@@ -112,32 +134,35 @@ func (a *analyzer) renumbered() {
 	clear(a.recent[:])
 }
 
-// analyze sets p.terms and p.scores from d, p's doc with its text.
+// analyze sets p.terms and p.scores from d.
 func (a *analyzer) analyze(p *page, d *Doc) {
 	a.mark(d.Title, inTitle)
+	for _, s := range d.Aliases {
+		a.mark(s, inAlias)
+	}
 	for _, h := range d.Headings {
-		a.mark(h, inHeading)
+		a.mark(h.Text, inHeading)
 	}
 	a.mark(d.Summary, inSummary)
-	a.mark(d.Text, 0)
+	bodyLen := a.mark(d.Text, 0)
 	p.terms = make([]int32, len(a.seen))
 	p.scores = make([]uint8, len(a.seen))
 	for i, id := range a.seen {
 		h := &a.page[id]
 		p.terms[i] = id
-		p.scores[i] = uint8(h.score())
+		p.scores[i] = uint8(h.score(bodyLen))
 		*h = hit{}
 	}
 	a.seen = a.seen[:0]
 }
 
 // mark records the terms of text as occurring in field f, or in the body
-// if f is 0.
-func (a *analyzer) mark(text string, f field) {
-	for i := 0; ; {
+// if f is 0, and returns how many tokens it has.
+func (a *analyzer) mark(text string, f field) (tokens int) {
+	for i := 0; ; tokens++ {
 		start, end, ascii := scanTerm(text, i)
 		if start == end {
-			return
+			return tokens
 		}
 		i = end
 		id := a.id(text, start, end, ascii)
@@ -156,7 +181,21 @@ func (a *analyzer) mark(text string, f field) {
 	}
 }
 
-// id returns the number of the term text[start:end], as written in the
+// stem returns the stem of the term t, from the analyzer's memo of the
+// terms it stemmed.
+func (a *analyzer) stem(t []byte) string {
+	if s, ok := a.stems[string(t)]; ok {
+		return s
+	}
+	s := stem(string(t))
+	if a.stems == nil {
+		a.stems = make(map[string]string)
+	}
+	a.stems[string(t)] = s
+	return s
+}
+
+// id returns the number of the stem of the term text[start:end], as written in the
 // text (before lower-casing), ascii if it is all ASCII. A short ASCII
 // term that is in the cache costs no copy and no dictionary look-up.
 func (a *analyzer) id(text string, start, end int, ascii bool) int32 {
@@ -178,9 +217,10 @@ func (a *analyzer) id(text string, start, end int, ascii bool) int32 {
 			return id
 		}
 	}
-	id, ok := a.shared.lookup(a.buf)
+	st := a.stem(a.buf)
+	id, ok := a.shared.lookupString(st)
 	if !ok {
-		id = a.local.id(a.buf) + int32(len(a.shared.terms))
+		id = a.local.id([]byte(st)) + int32(len(a.shared.terms))
 	}
 	if set != nil {
 		set[1], set[0] = set[0], cached{key, id}

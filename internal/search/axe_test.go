@@ -10,8 +10,8 @@ import (
 	"github.com/rolesite/rolesite/internal/testbrowser"
 )
 
-// TestBrowserAxe runs axe-core over a page with the results open, in both
-// themes, when AXE_CORE names axe.min.js (npm install axe-core). CI sets
+// TestBrowserAxe runs axe-core over a page with the results open, with
+// none, and over the search page, in both themes, when AXE_CORE names axe.min.js (npm install axe-core). CI sets
 // it; elsewhere the test is skipped.
 func TestBrowserAxe(t *testing.T) {
 	path := os.Getenv("AXE_CORE")
@@ -52,6 +52,17 @@ func TestBrowserAxe(t *testing.T) {
 			for _, v := range violations {
 				t.Errorf("%s, %d px, no results: %s: %s", theme, width, v.ID, v.Help)
 			}
+		}
+		// The search page, with its chips and passages.
+		page := servePages(t, "/atlas/", Index(fixture()), true)
+		tb := b.open(t, page.url("search/?q=spark"), 1280)
+		tb.eval(`document.documentElement.dataset.theme = "`+theme+`"`, nil)
+		tb.waitFor(`!document.getElementById("search-page").hidden`)
+		tb.eval(string(axe)+"\n;0", nil)
+		var violations []struct{ ID, Help string }
+		tb.eval(`axe.run(document, {resultTypes: ["violations"]}).then(r => r.violations)`, &violations)
+		for _, v := range violations {
+			t.Errorf("%s, search page: %s: %s", theme, v.ID, v.Help)
 		}
 	}
 }

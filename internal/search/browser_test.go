@@ -3,7 +3,6 @@ package search
 import (
 	"encoding/json"
 	"fmt"
-	"html"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -11,8 +10,10 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp/kb"
+	"github.com/rolesite/rolesite/internal/publish"
 )
 
 // testSite serves the index files, static/js/search.js and, for any other
@@ -23,20 +24,25 @@ type testSite struct {
 	*httptest.Server
 	base string
 
+	page bool // pages have the search page's results container
+
 	mu   sync.Mutex
 	sent map[string]int
 }
 
-func serveSite(t *testing.T, base string, files map[string][]byte) *testSite {
-	script, err := os.ReadFile(scriptPath)
-	if err != nil {
-		t.Fatal(err)
-	}
+func serveSite(t testing.TB, base string, files map[string][]byte) *testSite {
+	return servePages(t, base, files, false)
+}
+
+// servePages is serveSite whose pages have the search page's results
+// container if page is set.
+func servePages(t testing.TB, base string, files map[string][]byte, page bool) *testSite {
+	script, stemmer, pageScript := served(t, scriptPath), served(t, stemmerPath), served(t, "../../static/search/page.js")
 	css, err := os.ReadFile("../../static/css/search.css")
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &testSite{base: base, sent: map[string]int{}}
+	s := &testSite{base: base, page: page, sent: map[string]int{}}
 	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		p, ok := strings.CutPrefix(r.URL.Path, base)
 		if !ok {
@@ -48,6 +54,12 @@ func serveSite(t *testing.T, base string, files map[string][]byte) *testSite {
 		case p == "js/search.js":
 			w.Header().Set("Content-Type", "text/javascript")
 			body = script
+		case p == "search/stem.js":
+			w.Header().Set("Content-Type", "text/javascript")
+			body = stemmer
+		case p == "search/page.js":
+			w.Header().Set("Content-Type", "text/javascript")
+			body = pageScript
 		case p == "css/search.css":
 			w.Header().Set("Content-Type", "text/css")
 			w.Write(css)
@@ -65,7 +77,7 @@ func serveSite(t *testing.T, base string, files map[string][]byte) *testSite {
 		default:
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
 			w.Header().Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'")
-			fmt.Fprint(w, testPage(base, p))
+			fmt.Fprint(w, testPage(base, p, s.page))
 			return
 		}
 		s.mu.Lock()
@@ -92,44 +104,22 @@ func (s *testSite) bytesSent() (total int, paths []string) {
 
 func (s *testSite) url(path string) string { return s.URL + s.base + path }
 
-func testPage(base, path string) string {
-	b := html.EscapeString(base)
-	return `<!doctype html>
-<html lang="en" data-base="` + b + `">
-<head><meta charset="utf-8"><title>` + html.EscapeString(path) + `</title>
-<link rel="stylesheet" href="` + b + `css/theme.css">
-<link rel="stylesheet" href="` + b + `css/search.css"></head>
-<body>
-<header>
-<form class="search" role="search" action="` + b + `search/" method="get">
-  <label for="search-q" class="visually-hidden">Search the atlas</label>
-  <input id="search-q" name="q" type="search" placeholder="Search  /" autocomplete="off" spellcheck="false"
-         role="combobox" aria-controls="search-results" aria-expanded="false" aria-autocomplete="list">
-  <div id="search-results" class="search-results" role="listbox" aria-label="Search results" hidden></div>
-</form>
-</header>
-<main><h1>` + html.EscapeString(path) + `</h1><textarea id="notes" aria-label="Notes"></textarea></main>
-<script src="` + b + `js/search.js" defer></script>
-</body></html>`
+// served returns a script as a build serves it: minified.
+func served(t testing.TB, path string) []byte {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	min, err := publish.NewMinifier().Minify("js/x.js", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return min
 }
 
-// testTheme stands in for the site's stylesheet: the custom properties
-// search.css uses, in a light and a dark theme, and a header with the
-// search box at its end.
-const testTheme = `
-:root { --bg: #fff; --fg: #1b1e23; --muted: #59606b; --accent: #1f5fbf; --border: #d5d9df; --surface: #fff; }
-[data-theme=dark] { --bg: #14171c; --fg: #e6e9ee; --muted: #a3abb7; --accent: #7fb0ff; --border: #363c46; --surface: #1d2128; }
-html { background: var(--bg); color: var(--fg); font: 16px/1.5 system-ui, sans-serif; }
-body { margin: 0; }
-header { display: flex; justify-content: space-between; gap: 1rem; padding: .75rem 1rem; border-bottom: 1px solid var(--border); }
-header::before { content: "ML Atlas"; font-weight: 700; }
-.search input { width: min(16rem, 50vw); font: inherit; padding: .25rem .5rem; background: var(--surface); color: var(--fg); border: 1px solid var(--border); border-radius: .375rem; }
-.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
-main { padding: 1rem; }
-`
-
-// shown lists the results in the dropdown, in order, as "Section|Title|href".
-const shown = `[...document.querySelectorAll("#search-results [role=option]")].map(a =>
+// shown lists the results in the dropdown, in order, as "Section|Title|href"
+// (their sub-results left out).
+const shown = `[...document.querySelectorAll("#search-results [role=option]:not(.search-sub)")].map(a =>
 	a.closest("[role=group]").getAttribute("aria-label") + "|" + a.querySelector(".search-title").textContent + "|" + a.getAttribute("href"))`
 
 func TestBrowserKeyboard(t *testing.T) {
@@ -143,7 +133,7 @@ func TestBrowserKeyboard(t *testing.T) {
 			var violations int
 			tb.eval(`window.cspViolations = 0; document.addEventListener("securitypolicyviolation", () => window.cspViolations++); 0`, nil)
 
-			if n, paths := site.bytesSent(); n != len(must(os.ReadFile(scriptPath))) {
+			if n, paths := site.bytesSent(); n != len(served(t, scriptPath)) {
 				t.Errorf("before any use, the page fetched %v; want only the script", paths)
 			}
 
@@ -170,13 +160,8 @@ func TestBrowserKeyboard(t *testing.T) {
 			tb.waitFor(`document.querySelectorAll("#search-results [role=option]").length == 4`)
 			var got []string
 			tb.eval(shown, &got)
-			want := []string{
-				"Tools|Apache Spark|" + base + "tools/apache-spark/",
-				"Tools|Kafka|" + base + "tools/kafka/",
-				"Roles|Data Engineer|" + base + "roles/data-engineer/",
-				"Roles|Data Scientist|" + base + "roles/data-scientist/",
-			}
-			if !slices.Equal(got, want) {
+			want := grouped(newClient(t, Index(docs)).search("spa", shownResults), base)
+			if len(want) != 4 || !slices.Equal(got, want) {
 				t.Errorf("results for spa:\n got %q\nwant %q", got, want)
 			}
 			var expanded string
@@ -191,8 +176,9 @@ func TestBrowserKeyboard(t *testing.T) {
 			var sel []string
 			tb.eval(`[document.getElementById("search-q").getAttribute("aria-activedescendant"),
 				...[...document.querySelectorAll("[aria-selected=true]")].map(e => e.id + " " + e.textContent)]`, &sel)
-			if len(sel) != 2 || sel[0] != "search-opt-1" || !strings.HasPrefix(sel[1], "search-opt-1 Kafka") {
-				t.Errorf("after down, down, down, up: active descendant and selected = %q; want the second option, Kafka", sel)
+			second := strings.Split(want[1], "|")
+			if len(sel) != 2 || sel[0] != "search-opt-1" || !strings.HasPrefix(sel[1], "search-opt-1 "+second[1]) {
+				t.Errorf("after down, down, down, up: active descendant and selected = %q; want the second option, %s", sel, second[1])
 			}
 			tb.press(kb.Escape)
 			var hidden bool
@@ -203,7 +189,7 @@ func TestBrowserKeyboard(t *testing.T) {
 			tb.press(kb.ArrowDown) // reopens and selects the first
 			tb.press(kb.ArrowDown)
 			tb.press(kb.Enter)
-			tb.waitFor(`location.pathname == "` + base + `tools/kafka/"`)
+			tb.waitFor(`location.pathname == "` + second[2] + `"`)
 
 			// The search page fills the box from ?q= and shows results;
 			// index text is text, never markup.
@@ -241,11 +227,16 @@ func TestBrowserKeyboard(t *testing.T) {
 			}
 			tb.eval(`document.getElementById("search-q").focus()`, nil)
 			tb.eval(`document.getElementById("search-q").setSelectionRange(99, 99)`, nil)
-			tb.typeText(" nosuchword")
-			tb.waitFor(`document.getElementById("search-results").hidden`)
-			tb.eval(`document.querySelector(".search-status").textContent`, &checks.Status)
-			if checks.Status != "No results for “xenolith nosuchword”" {
-				t.Errorf("status = %q", checks.Status)
+			tb.typeText(" qqqzzzk")
+			tb.waitFor(`document.querySelector(".search-status").textContent.startsWith("1 result")`)
+			tb.eval(`document.getElementById("search-q").select()`, nil)
+			tb.typeText("qqqzzzk")
+			tb.waitFor(`document.getElementById("search-results").hidden && !document.querySelector(".search-help").hidden`)
+			var help []string
+			tb.eval(`[document.querySelector(".search-status").textContent,
+				...[...document.querySelectorAll(".search-help a")].map(a => a.getAttribute("href"))]`, &help)
+			if want := []string{"No results for “qqqzzzk”", base + "roles/", base + "stages/", base + "tools/"}; !slices.Equal(help, want) {
+				t.Errorf("with no results: status and links %q, want %q", help, want)
 			}
 			tb.eval(`window.cspViolations`, &violations)
 			if violations > 0 {
@@ -256,19 +247,22 @@ func TestBrowserKeyboard(t *testing.T) {
 }
 
 // On a generated 10,000-page site, the first query in a real browser
-// downloads under the budget, and a query whose files are loaded answers
-// within 50 ms.
+// downloads under the budget, and a query whose files are loaded shows its
+// results within 10 ms (the median of five tries).
 func TestBrowserScale(t *testing.T) {
 	b := startBrowser(t)
 	files := Index(corpus(t, 10_000))
 	site := serveSite(t, "/atlas/", files)
 	for _, q := range []string{"spark", "data pipeline", "machine learning engineer", "mod"} {
 		tb := b.open(t, site.url("search/?q="+strings.ReplaceAll(q, " ", "+")), 1280)
-		tb.waitFor(`document.querySelectorAll("#search-results [role=option]").length == ` + fmt.Sprint(shownResults))
+		// Wait for the passages, which come once typing pauses.
+		tb.waitFor(`document.querySelectorAll("#search-results [role=option]").length >= ` + fmt.Sprint(shownResults) +
+			` && performance.getEntriesByType("resource").some(e => e.name.includes("/search/x/"))`)
+		time.Sleep(300 * time.Millisecond)
 		n, paths := site.bytesSent()
 		t.Logf("first query %q: %d bytes in %d files", q, n, len(paths))
-		if n > firstQueryBudget {
-			t.Errorf("first query %q downloaded %d bytes, budget %d: %v", q, n, firstQueryBudget, paths)
+		if n > ordinaryBudget {
+			t.Errorf("first query %q downloaded %d bytes, budget %d: %v", q, n, ordinaryBudget, paths)
 		}
 	}
 
@@ -293,17 +287,19 @@ func TestBrowserScale(t *testing.T) {
 		const out = {};
 		for (const q of qs) {
 			await ask(q); // downloads what q needs
-			await ask("zzzz qqqq"); // something else in between
-			let worst = 0;
-			for (let i = 0; i < 3; i++) worst = Math.max(worst, await ask(q));
-			out[q] = worst;
+			const times = [];
+			for (let i = 0; i < 5; i++) {
+				await ask("zzzz qqqq"); // something else in between
+				times.push(await ask(q));
+			}
+			out[q] = times.sort((a, b) => a - b)[2];
 		}
 		return out;
 	})(`+string(must(json.Marshal(queries)))+`)`, &ms)
 	for _, q := range queries {
-		t.Logf("query %q answered in %.1f ms", q, ms[q])
-		if ms[q] > 50 {
-			t.Errorf("query %q took %.1f ms once its files were loaded, want under 50", q, ms[q])
+		t.Logf("query %q answered in %.1f ms (median of 5)", q, ms[q])
+		if ms[q] > 10 {
+			t.Errorf("query %q took %.1f ms once its files were loaded, want under 10", q, ms[q])
 		}
 	}
 }
@@ -348,7 +344,8 @@ func TestBrowserMatchesGo(t *testing.T) {
 	tb := b.open(t, site.url("stages/"), 1280)
 	queries := []string{"quokkaesque", "spark", "spa", "quokka", "quokka heuristic", "heuristic quokka",
 		"spa ", "s", "r", "c++", "C#", "ci/cd", "spark sql", "data spark", "DONNÉES", "dér",
-		"data", "data w3", "w1", "filler 1", "da", "the and of to in an a b c"}
+		"data", "data w3", "w1", "filler 1", "da", "the and of to in an a b c",
+		"model", "watched", "processes", "the spark", "the", "etl", "monitorng", "dsitributed", "spark nosuchword"}
 	for _, q := range queries {
 		want := grouped(newClient(t, files).search(q, shownResults), "/atlas/")
 		var got []string

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"encoding/json"
 	"fmt"
+	"maps"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -18,11 +20,11 @@ type client struct {
 	files   map[string][]byte
 	fetched map[string]bool
 	meta    struct {
-		V        int         `json:"v"`
-		Docs     int         `json:"docs"`
-		Chunk    int         `json:"chunk"`
-		Sections [][2]string `json:"sections"`
-		Shards   []string    `json:"shards"`
+		V        int        `json:"v"`
+		Docs     int        `json:"docs"`
+		Chunk    int        `json:"chunk"`
+		Sections [][]string `json:"sections"`
+		Shards   []string   `json:"shards"`
 	}
 	shards map[string]map[string][]int
 	chunks map[int][]docEntry
@@ -99,101 +101,187 @@ func (c *client) shard(key string) map[string][]int {
 // maxQueryTerms is how many words of a query count (search.js: MAX_TERMS).
 const maxQueryTerms = 8
 
+// A fix is a query word that matched nothing, and the word searched for
+// in its place.
+type fix struct{ from, to string }
+
 // search runs query q and returns the best limit results, fetching the
 // page table only for those.
 func (c *client) search(q string, limit int) []result {
-	terms := tokens(q)
-	if len(terms) == 0 {
-		return nil
-	}
-	last := terms[len(terms)-1]
-	prefix := strings.HasSuffix(strings.ToLower(q), last) && utf8.RuneCountInString(last) >= minPrefixRunes
-	if len(terms) > maxQueryTerms {
-		terms, prefix = terms[:maxQueryTerms], false
-	}
-
-	type list struct {
-		scores   map[int]int
-		complete bool
-	}
-	var lists []list
-	for i, t := range terms {
-		l := list{scores: map[int]int{}, complete: true}
-		sh := c.shard(c.key(t))
-		isPrefix := prefix && i == len(terms)-1
-		_, summary := sh[t+"*"]
-		for term, raw := range sh { // order does not matter: max is commutative
-			switch {
-			case isPrefix && summary:
-				if term != t+"*" {
-					continue
-				}
-			case isPrefix:
-				if !strings.HasPrefix(term, t) || strings.HasSuffix(term, "*") {
-					continue
-				}
-			case term != t:
-				continue
-			}
-			if raw[0] != (len(raw)-1)/2 {
-				l.complete = false
-			}
-			doc := 0
-			for j := 1; j < len(raw); j += 2 {
-				doc += raw[j]
-				l.scores[doc] = max(l.scores[doc], raw[j+1])
-			}
-		}
-		lists = append(lists, l)
-	}
-	// Complete lists filter; sampled lists of very common terms only add
-	// to the score. Pages matching more of the words rank first, so when
-	// every list is a sample the AND still wins where the samples meet.
-	var filters []list
-	for _, l := range lists {
-		if l.complete {
-			filters = append(filters, l)
-		}
-	}
-	candidates := map[int]bool{}
-	if len(filters) == 0 {
-		for _, l := range lists {
-			for doc := range l.scores {
-				candidates[doc] = true
-			}
-		}
-	} else {
-		slices.SortFunc(filters, func(a, b list) int { return cmp.Compare(len(a.scores), len(b.scores)) })
-	next:
-		for doc := range filters[0].scores {
-			for _, f := range filters[1:] {
-				if _, in := f.scores[doc]; !in {
-					continue next
-				}
-			}
-			candidates[doc] = true
-		}
-	}
-	var hits []result
-	for doc := range candidates {
-		r := result{Doc: doc}
-		for _, l := range lists {
-			if s, in := l.scores[doc]; in {
-				r.Matched++
-				r.Score += s
-			}
-		}
-		hits = append(hits, r)
-	}
-	slices.SortFunc(hits, func(a, b result) int {
-		return cmp.Or(cmp.Compare(b.Matched, a.Matched), cmp.Compare(b.Score, a.Score), cmp.Compare(a.Doc, b.Doc))
-	})
+	hits, _ := c.query(q)
 	hits = hits[:min(limit, len(hits))]
 	for i := range hits {
 		e := c.doc(hits[i].Doc)
 		hits[i].Path, hits[i].Title, hits[i].Section = e.Path, e.Title, c.meta.Sections[e.Section][1]
 	}
 	return hits
+}
+
+// A termList is the pages one query word matches, with their scores, and
+// the word's weight.
+type termList struct {
+	scores map[int]int
+	weight int
+}
+
+// termList matches one query word t, also as a prefix if prefix is set,
+// and corrects it when it matches nothing (search.js: search).
+func (c *client) termList(t string, prefix bool) (termList, *fix) {
+	s := stem(t)
+	sh := c.shard(c.key(s))
+	var entries [][]int
+	if e, ok := sh[s]; ok {
+		entries = append(entries, e)
+	}
+	if prefix && utf8.RuneCountInString(t) >= minPrefixRunes {
+		ph := c.shard(c.key(t))
+		if e, ok := ph[t+"*"]; ok {
+			entries = append(entries, e)
+		} else {
+			for _, k := range slices.Sorted(maps.Keys(ph)) {
+				if strings.HasPrefix(k, t) && !strings.HasSuffix(k, "*") && k != s {
+					entries = append(entries, ph[k])
+				}
+			}
+		}
+	}
+	var fixed *fix
+	n := utf8.RuneCountInString(t)
+	if len(entries) == 0 && n >= 5 && !isStopWord(t) {
+		if near := nearest(sh, s, cmp.Or(2*bool2int(n >= 8), 1)); len(near) > 0 {
+			entries = append(entries, sh[near[0]])
+			fixed = &fix{t, near[0]}
+		}
+	}
+	l := termList{scores: map[int]int{}}
+	df, complete := 0, true
+	for _, raw := range entries {
+		df = max(df, raw[0])
+		complete = complete && raw[0] == (len(raw)-1)/2
+		doc := 0
+		for j := 1; j < len(raw); j += 2 {
+			doc += raw[j]
+			l.scores[doc] = max(l.scores[doc], raw[j+1])
+		}
+	}
+	if complete {
+		df = len(l.scores)
+	}
+	l.weight = idf(c.meta.Docs, df)
+	return l, fixed
+}
+
+// query ranks every page that matches some word of q (search.js: search).
+func (c *client) query(q string) ([]result, []fix) {
+	terms := tokens(q)
+	if len(terms) == 0 {
+		return nil, nil
+	}
+	prefix := strings.HasSuffix(strings.ToLower(q), terms[len(terms)-1])
+	var words []string
+	for _, t := range terms {
+		if !isStopWord(t) {
+			words = append(words, t)
+		}
+	}
+	if len(words) > 0 {
+		if isStopWord(terms[len(terms)-1]) {
+			prefix = false
+		}
+		terms = words
+	}
+	if len(terms) > maxQueryTerms {
+		terms, prefix = terms[:maxQueryTerms], false
+	}
+	var fixes []fix
+	var lists []termList
+	for i, t := range terms {
+		l, f := c.termList(t, prefix && i == len(terms)-1)
+		lists = append(lists, l)
+		if f != nil {
+			fixes = append(fixes, *f)
+		}
+	}
+	byDoc := map[int]*result{}
+	for _, l := range lists {
+		for doc, s := range l.scores {
+			r := byDoc[doc]
+			if r == nil {
+				r = &result{Doc: doc}
+				byDoc[doc] = r
+			}
+			r.Matched++
+			r.Score += l.weight * s
+		}
+	}
+	var hits []result
+	for _, r := range byDoc {
+		hits = append(hits, *r)
+	}
+	slices.SortFunc(hits, func(a, b result) int {
+		return cmp.Or(cmp.Compare(b.Matched, a.Matched), cmp.Compare(b.Score, a.Score), cmp.Compare(a.Doc, b.Doc))
+	})
+	return hits, fixes
+}
+
+func bool2int(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// idf is a term's weight, the BM25 inverse document frequency in
+// thousandths (search.js: idf).
+func idf(n, df int) int {
+	return int(math.Round(1000 * math.Log(1+(float64(n)-float64(df)+0.5)/(float64(df)+0.5))))
+}
+
+// nearest lists the terms of a shard within max edits of s, nearest
+// first, then by page count, then in term order (search.js: near).
+func nearest(sh map[string][]int, s string, max int) []string {
+	type cand struct {
+		k     string
+		d, df int
+	}
+	var cs []cand
+	for k, e := range sh {
+		if d := edits(s, k); !strings.HasSuffix(k, "*") && d <= max {
+			cs = append(cs, cand{k, d, e[0]})
+		}
+	}
+	slices.SortFunc(cs, func(a, b cand) int {
+		return cmp.Or(cmp.Compare(a.d, b.d), cmp.Compare(b.df, a.df), strings.Compare(a.k, b.k))
+	})
+	var out []string
+	for _, c := range cs {
+		out = append(out, c.k)
+	}
+	return out
+}
+
+// edits is the optimal string alignment distance of a and b, in runes:
+// insertions, deletions, substitutions and swaps of neighbours.
+func edits(a, b string) int {
+	x, y := []rune(a), []rune(b)
+	d := make([][]int, len(x)+1)
+	for i := range d {
+		d[i] = make([]int, len(y)+1)
+		d[i][0] = i
+	}
+	for j := range y {
+		d[0][j+1] = j + 1
+	}
+	for i := 1; i <= len(x); i++ {
+		for j := 1; j <= len(y); j++ {
+			cost := bool2int(x[i-1] != y[j-1])
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && x[i-1] == y[j-2] && x[i-2] == y[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(x)][len(y)]
 }
 
 func (c *client) doc(n int) docEntry {
@@ -208,4 +296,13 @@ func (c *client) doc(n int) docEntry {
 		c.chunks[k] = es
 	}
 	return c.chunks[k][n%c.meta.Chunk]
+}
+
+// passages fetches the passages files of the first n results, as
+// search.js does to show their best passages.
+func (c *client) passages(rs []result, n int) {
+	for _, r := range rs[:min(n, len(rs))] {
+		var v any
+		c.decode(passagesFile(r.Path), &v)
+	}
 }

@@ -55,13 +55,17 @@ func corpus(t testing.TB, n int) []Doc {
 	for i := range docs {
 		sec := sections[i%len(sections)]
 		title := titleCase(words(2+rng.IntN(3), content))
-		var heads []string
+		var heads []Heading
 		for range 3 + rng.IntN(4) {
-			heads = append(heads, titleCase(words(2+rng.IntN(3), content)))
+			h := titleCase(words(2+rng.IntN(3), content))
+			heads = append(heads, Heading{ID: strings.ReplaceAll(strings.ToLower(h), " ", "-"), Text: h})
 		}
 		var body strings.Builder
-		for j := range 450 + rng.IntN(100) {
-			if j > 0 {
+		n := 450 + rng.IntN(100)
+		for j := range n {
+			if k := j * len(heads) / n; j > 0 && k > (j-1)*len(heads)/n {
+				body.WriteString("\n" + heads[k-1].Text + "\n")
+			} else if j > 0 {
 				body.WriteString(" ")
 			}
 			body.WriteString(word())

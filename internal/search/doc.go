@@ -4,54 +4,70 @@
 //
 // # What it owns
 //
-// Index takes one Doc per page (plain text: title, summary, headings,
-// body, section) and returns the index files, keyed by slash path under
-// "search/". It never reads or writes disk and knows nothing of HTML,
-// templates or URLs beyond the relative Path it is given. The same docs, in
-// any order, give byte-identical files.
+// Index takes one Doc per page (plain text: title, aliases, summary,
+// headings with their IDs, body, section, and the value of the field the
+// section's results can be filtered by) and returns the index files,
+// keyed by slash path under "search/". It never reads or writes disk and
+// knows nothing of HTML, templates or URLs beyond the relative Path it is
+// given. The same docs, in any order, give byte-identical files.
 //
 // An Indexer returns what Index returns, again and again as pages change,
-// for the dev server: it keeps each page's terms and scores by the page's
-// content and the previous call's index and files, and after an edit that
-// keeps page numbers it patches the postings of the changed pages' terms
-// and encodes again only the files whose bytes change, returning the same
-// []byte for the others. A page added or removed renumbers the pages after
-// it; the index is then inverted again, without analysing unchanged pages.
-// TestIndexerMatchesIndex holds the two to the same bytes after random
+// for the dev server. It takes a count and a func(i) Doc that makes docs
+// on demand, calls it once for each page, and reads a doc's text only
+// while it analyses the page: a build need not hold every page's text at
+// once. It keeps each page's terms, scores and files, keyed by the page's
+// path and a 64-bit hash of its doc (not the doc), and the previous call's
+// index and files; after an edit that keeps page numbers it patches the
+// postings of the changed pages' terms and encodes again only the files
+// whose bytes change, returning the same []byte for the others. A page
+// added or removed renumbers the pages after it; the index is then
+// inverted again, without analysing unchanged pages. IndexTo serves a
+// build that streams its output and indexes once: it hands each page's
+// passages file (most of the index's bytes) to a sink as it is made and
+// keeps none. TestIndexerMatchesIndex holds the two to the same bytes after random
 // edits, and TestIndexMatchesReference holds Index to a naive
 // implementation of this specification, with plain maps and sorting, in
-// reference_test.go.
+// reference_test.go and reference_score_test.go.
 //
 // # Terms
 //
-// Text is split into terms by tokens: runs of Unicode letters and digits
+// Text is split into tokens: runs of Unicode letters and digits
 // (combining marks continue a run), lower-cased, at most 32 runes. A single
 // letter followed by "++" or "#" keeps them ("c++", "c#"). Everything else
-// separates: "CI/CD" is "ci" and "cd". search.js applies the same rules to
-// the query.
+// separates: "CI/CD" is "ci" and "cd". A term is the Snowball (Porter2)
+// English stem of a token, as github.com/kljensen/snowball gives it:
+// "deploys", "deploying" and "deployment" are all "deploy". Stop words
+// ("the", "who", ...) are indexed as they are. search.js applies the same
+// rules to the query, with a port of the stemmer in search/stem.js;
+// TestBrowserStemmerAgrees holds the two together.
 //
 // # Scores
 //
-// Each term gets a score per page, computed here once: 60 if it is in the
-// title, plus 24 in a heading, plus 12 in the summary, plus 2 to 10 growing
-// with the logarithm of its count in the body. Each weight exceeds the sum
-// of those below it, so for one word a title match outranks a heading match,
-// which outranks a summary match, which outranks any body match.
+// Each term gets a score per page, computed here once: BM25F's saturated
+// term frequency, from the fields the term is in and its count in the
+// body (see score.go: title 8, alias 6, heading 3, summary 2, body count
+// normalised by the page's length against a fixed 400 tokens, k1 1.2,
+// b 0.75), as 1..255. A page's scores depend on the page alone, so an
+// edit changes no other page's scores. The client weighs a score by the
+// term's inverse document frequency.
 //
 // # Files
 //
-//	search/meta.json   {"v":1,"docs":N,"chunk":8,"sections":[[key,title],...],"shards":[key,...]}
-//	search/t/KEY.json  {"term":[df,doc,score,doc,score,...],...,"prefix*":[...]}
-//	search/d/N.json    [[path,title,section,snippet],...]
+//	search/meta.json          {"v":2,"docs":N,"chunk":4,"sections":[[key,title(,filterLabel)],...],"shards":[key,...]}
+//	search/t/KEY.json         {"term":[df,doc,score,doc,score,...],...,"prefix*":[...]}
+//	search/d/N.json           [[path,title,section,snippet(,filter)],...]
+//	search/x/NAME.json        [[id,heading,text],...]
 //
 // Pages are numbered in Path order. The page table is split into chunks of
-// 8 pages, so showing 20 results downloads at most 20 small files; a
+// 4 pages, so showing 10 results downloads at most 10 small files; a
 // result's section is an index into meta.sections, whose order is by key.
+// A section whose pages give a FilterLabel has it as a third element, and
+// its pages' rows their Filter value as a fifth, when not empty.
 //
 // The inverted index is split into shards named by a prefix of the terms
 // they hold; a term lives in the shard whose key is the longest key in
 // meta.shards that begins it. A prefix whose terms would take more than
-// about 24 kB is split by the next rune, recursively; its own shard then
+// about 16 kB is split by the next rune, recursively; its own shard then
 // keeps the term equal to the prefix, if any, and the entry "prefix*", the
 // union of every term that begins with it, which the client uses to match a
 // typed prefix without fetching every sub-shard. Shard file names spell the
@@ -63,24 +79,51 @@
 // list is a sample, which the client recognises by df being larger than
 // the number of pairs.
 //
+// A page's passages file is named for its path, all in one folder (see
+// passagesFile: "roles/data-scientist/" is search/x/roles.data-scientist.json,
+// the home page's search/x/_.json). It holds the page's text cut at its headings: a heading starts a section
+// where a line of the text equals its text, headings being found in
+// order; one not found leaves its text to the section before. The text
+// before the first heading, if any, comes first, with id and heading "".
+//
 // # Queries (search.js)
 //
-// A query is split into terms like the text; the first 8 count. The last
-// term, if the query does not end with a separator and it has at least two
-// runes, matches as a prefix: every term beginning with it counts, with its best score per page
-// ("spa" finds Spark). Every other term matches exactly. A page's score is
-// the sum of its scores for the query's terms. Complete lists are ANDed;
-// sampled lists never exclude a page, they only add score; when every list
-// is sampled, their union is ranked. Results are ordered by the number of
-// query terms matched, then score, then page number, and grouped by section
-// in the order their best result appears.
+// A query is split into tokens like the text. Stop words are dropped
+// unless the query has nothing else; then the first 8 tokens count. The
+// last token, if the query does not end with a separator and it has at
+// least two runes, also matches as a prefix: every term beginning with it
+// counts, with its best score per page ("spa" finds Spark). Every token
+// matches the term that is its stem. A token of 5 or more runes that
+// matches nothing is looked up, by its stem, among the terms of its
+// shard within 1 edit (2 for 8 or more runes; a swap of neighbours is one
+// edit), the nearest (then the commonest) standing in for it, and the
+// reader is told "Showing results for" that term (a stem: "monitorng"
+// shows results for "monitor").
 //
-// The first query downloads the script, meta.json, one shard per query term
-// (at most about 24 kB each) and the chunks of the 20 results shown; on a
-// generated 10,000-page site that is 50-100 kB for ordinary queries and at
-// most about 250 kB for any query at all, which TestFirstQueryBudget checks
-// against the 300 kB budget. The browser tests (which need chromium) check
-// that search.js agrees with the Go model of it in client_test.go, its
-// keyboard behaviour, and its speed: a few milliseconds per query on that
-// site once the files are loaded.
+// A page's score is the sum over tokens of the term's score there times
+// its weight, round(1000·ln(1 + (N − df + 0.5)/(df + 0.5))), where df is
+// the number of distinct pages in the token's merged lists when every one
+// is complete, else the largest df among them. Every page that matches a
+// token is a result: results are ordered by the number of tokens matched,
+// then score, then page number, and the dropdown groups its first 10 by
+// section in the order their best result appears.
+//
+// Once typing pauses, the first 5 results show their best passage: the
+// sentence, or two when the first is short, with the most distinct query
+// words, then the most matches, with the words that match in <mark>; and
+// up to 3 sections whose heading or text matches, as links to path#id.
+// The search page (search/?q=) shows the first 50, filtered by section
+// and by a section's declared field, as its URL says (search/page.js).
+// A query without results says so, and offers the nearest words (within 2
+// edits) and the section lists.
+//
+// The first query downloads the script and the stemmer, meta.json, one
+// or two shards per query token (at most about 16 kB each), the chunks of
+// the 10 results shown and the passages of 5; on a generated 10,000-page
+// site that is 60-90 kB for ordinary queries and at most about 220 kB for
+// any query at all, which TestFirstQueryBudget checks against the budgets
+// (100 kB, 250 kB). The browser tests (which need chromium) check that
+// search.js agrees with the Go model of it in client_test.go, its
+// keyboard behaviour, the search page's filters, and its speed: under
+// 10 ms per query on that site once the files are loaded.
 package search

@@ -2,17 +2,26 @@ package search
 
 // A Doc is one page as the index sees it: plain text, no HTML.
 type Doc struct {
-	Path         string   // URL path relative to the site base, e.g. "roles/data-scientist/" ("" for home)
-	Section      string   // section key, e.g. "roles" ("" for home)
-	SectionTitle string   // e.g. "Roles"
-	Title        string   // page title
-	Summary      string   // one or two sentences; the result snippet
-	Headings     []string // heading texts, in page order
-	Text         string   // the page's plain body text
+	Path         string    // URL path relative to the site base, e.g. "roles/data-scientist/" ("" for home)
+	Section      string    // section key, e.g. "roles" ("" for home)
+	SectionTitle string    // e.g. "Roles"
+	Title        string    // page title
+	Aliases      []string  // other names of the page, e.g. "DL engineer"
+	Summary      string    // one or two sentences; the result snippet
+	Headings     []Heading // in page order
+	Text         string    // the page's plain body text, headings included, one block a line
 
-	// TextFrom, when set, gives the text in place of Text: the index calls
-	// it once, when it analyses the page, and keeps nothing of what it
-	// returns, so that a build need not hold every page's text at once.
-	// An Indexer never takes such a Doc as unchanged since an earlier call.
-	TextFrom func() string
+	// FilterLabel names the field the section's results can be filtered
+	// by ("Category"), or is ""; Filter is the page's value of it
+	// ("Storage"). The label is the section's: every page of a section
+	// should give the same one.
+	FilterLabel string
+	Filter      string
+}
+
+// A Heading is one heading of a page's body: its text, which begins a
+// line of Doc.Text, and the fragment ID that links to it.
+type Heading struct {
+	ID   string
+	Text string
 }

@@ -9,20 +9,11 @@ import (
 	"unicode/utf8"
 )
 
-// The index files are JSON, written by hand where it keeps them small:
-//
-//	search/meta.json   {"v":1,"docs":N,"chunk":8,"sections":[[key,title],...],"shards":[key,...]}
-//	search/t/KEY.json  {"term":[df,doc,score,doc,score,...],...}
-//	search/d/N.json    [[path,title,section,snippet],...]
-//
-// In a shard, doc numbers after the first are deltas from the previous one.
-// A page's number is its position in the index's page order; page n is
-// entry n%chunk of search/d/(n/chunk).json; section is an index into
-// meta.sections.
-//
-// Every encoder appends to a byte slice, so callers choose the storage.
+// The index files are JSON, written by hand where it keeps them small; doc.go
+// describes them (Files). Every encoder appends to a byte slice, so callers
+// choose the storage.
 
-const formatVersion = 1
+const formatVersion = 2
 
 func appendMeta(b []byte, docs int, sections []section, shardKeys []string) []byte {
 	b = append(b, `{"v":`...)
@@ -40,6 +31,10 @@ func appendMeta(b []byte, docs int, sections []section, shardKeys []string) []by
 		b = appendString(b, s.key)
 		b = append(b, ',')
 		b = appendString(b, s.title)
+		if s.filterLabel != "" {
+			b = append(b, ',')
+			b = appendString(b, s.filterLabel)
+		}
 		b = append(b, ']')
 	}
 	b = append(b, `],"shards":[`...)
@@ -129,17 +124,21 @@ func appendChunk(b []byte, pages []*page, sections []section) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		sec, _ := slices.BinarySearchFunc(sections, p.doc.Section, func(s section, key string) int {
+		sec, _ := slices.BinarySearchFunc(sections, p.section, func(s section, key string) int {
 			return strings.Compare(s.key, key)
 		})
 		b = append(b, '[')
-		b = appendString(b, p.doc.Path)
+		b = appendString(b, p.path)
 		b = append(b, ',')
-		b = appendString(b, p.doc.Title)
+		b = appendString(b, p.title)
 		b = append(b, ',')
 		b = strconv.AppendInt(b, int64(sec), 10)
 		b = append(b, ',')
 		b = appendString(b, p.snippet)
+		if p.filter != "" {
+			b = append(b, ',')
+			b = appendString(b, p.filter)
+		}
 		b = append(b, ']')
 	}
 	return append(b, "]\n"...)

@@ -54,7 +54,7 @@ func sampledDocs() []Doc {
 			d.Summary = "data and more data"
 		}
 		if i%7 == 0 {
-			d.Headings = []string{"Data"}
+			d.Headings = headings("Data")
 		}
 		docs = append(docs, d)
 	}
@@ -171,7 +171,17 @@ func awkwardDoc(rng *rand.Rand, i int) Doc {
 		d.Summary = " \t "
 	}
 	for range rng.IntN(4) {
-		d.Headings = append(d.Headings, awkwardText(rng, rng.IntN(4)))
+		h := Heading{ID: awkwardText(rng, rng.IntN(2)), Text: awkwardText(rng, rng.IntN(4))}
+		d.Headings = append(d.Headings, h)
+		if rng.IntN(2) == 0 { // a heading line, and its section's text
+			d.Text += "\n " + h.Text + "\t\n" + awkwardText(rng, rng.IntN(30))
+		}
+	}
+	for range rng.IntN(3) {
+		d.Aliases = append(d.Aliases, awkwardText(rng, 1+rng.IntN(2)))
+	}
+	if sec.key == "tools" {
+		d.FilterLabel, d.Filter = "Category", awkwardText(rng, rng.IntN(2))
 	}
 	return d
 }

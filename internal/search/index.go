@@ -4,11 +4,10 @@ import (
 	"cmp"
 	"maps"
 	"slices"
-	"strings"
 )
 
 // chunkDocs is how many pages share one file of the page table.
-const chunkDocs = 8
+const chunkDocs = 4
 
 // Index returns the files of the search index for docs, keyed by slash
 // path relative to the output root, all under "search/". The result
@@ -18,58 +17,33 @@ const chunkDocs = 8
 // same much faster. Index panics for more than 16,777,216 pages, which
 // posting lists cannot number.
 func Index(docs []Doc) map[string][]byte {
-	return NewIndexer().Index(docs)
+	return NewIndexer().Index(len(docs), func(i int) Doc { return docs[i] })
 }
 
-// pageOrder returns the positions in docs of the pages in page order: by
-// path, then title, then position (the order of a stable sort). It starts
-// from prev, a guess (the order of the previous call, say), when it has
-// the right length: checking that it is still right is much cheaper than
-// sorting again, and sorting a nearly right order is cheap too.
-func pageOrder(docs []Doc, prev []int) []int {
-	var order []int
-	if len(prev) == len(docs) {
-		order = slices.Clone(prev)
-	} else {
-		order = make([]int, len(docs))
-		for i := range order {
-			order[i] = i
-		}
-	}
-	byPage := func(a, b int) int {
-		if c := strings.Compare(docs[a].Path, docs[b].Path); c != 0 {
-			return c
-		}
-		if c := strings.Compare(docs[a].Title, docs[b].Title); c != 0 {
-			return c
-		}
-		return cmp.Compare(a, b)
-	}
-	if !slices.IsSortedFunc(order, byPage) {
-		slices.SortFunc(order, byPage)
-	}
-	return order
-}
-
-// A section is a group of results in the user interface.
-type section struct{ key, title string }
+// A section is a group of results in the user interface, which may be
+// filtered by one field (label "" for none).
+type section struct{ key, title, filterLabel string }
 
 // sectionTable lists the sections of pages, ordered by key. Home and other
-// pages outside any section form the section "" titled "Pages".
+// pages outside any section form the section "" titled "Pages". A
+// section's title and filter label are the first non-empty ones its pages
+// give, in page order.
 func sectionTable(pages []*page) []section {
-	titles := make(map[string]string)
+	bykey := make(map[string]*section)
 	for _, p := range pages {
-		if t, ok := titles[p.doc.Section]; !ok || t == "" {
-			titles[p.doc.Section] = p.doc.SectionTitle
+		s := bykey[p.section]
+		if s == nil {
+			s = &section{key: p.section}
+			bykey[p.section] = s
 		}
+		s.title = cmp.Or(s.title, p.secTitle)
+		s.filterLabel = cmp.Or(s.filterLabel, p.filterLabel)
 	}
-	out := make([]section, 0, len(titles))
-	for _, k := range slices.Sorted(maps.Keys(titles)) {
-		t := titles[k]
-		if t == "" {
-			t = cmp.Or(k, "Pages")
-		}
-		out = append(out, section{k, t})
+	out := make([]section, 0, len(bykey))
+	for _, k := range slices.Sorted(maps.Keys(bykey)) {
+		s := *bykey[k]
+		s.title = cmp.Or(s.title, k, "Pages")
+		out = append(out, s)
 	}
 	return out
 }

@@ -1,12 +1,14 @@
 package search
 
-import "bytes"
+import (
+	"bytes"
+	"hash/maphash"
+)
 
 // An Indexer builds the index again and again, reusing the work of the
 // previous call for documents that did not change. Not safe for concurrent use.
 //
-// It keeps every page's terms and scores, keyed by the page's content (all
-// Doc fields), and the inverted index, the encoded entries and the files
+// It keeps every page's terms and scores, keyed by its path and a hash of its doc, and the inverted index, the encoded entries and the files
 // of the previous call. When the pages keep their numbers (no page added,
 // removed or moved in page order), it patches the postings of the terms of
 // the pages that changed and encodes again only the entries, shards and
@@ -29,6 +31,20 @@ type Indexer struct {
 	shards   map[string]*encodedShard // by key
 	table    pageTable
 	meta     []byte
+
+	put func(name string, data []byte) // see IndexTo
+}
+
+// IndexTo is Index for a build that streams its output and indexes once:
+// it hands each page's passages file to put as it is made, from a few
+// goroutines at once, and keeps none of them, so the index never holds
+// the text of every page; put must not keep data, whose storage serves
+// the next file. The files it returns include the passages
+// files' names, with nil data. Pages must have distinct paths.
+func IndexTo(n int, doc func(i int) Doc, put func(name string, data []byte)) map[string][]byte {
+	ix := NewIndexer()
+	ix.put = put
+	return ix.Index(n, doc)
 }
 
 // NewIndexer returns an Indexer that has indexed nothing yet.
@@ -36,18 +52,23 @@ func NewIndexer() *Indexer {
 	return &Indexer{}
 }
 
-// Index returns exactly what search.Index(docs) returns (same file names,
-// same bytes). Files that did not change since the previous call are the
-// same []byte values; callers must treat every returned slice as
-// immutable.
-func (ix *Indexer) Index(docs []Doc) map[string][]byte {
-	if len(docs) > maxPages {
+// Index returns the index of the n docs that doc makes, exactly what
+// search.Index returns for them (same file names, same bytes). doc is
+// called once for each of 0..n-1, from a few goroutines at once; a doc's
+// text is read while doc's result is analysed and is not kept, so docs
+// made on demand need not all be held at once. Files that did not change
+// since the previous call are the same []byte values; callers must treat
+// every returned slice as immutable.
+func (ix *Indexer) Index(n int, doc func(i int) Doc) map[string][]byte {
+	if n > maxPages {
 		panic("search: cannot index more than 16,777,216 pages")
 	}
 	ix.call++
 	prev := ix.pages.list
-	pages, fresh := ix.pages.match(docs)
-	ix.analysis.run(&ix.dict, fresh)
+	if ix.call == 1 {
+		ix.pages.seed = maphash.MakeSeed()
+	}
+	pages := inPageOrder(ix.analysis.run(&ix.dict, &ix.pages, n, doc, ix.put))
 	ix.terms.grow(len(ix.dict.terms))
 	changed, ok := ix.terms.changes(prev, pages)
 	ix.bulk = !ok
@@ -61,14 +82,17 @@ func (ix *Indexer) Index(docs []Doc) map[string][]byte {
 		ix.terms.invert(ix.dict.terms, pages, ix.call)
 		ix.unions.renumbered()
 	}
-	files := make(map[string][]byte, len(pages)/chunkDocs+len(ix.shards)+64)
+	files := make(map[string][]byte, len(pages)+len(pages)/chunkDocs+len(ix.shards)+64)
 	keys := ix.encodeShards(len(pages), files)
 	sections := ix.table.encode(prev, pages, files, ix.bulk)
+	for _, p := range pages {
+		files[passagesFile(p.path)] = p.passages
+	}
 	meta := appendMeta(nil, len(pages), sections, keys)
 	if !bytes.Equal(meta, ix.meta) {
 		ix.meta = meta
 	}
 	files["search/meta.json"] = ix.meta
-	ix.pages.remember(prev, pages)
+	ix.pages.remember(pages)
 	return files
 }

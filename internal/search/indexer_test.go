@@ -26,7 +26,7 @@ func TestIndexerMatchesIndex(t *testing.T) {
 			var prev, prevCopy map[string][]byte
 			for step := range steps {
 				what := e.edit()
-				got := ix.Index(e.docs)
+				got := ix.indexSlice(e.docs)
 				if !ix.bulk {
 					e.done["(patched)"]++
 				}
@@ -100,7 +100,7 @@ func (e *editor) edit() string {
 		{"headings in place", 1, func() {
 			// The caller reuses its slice: the Indexer must have kept a copy.
 			if d := e.pick(); len(d.Headings) > 0 {
-				d.Headings[e.rng.IntN(len(d.Headings))] = e.phrase(2)
+				d.Headings[e.rng.IntN(len(d.Headings))].Text = e.phrase(2)
 			}
 		}},
 		{"section", 2, func() { e.editSection(e.pick()) }},
@@ -244,14 +244,15 @@ func (e *editor) editHeadings(d *Doc) {
 	h := slices.Clone(d.Headings)
 	switch e.rng.IntN(3) {
 	case 0:
-		h = append(h, e.phrase(1+e.rng.IntN(3)))
+		h = append(h, Heading{ID: e.phrase(1), Text: e.phrase(1 + e.rng.IntN(3))})
+		d.Text += "\n" + h[len(h)-1].Text + "\n" + e.phrase(5)
 	case 1:
 		if len(h) > 0 {
 			h = h[:len(h)-1]
 		}
 	case 2:
 		if len(h) > 0 {
-			h[e.rng.IntN(len(h))] = e.phrase(1 + e.rng.IntN(3))
+			h[e.rng.IntN(len(h))].Text = e.phrase(1 + e.rng.IntN(3))
 		}
 	}
 	d.Headings = h
@@ -277,7 +278,7 @@ func (e *editor) add() {
 		Summary: e.phrase(e.rng.IntN(20)), Text: e.phrase(e.rng.IntN(300))}
 	d.Path = e.path(d.Section)
 	for range e.rng.IntN(4) {
-		d.Headings = append(d.Headings, e.phrase(2))
+		d.Headings = append(d.Headings, Heading{ID: e.phrase(1), Text: e.phrase(2)})
 	}
 	e.docs = slices.Insert(e.docs, e.rng.IntN(len(e.docs)+1), d)
 }
@@ -301,7 +302,7 @@ func TestIndexerForgetsTerms(t *testing.T) {
 		} else {
 			e.docs = e.docs[:len(e.docs)-1]
 		}
-		requireSameFilesAfter(t, ix.Index(e.docs), Index(e.docs), step, "new vocabulary everywhere")
+		requireSameFilesAfter(t, ix.indexSlice(e.docs), Index(e.docs), step, "new vocabulary everywhere")
 		most = max(most, len(ix.dict.terms))
 	}
 	t.Logf("dictionary: at most %d terms, %d in use", most, len(ix.terms.live))
@@ -315,9 +316,9 @@ func TestIndexerForgetsTerms(t *testing.T) {
 func TestIndexerReusesFiles(t *testing.T) {
 	docs := corpus(t, 2000)
 	ix := NewIndexer()
-	before := ix.Index(docs)
+	before := ix.indexSlice(docs)
 	docs[1234].Text += " quokka"
-	after := ix.Index(docs)
+	after := ix.indexSlice(docs)
 	requireSameFilesAfter(t, after, Index(docs), 0, "a word added to a body")
 	var changed []string
 	for name, data := range after {
@@ -335,7 +336,7 @@ func TestIndexerReusesFiles(t *testing.T) {
 			t.Errorf("chunk %s is new, but no title, path or snippet changed", name)
 		}
 	}
-	if again := ix.Index(docs); !maps.EqualFunc(again, after, sameBytes) {
+	if again := ix.indexSlice(docs); !maps.EqualFunc(again, after, sameBytes) {
 		t.Error("indexing the same docs again returned new files")
 	}
 }
@@ -356,13 +357,13 @@ func BenchmarkIndexerOneEdit(b *testing.B) {
 		b.Run(e.name, func(b *testing.B) {
 			docs := slices.Clone(docs)
 			ix := NewIndexer()
-			ix.Index(docs)
+			ix.indexSlice(docs)
 			b.ReportAllocs()
 			i := 0
 			for b.Loop() {
 				i++
 				e.edit(&docs[i*7919%len(docs)], i)
-				ix.Index(docs)
+				ix.indexSlice(docs)
 			}
 		})
 	}

@@ -28,6 +28,8 @@ func TestLooks(t *testing.T) {
 			tb.eval(`document.getElementById("search-q").focus()`, nil)
 			tb.typeText("data pi")
 			tb.waitFor(`document.querySelectorAll("#search-results [role=option]").length > 3`)
+			// Once typing pauses, passages and sub-results come.
+			tb.waitFor(`document.querySelectorAll("#search-results .search-sub").length > 0`)
 			tb.press(kb.ArrowDown)
 			tb.press(kb.ArrowDown)
 			tb.screenshot(filepath.Join(*shots, fmt.Sprintf("search-%d-%s.png", width, theme)))

@@ -1,22 +1,24 @@
 package search
 
-import "slices"
+import (
+	"cmp"
+	"hash/maphash"
+	"slices"
+	"strings"
+)
 
-// A page is a Doc as the index sees it, analysed once.
+// A page is a Doc as the index sees it, analysed once. It keeps what the
+// files need of the doc, not the doc: a page's text goes once analysed.
 type page struct {
-	doc     Doc
-	terms   []int32 // term numbers in order of first occurrence
-	scores  []uint8 // scores[i] is the score of terms[i]
-	snippet string
-	mark    uint32 // the call that last renumbered terms
-}
-
-// is reports whether p was made from a doc equal to d.
-func (p *page) is(d *Doc) bool {
-	return p.doc.TextFrom == nil && d.TextFrom == nil &&
-		p.doc.Path == d.Path && p.doc.Title == d.Title && p.doc.Text == d.Text &&
-		p.doc.Summary == d.Summary && p.doc.Section == d.Section &&
-		p.doc.SectionTitle == d.SectionTitle && slices.Equal(p.doc.Headings, d.Headings)
+	path, title         string
+	section, secTitle   string
+	filterLabel, filter string
+	hash                uint64  // of the doc the page was made from
+	terms               []int32 // term numbers in order of first occurrence
+	scores              []uint8 // scores[i] is the score of terms[i]
+	snippet             string
+	passages            []byte // the passages file
+	mark                uint32 // the call that last renumbered terms
 }
 
 // sameTerms reports whether p and q have the same terms with the same
@@ -27,62 +29,78 @@ func sameTerms(p, q *page) bool {
 
 // sameRow reports whether p and q have the same entry in the page table.
 func sameRow(p, q *page) bool {
-	return p == q || p.doc.Path == q.doc.Path && p.doc.Title == q.doc.Title &&
-		p.doc.Section == q.doc.Section && p.snippet == q.snippet
+	return p == q || p.path == q.path && p.title == q.title && p.section == q.section &&
+		p.snippet == q.snippet && p.filter == q.filter
 }
 
-// A pageMemo holds the previous call's pages, so that a doc that did not
-// change is not analysed again.
+// A pageMemo holds the previous call's pages by path, so that a doc that
+// did not change is not analysed again. Whether it changed is decided by
+// a 64-bit hash of all its fields, so the memo keeps no doc.
 type pageMemo struct {
+	seed   maphash.Seed
 	list   []*page          // the previous call's pages, in page order
-	byPath map[string]*page // list by path, made when first needed
-	order  []int            // the previous call's docs, by position, in page order
+	byPath map[string]*page // list by path
 }
 
-// match returns docs as pages in page order, reusing the previous call's
-// page for every doc that did not change, and the pages still to analyse.
-func (m *pageMemo) match(docs []Doc) (pages, fresh []*page) {
-	pages = make([]*page, len(docs))
-	m.order = pageOrder(docs, m.order)
-	for i, k := range m.order {
-		d := &docs[k]
-		if i < len(m.list) && m.list[i].is(d) {
-			pages[i] = m.list[i]
-			continue
-		}
-		if m.byPath == nil && len(m.list) > 0 {
-			m.byPath = make(map[string]*page, len(m.list))
-			for _, p := range m.list {
-				m.byPath[p.doc.Path] = p
-			}
-		}
-		if p := m.byPath[d.Path]; p != nil && p.is(d) {
-			pages[i] = p
-			continue
-		}
-		p := &page{doc: *d}
-		p.doc.Headings = slices.Clone(d.Headings) // the caller may reuse its slice
-		pages[i] = p
-		fresh = append(fresh, p)
+// reuse returns the previous call's page for d, whose hash is h, if d did
+// not change since.
+func (m *pageMemo) reuse(d *Doc, h uint64) *page {
+	if p := m.byPath[d.Path]; p != nil && p.hash == h {
+		return p
 	}
-	return pages, fresh
+	return nil
 }
 
-// remember makes pages, which replace prev, the previous call's pages.
-func (m *pageMemo) remember(prev, pages []*page) {
+// hash returns the hash of every field of d.
+func (m *pageMemo) hash(d *Doc) uint64 {
+	var h maphash.Hash
+	h.SetSeed(m.seed)
+	num := func(l int) {
+		var n [8]byte
+		for i := range n {
+			n[i] = byte(l >> (8 * i))
+		}
+		h.Write(n[:])
+	}
+	str := func(s string) {
+		num(len(s))
+		h.WriteString(s)
+	}
+	for _, s := range []string{d.Path, d.Section, d.SectionTitle, d.Title, d.Summary, d.FilterLabel, d.Filter, d.Text} {
+		str(s)
+	}
+	num(len(d.Aliases))
+	for _, a := range d.Aliases {
+		str(a)
+	}
+	num(len(d.Headings))
+	for _, x := range d.Headings {
+		str(x.ID)
+		str(x.Text)
+	}
+	return h.Sum64()
+}
+
+// remember makes pages the previous call's pages.
+func (m *pageMemo) remember(pages []*page) {
 	m.list = pages
-	if m.byPath == nil || len(prev) != len(pages) {
-		m.byPath = nil // made again when a page moves
-		return
-	}
-	for i, p := range pages {
-		if q := prev[i]; p != q && m.byPath[q.doc.Path] == q {
-			delete(m.byPath, q.doc.Path)
+	m.byPath = make(map[string]*page, len(pages))
+	for _, p := range pages {
+		if _, ok := m.byPath[p.path]; !ok {
+			m.byPath[p.path] = p
 		}
 	}
-	for i, p := range pages {
-		if p != prev[i] {
-			m.byPath[p.doc.Path] = p
-		}
+}
+
+// inPageOrder sorts pages, given by the position of their docs, into page
+// order: by path, then title, then position (the order of a stable sort).
+func inPageOrder(pages []*page) []*page {
+	byPage := func(a, b *page) int {
+		return cmp.Or(strings.Compare(a.path, b.path), strings.Compare(a.title, b.title))
 	}
+	if !slices.IsSortedFunc(pages, byPage) {
+		pages = slices.Clone(pages)
+		slices.SortStableFunc(pages, byPage)
+	}
+	return pages
 }

@@ -13,7 +13,6 @@ import (
 	"fmt"
 	"iter"
 	"maps"
-	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -22,7 +21,7 @@ import (
 )
 
 // refChunkDocs is how many pages share one file of the page table.
-const refChunkDocs = 8
+const refChunkDocs = 4
 
 // refIndex returns the files of the search index for docs, keyed by slash
 // path relative to the output root, all under "search/". The result
@@ -60,20 +59,30 @@ func refIndex(docs []Doc) map[string][]byte {
 		files[refShardFile(s.key)] = refEncodeShard(parts)
 		keys = append(keys, s.key)
 	}
+	for _, d := range docs {
+		files[refPassagesFile(d.Path)] = refPassages(d)
+	}
 	files["search/meta.json"] = refEncodeMeta(len(docs), sections, keys)
 	return files
 }
 
-// A refSection is a group of results in the user interface.
-type refSection struct{ key, title string }
+// A refSection is a group of results in the user interface, with the
+// label of the field its results can be filtered by, or "".
+type refSection struct{ key, title, filterLabel string }
 
 // refSectionTable lists the sections of docs, ordered by key. Home and other
-// pages outside any section form the section "" titled "Pages".
+// pages outside any section form the section "" titled "Pages". A
+// section's title and filter label are the first non-empty ones its docs
+// give, in page order.
 func refSectionTable(docs []Doc) []refSection {
 	titles := make(map[string]string)
+	labels := make(map[string]string)
 	for _, d := range docs {
-		if t, ok := titles[d.Section]; !ok || t == "" {
+		if titles[d.Section] == "" {
 			titles[d.Section] = d.SectionTitle
+		}
+		if labels[d.Section] == "" {
+			labels[d.Section] = d.FilterLabel
 		}
 	}
 	var out []refSection
@@ -82,23 +91,14 @@ func refSectionTable(docs []Doc) []refSection {
 		if t == "" {
 			t = cmp.Or(k, "Pages")
 		}
-		out = append(out, refSection{k, t})
+		out = append(out, refSection{k, t, labels[k]})
 	}
 	return out
 }
 
-// The index files are JSON, written by hand where it keeps them small:
-//
-//	search/meta.json   {"v":1,"docs":N,"chunk":8,"sections":[[key,title],...],"shards":[key,...]}
-//	search/t/KEY.json  {"term":[df,doc,score,doc,score,...],...}
-//	search/d/N.json    [[path,title,section,snippet],...]
-//
-// In a shard, doc numbers after the first are deltas from the previous one.
-// A page's number is its position in the index's page order; page n is
-// entry n%chunk of search/d/(n/chunk).json; section is an index into
-// meta.sections.
+// The index files are JSON (doc.go, Files).
 
-const refFormatVersion = 1
+const refFormatVersion = 2
 
 func refEncodeMeta(docs int, sections []refSection, shardKeys []string) []byte {
 	var b bytes.Buffer
@@ -117,6 +117,10 @@ func refEncodeMeta(docs int, sections []refSection, shardKeys []string) []byte {
 		refWriteString(&b, s.key)
 		b.WriteByte(',')
 		refWriteString(&b, s.title)
+		if s.filterLabel != "" {
+			b.WriteByte(',')
+			refWriteString(&b, s.filterLabel)
+		}
 		b.WriteByte(']')
 	}
 	b.WriteString(`],"shards":[`)
@@ -180,6 +184,10 @@ func refEncodeChunk(docs []Doc, sections []refSection) []byte {
 		b.WriteString(strconv.Itoa(sec))
 		b.WriteByte(',')
 		refWriteString(&b, refSnippet(d))
+		if d.Filter != "" {
+			b.WriteByte(',')
+			refWriteString(&b, d.Filter)
+		}
 		b.WriteByte(']')
 	}
 	b.WriteString("]\n")
@@ -213,121 +221,18 @@ func refInvert(docs []Doc) map[string][]refPosting {
 	idx := make(map[string][]refPosting)
 	page := make(map[string]refHit)
 	for id, d := range docs {
-		refHits(d, page)
+		bodyLen := refHits(d, page)
 		for term, h := range page {
 			// Pages are visited in order, so each list stays sorted by page.
-			idx[term] = append(idx[term], refPosting{int32(id), uint8(h.score())})
+			idx[term] = append(idx[term], refPosting{int32(id), uint8(h.score(bodyLen))})
 		}
 	}
 	return idx
 }
 
-// refSample returns the at most refMaxPostings best postings of a list ordered
-// by page, ordered by page.
-func refSample(list []refPosting) []refPosting {
-	if len(list) <= refMaxPostings {
-		return list
-	}
-	best := slices.Clone(list)
-	slices.SortFunc(best, func(a, b refPosting) int {
-		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.doc, b.doc))
-	})
-	best = best[:refMaxPostings]
-	slices.SortFunc(best, func(a, b refPosting) int { return cmp.Compare(a.doc, b.doc) })
-	return best
-}
-
-// refUnion merges lists ordered by page into one ordered by page, keeping for
-// each page its best score. It is how a prefix stands for all the terms
-// that begin with it.
-func refUnion(lists [][]refPosting) []refPosting {
-	best := make(map[int32]uint8)
-	for _, l := range lists {
-		for _, p := range l {
-			best[p.doc] = max(best[p.doc], p.score)
-		}
-	}
-	out := make([]refPosting, 0, len(best))
-	for doc, score := range best {
-		out = append(out, refPosting{doc, score})
-	}
-	slices.SortFunc(out, func(a, b refPosting) int { return cmp.Compare(a.doc, b.doc) })
-	return out
-}
-
-// Field weights. A term's score in a page is the sum of the weights of the
-// fields it occurs in, plus a body part that grows with the logarithm of
-// its count in the body. Each weight is larger than all smaller ones
-// together, so for a single term a title match always outranks a heading
-// match, a heading match a summary match, and a summary match any body
-// match. Scores fit in a byte (at most 106).
-const (
-	refWeightTitle   = 60
-	refWeightHeading = 24
-	refWeightSummary = 12
-	refMaxBodyScore  = 10
-)
-
-// A refField is a bit set of the places a term occurs in one page.
-type refField uint8
-
-const (
-	refInTitle refField = 1 << iota
-	refInHeading
-	refInSummary
-)
-
-// A refHit records how a term occurs in one page.
-type refHit struct {
-	fields refField
-	body   int // occurrences in the body text
-}
-
-// score is the term's precomputed score in the page.
-func (h refHit) score() int {
-	s := 0
-	if h.fields&refInTitle != 0 {
-		s += refWeightTitle
-	}
-	if h.fields&refInHeading != 0 {
-		s += refWeightHeading
-	}
-	if h.fields&refInSummary != 0 {
-		s += refWeightSummary
-	}
-	if h.body > 0 {
-		// 1 -> 2, 2..3 -> 4, 4..7 -> 6, 8..15 -> 8, 16+ -> 10
-		s += min(refMaxBodyScore, 2*bits.Len(uint(h.body)))
-	}
-	return s
-}
-
-// refHits collects into m, which it clears first, every term of one page and
-// how it occurs there. Reusing m across pages saves growing a map per page.
-func refHits(d Doc, m map[string]refHit) {
-	clear(m)
-	mark := func(text string, f refField) {
-		for t := range refTerms(text) {
-			h := m[t]
-			h.fields |= f
-			m[t] = h
-		}
-	}
-	mark(d.Title, refInTitle)
-	for _, h := range d.Headings {
-		mark(h, refInHeading)
-	}
-	mark(d.Summary, refInSummary)
-	for t := range refTerms(d.Text) {
-		h := m[t]
-		h.body++
-		m[t] = h
-	}
-}
-
 // refShardBytes is the size above which the terms sharing a prefix are split
 // into one shard per next rune. It bounds what one typed word downloads.
-const refShardBytes = 24_000
+const refShardBytes = 16_000
 
 // refMinPrefixRunes is the shortest last word the client matches as a prefix;
 // shorter ones only match whole terms ("r", "c").
@@ -397,33 +302,6 @@ func refShardFile(key string) string {
 	}
 	b.WriteString(".json")
 	return b.String()
-}
-
-// refSnippetRunes bounds the snippet shown under a result's title.
-const refSnippetRunes = 140
-
-// refSnippet is the text shown under a result: the summary, or else the start
-// of the body, with white space collapsed and cut at a word boundary.
-func refSnippet(d Doc) string {
-	s := strings.Join(strings.Fields(d.Summary), " ")
-	if s == "" {
-		s = strings.Join(strings.Fields(d.Text), " ")
-	}
-	if utf8.RuneCountInString(s) <= refSnippetRunes {
-		return s
-	}
-	cut, n := 0, 0
-	for i := range s { // i walks rune starts
-		if n == refSnippetRunes {
-			cut = i
-			break
-		}
-		n++
-	}
-	if sp := strings.LastIndexByte(s[:cut], ' '); sp > refSnippetRunes/2 {
-		cut = sp
-	}
-	return strings.TrimRight(s[:cut], " ,;:.-") + "…"
 }
 
 // refMaxTermRunes bounds the length of an indexed term; longer runs (hashes,

@@ -1,18 +1,29 @@
 package search
 
-import "math/bits"
+import "math"
 
-// Field weights. A term's score in a page is the sum of the weights of the
-// fields it occurs in, plus a body part that grows with the logarithm of
-// its count in the body. Each weight is larger than all smaller ones
-// together, so for a single term a title match always outranks a heading
-// match, a heading match a summary match, and a summary match any body
-// match. Scores fit in a byte (at most 106), and are never 0.
+// Scoring is BM25F: a term's occurrences in a page's fields are weighed,
+// summed into one term frequency, and saturated. The index stores that
+// saturated part per page, as a byte; the client multiplies it by the
+// term's inverse document frequency, which it computes from the entry's
+// page count, and sums over the query's terms.
+//
+//	tf    = 8·title + 6·alias + 3·heading + 2·summary + body / (1 - b + b·len/400)
+//	score = ceil(255 · tf / (tf + k1))          (1..255)
+//
+// title, alias, heading and summary are 1 when the term occurs in that
+// field (once or more), body is its count in the body text and len the
+// page's number of body tokens. The length norm divides by a fixed
+// length, not the site's average, so that a page's scores depend on the
+// page alone and an edit to one page changes no other page's scores.
 const (
-	weightTitle   = 60
-	weightHeading = 24
-	weightSummary = 12
-	maxBodyScore  = 10
+	weightTitle   = 8
+	weightAlias   = 6
+	weightHeading = 3
+	weightSummary = 2
+	bm25K1        = 1.2
+	bm25B         = 0.75
+	normTerms     = 400
 )
 
 // A field is a bit set of the places a term occurs in one page.
@@ -20,6 +31,7 @@ type field uint8
 
 const (
 	inTitle field = 1 << iota
+	inAlias
 	inHeading
 	inSummary
 )
@@ -27,55 +39,33 @@ const (
 // A hit records how a term occurs in one page.
 type hit struct {
 	fields field
-	body   uint8 // occurrences in the body text, up to 255: the score stops growing at 16
+	body   uint16 // occurrences in the body text, up to 65535
 }
 
 // addBody counts one more occurrence in the body.
 func (h *hit) addBody() {
-	if h.body < 255 {
+	if h.body < math.MaxUint16 {
 		h.body++
 	}
 }
 
-// score is the term's precomputed score in the page.
-func (h hit) score() int {
-	s := 0
+// score is the term's precomputed score in a page of bodyLen body tokens.
+func (h hit) score(bodyLen int) int {
+	tf := 0.0
 	if h.fields&inTitle != 0 {
-		s += weightTitle
+		tf += weightTitle
+	}
+	if h.fields&inAlias != 0 {
+		tf += weightAlias
 	}
 	if h.fields&inHeading != 0 {
-		s += weightHeading
+		tf += weightHeading
 	}
 	if h.fields&inSummary != 0 {
-		s += weightSummary
+		tf += weightSummary
 	}
 	if h.body > 0 {
-		// 1 -> 2, 2..3 -> 4, 4..7 -> 6, 8..15 -> 8, 16+ -> 10
-		s += min(maxBodyScore, 2*bits.Len(uint(h.body)))
+		tf += float64(h.body) / (1 - bm25B + bm25B*float64(bodyLen)/normTerms)
 	}
-	return s
-}
-
-// hits collects into m, which it clears first, every term of one page and
-// how it occurs there. It is the plain statement of what an analyzer
-// computes, kept for tests.
-func hits(d Doc, m map[string]hit) {
-	clear(m)
-	mark := func(text string, f field) {
-		for t := range terms(text) {
-			h := m[t]
-			h.fields |= f
-			m[t] = h
-		}
-	}
-	mark(d.Title, inTitle)
-	for _, h := range d.Headings {
-		mark(h, inHeading)
-	}
-	mark(d.Summary, inSummary)
-	for t := range terms(d.Text) {
-		h := m[t]
-		h.addBody()
-		m[t] = h
-	}
+	return min(255, max(1, int(math.Ceil(255*tf/(tf+bm25K1)))))
 }

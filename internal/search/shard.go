@@ -9,7 +9,7 @@ import (
 
 // shardBytes is the size above which the terms sharing a prefix are split
 // into one shard per next rune. It bounds what one typed word downloads.
-const shardBytes = 24_000
+const shardBytes = 16_000
 
 // minPrefixRunes is the shortest last word the client matches as a prefix;
 // shorter ones only match whole terms ("r", "c").

@@ -1,0 +1,201 @@
+package search
+
+// The scores and passages of the reference implementation (see
+// reference_test.go), written from doc.go.
+
+import (
+	"bytes"
+	"cmp"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
+)
+
+// BM25F field weights and parameters (doc.go, Scores).
+const (
+	refWeightTitle   = 8.0
+	refWeightAlias   = 6.0
+	refWeightHeading = 3.0
+	refWeightSummary = 2.0
+	refK1            = 1.2
+	refB             = 0.75
+	refNormTerms     = 400.0
+)
+
+// A refHit records how a term occurs in one page.
+type refHit struct {
+	title, alias, heading, summary bool
+	body                           int // occurrences in the body text
+}
+
+// score is the term's precomputed score in a page of bodyLen body tokens.
+func (h refHit) score(bodyLen int) int {
+	tf := 0.0
+	for _, f := range []struct {
+		in bool
+		w  float64
+	}{{h.title, refWeightTitle}, {h.alias, refWeightAlias}, {h.heading, refWeightHeading}, {h.summary, refWeightSummary}} {
+		if f.in {
+			tf += f.w
+		}
+	}
+	if h.body > 0 {
+		tf += float64(min(h.body, math.MaxUint16)) / (1 - refB + refB*float64(bodyLen)/refNormTerms)
+	}
+	s := int(math.Ceil(255 * tf / (tf + refK1)))
+	return min(255, max(1, s))
+}
+
+// refHits collects into m, which it clears first, every stemmed term of one
+// page and how it occurs there, and returns the number of tokens in the body.
+func refHits(d Doc, m map[string]refHit) (bodyLen int) {
+	clear(m)
+	mark := func(text string, set func(*refHit)) {
+		for t := range refTerms(text) {
+			st := english.Stem(t, false)
+			h := m[st]
+			set(&h)
+			m[st] = h
+		}
+	}
+	mark(d.Title, func(h *refHit) { h.title = true })
+	for _, a := range d.Aliases {
+		mark(a, func(h *refHit) { h.alias = true })
+	}
+	for _, x := range d.Headings {
+		mark(x.Text, func(h *refHit) { h.heading = true })
+	}
+	mark(d.Summary, func(h *refHit) { h.summary = true })
+	mark(d.Text, func(h *refHit) { h.body++; bodyLen++ })
+	return bodyLen
+}
+
+// refPassages is the page's passages file and its key: the text cut into
+// sections at the lines that are its headings, found in order.
+func refPassages(d Doc) []byte {
+	type sec struct{ id, heading string }
+	lines := strings.Split(d.Text, "\n")
+	var out [][3]string
+	cur, body := sec{}, []string{}
+	flush := func() {
+		text := strings.TrimSpace(strings.Join(body, "\n"))
+		if cur.id != "" || text != "" {
+			out = append(out, [3]string{cur.id, cur.heading, text})
+		}
+	}
+	at := 0
+	for _, h := range d.Headings {
+		want := strings.TrimSpace(h.Text)
+		found := -1
+		for i := at; i < len(lines) && want != "" && !strings.Contains(want, "\n"); i++ {
+			if strings.TrimSpace(lines[i]) == want {
+				found = i
+				break
+			}
+		}
+		if found < 0 {
+			continue
+		}
+		body = append(body, lines[at:found]...)
+		flush()
+		cur, body, at = sec{h.ID, h.Text}, nil, found+1
+	}
+	body = append(body, lines[at:]...)
+	flush()
+	var b bytes.Buffer
+	b.WriteByte('[')
+	for i, s := range out {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('[')
+		refWriteString(&b, s[0])
+		b.WriteByte(',')
+		refWriteString(&b, s[1])
+		b.WriteByte(',')
+		refWriteString(&b, s[2])
+		b.WriteByte(']')
+	}
+	b.WriteString("]\n")
+	return b.Bytes()
+}
+
+// refSnippetRunes bounds the snippet shown under a result's title.
+const refSnippetRunes = 140
+
+// refSnippet is the text shown under a result: the summary, or else the start
+// of the body, with white space collapsed and cut at a word boundary.
+func refSnippet(d Doc) string {
+	s := strings.Join(strings.Fields(d.Summary), " ")
+	if s == "" {
+		s = strings.Join(strings.Fields(d.Text), " ")
+	}
+	if utf8.RuneCountInString(s) <= refSnippetRunes {
+		return s
+	}
+	cut, n := 0, 0
+	for i := range s { // i walks rune starts
+		if n == refSnippetRunes {
+			cut = i
+			break
+		}
+		n++
+	}
+	if sp := strings.LastIndexByte(s[:cut], ' '); sp > refSnippetRunes/2 {
+		cut = sp
+	}
+	return strings.TrimRight(s[:cut], " ,;:.-") + "…"
+}
+
+// refSample returns the at most refMaxPostings best postings of a list ordered
+// by page, ordered by page.
+func refSample(list []refPosting) []refPosting {
+	if len(list) <= refMaxPostings {
+		return list
+	}
+	best := slices.Clone(list)
+	slices.SortFunc(best, func(a, b refPosting) int {
+		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.doc, b.doc))
+	})
+	best = best[:refMaxPostings]
+	slices.SortFunc(best, func(a, b refPosting) int { return cmp.Compare(a.doc, b.doc) })
+	return best
+}
+
+// refUnion merges lists ordered by page into one ordered by page, keeping for
+// each page its best score. It is how a prefix stands for all the terms
+// that begin with it.
+func refUnion(lists [][]refPosting) []refPosting {
+	best := make(map[int32]uint8)
+	for _, l := range lists {
+		for _, p := range l {
+			best[p.doc] = max(best[p.doc], p.score)
+		}
+	}
+	out := make([]refPosting, 0, len(best))
+	for doc, score := range best {
+		out = append(out, refPosting{doc, score})
+	}
+	slices.SortFunc(out, func(a, b refPosting) int { return cmp.Compare(a.doc, b.doc) })
+	return out
+}
+
+// refPassagesFile names the passages file of the page at path (doc.go).
+func refPassagesFile(path string) string {
+	name := ""
+	for _, r := range strings.TrimSuffix(path, "/") {
+		switch {
+		case strings.ContainsRune("abcdefghijklmnopqrstuvwxyz0123456789-", r):
+			name += string(r)
+		case r == '/':
+			name += "."
+		default:
+			name += "_" + strconv.FormatInt(int64(r), 16) + "_"
+		}
+	}
+	return "search/x/" + cmp.Or(name, "_") + ".json"
+}
