@@ -244,6 +244,9 @@ func loadFile(conv *markdown.Converter, name string, data []byte, unsafe bool) *
 	l.page, l.diags = content.Parse(name, data)
 	if l.page != nil {
 		l.doc = conv.Convert(l.page.Body)
+		for _, pr := range l.doc.Problems {
+			l.diags = append(l.diags, l.page.Diag(l.page.BodyPos(pr.Offset), pr.Message))
+		}
 	}
 	return l
 }

@@ -46,8 +46,9 @@ func New(opts Options) *Converter {
 	}
 	md := goldmark.New(
 		goldmark.WithExtensions(extension.GFM, extension.Footnote),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute()),
-		goldmark.WithRendererOptions(rendererOpts...),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute(),
+			parser.WithASTTransformers(util.Prioritized(callouts{}, 100))),
+		goldmark.WithRendererOptions(append(rendererOpts, renderer.WithNodeRenderers(util.Prioritized(calloutRenderer{}, 100)))...),
 	)
 	return &Converter{md: md, reserved: opts.ReservedIDs, minify: opts.Minify, scratch: &sync.Pool{New: func() any { return newScratch() }}}
 }
@@ -67,12 +68,20 @@ type Link struct {
 	Offset   int    // byte offset of the link's '[' in the body
 }
 
+// A Problem is something in the body the author must fix, such as an
+// unknown callout kind.
+type Problem struct {
+	Offset  int // byte offset in the body
+	Message string
+}
+
 // A Result is a converted body.
 type Result struct {
 	HTML     []byte // with "rolesite-link:N" placeholders in place of .md links
 	Headings []Heading
 	Links    []Link
-	Text     string // plain text of the body, for search
+	Text     string    // plain text of the body, for search
+	Problems []Problem // in the order of the body
 }
 
 // Convert converts one page body.
@@ -80,6 +89,7 @@ func (c *Converter) Convert(body []byte) Result {
 	ctx := parser.NewContext(parser.WithIDs(newIDs(c.reserved)))
 	doc := c.md.Parser().Parse(text.NewReader(body), parser.WithContext(ctx))
 	var res Result
+	res.Problems, _ = ctx.Get(problemsKey).([]Problem)
 	sc := c.scratch.Get().(*scratch)
 	defer c.scratch.Put(sc)
 	sc.html.Reset()
