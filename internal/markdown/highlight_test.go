@@ -1,0 +1,43 @@
+package markdown
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestHighlight(t *testing.T) {
+	c := New(Options{})
+	for _, tc := range []struct{ in, want string }{
+		{"```go\nx := 1 // one\n```\n", `<div class="code" data-lang="Go"><pre tabindex="0" class="chroma"><code><span class="line"><span class="cl"><span class="nx">x</span><span class="w"> </span><span class="o">:=</span><span class="w"> </span><span class="mi">1</span><span class="w"> </span><span class="c1">// one</span><span class="w">
+</span></span></span></code></pre></div>
+`},
+		{"```\nplain <b>\n```\n", "<div class=\"code\"><pre tabindex=\"0\"><code>plain &lt;b&gt;\n</code></pre></div>\n"},
+		{"```nosuchlang\"><x>\nplain\n```\n", "<div class=\"code\" data-lang=\"nosuchlang&#34;&gt;&lt;x&gt;\"><pre tabindex=\"0\"><code>plain\n</code></pre></div>\n"},
+		{"    indented\n", "<pre><code>indented\n</code></pre>\n"},
+	} {
+		got := string(c.Convert([]byte(tc.in)).HTML)
+		if got != tc.want {
+			t.Errorf("%q:\n got %q\nwant %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestHighlightNoInlineStyle: whatever the info string asks for, no
+// style attribute reaches the page (the Content-Security-Policy forbids
+// them).
+func TestHighlightNoInlineStyle(t *testing.T) {
+	c := New(Options{})
+	for _, info := range []string{"go {linenos=table}", "go {linenos=true,hl_lines=[1]}", `go {style="monokai"}`, "go {linenos=inline,linenostart=5}", "{nohl}"} {
+		got := string(c.Convert([]byte("```" + info + "\nfunc f() {}\nvar x = 1\n```\n")).HTML)
+		if strings.Contains(got, "style=") || !strings.Contains(got, "<pre") {
+			t.Errorf("%s:\n%s", info, got)
+		}
+	}
+}
+
+func TestHighlightText(t *testing.T) {
+	res := New(Options{}).Convert([]byte("```python\nprint('hi')\n```\n"))
+	if !strings.Contains(res.Text, "print('hi')") {
+		t.Errorf("text = %q", res.Text)
+	}
+}
