@@ -42,7 +42,7 @@ func Read(name string, data []byte) (Info, error) {
 		return Info{}, fmt.Errorf("the file is not a PNG, JPEG, GIF, WebP or SVG image: export it again in one of those formats")
 	}
 	if got != want {
-		return Info{}, fmt.Errorf("the file is a %s image but its name says %s: rename it to end in .%s", strings.ToUpper(got), strings.ToUpper(want), got)
+		return Info{}, fmt.Errorf("the file is %s image but its name says %s: rename it to end in .%s", article(got), strings.ToUpper(want), got)
 	}
 	if got == "svg" {
 		return readSVG(data)
@@ -104,4 +104,12 @@ func looksLikeSVG(b []byte) bool {
 		}
 		return bytes.HasPrefix(head, []byte("svg")) && len(head) > 3 && strings.ContainsRune(" \t\r\n>/", rune(head[3]))
 	}
+}
+
+// article names a format with its article: "a PNG", "an SVG".
+func article(format string) string {
+	if format == "svg" {
+		return "an SVG"
+	}
+	return "a " + strings.ToUpper(format)
 }

@@ -3,6 +3,7 @@ package markdown
 import (
 	"bufio"
 	"bytes"
+	"slices"
 	"sync"
 
 	"github.com/yuin/goldmark"
@@ -47,7 +48,7 @@ func New(opts Options) *Converter {
 	md := goldmark.New(
 		goldmark.WithExtensions(extension.GFM, extension.Footnote, highlight()),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute(),
-			parser.WithASTTransformers(util.Prioritized(callouts{}, 100))),
+			parser.WithASTTransformers(util.Prioritized(callouts{}, 100), util.Prioritized(codeBudget{}, 100))),
 		goldmark.WithRendererOptions(append(rendererOpts, renderer.WithNodeRenderers(util.Prioritized(calloutRenderer{}, 100)))...),
 	)
 	return &Converter{md: md, reserved: opts.ReservedIDs, minify: opts.Minify, scratch: &sync.Pool{New: func() any { return newScratch() }}}
@@ -80,6 +81,7 @@ type Result struct {
 	HTML     []byte // with "rolesite-link:N" placeholders in place of .md links
 	Headings []Heading
 	Links    []Link
+	Images   []Image   // relative images, their src a "rolesite-image:N" placeholder
 	Text     string    // plain text of the body, for search
 	Problems []Problem // in the order of the body
 }
@@ -89,11 +91,15 @@ func (c *Converter) Convert(body []byte) Result {
 	ctx := parser.NewContext(parser.WithIDs(newIDs(c.reserved)))
 	doc := c.md.Parser().Parse(text.NewReader(body), parser.WithContext(ctx))
 	var res Result
-	res.Problems, _ = ctx.Get(problemsKey).([]Problem)
+	problems, _ := ctx.Get(problemsKey).([]Problem)
 	sc := c.scratch.Get().(*scratch)
 	defer c.scratch.Put(sc)
 	sc.html.Reset()
 	inspect(doc, body, &res, &sc.html)
+	if len(problems) > 0 {
+		res.Problems = append(problems, res.Problems...)
+		slices.SortStableFunc(res.Problems, func(a, b Problem) int { return a.Offset - b.Offset })
+	}
 	res.Text = sc.html.String()
 	sc.html.Reset()
 	sc.w.Reset(&sc.html)

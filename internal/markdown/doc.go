@@ -28,6 +28,12 @@
 // data-lang="NAME">; a block naming no language, or one chroma does not
 // know, is left plain in the same wrapper. The language is never guessed.
 //
+// An image with a relative destination is recorded in Result.Images and its
+// src is a placeholder "rolesite-image:N" until FillImages puts in the
+// attributes the site made for it (URL, width, height, loading). Every
+// image needs alt text; one with none is a Problem unless its title is
+// "decorative", which writes alt="" and drops the title.
+//
 // Headings get stable, unique IDs in GitHub's style ("How it differs" -> "how-it-differs", then
 // "how-it-differs-1", ...) or an explicit {#id} attribute; IDs that the
 // templates use themselves are reserved. Raw HTML is shown as text unless the

@@ -3,10 +3,14 @@ package markdown
 import (
 	"html"
 
+	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/yuin/goldmark"
 	highlighting "github.com/yuin/goldmark-highlighting/v2"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -23,10 +27,14 @@ import (
 // data-lang is the language's name as chroma knows it, or the info
 // string's first word when chroma does not know it (the block is then
 // plain text), and absent when the block names no language: the code is
-// never guessed at.
+// never guessed at. Past a page's first maxHighlighted bytes of code the
+// blocks stay plain (see codeBudget).
 func highlight() goldmark.Extender {
 	return highlighting.NewHighlighting(
 		highlighting.WithGuessLanguage(false),
+		// The palettes are CSS (code.css): an empty style spares each
+		// block's formatter working out CSS for every token type.
+		highlighting.WithCustomStyle(chroma.MustNewStyle("rolesite", chroma.StyleEntries{})),
 		highlighting.WithFormatOptions(chromahtml.WithClasses(true)),
 		highlighting.WithCodeBlockOptions(func(highlighting.CodeBlockContext) []chromahtml.Option {
 			// After the info string's options, so they win: line numbers in a
@@ -60,6 +68,38 @@ func wrapCode(w util.BufWriter, c highlighting.CodeBlockContext, entering bool) 
 	if !c.Highlighted() {
 		_, _ = w.WriteString(`<pre tabindex="0"><code>`)
 	}
+}
+
+// maxHighlighted is how much code a page may have highlighted: chroma
+// costs about a third of a millisecond a small block, so a page of many
+// thousands of blocks would take a build minutes.
+const maxHighlighted = 64 << 10
+
+// codeBudget leaves plain the fenced blocks past a page's first
+// maxHighlighted bytes of code (a block that would cross the line too),
+// by giving them goldmark-highlighting's "nohl" attribute. It runs as a
+// goldmark ASTTransformer.
+type codeBudget struct{}
+
+func (codeBudget) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
+	used := 0
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		b, ok := n.(*ast.FencedCodeBlock)
+		if !ok || !entering || b.Info == nil {
+			return ast.WalkContinue, nil
+		}
+		size := 0
+		for i := range b.Lines().Len() {
+			seg := b.Lines().At(i)
+			size += seg.Stop - seg.Start
+		}
+		if used+size > maxHighlighted {
+			b.SetAttributeString("nohl", true)
+		} else {
+			used += size
+		}
+		return ast.WalkSkipChildren, nil
+	})
 }
 
 // focusablePre writes chroma's <pre> with tabindex="0", so a reader on a

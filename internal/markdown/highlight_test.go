@@ -41,3 +41,19 @@ func TestHighlightText(t *testing.T) {
 		t.Errorf("text = %q", res.Text)
 	}
 }
+
+// TestHighlightBudget: past a page's first maxHighlighted bytes of code,
+// blocks stay plain, so a page of many blocks costs a build little.
+func TestHighlightBudget(t *testing.T) {
+	block := "```go\n" + strings.Repeat("x := 1\n", 100) + "```\n\n"
+	n := maxHighlighted/700 + 5
+	got := string(New(Options{}).Convert([]byte(strings.Repeat(block, n))).HTML)
+	coloured := strings.Count(got, `class="chroma"`)
+	if coloured != maxHighlighted/700 || strings.Count(got, `<div class="code" data-lang="Go">`) != n {
+		t.Errorf("%d of %d blocks highlighted, want %d", coloured, n, maxHighlighted/700)
+	}
+	huge := "```go\n" + strings.Repeat("x := 1\n", maxHighlighted/7+1) + "```\n"
+	if got := string(New(Options{}).Convert([]byte(huge)).HTML); strings.Contains(got, "chroma") {
+		t.Error("a block larger than the budget was highlighted")
+	}
+}
