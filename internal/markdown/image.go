@@ -63,39 +63,6 @@ func localImage(dest string) (string, bool) {
 	return u.Path, true
 }
 
-// FillImages replaces each src="rolesite-image:N" in h with attrs[N], a
-// run of attributes already escaped (`src="/a.png" width="3" height="2"`).
-// Placeholders with no attributes are left as they are.
-func FillImages(h string, attrs []string) string {
-	const marker = `src="` + ImagePlaceholder
-	if len(attrs) == 0 || !strings.Contains(h, marker) {
-		return h
-	}
-	var out strings.Builder
-	out.Grow(len(h) + len(attrs)*48)
-	for {
-		i := strings.Index(h, marker)
-		if i < 0 {
-			out.WriteString(h)
-			return out.String()
-		}
-		start := i + len(marker)
-		end := start
-		for end < len(h) && h[end] >= '0' && h[end] <= '9' {
-			end++
-		}
-		n, err := strconv.Atoi(h[start:end])
-		if err != nil || n >= len(attrs) || attrs[n] == "" || end >= len(h) || h[end] != '"' {
-			out.WriteString(h[:start])
-			h = h[start:]
-			continue
-		}
-		out.WriteString(h[:i])
-		out.WriteString(attrs[n])
-		h = h[end+1:]
-	}
-}
-
 // ImageAttrs writes the attributes of a copied image: its URL, its size,
 // and loading="lazy" unless it is the page's first.
 func ImageAttrs(url string, width, height int, first bool) string {
