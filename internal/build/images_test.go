@@ -81,3 +81,20 @@ func TestImagesRaster(t *testing.T) {
 		}
 	}
 }
+
+// TestImageErrorsStreamed: a build that streams its files (rolesite build)
+// lets each page's source go once it is converted; an image problem found
+// after that is still reported at the image.
+func TestImageErrorsStreamed(t *testing.T) {
+	src := siteFS(map[string]string{
+		"content/_index.md":  "---\ntitle: Site\n---\n",
+		"content/roles/a.md": "---\ntitle: A\n---\nIntro.\n\nSee ![Team](teem.png) here.\n",
+	})
+	src["content/roles/team.png"] = &fstest.MapFile{Data: tinyPNG(2, 2)}
+	opts := build.Options{Emit: func(string, []byte) error { return nil }}
+	res := build.Build(context.Background(), src, rolesite.Theme(), opts)
+	want := "content/roles/a.md:6:5: image teem.png: no such file content/roles/teem.png (did you mean team.png?)"
+	if res.OK() || res.Diagnostics.Error() != want {
+		t.Errorf("diagnostics:\n%v\nwant:\n%s", res.Diagnostics, want)
+	}
+}
