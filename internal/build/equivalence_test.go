@@ -154,6 +154,12 @@ func compare(got, want build.Result) string {
 		g, _ := got.Files.Get(name)
 		w, _ := want.Files.Get(name)
 		if !bytes.Equal(g, w) {
+			gl, wl := strings.Split(string(g), "\n"), strings.Split(string(w), "\n")
+			for i := range min(len(gl), len(wl)) {
+				if gl[i] != wl[i] {
+					return "content of " + name + fmt.Sprintf("\nline %d\n got: %.600s\nwant: %.600s", i, gl[i], wl[i])
+				}
+			}
 			return "content of " + name
 		}
 	}

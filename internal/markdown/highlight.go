@@ -2,72 +2,104 @@ package markdown
 
 import (
 	"html"
+	"strings"
+	"time"
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/alecthomas/chroma/v2/lexers"
-	"github.com/yuin/goldmark"
-	highlighting "github.com/yuin/goldmark-highlighting/v2"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
 
-// highlight is the goldmark extension that colours fenced code blocks at
-// build time with chroma, as CSS classes (static/css/code.css holds the
-// palettes): the Content-Security-Policy forbids inline styles, so none is
-// ever written, whatever options the block's info string asks for.
-//
-// Every fenced block is wrapped so that a script can add to it without
+// codeRenderer writes fenced code blocks, coloured at build time by chroma
+// as CSS classes (static/css/code.css holds the palettes; the
+// Content-Security-Policy forbids inline styles, so none is ever
+// written). Every block is wrapped so that a script can add to it without
 // moving it:
 //
 //	<div class="code" data-lang="Go"><pre tabindex="0" class="chroma"><code>…</code></pre></div>
 //
 // data-lang is the language's name as chroma knows it, or the info
 // string's first word when chroma does not know it (the block is then
-// plain text), and absent when the block names no language: the code is
-// never guessed at. Past a page's first maxHighlighted bytes of code the
-// blocks stay plain (see codeBudget).
-func highlight() goldmark.Extender {
-	return highlighting.NewHighlighting(
-		highlighting.WithGuessLanguage(false),
-		// The palettes are CSS (code.css): an empty style spares each
-		// block's formatter working out CSS for every token type.
-		highlighting.WithCustomStyle(chroma.MustNewStyle("rolesite", chroma.StyleEntries{})),
-		highlighting.WithFormatOptions(chromahtml.WithClasses(true)),
-		highlighting.WithCodeBlockOptions(func(highlighting.CodeBlockContext) []chromahtml.Option {
-			// After the info string's options, so they win: line numbers in a
-			// table would write style="width:100%".
-			return []chromahtml.Option{chromahtml.WithClasses(true), chromahtml.WithLineNumbers(false),
-				chromahtml.LineNumbersInTable(false), chromahtml.WithPreWrapper(focusablePre{})}
-		}),
-		highlighting.WithWrapperRenderer(wrapCode),
-	)
+// plain), and absent when the block names no language: the code is never
+// guessed at. Past a page's first maxHighlighted bytes of code the blocks
+// stay plain (see codeBudget).
+//
+// chroma gives each regular expression match 250 ms of wall time and
+// takes one that runs out for no match, so on a starved machine the same
+// block could come out coloured differently. A block whose lexing took
+// longer than that is lexed again (lexing under the limit cannot have
+// timed out), and left plain after three tries.
+type codeRenderer struct {
+	format *chromahtml.Formatter
+	style  *chroma.Style
 }
 
-// wrapCode writes the wrapper of a fenced code block; for a block chroma
-// did not colour it writes the <pre><code> too.
-func wrapCode(w util.BufWriter, c highlighting.CodeBlockContext, entering bool) {
-	if !entering {
-		if !c.Highlighted() {
-			_, _ = w.WriteString("</code></pre>")
-		}
-		_, _ = w.WriteString("</div>\n")
-		return
+func newCodeRenderer() codeRenderer {
+	return codeRenderer{
+		format: chromahtml.New(chromahtml.WithClasses(true), chromahtml.WithPreWrapper(focusablePre{})),
+		// The palettes are CSS: an empty style spares the formatter
+		// working out CSS for every token type.
+		style: chroma.MustNewStyle("rolesite", chroma.StyleEntries{}),
 	}
+}
+
+func (c codeRenderer) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
+	r.Register(ast.KindFencedCodeBlock, c.render)
+}
+
+func (c codeRenderer) render(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	b := n.(*ast.FencedCodeBlock)
+	var code strings.Builder
+	for i := range b.Lines().Len() {
+		seg := b.Lines().At(i)
+		code.Write(seg.Value(src))
+	}
+	var lexer chroma.Lexer
 	_, _ = w.WriteString(`<div class="code"`)
-	if lang, ok := c.Language(); ok && len(lang) > 0 {
+	if lang := b.Language(src); len(lang) > 0 {
 		name := string(lang)
-		if l := lexers.Get(name); l != nil {
-			name = l.Config().Name
+		if lexer = lexers.Get(name); lexer != nil {
+			name = lexer.Config().Name
 		}
 		_, _ = w.WriteString(` data-lang="` + html.EscapeString(name) + `"`)
 	}
 	_, _ = w.WriteString(">")
-	if !c.Highlighted() {
-		_, _ = w.WriteString(`<pre tabindex="0"><code>`)
+	if _, plain := b.AttributeString("nohl"); lexer != nil && !plain {
+		if tokens, ok := lex(lexer, code.String()); ok && c.format.Format(w, c.style, chroma.Literator(tokens...)) == nil {
+			_, _ = w.WriteString("</div>\n")
+			return ast.WalkContinue, nil
+		}
 	}
+	_, _ = w.WriteString(`<pre tabindex="0"><code>`)
+	_, _ = w.Write(util.EscapeHTML([]byte(code.String())))
+	_, _ = w.WriteString("</code></pre></div>\n")
+	return ast.WalkContinue, nil
+}
+
+// lex returns the tokens of code, from a lexing that finished within
+// chroma's match timeout (see codeRenderer).
+func lex(lexer chroma.Lexer, code string) ([]chroma.Token, bool) {
+	lexer = chroma.Coalesce(lexer)
+	for range 3 {
+		start := time.Now()
+		it, err := lexer.Tokenise(nil, code)
+		if err != nil {
+			return nil, false
+		}
+		tokens := it.Tokens()
+		if time.Since(start) < 240*time.Millisecond {
+			return tokens, true
+		}
+	}
+	return nil, false
 }
 
 // maxHighlighted is how much code a page may have highlighted: chroma
@@ -77,8 +109,8 @@ const maxHighlighted = 64 << 10
 
 // codeBudget leaves plain the fenced blocks past a page's first
 // maxHighlighted bytes of code (a block that would cross the line too),
-// by giving them goldmark-highlighting's "nohl" attribute. It runs as a
-// goldmark ASTTransformer.
+// by giving them the attribute "nohl". It runs as a goldmark
+// ASTTransformer.
 type codeBudget struct{}
 
 func (codeBudget) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
