@@ -27,8 +27,8 @@
 // Content-Security-Policy forbids them), inside <div class="code"
 // data-lang="NAME">; a block naming no language, or one chroma does not
 // know, is left plain in the same wrapper. The language is never guessed.
-// A page's first 64 KiB of fenced code is highlighted, the rest left
-// plain; a block whose lexing ran into chroma's per-match time limit is
+// A page's first 64 KiB of fenced code is highlighted, in blocks of up to
+// 16 KiB, the rest left plain; a block whose lexing ran into chroma's per-match time limit is
 // lexed again, so the output depends on the input alone.
 //
 // An image with a relative destination is recorded in Result.Images and its

@@ -33,7 +33,9 @@ import (
 // takes one that runs out for no match, so on a starved machine the same
 // block could come out coloured differently. A block whose lexing took
 // longer than that is lexed again (lexing under the limit cannot have
-// timed out), and left plain after three tries.
+// timed out), and left plain after five tries; a block over
+// maxBlockHighlighted, whose lexing could near the limit on its own, is
+// always left plain.
 type codeRenderer struct {
 	format *chromahtml.Formatter
 	style  *chroma.Style
@@ -88,7 +90,7 @@ func (c codeRenderer) render(w util.BufWriter, src []byte, n ast.Node, entering 
 // chroma's match timeout (see codeRenderer).
 func lex(lexer chroma.Lexer, code string) ([]chroma.Token, bool) {
 	lexer = chroma.Coalesce(lexer)
-	for range 3 {
+	for range 5 {
 		start := time.Now()
 		it, err := lexer.Tokenise(nil, code)
 		if err != nil {
@@ -104,12 +106,17 @@ func lex(lexer chroma.Lexer, code string) ([]chroma.Token, bool) {
 
 // maxHighlighted is how much code a page may have highlighted: chroma
 // costs about a third of a millisecond a small block, so a page of many
-// thousands of blocks would take a build minutes.
-const maxHighlighted = 64 << 10
+// thousands of blocks would take a build minutes. maxBlockHighlighted is
+// the largest block highlighted (lexing 16 KiB takes some 60 ms).
+const (
+	maxHighlighted      = 64 << 10
+	maxBlockHighlighted = 16 << 10
+)
 
 // codeBudget leaves plain the fenced blocks past a page's first
 // maxHighlighted bytes of code (a block that would cross the line too),
-// by giving them the attribute "nohl". It runs as a goldmark
+// and any block over maxBlockHighlighted, by giving them the attribute
+// "nohl". It runs as a goldmark
 // ASTTransformer.
 type codeBudget struct{}
 
@@ -125,7 +132,7 @@ func (codeBudget) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) 
 			seg := b.Lines().At(i)
 			size += seg.Stop - seg.Start
 		}
-		if used+size > maxHighlighted {
+		if used+size > maxHighlighted || size > maxBlockHighlighted {
 			b.SetAttributeString("nohl", true)
 		} else {
 			used += size
