@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"html"
+	"slices"
 	"strings"
 	"time"
 
@@ -32,8 +33,9 @@ import (
 // chroma gives each regular expression match 250 ms of wall time and
 // takes one that runs out for no match, so on a starved machine the same
 // block could come out coloured differently. A block whose lexing took
-// longer than that is lexed again (lexing under the limit cannot have
-// timed out), and left plain after five tries; a block over
+// longer than that, or gave an Error token that the next lexing does not
+// give again, is lexed again (see lex), and left plain after five tries;
+// a block over
 // maxBlockHighlighted, whose lexing could near the limit on its own, is
 // always left plain.
 type codeRenderer struct {
@@ -86,10 +88,15 @@ func (c codeRenderer) render(w util.BufWriter, src []byte, n ast.Node, entering 
 	return ast.WalkContinue, nil
 }
 
-// lex returns the tokens of code, from a lexing that finished within
-// chroma's match timeout (see codeRenderer).
+// lex returns the tokens of code from a lexing that cannot have hit
+// chroma's match timeout (see codeRenderer): one that took less than the
+// limit and has no Error token, or one whose Error tokens the next lexing
+// gives again (the code's own). regexp2 reads a clock a goroutine keeps,
+// which lags on a starved machine, so a quick lexing may still have timed
+// out: a timed-out rule shows as an Error token, hence the second test.
 func lex(lexer chroma.Lexer, code string) ([]chroma.Token, bool) {
 	lexer = chroma.Coalesce(lexer)
+	var last []chroma.Token
 	for range 5 {
 		start := time.Now()
 		it, err := lexer.Tokenise(nil, code)
@@ -97,9 +104,15 @@ func lex(lexer chroma.Lexer, code string) ([]chroma.Token, bool) {
 			return nil, false
 		}
 		tokens := it.Tokens()
-		if time.Since(start) < 240*time.Millisecond {
+		if time.Since(start) >= 240*time.Millisecond {
+			last = nil
+			continue
+		}
+		errs := slices.ContainsFunc(tokens, func(t chroma.Token) bool { return t.Type == chroma.Error })
+		if !errs || slices.Equal(tokens, last) {
 			return tokens, true
 		}
+		last = tokens
 	}
 	return nil, false
 }

@@ -72,3 +72,12 @@ func TestHighlightBudget(t *testing.T) {
 		t.Error("a block larger than maxBlockHighlighted was highlighted")
 	}
 }
+
+// TestHighlightErrorToken: code the lexer cannot read gives the same Error
+// tokens every time, and is highlighted with them.
+func TestHighlightErrorToken(t *testing.T) {
+	got := string(New(Options{}).Convert([]byte("```json\n{\"a\": ¤}\n```\n")).HTML)
+	if !strings.Contains(got, `class="chroma"`) || !strings.Contains(got, `class="err"`) {
+		t.Errorf("got %s", got)
+	}
+}
