@@ -39,7 +39,8 @@
 // Result.Warnings, which do not fail a build.
 //
 // There is one render path, whatever the command. Every output file is
-// made by a room of outputRooms (kinds.go), in order: static files, HTML
+// made by a room of outputRooms (kinds.go), in order: static files, images
+// (images.go: the files pages show, checked, measured and copied), HTML
 // pages, alias pages, the search index, the site files, the host files.
 // A room is a make function and one line in that list; it adds its files
 // to the build's output.Files and hands nothing elsewhere. Pages go to the
@@ -57,7 +58,9 @@
 // are edits of page bodies (same front matter, same heading IDs: see
 // bodyEdits), the build starts from that build's files, the rooms whose
 // files read no body (readsBodies false) keep theirs, and the pages room
-// renders the edited pages alone.
+// renders the edited pages alone. A changed image under content/ is not
+// such an edit (every page showing it needs its new size): it makes a
+// whole build, as a changed static file does.
 //
 // The kinds of HTML page are a second list, pageKinds: home, section lists,
 // pages, comparisons, matrices, search, 404, each a function listing its

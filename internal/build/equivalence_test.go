@@ -52,8 +52,9 @@ func TestRebuildEquivalence(t *testing.T) {
 }
 
 // TestRebuildBodyEdits edits page bodies of a site that builds, the way an
-// author works in serve, with now and then a heading, a front matter or a
-// template change, so that the body-only fast path runs often and is
+// author works in serve (showing an image and no longer showing it among
+// them), with now and then a heading, a front matter, a template or an
+// image change, so that the body-only fast path runs often and is
 // checked against clean builds each time.
 func TestRebuildBodyEdits(t *testing.T) {
 	steps := 80
@@ -72,6 +73,7 @@ func TestRebuildBodyEdits(t *testing.T) {
 		}
 	}
 	slices.Sort(names)
+	src["content/roles/pic.svg"] = &fstest.MapFile{Data: []byte(`<svg xmlns="http://www.w3.org/2000/svg" width="4" height="3"/>`)}
 	builder := build.New(rolesite.Theme(), build.Options{})
 	if res := builder.Build(context.Background(), src); !res.OK() {
 		t.Fatal(res.Diagnostics)
@@ -81,7 +83,22 @@ func TestRebuildBodyEdits(t *testing.T) {
 		name := names[r.IntN(len(names))]
 		data := string(src[name].Data)
 		var what string
-		switch r.IntN(10) {
+		switch r.IntN(13) {
+		case 10, 11: // show the image, or stop showing it: body edits too
+			if shownImage.MatchString(data) {
+				data = shownImage.ReplaceAllString(data, "\n")
+				what = "image no longer shown"
+			} else {
+				data += "\n![Picture](" + strings.Repeat("../", strings.Count(name, "/")-1) + "roles/pic.svg)\n"
+				what = "image shown"
+			}
+		case 12: // resize the image: every page showing it changes
+			src["content/roles/pic.svg"] = &fstest.MapFile{Data: fmt.Appendf(nil, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="3"/>`, step+5)}
+			want := build.Build(context.Background(), src, rolesite.Theme(), build.Options{})
+			if d := compare(builder.Rebuild(context.Background(), src, []string{"content/roles/pic.svg"}), want); d != "" {
+				t.Fatalf("step %d (image resized): %s", step, d)
+			}
+			continue
 		case 0:
 			data += fmt.Sprintf("\n## Heading %d\n", step)
 			what = "heading"
@@ -137,6 +154,12 @@ func compare(got, want build.Result) string {
 		g, _ := got.Files.Get(name)
 		w, _ := want.Files.Get(name)
 		if !bytes.Equal(g, w) {
+			gl, wl := strings.Split(string(g), "\n"), strings.Split(string(w), "\n")
+			for i := range min(len(gl), len(wl)) {
+				if gl[i] != wl[i] {
+					return "content of " + name + fmt.Sprintf("\nline %d\n got: %.600s\nwant: %.600s", i, gl[i], wl[i])
+				}
+			}
 			return "content of " + name
 		}
 	}

@@ -30,6 +30,7 @@ type outputRoom struct {
 func outputRooms() []outputRoom {
 	return []outputRoom{
 		{name: "static files", make: staticRoom},
+		{name: "images", readsBodies: true, make: imagesRoom},
 		{name: "pages", readsBodies: true, make: pagesRoom},
 		{name: "alias pages", make: aliasRoom},
 		{name: "search index", readsBodies: true, start: startSearch, make: searchRoom},
@@ -82,6 +83,7 @@ type pageRun struct {
 	c         *renderCache
 	s         *site.Site
 	lifecycle *sharedPart[*render.LifecycleView]
+	images    map[*site.Page][]string // see imagesRoom
 }
 
 // contentPage is the job of a page that has a content file (the home
@@ -94,7 +96,9 @@ func (r *pageRun) contentPage(p *site.Page, template, sec string, withLifecycle 
 	return &pageJob{out: p.URL + "index.html", origin: p.Src.Path, kind: template, sec: sec, secPtr: p.Section,
 		view: func(sv *render.SiteView) *render.PageView {
 			var v *render.PageView
-			r.c.bodies.html(p, func(body []byte) { v = render.NewPageView(r.s, sv, p, markdown.Fill(body, p.Links)) })
+			r.c.bodies.html(p, func(body []byte) {
+				v = render.NewPageView(r.s, sv, p, markdown.FillImages(markdown.Fill(body, p.Links), r.images[p]))
+			})
 			if t := r.c.updated(p); v.Updated == "" && !t.IsZero() {
 				v.Updated = t.Format("2006-01-02") // when its file last changed
 			}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/rolesite/rolesite/internal/content"
 	"github.com/rolesite/rolesite/internal/diag"
+	"github.com/rolesite/rolesite/internal/images"
 	"github.com/rolesite/rolesite/internal/markdown"
 	"github.com/rolesite/rolesite/internal/pool"
 	"github.com/rolesite/rolesite/internal/publish"
@@ -30,6 +31,8 @@ type loaded struct {
 	// linkPos are the positions of doc.Links, once compact let the body
 	// go; they go to the site with the page, for resolving, and no further.
 	linkPos []content.Pos
+	// imagePos are the positions of doc.Images, for the images room.
+	imagePos []content.Pos
 }
 
 type loadCache struct {
@@ -130,7 +133,7 @@ func (b *Builder) load(ctx context.Context, src fs.FS, changed []string) ([]site
 			// in the store rendering reads (see bodies).
 			doc := l.doc
 			doc.HTML, doc.Text = nil, ""
-			inputs = append(inputs, site.Input{Page: l.page, Doc: doc, LinkPos: l.linkPos})
+			inputs = append(inputs, site.Input{Page: l.page, Doc: doc, LinkPos: l.linkPos, ImagePos: l.imagePos})
 			l.linkPos = nil
 		}
 	}
@@ -178,6 +181,9 @@ func bodyEdits(changed []string, before, after map[string]*loaded) map[string]bo
 			return nil
 		}
 		if !sitefiles.IsPage(name) {
+			if strings.HasPrefix(name, "content/") && images.Supported(name) {
+				return nil // an image: the pages showing it need its size again
+			}
 			continue // an editor's backup file or anything else no build reads
 		}
 		old, cur := before[name], after[name]
@@ -231,6 +237,12 @@ func loadFile(conv *markdown.Converter, name string, data []byte, unsafe bool) *
 	l.page, l.diags = content.Parse(name, data)
 	if l.page != nil {
 		l.doc = conv.Convert(l.page.Body)
+		for _, pr := range l.doc.Problems {
+			l.diags = append(l.diags, l.page.Diag(l.page.BodyPos(pr.Offset), pr.Message))
+		}
+		for _, im := range l.doc.Images {
+			l.imagePos = append(l.imagePos, l.page.BodyPos(im.Offset))
+		}
 	}
 	return l
 }

@@ -28,7 +28,7 @@ type pageJob struct {
 // them, or, after edits of bodies alone, the edited ones.
 func pagesRoom(r *renderRun) diag.List {
 	var jobs []*pageJob
-	for _, j := range r.c.pageJobs(r.s) {
+	for _, j := range r.c.pageJobs(r.s, r.images) {
 		if r.edited == nil || r.edited[j.origin] {
 			r.remake(j.out, j.origin)
 			jobs = append(jobs, j)
@@ -44,8 +44,8 @@ func pagesRoom(r *renderRun) diag.List {
 
 // pageJobs lists every HTML page of the site, kind after kind (see
 // pageKinds). Views are built only when a job runs.
-func (c *renderCache) pageJobs(s *site.Site) []*pageJob {
-	run := &pageRun{c: c, s: s,
+func (c *renderCache) pageJobs(s *site.Site, images map[*site.Page][]string) []*pageJob {
+	run := &pageRun{c: c, s: s, images: images,
 		lifecycle: &sharedPart[*render.LifecycleView]{make: func() *render.LifecycleView { return render.NewLifecycleView(s, c.drawLifecycle) }}}
 	var jobs []*pageJob
 	for _, k := range pageKinds() {

@@ -93,10 +93,11 @@ type renderRun struct {
 	edited map[string]bool
 	made   []string // every file this run made, in order
 
-	assets    render.Assets      // the stylesheets and scripts, for the views
-	redirects []publish.Redirect // of the alias pages, for _redirects
-	siteFiles chan []madeFile    // the site files, made beside the pages
-	search    []madeFile         // the search index, made before the pages
+	assets    render.Assets           // the stylesheets and scripts, for the views
+	redirects []publish.Redirect      // of the alias pages, for _redirects
+	siteFiles chan []madeFile         // the site files, made beside the pages
+	search    []madeFile              // the search index, made before the pages
+	images    map[*site.Page][]string // each page's image attributes, for markdown.FillImages
 }
 
 // add adds a file this run made; its error is a collision (see

@@ -15,7 +15,9 @@ import (
 func editFiles(r *rand.Rand, src fstest.MapFS, touched func(string)) string {
 	e := siteEditor{r: r, src: src, touched: touched}
 	var what string
-	switch r.IntN(18) {
+	switch r.IntN(20) {
+	case 18, 19:
+		what = e.editImage()
 	case 17:
 		what = e.reschema()
 	case 15:

@@ -3,6 +3,7 @@ package markdown
 import (
 	"bufio"
 	"bytes"
+	"slices"
 	"sync"
 
 	"github.com/yuin/goldmark"
@@ -46,8 +47,9 @@ func New(opts Options) *Converter {
 	}
 	md := goldmark.New(
 		goldmark.WithExtensions(extension.GFM, extension.Footnote),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute()),
-		goldmark.WithRendererOptions(rendererOpts...),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute(),
+			parser.WithASTTransformers(util.Prioritized(callouts{}, 100), util.Prioritized(codeBudget{}, 100))),
+		goldmark.WithRendererOptions(append(rendererOpts, renderer.WithNodeRenderers(util.Prioritized(calloutRenderer{}, 100), util.Prioritized(newCodeRenderer(), 100)))...),
 	)
 	return &Converter{md: md, reserved: opts.ReservedIDs, minify: opts.Minify, scratch: &sync.Pool{New: func() any { return newScratch() }}}
 }
@@ -67,12 +69,21 @@ type Link struct {
 	Offset   int    // byte offset of the link's '[' in the body
 }
 
+// A Problem is something in the body the author must fix, such as an
+// unknown callout kind.
+type Problem struct {
+	Offset  int // byte offset in the body
+	Message string
+}
+
 // A Result is a converted body.
 type Result struct {
 	HTML     []byte // with "rolesite-link:N" placeholders in place of .md links
 	Headings []Heading
 	Links    []Link
-	Text     string // plain text of the body, for search
+	Images   []Image   // relative images, their src a "rolesite-image:N" placeholder
+	Text     string    // plain text of the body, for search
+	Problems []Problem // in the order of the body
 }
 
 // Convert converts one page body.
@@ -80,10 +91,15 @@ func (c *Converter) Convert(body []byte) Result {
 	ctx := parser.NewContext(parser.WithIDs(newIDs(c.reserved)))
 	doc := c.md.Parser().Parse(text.NewReader(body), parser.WithContext(ctx))
 	var res Result
+	problems, _ := ctx.Get(problemsKey).([]Problem)
 	sc := c.scratch.Get().(*scratch)
 	defer c.scratch.Put(sc)
 	sc.html.Reset()
 	inspect(doc, body, &res, &sc.html)
+	if len(problems) > 0 {
+		res.Problems = append(problems, res.Problems...)
+		slices.SortStableFunc(res.Problems, func(a, b Problem) int { return a.Offset - b.Offset })
+	}
 	res.Text = sc.html.String()
 	sc.html.Reset()
 	sc.w.Reset(&sc.html)

@@ -14,8 +14,30 @@
 // later stage working on data, and the markdown is never parsed twice.
 //
 // The dialect is CommonMark with GitHub's extensions (tables, strikethrough,
-// autolinks, task lists) and footnotes. Headings get stable, unique IDs in
-// GitHub's style ("How it differs" -> "how-it-differs", then
+// autolinks, task lists), footnotes, and GitHub's alerts: a block quote
+// whose first line is "[!NOTE]", "[!TIP]", "[!IMPORTANT]", "[!WARNING]" or
+// "[!CAUTION]" alone (any case) is a Callout, written as
+// <aside class="callout callout-note" role="note"> with its kind as a
+// visible title; any other "[!WORD]" there stays a quote and is a Problem
+// at its '[', with the nearest kind suggested. Problems are returned as
+// data, with body offsets, like links: the caller knows the file.
+//
+// A fenced code block that names a language chroma knows is highlighted at
+// conversion time as CSS classes (never a style attribute: the site's
+// Content-Security-Policy forbids them), inside <div class="code"
+// data-lang="NAME">; a block naming no language, or one chroma does not
+// know, is left plain in the same wrapper. The language is never guessed.
+// A page's first 64 KiB of fenced code is highlighted, in blocks of up to
+// 16 KiB, the rest left plain; a block whose lexing ran into chroma's per-match time limit is
+// lexed again, so the output depends on the input alone.
+//
+// An image with a relative destination is recorded in Result.Images and its
+// src is a placeholder "rolesite-image:N" until FillImages puts in the
+// attributes the site made for it (URL, width, height, loading). Every
+// image needs alt text; one with none is a Problem unless its title is
+// "decorative", which writes alt="" and drops the title.
+//
+// Headings get stable, unique IDs in GitHub's style ("How it differs" -> "how-it-differs", then
 // "how-it-differs-1", ...) or an explicit {#id} attribute; IDs that the
 // templates use themselves are reserved. Raw HTML is shown as text unless the
 // site opts in; dangerous URLs (javascript:, vbscript:, file:, most data:)

@@ -38,6 +38,7 @@ func FuzzConvert(f *testing.F) {
 		"- [a](a.md)\n  - [b](b.md \"title\")\n> [c](c.md#x)\n\n| [t](t.md) |\n|---|\n| x |\n",
 		"[^1]\n\n[^1]: A note with [a link](n.md).\n",
 		"![alt [inner](in.md)](pic.png) [![img](p.png)](wrap.md)",
+		"![](a.png \"decorative\") ![](b.png) ![x](rolesite-image:0) > [!NOTEE]\n\n> [!TIP]\n> tip\n",
 		"<https://example.org/x.md> www.example.org/y.md [abs](/x.md) [ext](https://e.org/x.md)",
 		"[p](%2e%2e/%2e%2e/x.md) [q](a%20b.md) [r](<a b.md>) [s](a.md?x=1#y)",
 	} {
@@ -47,6 +48,16 @@ func FuzzConvert(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body []byte) {
 		res := convertInTime(t, conv, body)
 		checkHeadingIDs(t, res)
+		for _, im := range res.Images {
+			if im.Offset < 0 || im.Offset >= len(body) || body[im.Offset] != '!' && body[im.Offset] != '[' {
+				t.Fatalf("image %+v: offset not at its '!'", im)
+			}
+		}
+		for _, p := range res.Problems {
+			if p.Offset < 0 || p.Offset >= len(body) {
+				t.Fatalf("problem %+v: offset outside the body", p)
+			}
+		}
 		urls := resolveLinks(t, res, body)
 		before := attrs(res.HTML, "href")
 		checkPlaceholders(t, res, before)

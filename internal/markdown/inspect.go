@@ -31,6 +31,8 @@ func inspect(doc ast.Node, src []byte, res *Result, txt *bytes.Buffer) {
 			id, _ := n.AttributeString("id")
 			idb, _ := id.([]byte)
 			res.Headings = append(res.Headings, Heading{Level: n.Level, ID: string(idb), Text: plain(n, src)})
+		case *ast.Image:
+			inspectImage(n, src, res, &cursor)
 		case *ast.Link:
 			if l, ok := classify(string(n.Destination)); ok {
 				l.Offset = linkOffset(n, src, &cursor, n.Destination)
@@ -125,7 +127,7 @@ func classify(dest string) (Link, bool) {
 
 // linkOffset finds the '[' that opens a link: just before its first text, or
 // failing that the destination's first occurrence after the previous link.
-func linkOffset(n *ast.Link, src []byte, cursor *int, dest []byte) int {
+func linkOffset(n ast.Node, src []byte, cursor *int, dest []byte) int {
 	for c := n.FirstChild(); c != nil; c = c.FirstChild() {
 		if t, ok := c.(*ast.Text); ok {
 			i := bytes.LastIndexByte(src[:t.Segment.Start], '[')

@@ -103,7 +103,7 @@ func (r *resolver) pages(inputs []Input, opts Options) {
 			r.report(cp, content.Pos{Line: 1, Col: 1}, "folder name %q cannot be a section: %s", cp.Section, msg)
 			continue
 		}
-		p := &Page{Src: cp, Doc: in.Doc}
+		p := &Page{Src: cp, Doc: in.Doc, ImagePos: in.ImagePos}
 		if in.LinkPos != nil {
 			r.linkPos[p] = in.LinkPos
 		}

@@ -14,6 +14,10 @@ type Input struct {
 	// content.Page.Compact); otherwise the page's BodyPos gives them. The
 	// site uses it while resolving and keeps none of it.
 	LinkPos []content.Pos
+	// ImagePos holds the position of each of Doc.Images in the file: the
+	// images are read after resolving, when the body is gone. The page
+	// keeps it.
+	ImagePos []content.Pos
 }
 
 // Options change how a site is resolved.
@@ -88,6 +92,8 @@ type Page struct {
 	In      []*Group // incoming relations, grouped by source section and field
 	Aliases []string // output paths of redirect pages: "roles/dl-engineer/index.html"
 	Links   []string // resolved URL of each of Doc.Links (for markdown.Fill)
+	// ImagePos is the position in the file of each of Doc.Images.
+	ImagePos []content.Pos
 
 	order     int             // position in its section
 	permalink string          // BasePath + URL, made once

@@ -1,0 +1,160 @@
+package build
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/url"
+	"path"
+	"strings"
+
+	"github.com/rolesite/rolesite/internal/diag"
+	"github.com/rolesite/rolesite/internal/images"
+	"github.com/rolesite/rolesite/internal/markdown"
+	"github.com/rolesite/rolesite/internal/site"
+)
+
+// maxImageBytes is the largest image a page may show.
+const maxImageBytes = 32 << 20
+
+// imagesRoom reads every image a page shows by a relative path (see
+// markdown.Image), checks it, and gives each page the attributes of its
+// images (for markdown.FillImages): the URL, the size read from the file,
+// and loading="lazy" on all but the first. An image under content/ is
+// copied to the same path under the output (content/roles/team.png ->
+// roles/team.png), once however many pages show it; one under static/ is
+// already copied by the static room. Every problem is reported at the
+// image in the page that shows it.
+func imagesRoom(r *renderRun) diag.List {
+	if r.edited != nil {
+		r.forgetImages()
+	}
+	r.images = map[*site.Page][]string{}
+	read := map[string]*imageFile{}
+	var diags diag.List
+	for _, p := range allPages(r.s) {
+		if len(p.Doc.Images) == 0 {
+			continue
+		}
+		attrs := make([]string, len(p.Doc.Images))
+		for i, im := range p.Doc.Images {
+			source := path.Join(path.Dir(p.Src.Path), im.Path)
+			f := read[source]
+			if f == nil {
+				f = r.readImage(source, im.Path)
+				read[source] = f
+			}
+			if f.problem != "" {
+				diags = append(diags, p.Src.Diag(p.ImagePos[i], "image "+im.Path+": "+f.problem))
+				continue
+			}
+			attrs[i] = markdown.ImageAttrs(r.s.BasePath+f.url, f.info.Width, f.info.Height, i == 0)
+		}
+		r.images[p] = attrs
+	}
+	return diags
+}
+
+// An imageFile is what reading one image gave: its URL below the base
+// path and its size, or the problem to report at every page showing it.
+type imageFile struct {
+	url     string
+	info    images.Info
+	problem string
+}
+
+// readImage reads, checks and (from content/) copies the image at
+// source, a path in the site folder; ref is how the page wrote it.
+func (r *renderRun) readImage(source, ref string) *imageFile {
+	var out string
+	switch {
+	case strings.HasPrefix(source, "content/"):
+		out = strings.TrimPrefix(source, "content/")
+	case strings.HasPrefix(source, "static/"):
+		out = strings.TrimPrefix(source, "static/")
+	default:
+		return &imageFile{problem: "the file " + source + " is outside content/ and static/: put the image beside the page or under static/"}
+	}
+	if !images.Supported(source) {
+		return &imageFile{problem: fmt.Sprintf("%q is not an image extension rolesite reads: use PNG, JPEG, GIF, WebP or SVG", path.Ext(source))}
+	}
+	data, err := readImageFile(r.theme, source)
+	if err != nil {
+		return &imageFile{problem: imageReadProblem(r.theme, source, ref, err)}
+	}
+	info, err := images.Read(source, data)
+	if err != nil {
+		return &imageFile{problem: err.Error()}
+	}
+	if strings.HasPrefix(source, "content/") {
+		if err := r.add(out, data, source); err != nil {
+			return &imageFile{problem: "output collision: " + err.Error()}
+		}
+	}
+	return &imageFile{url: (&url.URL{Path: out}).EscapedPath(), info: info}
+}
+
+// forgetImages lets go of the images the last build copied, which a
+// build that starts from its files copies again if pages still show them.
+func (r *renderRun) forgetImages() {
+	for _, name := range r.files.Names() {
+		origin := r.files.Origin(name)
+		if strings.HasPrefix(origin, "content/") && images.Supported(origin) && name == strings.TrimPrefix(origin, "content/") {
+			r.remake(name, origin)
+		}
+	}
+}
+
+// readImageFile reads a regular file of at most maxImageBytes.
+func readImageFile(fsys fs.FS, name string) ([]byte, error) {
+	st, err := fs.Stat(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		return nil, errNotRegular
+	}
+	if st.Size() > maxImageBytes {
+		return nil, errTooBig
+	}
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxImageBytes+1))
+	if err == nil && len(data) > maxImageBytes {
+		err = errTooBig
+	}
+	return data, err
+}
+
+var errTooBig = fmt.Errorf("the file is larger than %d MiB: make it smaller", maxImageBytes>>20)
+
+// imageReadProblem says why an image could not be read, suggesting the
+// nearest image in the folder for a missing one.
+func imageReadProblem(fsys fs.FS, source, ref string, err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		dir, base := path.Split(source)
+		var names []string
+		if entries, derr := fs.ReadDir(fsys, strings.TrimSuffix(dir, "/")); derr == nil {
+			for _, e := range entries {
+				if !e.IsDir() && images.Supported(e.Name()) {
+					names = append(names, e.Name())
+				}
+			}
+		}
+		hint := ""
+		if near := diag.Nearest(base, names); near != "" {
+			hint = " (did you mean " + path.Join(path.Dir(ref), near) + "?)"
+		}
+		return "no such file " + source + hint
+	case errors.Is(err, errNotRegular), errors.Is(err, errIsDir):
+		return source + " is not a regular file: point at an image file"
+	case errors.Is(err, errTooBig):
+		return err.Error()
+	}
+	return "cannot read " + source + ": " + err.Error()
+}
