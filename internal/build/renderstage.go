@@ -144,7 +144,12 @@ func renderSite(ctx context.Context, s *site.Site, theme fs.FS, cache *renderCac
 	for _, sec := range s.Sections {
 		sections = append(sections, sec.Name)
 	}
-	tpl, diags := cache.templates(theme, sections)
+	// Edits of bodies alone leave templates/ as it was (see bodyEdits): no
+	// need to read and hash it again.
+	tpl, diags := cache.tpl, cache.tplDiags
+	if edited == nil || tpl == nil {
+		tpl, diags = cache.templates(theme, sections)
+	}
 	if tpl == nil {
 		return nil, diags
 	}

@@ -81,10 +81,13 @@ func (m *memorySink) feedLinks(ctx context.Context, links *linkcheck.Checker, fi
 }
 
 // end keeps the files of a good build, and forgets the pages it no longer
-// has; after a failed one it keeps nothing but the pages.
+// has once they could be as many as its files (a page kept for a path
+// that is gone is never wrong: it is reused only for the same view and
+// templates, which give the same bytes); after a failed build it keeps
+// nothing but the pages.
 func (m *memorySink) end(files *output.Files) {
 	m.last = files
-	if files == nil {
+	if files == nil || len(m.pages) <= files.Len() {
 		return
 	}
 	for out := range m.pages {
