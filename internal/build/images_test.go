@@ -9,6 +9,7 @@ import (
 	"image/jpeg"
 	"image/png"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 
@@ -69,7 +70,13 @@ func TestImagesRaster(t *testing.T) {
 		t.Errorf("the home page's image:\n%s", home)
 	}
 	streamed := map[string][]byte{}
-	opts.Emit = func(name string, data []byte) error { streamed[name] = bytes.Clone(data); return nil }
+	var mu sync.Mutex // Emit is called from the render workers at once
+	opts.Emit = func(name string, data []byte) error {
+		mu.Lock()
+		defer mu.Unlock()
+		streamed[name] = bytes.Clone(data)
+		return nil
+	}
 	if res := build.Build(context.Background(), src, rolesite.Theme(), opts); !res.OK() {
 		t.Fatal(res.Diagnostics)
 	}
