@@ -160,7 +160,7 @@ func (a *Analyzer) parse(ctx context.Context, names []string, data [][]byte, rea
 		p.page, p.diags = content.Parse(names[i], data[i])
 		if p.page != nil {
 			p.doc = conv.Convert(p.page.Body)
-			p.doc.HTML, p.doc.Text = nil, "" // an editor needs the headings and links only
+			p.doc.HTML, p.doc.Text = nil, ""    // an editor needs the headings and links only
 			for _, pr := range p.doc.Problems { // an unknown callout kind, say
 				p.diags = append(p.diags, p.page.Diag(p.page.BodyPos(pr.Offset), pr.Message))
 			}
