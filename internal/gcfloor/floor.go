@@ -61,19 +61,25 @@ func (t *tuner) live() uint64 {
 }
 
 // minHeap is the runtime's heap goal before its first collection, at
-// GOGC=100; at another GOGC it scales with it.
+// GOGC=100. At another GOGC it scales with it, and it stays a lower bound
+// of every goal after: the runtime never aims below minHeap x GOGC/100.
 const minHeap = 4 << 20
 
 // Percent is the GOGC that puts the next collection at floor bytes for a
 // live heap of live bytes, or base when that puts it later. Before the
 // first collection (live is 0) the runtime aims at minHeap scaled by GOGC.
+// Because that bound holds after too, the GOGC is never more than the one
+// that puts minHeap at the floor: with a small live heap a larger GOGC
+// would aim past the floor (at 160 MB and 1 MB live, 15,900% aims at
+// 636 MB).
 func Percent(floor uint64, base int, live uint64) int {
+	ceiling := max(base, int(floor*100/minHeap))
 	if live == 0 {
-		return max(base, int(floor*100/minHeap))
+		return ceiling
 	}
 	goal := live + live*uint64(base)/100
 	if goal >= floor {
 		return base
 	}
-	return int((floor - live) * 100 / live)
+	return min(ceiling, int((floor-live)*100/live))
 }

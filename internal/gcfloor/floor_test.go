@@ -3,7 +3,9 @@ package gcfloor
 import (
 	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"testing"
+	"time"
 )
 
 func TestPercent(t *testing.T) {
@@ -19,10 +21,59 @@ func TestPercent(t *testing.T) {
 		{64 << 20, 50, 40 << 20, 60},    // 40 + 24 = 64
 		{64 << 20, 300, 20 << 20, 300},  // GOGC=300 already goes further
 		{64 << 20, 100, 0, 1600},        // before the first collection: 4 MB x 16
+		{64 << 20, 100, 1 << 20, 1600},  // a tiny live heap: minHeap x 16 is the floor
+		{160 << 20, 100, 1 << 20, 4000}, // not 15,900%, which aims at 636 MB
 	} {
 		if got := Percent(c.floor, c.base, c.live); got != c.want {
 			t.Errorf("Percent(%d MB, %d, %d MB) = %d, want %d", c.floor>>20, c.base, c.live>>20, got, c.want)
 		}
+	}
+}
+
+// The runtime aims at the larger of live x (1 + GOGC/100) and minHeap x
+// GOGC/100; whatever the live heap, Percent's GOGC keeps both at or under
+// the floor, or is base.
+func TestPercentNeverAimsPastTheFloor(t *testing.T) {
+	for _, floor := range []uint64{16 << 20, 64 << 20, 160 << 20, 1 << 30} {
+		for _, base := range []int{25, 100, 400} {
+			for live := uint64(1 << 10); live < 2*floor; live += live/3 + 1<<10 {
+				p := Percent(floor, base, live)
+				if p == base {
+					continue
+				}
+				byLive := live + live*uint64(p)/100
+				byMin := uint64(minHeap) * uint64(p) / 100
+				if byLive > floor || byMin > floor {
+					t.Fatalf("Percent(%d, %d, %d) = %d aims at %d and %d bytes, past the floor", floor, base, live, p, byLive, byMin)
+				}
+				if p < base {
+					t.Fatalf("Percent(%d, %d, %d) = %d, below GOGC as found", floor, base, live, p)
+				}
+			}
+		}
+	}
+}
+
+// After a collection that leaves almost nothing live, the runtime's next
+// goal is near the floor, not far past it.
+func TestGoalAfterSmallHeap(t *testing.T) {
+	const floor = 64 << 20
+	stop := Start(floor)
+	defer stop()
+	sample := []metrics.Sample{{Name: "/gc/heap/goal:bytes"}}
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		runtime.GC() // the tuner's finalizer runs after it, then the next GC applies it
+		runtime.GC()
+		metrics.Read(sample)
+		goal := sample[0].Value.Uint64()
+		if goal <= floor+floor/8 && goal >= floor/2 {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("heap goal %d MB with a %d MB floor and a small live heap", goal>>20, floor>>20)
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
 }
 
