@@ -53,7 +53,10 @@
 //
 // A rebuild is the same path with memoised work. A memorySink remembers
 // each page's bytes with a key of its view and templates, so a page whose
-// view did not change is not executed again; the search indexer keeps
+// view did not change is not executed again. A regular page also keeps a
+// dependency key, which hashes what its view is made from (its file, the
+// cards of the pages it shows, its section's site view: see depKeys):
+// while that is as before, its view is not even built. The search indexer keeps
 // each page's analysis. When the only changes since the last good build
 // are edits of page bodies (same front matter, same heading IDs: see
 // bodyEdits), the build starts from that build's files, the rooms whose

@@ -36,6 +36,9 @@ func TestRebuildEquivalence(t *testing.T) {
 			src["static/css/extra.css"] = &fstest.MapFile{Data: []byte("body{}")}
 			full := build.New(rolesite.Theme(), build.Options{})   // rebuilds reading every file
 			events := build.New(rolesite.Theme(), build.Options{}) // rebuilds told what changed
+			for _, b := range []*build.Builder{full, events} {
+				build.VerifyDepKeys(b, func(out string) { t.Errorf("%s reused by its dependency key, but its view changed", out) })
+			}
 			events.Build(context.Background(), src)
 			for step := range steps {
 				what, changed := edit(r, src)
@@ -75,6 +78,7 @@ func TestRebuildBodyEdits(t *testing.T) {
 	slices.Sort(names)
 	src["content/roles/pic.svg"] = &fstest.MapFile{Data: []byte(`<svg xmlns="http://www.w3.org/2000/svg" width="4" height="3"/>`)}
 	builder := build.New(rolesite.Theme(), build.Options{})
+	build.VerifyDepKeys(builder, func(out string) { t.Errorf("%s reused by its dependency key, but its view changed", out) })
 	if res := builder.Build(context.Background(), src); !res.OK() {
 		t.Fatal(res.Diagnostics)
 	}

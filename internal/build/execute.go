@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"context"
 	"errors"
+	"hash/maphash"
 	"strings"
 
 	"github.com/rolesite/rolesite/internal/diag"
@@ -31,6 +32,7 @@ type renderWorker struct {
 	tpl        *render.Templates
 	buf, small bytes.Buffer
 	hasher     *viewHasher
+	h          maphash.Hash // for dependency keys
 }
 
 // render renders one page job with worker w's templates and buffers.
@@ -41,12 +43,24 @@ func (c *renderCache) render(w *renderWorker, j *pageJob, views map[*site.Sectio
 	if j.done != nil {
 		defer j.done()
 	}
-	view := j.view(views[j.secPtr])
-	if c.out.remembered(j, func() uint64 { return w.hasher.sum(c.templateKey()+j.kind+"\x00"+j.sec, view) }) {
+	// The view is built only when the page's dependency key cannot tell
+	// it is as before (see depKeys).
+	var view *render.PageView
+	viewOf := func() *render.PageView {
+		if view == nil {
+			view = j.view(views[j.secPtr])
+		}
+		return view
+	}
+	var deps func() uint64
+	if j.deps != nil {
+		deps = func() uint64 { return j.deps(&w.h) }
+	}
+	if c.out.remembered(j, deps, func() uint64 { return w.hasher.sum(c.templateKey()+j.kind+"\x00"+j.sec, viewOf()) }) {
 		return
 	}
 	w.buf.Reset()
-	if j.err = w.tpl.Execute(&w.buf, j.kind, j.sec, view); j.err != nil {
+	if j.err = w.tpl.Execute(&w.buf, j.kind, j.sec, viewOf()); j.err != nil {
 		return
 	}
 	page := w.buf.Bytes()

@@ -1,6 +1,8 @@
 package build
 
 import (
+	"hash/maphash"
+
 	"github.com/rolesite/rolesite/internal/diag"
 	"github.com/rolesite/rolesite/internal/markdown"
 	"github.com/rolesite/rolesite/internal/publish"
@@ -84,6 +86,7 @@ type pageRun struct {
 	s         *site.Site
 	lifecycle *sharedPart[*render.LifecycleView]
 	images    map[*site.Page][]string // see imagesRoom
+	deps      *depKeys                // nil when the sink keeps no pages
 }
 
 // contentPage is the job of a page that has a content file (the home
@@ -107,7 +110,16 @@ func (r *pageRun) contentPage(p *site.Page, template, sec string, withLifecycle 
 			}
 			return v
 		},
-		done: func() { r.c.bodies.written(p) }}
+		done: func() { r.c.bodies.written(p) }, deps: r.depsOf(p, template)}
+}
+
+// depsOf is the dependency key maker of p's job, for a regular page when
+// the sink keeps pages (see depKeys), else nil.
+func (r *pageRun) depsOf(p *site.Page, template string) func(*maphash.Hash) uint64 {
+	if r.deps == nil || p.Kind != site.KindPage || template != render.TemplatePage {
+		return nil
+	}
+	return func(h *maphash.Hash) uint64 { return r.deps.key(h, r.s, p, r.images[p]) }
 }
 
 // A siteFile is a file made from the resolved site alone, for machines:

@@ -33,10 +33,15 @@ type loaded struct {
 	linkPos []content.Pos
 	// imagePos are the positions of doc.Images, for the images room.
 	imagePos []content.Pos
+	// gen tells this loading of the file from every other one in the
+	// Builder's life: a file read again with the same bytes keeps its
+	// loaded, and so its gen (see depKey).
+	gen uint64
 }
 
 type loadCache struct {
 	files      map[string]*loaded
+	gens       uint64   // the last loaded.gen given
 	names      []string // content files of the last load, sorted; nil before the first
 	notes      notes    // what the walk found under content/ besides pages
 	converters map[bool]*markdown.Converter
@@ -126,6 +131,10 @@ func (b *Builder) load(ctx context.Context, src fs.FS, changed []string) ([]site
 			continue
 		}
 		l := results[i]
+		if l.gen == 0 {
+			b.cache.gens++
+			l.gen = b.cache.gens
+		}
 		fresh[name] = l
 		diags = append(diags, l.diags...)
 		if l.page != nil {

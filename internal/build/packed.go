@@ -48,6 +48,7 @@ type body struct {
 	html   []byte
 	text   string
 	packed *packedDoc
+	gen    uint64 // its loaded's gen
 }
 
 // fill makes the store hold the bodies and texts of the loaded files, and
@@ -59,7 +60,7 @@ func (b *bodies) fill(files map[string]*loaded) {
 	}
 	clear(b.docs)
 	for name, l := range files {
-		b.docs[name] = body{html: l.doc.HTML, text: l.doc.Text, packed: l.packed}
+		b.docs[name] = body{html: l.doc.HTML, text: l.doc.Text, packed: l.packed, gen: l.gen}
 	}
 }
 
@@ -89,6 +90,9 @@ func (b *bodies) html(p *site.Page, use func([]byte)) {
 	}
 	use(l.html)
 }
+
+// gen is the gen of the loaded file at path (see loaded.gen), 0 for none.
+func (b *bodies) gen(path string) uint64 { return b.docs[path].gen }
 
 // text returns the page's text, unpacking it when it is packed: the
 // search index asks for one page's text at a time, so that a build need

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"hash/maphash"
 	"sync"
 
 	"github.com/rolesite/rolesite/internal/diag"
@@ -18,24 +19,29 @@ type pageJob struct {
 	sec    string
 	secPtr *site.Section
 	view   func(*render.SiteView) *render.PageView
-	done   func() // called once the page is rendered (or remembered)
-	key    uint64 // of its view, when the sink keeps pages
-	data   []byte // when the sink keeps pages
-	err    error
+	// deps, when set, is the dependency key of the view (see depKeys),
+	// made with the render worker's hash.
+	deps func(h *maphash.Hash) uint64
+	done func() // called once the page is rendered (or remembered)
+	key  uint64 // of its view, when the sink keeps pages
+	dkey uint64 // its dependency key, when it has deps and the sink keeps pages
+	data []byte // when the sink keeps pages
+	err  error
 }
 
 // pagesRoom renders the HTML pages of every kind (see pageKinds): all of
 // them, or, after edits of bodies alone, the edited ones.
 func pagesRoom(r *renderRun) diag.List {
 	var jobs []*pageJob
-	for _, j := range r.c.pageJobs(r.s, r.images) {
+	views := siteViews(r.s, r.assets)
+	for _, j := range r.c.pageJobs(r.s, r.images, r.c.depKeys(r.s, views)) {
 		if r.edited == nil || r.edited[j.origin] {
 			r.remake(j.out, j.origin)
 			jobs = append(jobs, j)
 		}
 	}
 	claim(r.files, jobs)
-	r.c.run(r.ctx, jobs, siteViews(r.s, r.assets))
+	r.c.run(r.ctx, jobs, views)
 	if r.ctx.Err() != nil {
 		return nil
 	}
@@ -44,8 +50,8 @@ func pagesRoom(r *renderRun) diag.List {
 
 // pageJobs lists every HTML page of the site, kind after kind (see
 // pageKinds). Views are built only when a job runs.
-func (c *renderCache) pageJobs(s *site.Site, images map[*site.Page][]string) []*pageJob {
-	run := &pageRun{c: c, s: s, images: images,
+func (c *renderCache) pageJobs(s *site.Site, images map[*site.Page][]string, deps *depKeys) []*pageJob {
+	run := &pageRun{c: c, s: s, images: images, deps: deps,
 		lifecycle: &sharedPart[*render.LifecycleView]{make: func() *render.LifecycleView { return render.NewLifecycleView(s, c.drawLifecycle) }}}
 	var jobs []*pageJob
 	for _, k := range pageKinds() {

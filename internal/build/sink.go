@@ -45,8 +45,10 @@ type sink interface {
 	put(name string, data []byte)
 	// remembered gives j.data the bytes kept of page j from an earlier
 	// build, and reports whether it did, when j's view has the key it had
-	// then. key hashes the view; only a sink that keeps pages calls it.
-	remembered(j *pageJob, key func() uint64) bool
+	// then, or j has the dependency key it had then (see depKeys). key
+	// hashes the view, and deps, when not nil, makes the dependency key;
+	// only a sink that keeps pages calls them.
+	remembered(j *pageJob, deps, key func() uint64) bool
 	// page takes the rendered page j. data is the render worker's buffer,
 	// which serves the next page once page returns. A failure is j.err.
 	page(j *pageJob, data []byte)

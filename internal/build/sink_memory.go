@@ -21,12 +21,19 @@ type memorySink struct {
 
 	mu    sync.Mutex
 	pages map[string]keptPage // output path -> its last rendering
+
+	// verify, when set (by tests), checks every page reused by its
+	// dependency key against its view: it is called with the output
+	// path of one whose view no longer hashes as it did, which would be
+	// a stale page.
+	verify func(out string)
 }
 
-// A keptPage is a page's bytes and the key of the view they came from.
+// A keptPage is a page's bytes, the key of the view they came from and,
+// for a page that has one, its dependency key then (see depKeys).
 type keptPage struct {
-	key  uint64
-	data []byte
+	key, deps uint64
+	data      []byte
 }
 
 func newMemorySink(precompress bool) *memorySink {
@@ -48,13 +55,28 @@ func (m *memorySink) index(n int, doc func(int) search.Doc, _ func(string, []byt
 // put has nothing to do: index hands this sink no file through put.
 func (m *memorySink) put(string, []byte) {}
 
-func (m *memorySink) remembered(j *pageJob, key func() uint64) bool {
-	j.key = key()
+func (m *memorySink) remembered(j *pageJob, deps, key func() uint64) bool {
 	m.mu.Lock()
 	kept, ok := m.pages[j.out]
 	m.mu.Unlock()
+	if deps != nil {
+		j.dkey = deps()
+	}
+	if ok && deps != nil && kept.deps == j.dkey {
+		j.key, j.data = kept.key, kept.data
+		if m.verify != nil && key() != kept.key {
+			m.verify(j.out)
+		}
+		return true
+	}
+	j.key = key()
 	if ok && kept.key == j.key {
 		j.data = kept.data
+		if kept.deps != j.dkey {
+			m.mu.Lock()
+			m.pages[j.out] = keptPage{key: j.key, deps: j.dkey, data: j.data}
+			m.mu.Unlock()
+		}
 		return true
 	}
 	return false
@@ -63,7 +85,7 @@ func (m *memorySink) remembered(j *pageJob, key func() uint64) bool {
 func (m *memorySink) page(j *pageJob, data []byte) {
 	j.data = bytes.Clone(data)
 	m.mu.Lock()
-	m.pages[j.out] = keptPage{key: j.key, data: j.data}
+	m.pages[j.out] = keptPage{key: j.key, deps: j.dkey, data: j.data}
 	m.mu.Unlock()
 }
 

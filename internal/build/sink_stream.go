@@ -40,7 +40,7 @@ func (s *streamSink) index(n int, doc func(int) search.Doc, put func(string, []b
 	return search.IndexTo(n, doc, put)
 }
 
-func (s *streamSink) remembered(*pageJob, func() uint64) bool { return false }
+func (s *streamSink) remembered(*pageJob, func() uint64, func() uint64) bool { return false }
 
 func (s *streamSink) page(j *pageJob, data []byte) { j.err = s.write(j.out, data) }
 

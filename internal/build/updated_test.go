@@ -42,3 +42,27 @@ func TestPageShowsLastChange(t *testing.T) {
 		}
 	}
 }
+
+// A page's date can change while its file does not (a commit): a rebuild
+// shows the new date, although nothing the page shows of other pages
+// changed either.
+func TestRebuildShowsNewDate(t *testing.T) {
+	src := fstest.MapFS{
+		"content/_index.md":  {Data: []byte("---\ntitle: Site\n---\n")},
+		"content/roles/a.md": {Data: []byte("---\ntitle: A\n---\nText.\n")},
+	}
+	when := time.Date(2025, 7, 9, 10, 0, 0, 0, time.UTC)
+	b := build.New(rolesite.Theme(), build.Options{Updated: func(string) time.Time { return when }})
+	if res := b.Build(context.Background(), src); !res.OK() {
+		t.Fatal(res.Diagnostics)
+	}
+	when = time.Date(2026, 1, 2, 10, 0, 0, 0, time.UTC)
+	res := b.Rebuild(context.Background(), src, []string{"content/roles/a.md"})
+	if !res.OK() {
+		t.Fatal(res.Diagnostics)
+	}
+	data, _ := res.Files.Get("roles/a/index.html")
+	if want := `<time datetime="2026-01-02">`; !strings.Contains(string(data), want) {
+		t.Errorf("after the rebuild roles/a/index.html lacks %q", want)
+	}
+}

@@ -1,9 +1,6 @@
 package site
 
-import (
-	"cmp"
-	"slices"
-)
+import "slices"
 
 // relatedLimit is how many related pages a page lists.
 const relatedLimit = 6
@@ -41,12 +38,28 @@ func (s *Site) Related(p *Page) []Relatedness {
 			}
 		}
 	}
-	out := make([]Relatedness, 0, len(score))
-	for q, n := range score {
-		out = append(out, Relatedness{Page: q, Shared: n})
+	// The best relatedLimit, kept in order as they come: a sort of every
+	// page sharing a target would cost more than the rest of Related.
+	better := func(a, b Relatedness) bool {
+		return a.Shared > b.Shared || a.Shared == b.Shared && a.Page.order < b.Page.order
 	}
-	slices.SortFunc(out, func(a, b Relatedness) int {
-		return cmp.Or(cmp.Compare(b.Shared, a.Shared), cmp.Compare(a.Page.order, b.Page.order))
-	})
-	return out[:min(len(out), relatedLimit)]
+	out := make([]Relatedness, 0, relatedLimit)
+	for q, n := range score {
+		r := Relatedness{Page: q, Shared: n}
+		if len(out) == relatedLimit && !better(r, out[len(out)-1]) {
+			continue
+		}
+		i, _ := slices.BinarySearchFunc(out, r, func(a, b Relatedness) int {
+			if better(a, b) {
+				return -1
+			}
+			return 1
+		})
+		if len(out) < relatedLimit {
+			out = append(out, Relatedness{})
+		}
+		copy(out[i+1:], out[i:])
+		out[i] = r
+	}
+	return out
 }

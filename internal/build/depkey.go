@@ -1,0 +1,156 @@
+package build
+
+import (
+	"encoding/binary"
+	"hash/maphash"
+	"strconv"
+	"time"
+
+	"github.com/rolesite/rolesite/internal/render"
+	"github.com/rolesite/rolesite/internal/site"
+)
+
+// A rebuild that keeps pages (see memorySink) reuses a page whose view
+// hashes as before. Building and hashing every view costs more than
+// rendering the few that changed: after a title edit at 10,000 pages it
+// was most of the rebuild. So a regular page's job first gets a
+// dependency key, which hashes what its view is made from rather than the
+// view: when that key is what it was, the view is too, and neither is
+// built.
+//
+// What a regular page's view (render.NewPageView) is made from:
+//
+//   - the site: its settings and its sections' own files (the gens of
+//     content/_index.md and of the section's _index.md, which declare
+//     titles, relations, schemas, comparisons and the edit link), and the
+//     site part of the view (navigation, matrices, assets), hashed once
+//     a build for each section;
+//   - the page's own file (its gen: a file read again with the same bytes
+//     keeps it), when it last changed, its URL and place in its section,
+//     the resolved URLs of its links and the attributes of its images;
+//   - for every page it shows (its relation panels both ways, its related
+//     pages, its comparisons, its neighbours in the section): that page's
+//     title, URL and summary, and the qualifier, scale and shared count
+//     that go with it.
+//
+// A dependency key that misses an input would serve a stale page: the
+// tests that edit sites at random check, for every page reused by its
+// dependency key, that its view hashes as it did (see memorySink.verify).
+type depKeys struct {
+	seed  maphash.Seed
+	site  map[*site.Section]uint64 // the site's part of each section's key
+	cards map[*site.Page]uint64    // each page's file, title, URL and summary
+	gen   func(path string) uint64
+	stamp func(p *site.Page) string // when p last changed
+}
+
+// key is the dependency key of regular page p's view, whose images have
+// the attributes images.
+func (d *depKeys) key(h *maphash.Hash, s *site.Site, p *site.Page, images []string) uint64 {
+	h.Reset()
+	h.SetSeed(d.seed)
+	var b [8]byte
+	u64 := func(n uint64) {
+		binary.LittleEndian.PutUint64(b[:], n)
+		h.Write(b[:])
+	}
+	str := func(v string) { u64(uint64(len(v))); h.WriteString(v) }
+	card := func(q *site.Page) { u64(d.cards[q]) }
+	u64(d.site[p.Section])
+	str(p.Src.Path)
+	u64(d.gen(p.Src.Path))
+	str(d.stamp(p))
+	str(p.URL)
+	for _, l := range [][]string{p.Links, images} {
+		u64(uint64(len(l)))
+		for _, v := range l {
+			str(v)
+		}
+	}
+	for _, gs := range [][]*site.Group{p.Out, p.In} {
+		u64(uint64(len(gs)))
+		for _, g := range gs {
+			str(g.Field)
+			str(g.Label)
+			str(g.Section.Name)
+			for _, l := range [][]string{g.Scale, g.Quals} {
+				u64(uint64(len(l)))
+				for _, v := range l {
+					str(v)
+				}
+			}
+			u64(uint64(len(g.Pages)))
+			for _, q := range g.Pages {
+				card(q)
+			}
+		}
+	}
+	related := s.Related(p)
+	u64(uint64(len(related)))
+	for _, r := range related {
+		card(r.Page)
+		u64(uint64(r.Shared))
+	}
+	partners := s.ComparePartners(p)
+	u64(uint64(len(partners)))
+	for _, q := range partners {
+		card(q)
+	}
+	i, pages := p.Position(), p.Section.Pages
+	u64(uint64(i))
+	u64(uint64(len(pages)))
+	if i > 0 {
+		card(pages[i-1])
+	}
+	if i+1 < len(pages) {
+		card(pages[i+1])
+	}
+	return h.Sum64()
+}
+
+// depKeys makes the dependency keys of a build's regular pages, whose
+// sections' site views are views.
+func (c *renderCache) depKeys(s *site.Site, views map[*site.Section]*render.SiteView) *depKeys {
+	d := &depKeys{seed: c.seed, site: make(map[*site.Section]uint64, len(s.Sections)), gen: c.bodies.gen,
+		stamp: func(p *site.Page) string { return c.updated(p).Format(time.RFC3339Nano) }}
+	var home uint64
+	if s.Home != nil && s.Home.Src != nil {
+		home = c.bodies.gen(s.Home.Src.Path)
+	}
+	d.cards = cards(c.seed, s)
+	hasher := newViewHasher(c.seed)
+	for _, sec := range s.Sections {
+		var index uint64
+		if sec.Index != nil {
+			index = c.bodies.gen(sec.Index.Src.Path)
+		}
+		prefix := c.templateKey() + render.TemplatePage + "\x00" + sec.Name + "\x00" +
+			strconv.FormatUint(home, 36) + "\x00" + strconv.FormatUint(index, 36) + "\x00"
+		d.site[sec] = hasher.sum(prefix, views[sec])
+	}
+	return d
+}
+
+// cards hashes, for every regular page of s, what another page's view
+// shows of it: its file, title, URL and summary.
+func cards(seed maphash.Seed, s *site.Site) map[*site.Page]uint64 {
+	n := 0
+	for _, sec := range s.Sections {
+		n += len(sec.Pages)
+	}
+	out := make(map[*site.Page]uint64, n)
+	var h maphash.Hash
+	h.SetSeed(seed)
+	for _, sec := range s.Sections {
+		for _, q := range sec.Pages {
+			h.Reset()
+			for _, v := range []string{q.Src.Path, q.Title(), s.Permalink(q), q.Summary()} {
+				h.WriteString(strconv.Itoa(len(v)))
+				h.WriteByte(0)
+				h.WriteString(v)
+			}
+			out[q] = h.Sum64()
+		}
+	}
+	return out
+}
