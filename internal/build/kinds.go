@@ -136,7 +136,7 @@ func siteFiles() []siteFile {
 		{"sitemap.xml", func(c *renderCache, s *site.Site) []byte { return render.Sitemap(s, allPages(s), c.updated) }},
 		{"feed.xml", func(c *renderCache, s *site.Site) []byte { return render.Feed(s, allPages(s), c.updated) }},
 		{"robots.txt", func(_ *renderCache, s *site.Site) []byte { return render.Robots(s) }},
-		{"graph.json", func(_ *renderCache, s *site.Site) []byte { return render.GraphJSON(s) }},
+		{"graph.json", func(c *renderCache, s *site.Site) []byte { return render.GraphJSONFrom(s, c.out.graphMemo()) }},
 	}
 }
 

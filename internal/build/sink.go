@@ -6,6 +6,7 @@ import (
 	"github.com/rolesite/rolesite/internal/diag"
 	"github.com/rolesite/rolesite/internal/linkcheck"
 	"github.com/rolesite/rolesite/internal/output"
+	"github.com/rolesite/rolesite/internal/render"
 	"github.com/rolesite/rolesite/internal/search"
 )
 
@@ -49,6 +50,9 @@ type sink interface {
 	// hashes the view, and deps, when not nil, makes the dependency key;
 	// only a sink that keeps pages calls them.
 	remembered(j *pageJob, deps, key func() uint64) bool
+	// graphMemo is where graph.json's entries are kept for the next
+	// build, or nil for a sink that keeps nothing.
+	graphMemo() *render.GraphMemo
 	// page takes the rendered page j. data is the render worker's buffer,
 	// which serves the next page once page returns. A failure is j.err.
 	page(j *pageJob, data []byte)

@@ -8,15 +8,18 @@ import (
 	"github.com/rolesite/rolesite/internal/diag"
 	"github.com/rolesite/rolesite/internal/linkcheck"
 	"github.com/rolesite/rolesite/internal/output"
+	"github.com/rolesite/rolesite/internal/render"
 	"github.com/rolesite/rolesite/internal/search"
 )
 
 // A memorySink keeps a build's files in memory, and what a rebuild can
 // reuse (see sink): each page's bytes with the key of the view they were
-// rendered from, the search indexer, and the last good build's files.
+// rendered from, graph.json's entries, the search indexer, and the last
+// good build's files.
 type memorySink struct {
 	precompress bool
 	search      *search.Indexer
+	graph       *render.GraphMemo
 	last        *output.Files // the last good build's files
 
 	mu    sync.Mutex
@@ -37,7 +40,7 @@ type keptPage struct {
 }
 
 func newMemorySink(precompress bool) *memorySink {
-	return &memorySink{precompress: precompress, search: search.NewIndexer(), pages: map[string]keptPage{}}
+	return &memorySink{precompress: precompress, search: search.NewIndexer(), graph: render.NewGraphMemo(), pages: map[string]keptPage{}}
 }
 
 func (m *memorySink) settle(*loaded, *packer) {}
@@ -81,6 +84,8 @@ func (m *memorySink) remembered(j *pageJob, deps, key func() uint64) bool {
 	}
 	return false
 }
+
+func (m *memorySink) graphMemo() *render.GraphMemo { return m.graph }
 
 func (m *memorySink) page(j *pageJob, data []byte) {
 	j.data = bytes.Clone(data)

@@ -7,6 +7,7 @@ import (
 	"github.com/rolesite/rolesite/internal/linkcheck"
 	"github.com/rolesite/rolesite/internal/output"
 	"github.com/rolesite/rolesite/internal/publish"
+	"github.com/rolesite/rolesite/internal/render"
 	"github.com/rolesite/rolesite/internal/search"
 )
 
@@ -41,6 +42,8 @@ func (s *streamSink) index(n int, doc func(int) search.Doc, put func(string, []b
 }
 
 func (s *streamSink) remembered(*pageJob, func() uint64, func() uint64) bool { return false }
+
+func (s *streamSink) graphMemo() *render.GraphMemo { return nil }
 
 func (s *streamSink) page(j *pageJob, data []byte) { j.err = s.write(j.out, data) }
 

@@ -46,7 +46,12 @@ type GraphSection struct {
 // The bytes are those of json.MarshalIndent(graph, "", " "), made a page at
 // a time: at 50,000 pages the whole graph as values, its encoding and its
 // indented copy were hundreds of megabytes at once.
-func GraphJSON(s *site.Site) []byte {
+func GraphJSON(s *site.Site) []byte { return GraphJSONFrom(s, nil) }
+
+// GraphJSONFrom is GraphJSON taking each page's entry from memo when what
+// the entry is made from is as it was, and keeping the others there for
+// the next build; a nil memo keeps nothing.
+func GraphJSONFrom(s *site.Site, memo *GraphMemo) []byte {
 	g := Graph{Title: s.Title, BaseURL: s.BaseURL, Sections: []GraphSection{}, Pages: []GraphPage{}}
 	for _, sec := range s.Sections {
 		gs := GraphSection{Name: sec.Name, Title: sec.Title, URL: s.BasePath + sec.Name + "/", Relations: map[string]string{}}
@@ -73,10 +78,14 @@ func GraphJSON(s *site.Site) []byte {
 	out.Write(head[:len(head)-len("[]\n}")])
 	out.WriteString("[\n")
 	keys := graphKeys{}
+	memo.start()
 	for i, p := range s.Pages {
-		page, err := json.MarshalIndent(graphPage(s, p, keys), "  ", " ")
-		if err != nil {
-			panic("render: graph.json page: " + err.Error())
+		page, ok := memo.get(p.Src.Path, func(h *graphHash) { graphInputs(h, s, p, keys) })
+		if !ok {
+			if page, err = json.MarshalIndent(graphPage(s, p, keys), "  ", " "); err != nil {
+				panic("render: graph.json page: " + err.Error())
+			}
+			memo.put(p.Src.Path, page)
 		}
 		if i > 0 {
 			out.WriteString(",\n")
@@ -118,6 +127,25 @@ func graphPage(s *site.Site, p *site.Page, keys graphKeys) GraphPage {
 		}
 	}
 	return gp
+}
+
+// graphInputs hashes what graphPage makes p's entry from.
+func graphInputs(h *graphHash, s *site.Site, p *site.Page, keys graphKeys) {
+	for _, v := range []string{p.Section.Name, p.Slug(), p.Title(), p.Summary(), s.Permalink(p)} {
+		h.str(v)
+	}
+	for _, gs := range [][]*site.Group{p.Out, p.In} {
+		h.n(len(gs))
+		for _, g := range gs {
+			h.str(g.Section.Name)
+			h.str(g.Field)
+			h.n(len(g.Pages))
+			for i, q := range g.Pages {
+				h.str(keys.of(q))
+				h.str(g.Qual(i))
+			}
+		}
+	}
 }
 
 // addQual records a qualifier, when there is one, making the maps on the
