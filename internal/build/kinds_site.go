@@ -2,12 +2,16 @@ package build
 
 import "github.com/rolesite/rolesite/internal/render"
 
-// matrixPages are the matrices content/_index.md declares.
+// matrixPages are the pages of the matrices content/_index.md declares:
+// one for every render.MatrixRowsPerPage rows.
 func matrixPages(r *pageRun) []*pageJob {
 	var jobs []*pageJob
 	for _, d := range r.s.Matrices {
-		jobs = append(jobs, &pageJob{out: render.MatrixPath(d) + "index.html", origin: "content/_index.md", kind: render.TemplateMatrix,
-			view: func(sv *render.SiteView) *render.PageView { return render.NewMatrixView(r.s, sv, r.s.Matrix(d)) }})
+		m := r.s.Matrix(d)
+		for k := 1; k <= render.MatrixPages(m); k++ {
+			jobs = append(jobs, &pageJob{out: render.MatrixPagePath(d, k) + "index.html", origin: "content/_index.md", kind: render.TemplateMatrix,
+				view: func(sv *render.SiteView) *render.PageView { return render.NewMatrixView(r.s, sv, m, k) }})
+		}
 	}
 	return jobs
 }

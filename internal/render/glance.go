@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"html/template"
 	"slices"
 	"unicode"
@@ -15,6 +16,7 @@ type MatrixView struct {
 	Rows      []MatrixRow
 	Grouped   bool
 	Scale     []string // the levels of the field's scale, lowest first, or nil
+	Pager     *Pager   // when the matrix has more than one page
 }
 
 // MatrixGroup is a labelled run of columns.
@@ -41,10 +43,12 @@ type Cell struct {
 	Level, Levels int
 }
 
-// NewMatrixView builds the view of a matrix page.
-func NewMatrixView(s *site.Site, sv *SiteView, m *site.Matrix) *PageView {
+// NewMatrixView builds the view of page k (from 1) of a matrix: its
+// rows from MatrixRowsPerPage x (k-1) on (see MatrixPages).
+func NewMatrixView(s *site.Site, sv *SiteView, m *site.Matrix, k int) *PageView {
+	pages := MatrixPages(m)
 	v := &PageView{Site: sv, Kind: TemplateMatrix, Title: m.Title, Slug: m.Slug,
-		URL: s.BasePath + MatrixPath(m.MatrixDecl), Params: map[string]any{}}
+		URL: s.BasePath + MatrixPagePath(m.MatrixDecl, k), Params: map[string]any{}}
 	v.Summary = "Which " + lowerFirst(m.MatrixDecl.Rows.Title) + " relate to which " + lowerFirst(m.Columns.Title) + ", at a glance."
 	v.Permalink = absolute(s, v.URL)
 	v.Breadcrumbs = []Link{{Title: s.Title, URL: s.BasePath}}
@@ -59,27 +63,37 @@ func NewMatrixView(s *site.Site, sv *SiteView, m *site.Matrix) *PageView {
 		}
 		mv.Groups = append(mv.Groups, mg)
 	}
-	for _, r := range m.Rows {
-		row := MatrixRow{Link: Link{Title: r.Page.Title(), URL: s.Permalink(r.Page), Summary: r.Page.Summary()}, Cells: make([]Cell, len(r.Cells))}
-		scale := mv.Scale
-		for i, mark := range r.Cells {
-			if mark {
-				c := Cell{Mark: true, URL: cols[i].URL, Label: r.Page.Title() + ": " + cols[i].Title}
-				if r.Quals != nil && r.Quals[i] != "" {
-					c.Qual = r.Quals[i]
-					c.Label += ", " + c.Qual
-					if at := slices.Index(scale, c.Qual); at >= 0 {
-						c.Level, c.Levels = at+1, len(scale)
-					}
-				}
-				row.Cells[i] = c
-				row.Count++
-			}
-		}
-		mv.Rows = append(mv.Rows, row)
+	from, to := matrixRows(m, k)
+	for _, r := range m.Rows[from:to] {
+		mv.Rows = append(mv.Rows, matrixRow(s, r, cols, mv.Scale))
+	}
+	if pages > 1 {
+		mv.Pager = matrixPager(s, m, k, pages)
+		v.Title = fmt.Sprintf("%s, %s %d–%d of %d", m.Title, lowerFirst(m.MatrixDecl.Rows.Title), from+1, to, len(m.Rows))
 	}
 	v.Matrix = mv
 	return v
+}
+
+// matrixRow is the view of row r, whose columns are cols.
+func matrixRow(s *site.Site, r site.MatrixRow, cols []Link, scale []string) MatrixRow {
+	row := MatrixRow{Link: Link{Title: r.Page.Title(), URL: s.Permalink(r.Page), Summary: r.Page.Summary()}, Cells: make([]Cell, len(r.Cells))}
+	for i, mark := range r.Cells {
+		if !mark {
+			continue
+		}
+		c := Cell{Mark: true, URL: cols[i].URL, Label: r.Page.Title() + ": " + cols[i].Title}
+		if r.Quals != nil && r.Quals[i] != "" {
+			c.Qual = r.Quals[i]
+			c.Label += ", " + c.Qual
+			if at := slices.Index(scale, c.Qual); at >= 0 {
+				c.Level, c.Levels = at+1, len(scale)
+			}
+		}
+		row.Cells[i] = c
+		row.Count++
+	}
+	return row
 }
 
 // MatrixPath is the output folder of a matrix page, relative to the base.
