@@ -96,14 +96,15 @@ func (d *depKeys) key(h *maphash.Hash, s *site.Site, p *site.Page, images []stri
 	for _, q := range partners {
 		card(q)
 	}
+	// Its neighbours, not its place: a page added or removed earlier in
+	// the section moves every later page, and changes none of their views.
 	i, pages := p.Position(), p.Section.Pages
-	u64(uint64(i))
-	u64(uint64(len(pages)))
-	if i > 0 {
-		card(pages[i-1])
-	}
-	if i+1 < len(pages) {
-		card(pages[i+1])
+	for _, q := range []int{i - 1, i + 1} {
+		if q >= 0 && q < len(pages) {
+			card(pages[q])
+		} else {
+			u64(0)
+		}
 	}
 	return h.Sum64()
 }
