@@ -76,24 +76,64 @@ func TestServeInBrowser(t *testing.T) {
 //
 //	go test ./internal/cli -run '^$' -bench ServeLatency -benchtime 20x
 func BenchmarkServeLatency(b *testing.B) {
+	body := func(orig, marker string) string { return strings.Replace(orig, "\n## ", "\n"+marker+"\n\n## ", 1) }
 	b.Run("atlas", func(b *testing.B) {
 		src := b.TempDir()
 		copyTree(b, "../..", src, "content")
-		latency(b, src, "content/roles/data-scientist.md", "roles/data-scientist/")
+		latency(b, src, "content/roles/data-scientist.md", "roles/data-scientist/", body)
 	})
-	b.Run("10k", func(b *testing.B) {
-		if os.Getenv("ROLESITE_BENCH_10K") != "1" {
-			b.Skip("set ROLESITE_BENCH_10K=1 to measure on a generated 10,000-page site")
-		}
-		src := b.TempDir()
-		if err := benchgen.Generate(10000, benchgen.ToDir(src)); err != nil {
-			b.Fatal(err)
-		}
-		latency(b, src, "content/roles/role-00042.md", "roles/role-00042/")
-	})
+	// At 10k, the edits of issue 18: a body; the page's own title; the
+	// title of a tool the page lists, which changes every page listing it.
+	title := func(old string) func(orig, marker string) string {
+		return func(orig, marker string) string { return strings.Replace(orig, "title: "+old, "title: "+old+" "+marker, 1) }
+	}
+	for _, c := range []struct {
+		name, file string
+		edit       func(orig, marker string) string
+	}{
+		{"10k", "content/roles/role-00042.md", body},
+		{"10k-title", "content/roles/role-00042.md", title("Role 00042")},
+		{"10k-tool-title", "", nil},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			if os.Getenv("ROLESITE_BENCH_10K") != "1" {
+				b.Skip("set ROLESITE_BENCH_10K=1 to measure on a generated 10,000-page site")
+			}
+			src := b.TempDir()
+			if err := benchgen.Generate(10000, benchgen.ToDir(src)); err != nil {
+				b.Fatal(err)
+			}
+			file, edit := c.file, c.edit
+			if file == "" { // the role's first tool
+				tool := firstTool(b, filepath.Join(src, "content/roles/role-00042.md"))
+				file = "content/tools/" + tool + ".md"
+				data, err := os.ReadFile(filepath.Join(src, file))
+				if err != nil {
+					b.Fatal(err)
+				}
+				edit = title(strings.TrimSpace(strings.SplitN(strings.SplitN(string(data), "title: ", 2)[1], "\n", 2)[0]))
+			}
+			latency(b, src, file, "roles/role-00042/", edit)
+		})
+	}
 }
 
-func latency(b *testing.B, src, file, page string) {
+// firstTool is the first slug of the tools list of the page at path.
+func firstTool(b *testing.B, path string) string {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	_, after, ok := strings.Cut(string(data), "tools: [")
+	if !ok {
+		b.Fatalf("%s lists no tools", path)
+	}
+	return strings.TrimSpace(strings.FieldsFunc(after, func(r rune) bool { return r == ',' || r == ']' })[0])
+}
+
+// latency measures, on the dev server, the time from writing file with
+// edit applied (given a new marker each time) to page showing the marker.
+func latency(b *testing.B, src, file, page string, edit func(orig, marker string) string) {
 	ctx := testbrowser.New(b)
 	url, _ := devServer(b, src)
 	if _, err := chromedp.Run(ctx, chromedp.Navigate(url+page)); err != nil {
@@ -111,7 +151,10 @@ func latency(b *testing.B, src, file, page string) {
 	for b.Loop() {
 		i++
 		marker := fmt.Sprintf("Latency marker %d.", i)
-		edited := strings.Replace(string(orig), "\n## ", "\n"+marker+"\n\n## ", 1)
+		edited := edit(string(orig), marker)
+		if edited == string(orig) {
+			b.Fatalf("the edit of %s changed nothing", file)
+		}
 		start := time.Now()
 		if err := os.WriteFile(path, []byte(edited), 0o644); err != nil {
 			b.Fatal(err)
