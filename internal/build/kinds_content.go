@@ -13,13 +13,20 @@ func homePage(r *pageRun) []*pageJob {
 func sectionLists(r *pageRun) []*pageJob {
 	var jobs []*pageJob
 	for _, sec := range r.s.Sections {
+		origin := "content/" + sec.Name + "/"
 		if sec.Index != nil {
 			lifecycle := r.s.Lifecycle != nil && r.s.Lifecycle.Section == sec
 			jobs = append(jobs, r.contentPage(sec.Index, render.TemplateList, sec.Name, lifecycle))
-			continue
+			origin = sec.Index.Src.Path
+		} else {
+			jobs = append(jobs, &pageJob{out: sec.Name + "/index.html", origin: origin, kind: render.TemplateList, sec: sec.Name, secPtr: sec,
+				view: func(sv *render.SiteView) *render.PageView { return render.NewSectionView(r.s, sv, sec) }})
 		}
-		jobs = append(jobs, &pageJob{out: sec.Name + "/index.html", origin: "content/" + sec.Name + "/", kind: render.TemplateList, sec: sec.Name, secPtr: sec,
-			view: func(sv *render.SiteView) *render.PageView { return render.NewSectionView(r.s, sv, sec) }})
+		// The rest of a long list (see render.ListPageSize).
+		for k := 2; k <= render.ListPages(sec); k++ {
+			jobs = append(jobs, &pageJob{out: render.ListPagePath(sec, k) + "index.html", origin: origin, kind: render.TemplateList, sec: sec.Name, secPtr: sec,
+				view: func(sv *render.SiteView) *render.PageView { return render.NewListPageView(r.s, sv, sec, k) }})
+		}
 	}
 	return jobs
 }

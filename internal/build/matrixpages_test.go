@@ -31,6 +31,23 @@ func matrixSite(n int) fstest.MapFS {
 	return src
 }
 
+// pageOf is the file of page k of what starts at folder.
+func pageOf(folder string, k int) string {
+	if k == 1 {
+		return folder + "index.html"
+	}
+	return fmt.Sprintf("%spage/%d/index.html", folder, k)
+}
+
+// roleSlugs are the slugs of matrixSite's n roles, in order.
+func roleSlugs(n int) []string {
+	out := make([]string, n)
+	for i := range n {
+		out[i] = fmt.Sprintf("r%04d", i)
+	}
+	return out
+}
+
 // A matrix of more rows than a page holds is split over pages in row
 // order: every row on exactly one page, each page with the columns and a
 // pager whose links all exist; a small one stays one page with no pager.
@@ -44,10 +61,7 @@ func TestMatrixPages(t *testing.T) {
 		pages := (n + render.MatrixRowsPerPage - 1) / render.MatrixRowsPerPage
 		var rows []string
 		for k := 1; k <= pages; k++ {
-			name := "matrices/roles-by-stages/index.html"
-			if k > 1 {
-				name = fmt.Sprintf("matrices/roles-by-stages/page/%d/index.html", k)
-			}
+			name := pageOf("matrices/roles-by-stages/", k)
 			data, ok := res.Files.Get(name)
 			if !ok {
 				t.Fatalf("%d rows: no %s", n, name)
@@ -70,12 +84,45 @@ func TestMatrixPages(t *testing.T) {
 		if _, ok := res.Files.Get(fmt.Sprintf("matrices/roles-by-stages/page/%d/index.html", pages+1)); ok {
 			t.Errorf("%d rows: a page past the last", n)
 		}
-		want := make([]string, n)
-		for i := range n {
-			want[i] = fmt.Sprintf("r%04d", i)
-		}
-		if !slices.Equal(rows, want) {
+		if !slices.Equal(rows, roleSlugs(n)) {
 			t.Errorf("%d rows: the pages show %d rows, not each row once in order", n, len(rows))
+		}
+	}
+}
+
+// A section of more pages than a list page holds lists them over pages
+// in section order, each page once, with a pager on each; the first page
+// keeps the section's own text.
+func TestListPages(t *testing.T) {
+	card := regexp.MustCompile(`<li><a href="/roles/(r\d+)/"><strong>`)
+	for _, n := range []int{3, render.ListPageSize, render.ListPageSize + 1, 2*render.ListPageSize + 7} {
+		src := matrixSite(n)
+		src["content/roles/_index.md"].Data = append(src["content/roles/_index.md"].Data, "The roles, one by one.\n"...)
+		res := build.Build(context.Background(), src, rolesite.Theme(), build.Options{CheckLinks: true})
+		if !res.OK() {
+			t.Fatalf("%d pages: %v", n, res.Diagnostics)
+		}
+		pages := (n + render.ListPageSize - 1) / render.ListPageSize
+		var got []string
+		for k := 1; k <= pages; k++ {
+			name := pageOf("roles/", k)
+			data, ok := res.Files.Get(name)
+			if !ok {
+				t.Fatalf("%d pages: no %s", n, name)
+			}
+			page := string(data)
+			for _, m := range card.FindAllStringSubmatch(page, -1) {
+				got = append(got, m[1])
+			}
+			if strings.Contains(page, `<nav class="pager"`) != (pages > 1) {
+				t.Errorf("%d pages, %s: a pager with %d list pages is wrong", n, name, pages)
+			}
+			if strings.Contains(page, "The roles, one by one.") != (k == 1) {
+				t.Errorf("%d pages, %s: the section's text belongs on the first page alone", n, name)
+			}
+		}
+		if !slices.Equal(got, roleSlugs(n)) {
+			t.Errorf("%d pages: the list pages show %d cards, not each page once in order", n, len(got))
 		}
 	}
 }

@@ -85,7 +85,9 @@ func BenchmarkServeLatency(b *testing.B) {
 	// At 10k, the edits of issue 18: a body; the page's own title; the
 	// title of a tool the page lists, which changes every page listing it.
 	title := func(old string) func(orig, marker string) string {
-		return func(orig, marker string) string { return strings.Replace(orig, "title: "+old, "title: "+old+" "+marker, 1) }
+		return func(orig, marker string) string {
+			return strings.Replace(orig, "title: "+old, "title: "+old+" "+marker, 1)
+		}
 	}
 	for _, c := range []struct {
 		name, file string

@@ -16,7 +16,6 @@ type MatrixView struct {
 	Rows      []MatrixRow
 	Grouped   bool
 	Scale     []string // the levels of the field's scale, lowest first, or nil
-	Pager     *Pager   // when the matrix has more than one page
 }
 
 // MatrixGroup is a labelled run of columns.
@@ -68,7 +67,7 @@ func NewMatrixView(s *site.Site, sv *SiteView, m *site.Matrix, k int) *PageView 
 		mv.Rows = append(mv.Rows, matrixRow(s, r, cols, mv.Scale))
 	}
 	if pages > 1 {
-		mv.Pager = matrixPager(s, m, k, pages)
+		v.Pager = matrixPager(s, m, k)
 		v.Title = fmt.Sprintf("%s, %s %d–%d of %d", m.Title, lowerFirst(m.MatrixDecl.Rows.Title), from+1, to, len(m.Rows))
 	}
 	v.Matrix = mv

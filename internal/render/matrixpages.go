@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"strconv"
 
 	"github.com/rolesite/rolesite/internal/site"
@@ -35,27 +34,8 @@ func matrixRows(m *site.Matrix, k int) (from, to int) {
 	return from, min(len(m.Rows), from+MatrixRowsPerPage)
 }
 
-// A Pager links the pages of something split over several: each page's
-// link (Current on the one shown), and the one before and after.
-type Pager struct {
-	Label      string // what the pages hold, for the navigation's name
-	Pages      []Link
-	Prev, Next *Link
-}
-
 // matrixPager is the pager of page k of the pages of m.
-func matrixPager(s *site.Site, m *site.Matrix, k, pages int) *Pager {
-	p := &Pager{Label: m.Title + " pages"}
-	for i := 1; i <= pages; i++ {
-		from, to := matrixRows(m, i)
-		p.Pages = append(p.Pages, Link{Title: strconv.Itoa(i), URL: s.BasePath + MatrixPagePath(m.MatrixDecl, i),
-			Summary: fmt.Sprintf("%s %d–%d", m.MatrixDecl.Rows.Title, from+1, to), Current: i == k})
-	}
-	if k > 1 {
-		p.Prev = &p.Pages[k-2]
-	}
-	if k < pages {
-		p.Next = &p.Pages[k]
-	}
-	return p
+func matrixPager(s *site.Site, m *site.Matrix, k int) *Pager {
+	return newPager(m.Title+" pages", len(m.Rows), MatrixRowsPerPage, k, m.MatrixDecl.Rows.Title,
+		func(i int) string { return s.BasePath + MatrixPagePath(m.MatrixDecl, i) })
 }

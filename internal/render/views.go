@@ -86,6 +86,7 @@ type PageView struct {
 	CompareWith []Link         // this page's comparison pages (on a comparison, its first page's), the current one marked
 	Compare     *CompareView   // on a comparison page
 	Matrix      *MatrixView    // on a matrix page
+	Pager       *Pager         // on a page of a matrix or a list split over several
 	Lifecycle   *LifecycleView // on the home page and the lifecycle section's list
 	Params      map[string]any
 	Updated     string // "2006-01-02", or ""
@@ -194,9 +195,7 @@ func NewPageView(s *site.Site, sv *SiteView, p *site.Page, body string) *PageVie
 		v.Kind = TemplateList
 		v.Section = p.Section.Name
 		v.Breadcrumbs = []Link{home}
-		for _, q := range p.Section.Pages {
-			v.Pages = append(v.Pages, link(q))
-		}
+		listPage(v, s, p.Section, 1)
 	case site.KindPage:
 		v.Kind = TemplatePage
 		v.Section = p.Section.Name
@@ -229,9 +228,7 @@ func NewSectionView(s *site.Site, sv *SiteView, sec *site.Section) *PageView {
 		URL: s.BasePath + sec.Name + "/", Params: map[string]any{}}
 	v.Permalink = absolute(s, v.URL)
 	v.Breadcrumbs = []Link{{Title: s.Title, URL: s.BasePath}}
-	for _, q := range sec.Pages {
-		v.Pages = append(v.Pages, Link{Title: q.Title(), URL: s.Permalink(q), Summary: q.Summary()})
-	}
+	listPage(v, s, sec, 1)
 	return v
 }
 
