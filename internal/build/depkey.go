@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"hash/maphash"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/rolesite/rolesite/internal/render"
@@ -39,7 +40,11 @@ import (
 type depKeys struct {
 	seed  maphash.Seed
 	site  map[*site.Section]uint64 // the site's part of each section's key
-	cards map[*site.Page]uint64    // each page's file, title, URL and summary
+	cards map[string]uint64        // each page's file, title, URL and summary, by path
+	// related and inbound give each page's related pages (see relatedMemo).
+	related *relatedMemo
+	inbound map[*site.Page]uint64
+	prepare func() // makes the above, once
 	gen   func(path string) uint64
 	stamp func(p *site.Page) string // when p last changed
 }
@@ -47,6 +52,7 @@ type depKeys struct {
 // key is the dependency key of regular page p's view, whose images have
 // the attributes images.
 func (d *depKeys) key(h *maphash.Hash, s *site.Site, p *site.Page, images []string) uint64 {
+	d.prepare()
 	h.Reset()
 	h.SetSeed(d.seed)
 	var b [8]byte
@@ -55,7 +61,7 @@ func (d *depKeys) key(h *maphash.Hash, s *site.Site, p *site.Page, images []stri
 		h.Write(b[:])
 	}
 	str := func(v string) { u64(uint64(len(v))); h.WriteString(v) }
-	card := func(q *site.Page) { u64(d.cards[q]) }
+	card := func(q *site.Page) { u64(d.cards[q.Src.Path]) }
 	u64(d.site[p.Section])
 	str(p.Src.Path)
 	u64(d.gen(p.Src.Path))
@@ -85,11 +91,11 @@ func (d *depKeys) key(h *maphash.Hash, s *site.Site, p *site.Page, images []stri
 			}
 		}
 	}
-	related := s.Related(p)
+	related := d.related.related(s, p, d.inbound)
 	u64(uint64(len(related)))
 	for _, r := range related {
-		card(r.Page)
-		u64(uint64(r.Shared))
+		u64(d.cards[r.path])
+		u64(uint64(r.shared))
 	}
 	partners := s.ComparePartners(p)
 	u64(uint64(len(partners)))
@@ -112,34 +118,41 @@ func (d *depKeys) key(h *maphash.Hash, s *site.Site, p *site.Page, images []stri
 // depKeys makes the dependency keys of a build's regular pages, whose
 // sections' site views are views.
 func (c *renderCache) depKeys(s *site.Site, views map[*site.Section]*render.SiteView) *depKeys {
-	d := &depKeys{seed: c.seed, site: make(map[*site.Section]uint64, len(s.Sections)), gen: c.bodies.gen,
+	d := &depKeys{seed: c.seed, gen: c.bodies.gen,
 		stamp: func(p *site.Page) string { return c.updated(p).Format(time.RFC3339Nano) }}
-	var home uint64
-	if s.Home != nil && s.Home.Src != nil {
-		home = c.bodies.gen(s.Home.Src.Path)
-	}
-	d.cards = cards(c.seed, s)
-	hasher := newViewHasher(c.seed)
-	for _, sec := range s.Sections {
-		var index uint64
-		if sec.Index != nil {
-			index = c.bodies.gen(sec.Index.Src.Path)
+	// Made on the first key asked for: a sink that keeps no pages asks
+	// for none (see sink.remembered).
+	d.prepare = sync.OnceFunc(func() {
+		d.site = make(map[*site.Section]uint64, len(s.Sections))
+		var home uint64
+		if s.Home != nil && s.Home.Src != nil {
+			home = c.bodies.gen(s.Home.Src.Path)
 		}
-		prefix := c.templateKey() + render.TemplatePage + "\x00" + sec.Name + "\x00" +
-			strconv.FormatUint(home, 36) + "\x00" + strconv.FormatUint(index, 36) + "\x00"
-		d.site[sec] = hasher.sum(prefix, views[sec])
-	}
+		d.cards = cards(c.seed, s)
+		d.related, d.inbound = c.related, c.related.inbound(s)
+		c.related.forget(s, len(d.cards))
+		hasher := newViewHasher(c.seed)
+		for _, sec := range s.Sections {
+			var index uint64
+			if sec.Index != nil {
+				index = c.bodies.gen(sec.Index.Src.Path)
+			}
+			prefix := c.templateKey() + render.TemplatePage + "\x00" + sec.Name + "\x00" +
+				strconv.FormatUint(home, 36) + "\x00" + strconv.FormatUint(index, 36) + "\x00"
+			d.site[sec] = hasher.sum(prefix, views[sec])
+		}
+	})
 	return d
 }
 
 // cards hashes, for every regular page of s, what another page's view
 // shows of it: its file, title, URL and summary.
-func cards(seed maphash.Seed, s *site.Site) map[*site.Page]uint64 {
+func cards(seed maphash.Seed, s *site.Site) map[string]uint64 {
 	n := 0
 	for _, sec := range s.Sections {
 		n += len(sec.Pages)
 	}
-	out := make(map[*site.Page]uint64, n)
+	out := make(map[string]uint64, n)
 	var h maphash.Hash
 	h.SetSeed(seed)
 	for _, sec := range s.Sections {
@@ -150,7 +163,7 @@ func cards(seed maphash.Seed, s *site.Site) map[*site.Page]uint64 {
 				h.WriteByte(0)
 				h.WriteString(v)
 			}
-			out[q] = h.Sum64()
+			out[q.Src.Path] = h.Sum64()
 		}
 	}
 	return out

@@ -34,10 +34,12 @@ type renderCache struct {
 	out    sink
 	// bodies holds the pages' bodies and texts for this build.
 	bodies bodies
+	// related keeps each page's related pages for the dependency keys.
+	related *relatedMemo
 }
 
 func newRenderCache(opts Options, out sink) *renderCache {
-	c := &renderCache{seed: maphash.MakeSeed(), opts: opts, out: out}
+	c := &renderCache{seed: maphash.MakeSeed(), opts: opts, out: out, related: newRelatedMemo()}
 	if opts.Minify {
 		c.minify = publish.NewMinifier()
 	}

@@ -1,0 +1,134 @@
+package build
+
+import (
+	"encoding/binary"
+	"hash/maphash"
+	"sync"
+
+	"github.com/rolesite/rolesite/internal/site"
+)
+
+// A relatedMemo keeps, from one build to the next, each page's related
+// pages (site.Related: the pages of its section sharing the most targets
+// with it) by the path of each and the count shared, with a hash of what
+// they were worked out from. Working them out for every page is the
+// largest part of making the dependency keys (see depKeys), and an edit
+// seldom changes more than a few pages' related pages.
+//
+// What Related reads of page p: whether p's section asks for related
+// pages, p's outgoing targets in order, and for each target its incoming
+// groups (their section and size, and the path and place in its section
+// of each page in them). inbound hashes the latter once a build for
+// every page.
+type relatedMemo struct {
+	seed maphash.Seed
+
+	mu      sync.Mutex
+	entries map[string]relatedEntry // by page path
+}
+
+type relatedEntry struct {
+	key  uint64
+	list []relatedPath
+}
+
+type relatedPath struct {
+	path   string
+	shared int
+}
+
+func newRelatedMemo() *relatedMemo {
+	return &relatedMemo{seed: maphash.MakeSeed(), entries: map[string]relatedEntry{}}
+}
+
+// inbound hashes, for every page of s, its incoming groups as Related
+// reads them.
+func (m *relatedMemo) inbound(s *site.Site) map[*site.Page]uint64 {
+	out := map[*site.Page]uint64{}
+	var h maphash.Hash
+	h.SetSeed(m.seed)
+	for _, t := range allPages(s) {
+		if len(t.In) == 0 {
+			continue
+		}
+		h.Reset()
+		for _, g := range t.In {
+			writeString(&h, g.Section.Name)
+			writeInt(&h, len(g.Pages))
+			for _, q := range g.Pages {
+				writeString(&h, q.Src.Path)
+				writeInt(&h, q.Position())
+			}
+		}
+		out[t] = h.Sum64()
+	}
+	return out
+}
+
+// related returns p's related pages, from the memo when what they are
+// worked out from hashes as before; in is inbound's hash of every page.
+func (m *relatedMemo) related(s *site.Site, p *site.Page, in map[*site.Page]uint64) []relatedPath {
+	var h maphash.Hash
+	h.SetSeed(m.seed)
+	writeString(&h, p.Src.Path)
+	writeInt(&h, boolInt(p.Section.Related))
+	for _, g := range p.Out {
+		writeInt(&h, len(g.Pages))
+		for _, t := range g.Pages {
+			writeString(&h, t.Src.Path)
+			writeInt(&h, int(in[t]))
+		}
+	}
+	key := h.Sum64()
+	m.mu.Lock()
+	e, ok := m.entries[p.Src.Path]
+	m.mu.Unlock()
+	if ok && e.key == key {
+		return e.list
+	}
+	var list []relatedPath
+	for _, r := range s.Related(p) {
+		list = append(list, relatedPath{path: r.Page.Src.Path, shared: r.Shared})
+	}
+	m.mu.Lock()
+	m.entries[p.Src.Path] = relatedEntry{key: key, list: list}
+	m.mu.Unlock()
+	return list
+}
+
+// forget drops the entries of pages a build no longer has, once they
+// could be as many as its pages.
+func (m *relatedMemo) forget(s *site.Site, pages int) {
+	if len(m.entries) <= 2*pages {
+		return
+	}
+	keep := make(map[string]bool, pages)
+	for _, sec := range s.Sections {
+		for _, p := range sec.Pages {
+			keep[p.Src.Path] = true
+		}
+	}
+	for path := range m.entries {
+		if !keep[path] {
+			delete(m.entries, path)
+		}
+	}
+}
+
+func writeInt(h *maphash.Hash, n int) {
+	var b [8]byte
+	binary.LittleEndian.PutUint64(b[:], uint64(n))
+	h.Write(b[:])
+}
+
+func writeString(h *maphash.Hash, v string) {
+	writeInt(h, len(v))
+	h.WriteString(v)
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
