@@ -45,8 +45,8 @@ type depKeys struct {
 	related *relatedMemo
 	inbound map[*site.Page]uint64
 	prepare func() // makes the above, once
-	gen   func(path string) uint64
-	stamp func(p *site.Page) string // when p last changed
+	gen     func(path string) uint64
+	stamp   func(p *site.Page) string // when p last changed
 }
 
 // key is the dependency key of regular page p's view, whose images have
