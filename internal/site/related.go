@@ -26,6 +26,13 @@ func (s *Site) Related(p *Page) []Relatedness {
 	if p.Section == nil || !p.Section.Related || p.Kind != KindPage {
 		return nil
 	}
+	out := neighbours(p)
+	return out[:min(len(out), relatedLimit)]
+}
+
+// neighbours ranks every page of p's section that shares a relation target
+// with p, best first, ties in section order.
+func neighbours(p *Page) []Relatedness {
 	score := map[*Page]int{}
 	for _, g := range p.Out {
 		for _, t := range g.Pages {
@@ -48,5 +55,5 @@ func (s *Site) Related(p *Page) []Relatedness {
 	slices.SortFunc(out, func(a, b Relatedness) int {
 		return cmp.Or(cmp.Compare(b.Shared, a.Shared), cmp.Compare(a.Page.order, b.Page.order))
 	})
-	return out[:min(len(out), relatedLimit)]
+	return out
 }
