@@ -77,17 +77,17 @@ type PageView struct {
 	Breadcrumbs []Link // from home to the parent of this page
 	Out         []Group
 	In          []Group
-	Prev, Next  *Link          // neighbours in section order (regular pages only)
-	Pages       []Link         // a list page's pages, in order
-	Index       []Group        // the search page's list of every page, by section
-	Facts       []Fact         // front matter fields that are neither reserved nor relations
-	Related     []Link         // the section's pages sharing the most targets with this one
+	Prev, Next  *Link            // neighbours in section order (regular pages only)
+	Pages       []Link           // a list page's pages, in order
+	Index       []Group          // the search page's list of every page, by section
+	Facts       []Fact           // front matter fields that are neither reserved nor relations
+	Related     []Link           // the section's pages sharing the most targets with this one
 	CompareURL  string           // the section's comparison page with this page picked, or ""
 	CompareWith []Link           // this page's pre-rendered comparisons (on a comparison, its first page's), the current one marked
 	Compare     *CompareView     // on a comparison page
 	Comparisons *ComparisonsView // on a section's comparison page
-	Matrix      *MatrixView    // on a matrix page
-	Lifecycle   *LifecycleView // on the home page and the lifecycle section's list
+	Matrix      *MatrixView      // on a matrix page
+	Lifecycle   *LifecycleView   // on the home page and the lifecycle section's list
 	Params      map[string]any
 	Updated     string // "2006-01-02", or ""
 	EditURL     string // where the page's source can be edited, or ""
