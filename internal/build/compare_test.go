@@ -20,7 +20,7 @@ import (
 // has its page, the section's comparison page profiles every page, and
 // every link of the output resolves (the build's link checker).
 func TestComparisonsLinear(t *testing.T) {
-	const perPage = 5
+	const perPage = 4
 	isPair := regexp.MustCompile(`^roles/[^/]+/vs/[^/]+/index\.html$`)
 	for _, n := range []int{30, 150} {
 		files := map[string]string{

@@ -10,7 +10,7 @@ import (
 // compareNeighbours is how many of its closest neighbours (the pages
 // sharing the most relation targets with it) a page gets a comparison page
 // with, besides its career moves.
-const compareNeighbours = 3
+const compareNeighbours = 1
 
 // ComparePartners returns the pages p has a pre-rendered comparison page
 // with: first the targets of p's qualified relations within its section (a

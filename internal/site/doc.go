@@ -62,8 +62,8 @@
 //     and, for relations with a scale, lists the gap: what b has at a
 //     higher level than a. ComparePartners names the pairs worth a page of
 //     their own, a bounded number a page: the targets of its qualified
-//     relations within the section (career moves), then its three closest
-//     neighbours (Related's ranking). So the pre-rendered comparisons grow
+//     relations within the section (career moves), then its closest
+//     neighbour (Related's ranking). So the pre-rendered comparisons grow
 //     with the site, not with the square of a section; any other pair is
 //     compared from the profiles (render's section comparison page).
 //
