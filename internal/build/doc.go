@@ -66,8 +66,9 @@
 // whole build, as a changed static file does.
 //
 // The kinds of HTML page are a second list, pageKinds: home, section lists,
-// pages, comparisons, matrices, search, 404, each a function listing its
-// pages and the template they execute. siteFiles lists the files made from
+// pages, section comparison pages, pre-rendered comparisons (a bounded
+// number a page: site.ComparePartners), matrices, search, 404, each a
+// function listing its pages and the template they execute. siteFiles lists the files made from
 // the site alone (sitemap.xml, feed.xml, robots.txt, graph.json), hostFiles
 // those for static hosts (_redirects, _headers). A new kind of page is a
 // file with its pages function, its template and a line in pageKinds:

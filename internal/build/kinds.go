@@ -60,7 +60,7 @@ func pageKinds() []pageKind {
 		{render.TemplateHome, homePage},
 		{render.TemplateList, sectionLists},
 		{render.TemplatePage, regularPages},
-		{render.TemplateComparisons, comparisonLists},
+		{render.TemplateComparisons, sectionComparisons},
 		{render.TemplateCompare, comparePairs},
 		{render.TemplateMatrix, matrixPages},
 		{render.TemplateSearch, searchPage},

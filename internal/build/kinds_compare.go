@@ -2,24 +2,22 @@ package build
 
 import "github.com/rolesite/rolesite/internal/render"
 
-// comparisonLists are, for each page of a compared section, the page
-// listing what it can be compared with.
-func comparisonLists(r *pageRun) []*pageJob {
+// sectionComparisons are the comparison pages of the compared sections,
+// one a section, from which any two of its pages are compared.
+func sectionComparisons(r *pageRun) []*pageJob {
 	var jobs []*pageJob
 	for _, sec := range r.s.Sections {
-		for _, p := range sec.Pages {
-			if len(r.s.ComparePartners(p)) == 0 {
-				continue
-			}
-			jobs = append(jobs, &pageJob{out: render.CompareIndexPath(p) + "index.html", origin: p.Src.Path, kind: render.TemplateComparisons, sec: sec.Name, secPtr: sec,
-				view: func(sv *render.SiteView) *render.PageView { return render.NewComparisonsView(r.s, sv, p) }})
+		if !render.Compared(sec) {
+			continue
 		}
+		jobs = append(jobs, &pageJob{out: render.ComparisonsPath(sec) + "index.html", origin: "content/" + sec.Name + "/", kind: render.TemplateComparisons, sec: sec.Name, secPtr: sec,
+			view: func(sv *render.SiteView) *render.PageView { return render.NewComparisonsView(r.s, sv, sec) }})
 	}
 	return jobs
 }
 
-// comparePairs are the side-by-side pages of two pages of a compared
-// section.
+// comparePairs are the pre-rendered side-by-side pages of a compared
+// section: a bounded number a page (site.ComparePartners).
 func comparePairs(r *pageRun) []*pageJob {
 	var jobs []*pageJob
 	for _, sec := range r.s.Sections {

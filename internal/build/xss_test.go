@@ -132,6 +132,7 @@ func TestHostileContentIsEscaped(t *testing.T) {
 				"stages/index.html":             {"Stage one " + xssAll, "Stage two " + xssAll},
 				"old-evil/index.html":           {"Evil " + xssAll},
 				"roles/evil/vs/good/index.html": {"Evil " + xssAll},
+				"compare/roles/index.html":      {"Evil " + xssAll, "Summary " + xssAll},
 			} {
 				data, ok := res.Files.Get(name)
 				if !ok {

@@ -20,13 +20,15 @@ import (
 type graph struct {
 	Sections []struct {
 		Name, Title, URL string
+		Scales           map[string][]string // field -> levels, lowest first
 	}
 	Pages []*graphPage
 }
 
 type graphPage struct {
 	Section, Slug, Title, URL string
-	Relations                 map[string][]string // field -> "section/slug"
+	Relations                 map[string][]string          // field -> "section/slug"
+	Qualifiers                map[string]map[string]string // field -> "section/slug" -> qualifier
 }
 
 // readGraph reads the built site's graph.json.

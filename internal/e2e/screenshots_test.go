@@ -20,7 +20,7 @@ var shotPages = []struct{ name, path string }{
 	{"matrix", "matrices/roles-by-tools/"},
 	{"matrix-stages", "matrices/roles-by-stages/"},
 	{"compare", "roles/data-scientist/vs/machine-learning-engineer/"},
-	{"comparisons", "roles/data-scientist/vs/"},
+	{"comparisons", "compare/roles/?a=data-analyst&b=machine-learning-engineer"},
 	{"roles", "roles/"},
 	{"search", "search/"},
 }

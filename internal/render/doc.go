@@ -13,14 +13,25 @@
 //	templates/404.html             the not-found page
 //	templates/search.html          the search page (lists every page without JavaScript)
 //	templates/matrix.html          a declared matrix (rows by a relation's targets)
-//	templates/comparisons.html     a page's list of pages to compare it with
-//	templates/compare.html         two pages side by side
+//	templates/comparisons.html     a compared section's comparison page: every page's profile
+//	templates/compare.html         two pages side by side (a pre-rendered pair)
 //	templates/<section>/page.html  a section's own page template, if any
 //	templates/<section>/list.html  a section's own list template, if any
 //
 // Templates receive view structs (PageView and the types it holds) with
 // exactly the fields they use: URLs ready to print, HTML already converted
 // and typed template.HTML once. They never see the site graph.
+//
+// Comparisons (compare.go) have three addresses. A pre-rendered pair is
+// <section>/<a>/vs/<b>/ (ComparePath), for the pairs site.ComparePartners
+// names. Any pair is compare/<section>/?a=<a>&b=<b> (PickURL): the
+// section's comparison page lists every page's profile, and
+// static/js/compare.js renders the pair from them in compare.html's markup,
+// gap first; without JavaScript, ticking two profiles shows those two side
+// by side (CSS :has). Links to a comparison (a career move's "compare",
+// Swap sides) go to the pair's page when it exists, else to the pick, so
+// the site links no page it does not have. An old address of a pair no
+// longer pre-rendered reaches the 404 page, whose compare.js sends it on.
 //
 // Besides html/template's own, templates have a few functions: lower, join,
 // list and add, and link, which writes a Link as <a href="URL">Title</a>

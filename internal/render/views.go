@@ -77,38 +77,38 @@ type PageView struct {
 	Breadcrumbs []Link // from home to the parent of this page
 	Out         []Group
 	In          []Group
-	Prev, Next  *Link          // neighbours in section order (regular pages only)
-	Pages       []Link         // a list page's pages, in order
-	Index       []Group        // the search page's list of every page, by section
-	Facts       []Fact         // front matter fields that are neither reserved nor relations
-	Related     []Link         // the section's pages sharing the most targets with this one
-	CompareURL  string         // the page listing this page's comparisons, or ""
-	CompareWith []Link         // this page's comparison pages (on a comparison, its first page's), the current one marked
-	Compare     *CompareView   // on a comparison page
-	Matrix      *MatrixView    // on a matrix page
-	Pager       *Pager         // on a page of a matrix or a list split over several
-	Lifecycle   *LifecycleView // on the home page and the lifecycle section's list
+	Prev, Next  *Link            // neighbours in section order (regular pages only)
+	Pages       []Link           // a list page's pages, in order
+	Index       []Group          // the search page's list of every page, by section
+	Facts       []Fact           // front matter fields that are neither reserved nor relations
+	Related     []Link           // the section's pages sharing the most targets with this one
+	CompareURL  string           // the section's comparison page with this page picked, or ""
+	CompareWith []Link           // this page's pre-rendered comparisons (on a comparison, its first page's), the current one marked
+	Compare     *CompareView     // on a comparison page
+	Comparisons *ComparisonsView // on a section's comparison page
+	Matrix      *MatrixView      // on a matrix page
+	Pager       *Pager           // on a page of a matrix or a list split over several
+	Lifecycle   *LifecycleView   // on the home page and the lifecycle section's list
 	Params      map[string]any
 	Updated     string // "2006-01-02", or ""
 	EditURL     string // where the page's source can be edited, or ""
 }
 
-// relationGroups are the panels of p's relation groups gs.
-func relationGroups(s *site.Site, p *site.Page, gs []*site.Group) []Group {
-	var partners []*site.Page // made on first use
+// relationGroups are the panels of p's relation groups gs, incoming
+// (naming p) when in.
+func relationGroups(s *site.Site, p *site.Page, gs []*site.Group, in bool) []Group {
 	var out []Group
 	for _, g := range gs {
 		vg := Group{Label: g.Label, Field: g.Field}
 		for i, q := range g.Pages {
 			l := qualified(Link{Title: q.Title(), URL: s.Permalink(q), Summary: q.Summary(), Current: q == p}, g, i)
 			// A qualified edge within a compared section (a career move)
-			// links the comparison of its two ends.
+			// links the comparison of its two ends, from its source.
 			if g.Quals != nil && g.Section == p.Section {
-				if partners == nil {
-					partners = s.ComparePartners(p)
-				}
-				if slices.Contains(partners, q) {
-					l.Compare = s.BasePath + ComparePath(p, q)
+				if in {
+					l.Compare = compareURL(s, q, p)
+				} else {
+					l.Compare = compareURL(s, p, q)
 				}
 			}
 			vg.Links = append(vg.Links, l)
@@ -184,8 +184,7 @@ func NewPageView(s *site.Site, sv *SiteView, p *site.Page, body string) *PageVie
 	link := func(q *site.Page) Link {
 		return Link{Title: q.Title(), URL: s.Permalink(q), Summary: q.Summary(), Current: q == p}
 	}
-	groups := func(gs []*site.Group) []Group { return relationGroups(s, p, gs) }
-	v.Out, v.In = mergeSymmetric(groups(p.Out), groups(p.In))
+	v.Out, v.In = mergeSymmetric(relationGroups(s, p, p.Out, false), relationGroups(s, p, p.In, true))
 	v.Facts = facts(p)
 	home := Link{Title: s.Title, URL: s.BasePath}
 	switch p.Kind {
@@ -205,8 +204,8 @@ func NewPageView(s *site.Site, sv *SiteView, p *site.Page, body string) *PageVie
 			l.Note = fmt.Sprintf("%d in common", r.Shared)
 			v.Related = append(v.Related, l)
 		}
-		if len(s.ComparePartners(p)) > 0 {
-			v.CompareURL = s.BasePath + CompareIndexPath(p)
+		if Compared(p.Section) {
+			v.CompareURL = PickURL(s, p, nil)
 			v.CompareWith = compareWith(s, p, nil)
 		}
 		pages := p.Section.Pages

@@ -7,44 +7,43 @@ import (
 	"github.com/rolesite/rolesite/internal/content"
 )
 
-// allPairsLimit: a section with at most this many pages gets a comparison
-// page for every pair; a larger one only for pairs that relate to each other.
-const allPairsLimit = 40
+// compareNeighbours is how many of its closest neighbours (the pages
+// sharing the most relation targets with it) a page gets a comparison page
+// with, besides its career moves.
+const compareNeighbours = 1
 
-// ComparePartners returns the pages p has a comparison page with, in section
-// order: every other page of a small section, else the pages p relates to or
-// that relate to p within the section. Empty unless the section declares
-// compare: true.
+// ComparePartners returns the pages p has a pre-rendered comparison page
+// with: first the targets of p's qualified relations within its section (a
+// career move, say), then up to compareNeighbours closest neighbours. The
+// count is at most p's qualified edges plus a constant, so a section's
+// comparison pages grow with its size, not with the number of pairs; any
+// other pair is compared on the section's comparison page. Empty unless
+// the section declares compare: true.
 func (s *Site) ComparePartners(p *Page) []*Page {
 	sec := p.Section
 	if sec == nil || !sec.Compare || p.Kind != KindPage {
 		return nil
 	}
-	if len(sec.Pages) <= allPairsLimit {
-		out := make([]*Page, 0, len(sec.Pages)-1)
-		for _, q := range sec.Pages {
-			if q != p {
+	var out []*Page
+	for _, g := range p.Out {
+		if g.Section != sec || g.Quals == nil {
+			continue
+		}
+		for _, q := range g.Pages {
+			if q != p && !slices.Contains(out, q) {
 				out = append(out, q)
 			}
 		}
-		return out
 	}
-	seen := map[*Page]bool{p: true}
-	var out []*Page
-	for _, gs := range [][]*Group{p.Out, p.In} {
-		for _, g := range gs {
-			if g.Section != sec {
-				continue
-			}
-			for _, q := range g.Pages {
-				if !seen[q] {
-					seen[q] = true
-					out = append(out, q)
-				}
-			}
+	limit := len(out) + compareNeighbours
+	for _, r := range neighbours(p, limit) {
+		if len(out) == limit {
+			break
+		}
+		if !slices.Contains(out, r.Page) {
+			out = append(out, r.Page)
 		}
 	}
-	slices.SortFunc(out, func(a, b *Page) int { return a.order - b.order })
 	return out
 }
 
@@ -75,50 +74,81 @@ type Item struct {
 	QualA, QualB string
 }
 
-// Compare compares a and b field by field: each relation of their section
-// in declaration order, then each list-of-strings field they have.
-func (s *Site) Compare(a, b *Page) Comparison {
-	c := Comparison{A: a, B: b}
-	for _, d := range a.Section.Relations {
-		ia, ib := targets(a, d.Field), targets(b, d.Field)
-		if len(ia)+len(ib) == 0 {
+// A ProfileField is one field of a page as comparisons see it: a
+// relation's targets, or a list of strings.
+type ProfileField struct {
+	Field string
+	Label string
+	// Decl is the relation's place among its section's declarations, or
+	// -1 for a list of strings; comparisons show relations in that order.
+	Decl  int
+	Scale []string // the relation's levels, lowest first; nil without
+	Items []Item   // in the page's order, its qualifiers in QualA
+}
+
+// Profile is everything p contributes to a comparison, field by field:
+// each non-empty relation in declaration order, then each non-empty list
+// of strings in the order of the file. Comparing two profiles gives
+// Compare's result, which is how the section's comparison page can compare
+// any two pages in the browser without a page for every pair.
+func (s *Site) Profile(p *Page) []ProfileField {
+	var out []ProfileField
+	isRelation := map[string]bool{}
+	for i, d := range p.Section.Relations {
+		isRelation[d.Field] = true
+		if items := targets(p, d.Field); len(items) > 0 {
+			out = append(out, ProfileField{Field: d.Field, Label: cmp.Or(d.Label, humanize(d.Field)), Decl: i, Scale: d.Scale, Items: items})
+		}
+	}
+	for _, f := range p.Src.Order(sortedKeys(p.Src.Params)) {
+		if isRelation[f] || reserved[f] {
 			continue
 		}
-		row := split(ia, ib)
-		row.Field, row.Label = d.Field, cmp.Or(d.Label, humanize(d.Field))
+		vals, bad := content.Strings(p.Src.Params[f])
+		if bad != "" || len(vals) == 0 {
+			continue
+		}
+		items := make([]Item, len(vals))
+		for i, v := range vals {
+			items[i] = Item{Text: v}
+		}
+		out = append(out, ProfileField{Field: f, Label: humanize(f), Decl: -1, Items: items})
+	}
+	return out
+}
+
+// Compare compares a and b field by field: each relation either has, in
+// declaration order, then each list of strings, a's before b's.
+func (s *Site) Compare(a, b *Page) Comparison {
+	c := Comparison{A: a, B: b}
+	pa, pb := s.Profile(a), s.Profile(b)
+	fields := slices.Concat(pa, pb)
+	// Stable: relations by declaration, lists after them in a's order, then b's.
+	slices.SortStableFunc(fields, func(x, y ProfileField) int {
+		return cmp.Compare(uint(x.Decl), uint(y.Decl))
+	})
+	for i, f := range fields {
+		if slices.ContainsFunc(fields[:i], func(g ProfileField) bool { return g.Field == f.Field }) {
+			continue
+		}
+		row := split(itemsOf(pa, f.Field), itemsOf(pb, f.Field))
+		row.Field, row.Label = f.Field, f.Label
 		c.Rows = append(c.Rows, row)
-		if gap := gap(d, row); len(gap.OnlyB) > 0 {
+		if gap := gap(f.Scale, row); len(gap.OnlyB) > 0 {
 			c.Gap = append(c.Gap, gap)
 		}
 	}
-	isRelation := map[string]bool{}
-	for _, d := range a.Section.Relations {
-		isRelation[d.Field] = true
-	}
-	var fields []string
-	for _, p := range []*Page{a, b} {
-		for _, f := range p.Src.Order(sortedKeys(p.Src.Params)) {
-			if !isRelation[f] && !reserved[f] && !slices.Contains(fields, f) {
-				if _, bad := content.Strings(p.Src.Params[f]); bad == "" {
-					fields = append(fields, f)
-				}
-			}
-		}
-	}
-	for _, f := range fields {
-		list := func(p *Page) []Item {
-			vals, _ := content.Strings(p.Src.Params[f])
-			items := make([]Item, len(vals))
-			for i, v := range vals {
-				items[i] = Item{Text: v}
-			}
-			return items
-		}
-		row := split(list(a), list(b))
-		row.Field, row.Label = f, humanize(f)
-		c.Rows = append(c.Rows, row)
-	}
 	return c
+}
+
+// itemsOf is the items of a profile's field, nil when it has none.
+func itemsOf(pf []ProfileField, field string) []Item {
+	for _, f := range pf {
+		if f.Field == field {
+			return f.Items
+		}
+	}
+	return nil
 }
 
 // targets lists the targets of p's relation field, with p's qualifiers.
@@ -136,24 +166,25 @@ func targets(p *Page, field string) []Item {
 }
 
 // gap is the part of a compared relation with a scale that B has higher
-// than A, highest first, in OnlyB; nil without a scale.
-func gap(d *Decl, row CompareRow) CompareRow {
+// than A, highest first, in OnlyB; empty without a scale.
+func gap(scale []string, row CompareRow) CompareRow {
 	g := CompareRow{Field: row.Field, Label: row.Label}
-	if len(d.Scale) == 0 {
+	if len(scale) == 0 {
 		return g
 	}
+	rank := func(q string) int { return slices.Index(scale, q) }
 	for _, it := range slices.Concat(row.Shared, row.OnlyB) {
 		// A shares a target it gives no level: nothing to compare.
 		shared := slices.ContainsFunc(row.Shared, func(x Item) bool { return x.Page == it.Page && x.Text == it.Text })
 		if shared && it.QualA == "" {
 			continue
 		}
-		if d.Rank(it.QualB) > d.Rank(it.QualA) {
+		if rank(it.QualB) > rank(it.QualA) {
 			g.OnlyB = append(g.OnlyB, it)
 		}
 	}
 	slices.SortStableFunc(g.OnlyB, func(x, y Item) int {
-		return cmp.Or(-cmp.Compare(d.Rank(x.QualB), d.Rank(y.QualB)), -cmp.Compare(d.Rank(x.QualB)-d.Rank(x.QualA), d.Rank(y.QualB)-d.Rank(y.QualA)))
+		return cmp.Or(-cmp.Compare(rank(x.QualB), rank(y.QualB)), -cmp.Compare(rank(x.QualB)-rank(x.QualA), rank(y.QualB)-rank(y.QualA)))
 	})
 	return g
 }

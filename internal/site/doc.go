@@ -55,6 +55,18 @@
 //   - Draft pages are left out unless Options.Drafts; relations to a left-out
 //     page are dropped, body links to one are an error.
 //
+//   - A section that declares compare: true has its pages compared
+//     (compare.go). A page's Profile is what it brings to a comparison:
+//     each relation in declaration order, then each list of strings;
+//     Compare(a, b) sets two profiles side by side (shared, only a, only b)
+//     and, for relations with a scale, lists the gap: what b has at a
+//     higher level than a. ComparePartners names the pairs worth a page of
+//     their own, a bounded number a page: the targets of its qualified
+//     relations within the section (career moves), then its closest
+//     neighbour (Related's ranking). So the pre-rendered comparisons grow
+//     with the site, not with the square of a section; any other pair is
+//     compared from the profiles (render's section comparison page).
+//
 //   - Names are compared in one Unicode form (NFC): a file the file system
 //     stored decomposed and a link typed composed name the same page.
 //

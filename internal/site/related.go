@@ -23,6 +23,12 @@ func (s *Site) Related(p *Page) []Relatedness {
 	if p.Section == nil || !p.Section.Related || p.Kind != KindPage {
 		return nil
 	}
+	return neighbours(p, relatedLimit)
+}
+
+// neighbours returns the best limit pages of p's section that share a
+// relation target with p, best first, ties in section order.
+func neighbours(p *Page, limit int) []Relatedness {
 	score := map[*Page]int{}
 	for _, g := range p.Out {
 		for _, t := range g.Pages {
@@ -38,15 +44,15 @@ func (s *Site) Related(p *Page) []Relatedness {
 			}
 		}
 	}
-	// The best relatedLimit, kept in order as they come: a sort of every
-	// page sharing a target would cost more than the rest of Related.
+	// The best limit, kept in order as they come: a sort of every page
+	// sharing a target would cost more than the rest of Related.
 	better := func(a, b Relatedness) bool {
 		return a.Shared > b.Shared || a.Shared == b.Shared && a.Page.order < b.Page.order
 	}
-	out := make([]Relatedness, 0, relatedLimit)
+	out := make([]Relatedness, 0, limit)
 	for q, n := range score {
 		r := Relatedness{Page: q, Shared: n}
-		if len(out) == relatedLimit && !better(r, out[len(out)-1]) {
+		if len(out) == limit && (limit == 0 || !better(r, out[len(out)-1])) {
 			continue
 		}
 		i, _ := slices.BinarySearchFunc(out, r, func(a, b Relatedness) int {
@@ -55,7 +61,7 @@ func (s *Site) Related(p *Page) []Relatedness {
 			}
 			return 1
 		})
-		if len(out) < relatedLimit {
+		if len(out) < limit {
 			out = append(out, Relatedness{})
 		}
 		copy(out[i+1:], out[i:])
