@@ -22,10 +22,11 @@ func sectionLists(r *pageRun) []*pageJob {
 			jobs = append(jobs, &pageJob{out: sec.Name + "/index.html", origin: origin, kind: render.TemplateList, sec: sec.Name, secPtr: sec,
 				view: func(sv *render.SiteView) *render.PageView { return render.NewSectionView(r.s, sv, sec) }})
 		}
-		// The rest of a long list (see render.ListPageSize).
-		for k := 2; k <= render.ListPages(sec); k++ {
-			jobs = append(jobs, &pageJob{out: render.ListPagePath(sec, k) + "index.html", origin: origin, kind: render.TemplateList, sec: sec.Name, secPtr: sec,
-				view: func(sv *render.SiteView) *render.PageView { return render.NewListPageView(r.s, sv, sec, k) }})
+		// The rest of a long list (see render.Split).
+		runs := render.ListRuns(sec)
+		for k := 1; k < len(runs); k++ {
+			jobs = append(jobs, &pageJob{out: runs[k].Path + "index.html", origin: origin, kind: render.TemplateList, sec: sec.Name, secPtr: sec,
+				view: func(sv *render.SiteView) *render.PageView { return render.NewListPageView(r.s, sv, sec, runs, k) }})
 		}
 	}
 	return jobs

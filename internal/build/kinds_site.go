@@ -3,14 +3,15 @@ package build
 import "github.com/rolesite/rolesite/internal/render"
 
 // matrixPages are the pages of the matrices content/_index.md declares:
-// one for every render.MatrixRowsPerPage rows.
+// one for every run of rows (see render.Split).
 func matrixPages(r *pageRun) []*pageJob {
 	var jobs []*pageJob
 	for _, d := range r.s.Matrices {
 		m := r.s.Matrix(d)
-		for k := 1; k <= render.MatrixPages(m); k++ {
-			jobs = append(jobs, &pageJob{out: render.MatrixPagePath(d, k) + "index.html", origin: "content/_index.md", kind: render.TemplateMatrix,
-				view: func(sv *render.SiteView) *render.PageView { return render.NewMatrixView(r.s, sv, m, k) }})
+		runs := render.MatrixRuns(m)
+		for k, run := range runs {
+			jobs = append(jobs, &pageJob{out: run.Path + "index.html", origin: "content/_index.md", kind: render.TemplateMatrix,
+				view: func(sv *render.SiteView) *render.PageView { return render.NewMatrixView(r.s, sv, m, runs, k) }})
 		}
 	}
 	return jobs

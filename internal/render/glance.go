@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"html/template"
 	"slices"
 	"unicode"
@@ -42,12 +41,11 @@ type Cell struct {
 	Level, Levels int
 }
 
-// NewMatrixView builds the view of page k (from 1) of a matrix: its
-// rows from MatrixRowsPerPage x (k-1) on (see MatrixPages).
-func NewMatrixView(s *site.Site, sv *SiteView, m *site.Matrix, k int) *PageView {
-	pages := MatrixPages(m)
+// NewMatrixView builds the view of the page of run k (from 0) of a
+// matrix, whose runs are runs (see MatrixRuns).
+func NewMatrixView(s *site.Site, sv *SiteView, m *site.Matrix, runs []Run, k int) *PageView {
 	v := &PageView{Site: sv, Kind: TemplateMatrix, Title: m.Title, Slug: m.Slug,
-		URL: s.BasePath + MatrixPagePath(m.MatrixDecl, k), Params: map[string]any{}}
+		URL: s.BasePath + runs[k].Path, Params: map[string]any{}}
 	v.Summary = "Which " + lowerFirst(m.MatrixDecl.Rows.Title) + " relate to which " + lowerFirst(m.Columns.Title) + ", at a glance."
 	v.Permalink = absolute(s, v.URL)
 	v.Breadcrumbs = []Link{{Title: s.Title, URL: s.BasePath}}
@@ -62,13 +60,15 @@ func NewMatrixView(s *site.Site, sv *SiteView, m *site.Matrix, k int) *PageView 
 		}
 		mv.Groups = append(mv.Groups, mg)
 	}
-	from, to := matrixRows(m, k)
-	for _, r := range m.Rows[from:to] {
+	for _, r := range m.Rows[runs[k].From:runs[k].To] {
 		mv.Rows = append(mv.Rows, matrixRow(s, r, cols, mv.Scale))
 	}
-	if pages > 1 {
-		v.Pager = matrixPager(s, m, k)
-		v.Title = fmt.Sprintf("%s, %s %d–%d of %d", m.Title, lowerFirst(m.MatrixDecl.Rows.Title), from+1, to, len(m.Rows))
+	if len(runs) > 1 {
+		pages := rowPages(m)
+		v.Pager = newPager(s, m.Title+" pages", pages, runs, k)
+		if k > 0 {
+			v.Title = m.Title + ", from " + pages[runs[k].From].Title()
+		}
 	}
 	v.Matrix = mv
 	return v

@@ -194,7 +194,7 @@ func NewPageView(s *site.Site, sv *SiteView, p *site.Page, body string) *PageVie
 		v.Kind = TemplateList
 		v.Section = p.Section.Name
 		v.Breadcrumbs = []Link{home}
-		listPage(v, s, p.Section, 1)
+		listPage(v, s, p.Section, ListRuns(p.Section), 0)
 	case site.KindPage:
 		v.Kind = TemplatePage
 		v.Section = p.Section.Name
@@ -227,7 +227,7 @@ func NewSectionView(s *site.Site, sv *SiteView, sec *site.Section) *PageView {
 		URL: s.BasePath + sec.Name + "/", Params: map[string]any{}}
 	v.Permalink = absolute(s, v.URL)
 	v.Breadcrumbs = []Link{{Title: s.Title, URL: s.BasePath}}
-	listPage(v, s, sec, 1)
+	listPage(v, s, sec, ListRuns(sec), 0)
 	return v
 }
 
