@@ -77,20 +77,7 @@ func lineAt(ls []line, off int) int {
 // field: slugs in a relation, section names in a relation declaration,
 // true or false for draft.
 func (s *Server) frontMatterItems(pl place, ls []line, format string, first, closing, cur int) []protocol.CompletionItem {
-	field, table, keyLine := "", "", -1
-	depth := 1
-	for i := first; i <= cur; i++ {
-		if k, ok := topKey(format, ls[i].text, depth); ok {
-			if strings.HasPrefix(k, "[") {
-				table, field, keyLine = k[1:], k[1:], i
-			} else if table == "" || format != "toml" {
-				field, keyLine = k, i
-			}
-		}
-		if format == "json" {
-			depth = jsonDepth(ls[i].text, depth)
-		}
-	}
+	field, table, keyLine := fieldAt(ls, format, first, cur)
 	if keyLine < 0 {
 		return nil
 	}
@@ -99,23 +86,7 @@ func (s *Server) frontMatterItems(pl place, ls []line, format string, first, clo
 	before := pl.text[ls[cur].start:start]
 	switch {
 	case field == "relations" || table == "relations":
-		// A declaration's value: after "name:" (or "name =") under the
-		// relations key, or after the second separator on the key's line.
-		sep, need := ":", 1
-		if format == "toml" {
-			sep = "="
-		}
-		if keyLine == cur && table == "" {
-			need = 2
-		}
-		if strings.Count(string(before), sep) < need {
-			return nil
-		}
-		var items []protocol.CompletionItem
-		for _, sec := range pl.snap.Site.Sections {
-			items = append(items, item(sec.Name, sec.Title, sec.Summary, protocol.CompletionItemKindModule, edit))
-		}
-		return items
+		return declTargetItems(pl, string(before), format, keyLine == cur && table == "", edit)
 	case field == "draft":
 		return []protocol.CompletionItem{
 			item("true", "leave the page out of a build without --drafts", "", protocol.CompletionItemKindValue, edit),
@@ -131,29 +102,9 @@ func (s *Server) frontMatterItems(pl place, ls []line, format string, first, clo
 	}
 	if qualifierAt(string(before), format, keyLine == cur) {
 		// A qualifier, after "slug:" in a mapping: a level of the scale.
-		var items []protocol.CompletionItem
-		if d := s.relationDecl(pl, field); d != nil {
-			for i, level := range d.Scale {
-				it := item(level, fmt.Sprintf("level %d of %d", i+1, len(d.Scale)), "", protocol.CompletionItemKindEnumMember, edit)
-				order := fmt.Sprintf("%03d", i) // lowest first, as the scale reads
-				it.SortText = &order
-				items = append(items, it)
-			}
-		}
-		return items
+		return scaleItems(s.relationDecl(pl, field), edit)
 	}
-	next := cur + 1 // the line after the field's value
-	for next < closing {
-		if _, ok := topKey(format, ls[next].text, 1); ok {
-			break
-		}
-		next++
-	}
-	end := len(pl.text)
-	if next < len(ls) {
-		end = ls[next].start
-	}
-	listed := words(string(pl.text[ls[keyLine].start:start]) + " " + string(pl.text[pl.off:max(end, pl.off)]))
+	listed := words(string(pl.text[ls[keyLine].start:start]) + " " + string(pl.text[pl.off:max(valueEnd(pl, ls, format, cur, closing), pl.off)]))
 	var items []protocol.CompletionItem
 	for _, p := range target.Pages {
 		if !listed[p.Src.Slug] {
@@ -161,6 +112,82 @@ func (s *Server) frontMatterItems(pl place, ls []line, format string, first, clo
 		}
 	}
 	return items
+}
+
+// fieldAt finds the top-level field whose value holds line cur of the
+// front matter that starts at line first: the field's key, the TOML table
+// it sits in ("" outside one) and the line of its key (-1 for none).
+func fieldAt(ls []line, format string, first, cur int) (field, table string, keyLine int) {
+	keyLine = -1
+	depth := 1
+	for i := first; i <= cur; i++ {
+		if k, ok := topKey(format, ls[i].text, depth); ok {
+			if strings.HasPrefix(k, "[") {
+				table, field, keyLine = k[1:], k[1:], i
+			} else if table == "" || format != "toml" {
+				field, keyLine = k, i
+			}
+		}
+		if format == "json" {
+			depth = jsonDepth(ls[i].text, depth)
+		}
+	}
+	return field, table, keyLine
+}
+
+// declTargetItems completes a relation declaration's value with the
+// site's section names: after "name:" (or "name =") under the relations
+// key, or after the second separator when the word is on the key's own
+// line (onKeyLine).
+func declTargetItems(pl place, before, format string, onKeyLine bool, edit protocol.Range) []protocol.CompletionItem {
+	sep, need := ":", 1
+	if format == "toml" {
+		sep = "="
+	}
+	if onKeyLine {
+		need = 2
+	}
+	if strings.Count(before, sep) < need {
+		return nil
+	}
+	var items []protocol.CompletionItem
+	for _, sec := range pl.snap.Site.Sections {
+		items = append(items, item(sec.Name, sec.Title, sec.Summary, protocol.CompletionItemKindModule, edit))
+	}
+	return items
+}
+
+// scaleItems are the levels of a relation's scale, lowest first as the
+// scale reads; none when the relation is not declared.
+func scaleItems(d *site.Decl, edit protocol.Range) []protocol.CompletionItem {
+	var items []protocol.CompletionItem
+	if d == nil {
+		return items
+	}
+	for i, level := range d.Scale {
+		it := item(level, fmt.Sprintf("level %d of %d", i+1, len(d.Scale)), "", protocol.CompletionItemKindEnumMember, edit)
+		order := fmt.Sprintf("%03d", i) // lowest first, as the scale reads
+		it.SortText = &order
+		items = append(items, it)
+	}
+	return items
+}
+
+// valueEnd is the offset where the value of the field holding line cur
+// ends: the start of the next top-level key's line before the closing
+// delimiter, or the end of the text.
+func valueEnd(pl place, ls []line, format string, cur, closing int) int {
+	next := cur + 1 // the line after the field's value
+	for next < closing {
+		if _, ok := topKey(format, ls[next].text, 1); ok {
+			break
+		}
+		next++
+	}
+	if next < len(ls) {
+		return ls[next].start
+	}
+	return len(pl.text)
 }
 
 // qualifierAt tells whether the text before the word being typed ends
