@@ -8,10 +8,13 @@ import (
 	"unicode"
 )
 
-func gen(t *testing.T, n int) fstest.MapFS {
+func gen(t *testing.T, n int) fstest.MapFS { return genWith(t, n, Generate) }
+
+// genWith writes the site of n pages that generate makes in memory.
+func genWith(t *testing.T, n int, generate func(int, Emit) error) fstest.MapFS {
 	t.Helper()
 	fs := fstest.MapFS{}
-	if err := Generate(n, func(name string, data []byte) error {
+	if err := generate(n, func(name string, data []byte) error {
 		fs[name] = &fstest.MapFile{Data: data}
 		return nil
 	}); err != nil {
