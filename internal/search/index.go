@@ -6,9 +6,6 @@ import (
 	"slices"
 )
 
-// chunkDocs is how many pages share one file of the page table.
-const chunkDocs = 4
-
 // Index returns the files of the search index for docs, keyed by slash
 // path relative to the output root, all under "search/". The result
 // depends only on the set of docs, not on their order in the slice.
