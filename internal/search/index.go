@@ -11,8 +11,9 @@ import (
 // depends only on the set of docs, not on their order in the slice.
 //
 // To index the same site again after small edits, an Indexer does the
-// same much faster. Index panics for more than 16,777,216 pages, which
-// posting lists cannot number.
+// same much faster. Index panics when a page number would pass
+// 16,777,216, which posting lists cannot hold: page numbers leave gaps
+// (doc.go, Files), so that is at about a million pages.
 func Index(docs []Doc) map[string][]byte {
 	return NewIndexer().Index(len(docs), func(i int) Doc { return docs[i] })
 }

@@ -11,7 +11,7 @@ import (
 //
 // It keeps every page's terms and scores, keyed by its path and a hash of its doc, and the inverted index, the encoded entries and the files
 // of the previous call. When the pages keep their numbers (no page added,
-// removed or moved in page order), it patches the postings of the terms of
+// removed or renamed before another in its bucket), it patches the postings of the terms of
 // the pages that changed and encodes again only the entries, shards and
 // chunks whose bytes change; otherwise it inverts all pages again, still
 // without analysing the unchanged ones.
@@ -31,7 +31,7 @@ type Indexer struct {
 	unions   unionSet
 	shards   map[string]*encodedShard // by key
 	table    pageTable
-	ids      []int32 // the previous call's page numbers, in page order
+	ids      []int32 // the previous call's page numbers, in order
 	meta     []byte
 
 	put func(name string, data []byte) // see IndexTo
