@@ -13,7 +13,7 @@ import (
 // To index the same site again after small edits, an Indexer does the
 // same much faster. Index panics when a page number would pass
 // 16,777,216, which posting lists cannot hold: page numbers leave gaps
-// (doc.go, Files), so that is at about a million pages.
+// (doc.go, Files), so that is at a few million pages.
 func Index(docs []Doc) map[string][]byte {
 	return NewIndexer().Index(len(docs), func(i int) Doc { return docs[i] })
 }
