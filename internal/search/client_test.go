@@ -22,7 +22,7 @@ type client struct {
 	meta    struct {
 		V        int        `json:"v"`
 		Docs     int        `json:"docs"`
-		Chunk    int        `json:"chunk"`
+		Buckets  int        `json:"buckets"`
 		Sections [][]string `json:"sections"`
 		Shards   []string   `json:"shards"`
 	}
@@ -285,7 +285,7 @@ func edits(a, b string) int {
 }
 
 func (c *client) doc(n int) docEntry {
-	k := n / c.meta.Chunk
+	k := n % c.meta.Buckets
 	if _, ok := c.chunks[k]; !ok {
 		var raw [][]any
 		c.decode(fmt.Sprintf("search/d/%d.json", k), &raw)
@@ -295,7 +295,7 @@ func (c *client) doc(n int) docEntry {
 		}
 		c.chunks[k] = es
 	}
-	return c.chunks[k][n%c.meta.Chunk]
+	return c.chunks[k][n/c.meta.Buckets]
 }
 
 // passages fetches the passages files of the first n results, as

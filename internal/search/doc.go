@@ -20,8 +20,8 @@
 // index and files; after an edit that keeps page numbers it patches the
 // postings of the changed pages' terms and encodes again only the files
 // whose bytes change, returning the same []byte for the others. A page
-// added or removed renumbers the pages after it; the index is then
-// inverted again, without analysing unchanged pages. IndexTo serves a
+// added or removed renumbers the pages after it in its bucket; the index
+// is then inverted again, without analysing unchanged pages. IndexTo serves a
 // build that streams its output and indexes once: it hands each page's
 // passages file (most of the index's bytes) to a sink as it is made and
 // keeps none. TestIndexerMatchesIndex holds the two to the same bytes after random
@@ -53,14 +53,25 @@
 //
 // # Files
 //
-//	search/meta.json          {"v":2,"docs":N,"chunk":4,"sections":[[key,title(,filterLabel)],...],"shards":[key,...]}
+//	search/meta.json          {"v":3,"docs":N,"buckets":B,"sections":[[key,title(,filterLabel)],...],"shards":[key,...]}
 //	search/t/KEY.json         {"term":[df,doc,score,doc,score,...],...,"prefix*":[...]}
-//	search/d/N.json           [[path,title,section,snippet(,filter)],...]
+//	search/d/K.json           [[path,title,section,snippet(,filter)],...]
 //	search/x/NAME.json        [[id,heading,text],...]
 //
-// Pages are numbered in Path order. The page table is split into chunks of
-// 4 pages, so showing 10 results downloads at most 10 small files; a
-// result's section is an index into meta.sections, whose order is by key.
+// Pages are numbered so that a page keeps its number while others come
+// and go, and a deploy uploads only the files that depend on an edit
+// (TestDeployDiff in internal/build). B, the number of buckets, is the
+// smallest power of two with B·8 ≥ N. A page's bucket K is the 32-bit
+// FNV-1a hash of its Path modulo B; the pages of a bucket, in Path order
+// (then Title, then position), have slots 0, 1, ...; a page's number is
+// slot·B + K. Adding, removing or renaming a page renumbers only the pages
+// after it in its bucket (about 4), unless B changes, which renumbers
+// every page. The page table has one file per bucket that holds pages,
+// its rows by slot: row doc / B of search/d/(doc mod B).json. Showing 10
+// results downloads at most 10 small files; a result's section is an
+// index into meta.sections, whose order is by key, and a section's title
+// and filter label are the first non-empty ones its pages give in Path
+// order.
 // A section whose pages give a FilterLabel has it as a third element, and
 // its pages' rows their Filter value as a fifth, when not empty.
 //
@@ -74,7 +85,8 @@
 // key with a-z and 0-9 and write other runes as _hex_.
 //
 // In an entry, df is the number of pages with the term; then come (page,
-// score) pairs, each page number after the first a delta from the previous.
+// score) pairs by page number, each number after the first a delta from
+// the previous.
 // A term in more than 200 pages keeps only its 200 best-scoring pages: its
 // list is a sample, which the client recognises by df being larger than
 // the number of pairs.

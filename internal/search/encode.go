@@ -13,15 +13,15 @@ import (
 // describes them (Files). Every encoder appends to a byte slice, so callers
 // choose the storage.
 
-const formatVersion = 2
+const formatVersion = 3
 
-func appendMeta(b []byte, docs int, sections []section, shardKeys []string) []byte {
+func appendMeta(b []byte, docs, buckets int, sections []section, shardKeys []string) []byte {
 	b = append(b, `{"v":`...)
 	b = strconv.AppendInt(b, formatVersion, 10)
 	b = append(b, `,"docs":`...)
 	b = strconv.AppendInt(b, int64(docs), 10)
-	b = append(b, `,"chunk":`...)
-	b = strconv.AppendInt(b, chunkDocs, 10)
+	b = append(b, `,"buckets":`...)
+	b = strconv.AppendInt(b, int64(buckets), 10)
 	b = append(b, `,"sections":[`...)
 	for i, s := range sections {
 		if i > 0 {

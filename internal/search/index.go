@@ -6,16 +6,14 @@ import (
 	"slices"
 )
 
-// chunkDocs is how many pages share one file of the page table.
-const chunkDocs = 4
-
 // Index returns the files of the search index for docs, keyed by slash
 // path relative to the output root, all under "search/". The result
 // depends only on the set of docs, not on their order in the slice.
 //
 // To index the same site again after small edits, an Indexer does the
-// same much faster. Index panics for more than 16,777,216 pages, which
-// posting lists cannot number.
+// same much faster. Index panics when a page number would pass
+// 16,777,216, which posting lists cannot hold: page numbers leave gaps
+// (doc.go, Files), so that is at a few million pages.
 func Index(docs []Doc) map[string][]byte {
 	return NewIndexer().Index(len(docs), func(i int) Doc { return docs[i] })
 }

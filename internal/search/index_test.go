@@ -200,10 +200,11 @@ func TestAgainstBruteForce(t *testing.T) {
 		}
 		queries = append(queries, []string{a}, []string{a, b})
 	}
+	ids := refNumbers(docs)
 	for _, words := range queries {
 		var want []result
 		for doc, h := range pageHits {
-			r := result{Doc: doc}
+			r := result{Doc: ids[doc]}
 			for _, w := range words {
 				if th, ok := h[w]; ok {
 					r.Matched++

@@ -3,6 +3,7 @@ package search
 import (
 	"bytes"
 	"hash/maphash"
+	"slices"
 )
 
 // An Indexer builds the index again and again, reusing the work of the
@@ -10,7 +11,7 @@ import (
 //
 // It keeps every page's terms and scores, keyed by its path and a hash of its doc, and the inverted index, the encoded entries and the files
 // of the previous call. When the pages keep their numbers (no page added,
-// removed or moved in page order), it patches the postings of the terms of
+// removed or renamed before another in its bucket), it patches the postings of the terms of
 // the pages that changed and encodes again only the entries, shards and
 // chunks whose bytes change; otherwise it inverts all pages again, still
 // without analysing the unchanged ones.
@@ -30,6 +31,7 @@ type Indexer struct {
 	unions   unionSet
 	shards   map[string]*encodedShard // by key
 	table    pageTable
+	ids      []int32 // the previous call's page numbers, in order
 	meta     []byte
 
 	put func(name string, data []byte) // see IndexTo
@@ -68,27 +70,36 @@ func (ix *Indexer) Index(n int, doc func(i int) Doc) map[string][]byte {
 	if ix.call == 1 {
 		ix.pages.seed = maphash.MakeSeed()
 	}
-	pages := inPageOrder(ix.analysis.run(&ix.dict, &ix.pages, n, doc, ix.put))
+	b := buckets(n)
+	byPath := inPageOrder(ix.analysis.run(&ix.dict, &ix.pages, n, doc, ix.put))
+	sections := sectionTable(byPath)
+	pages, ids := number(byPath, b)
 	ix.terms.grow(len(ix.dict.terms))
 	changed, ok := ix.terms.changes(prev, pages)
+	ok = ok && slices.Equal(ids, ix.ids)
 	ix.bulk = !ok
 	if ok {
-		ix.terms.patch(ix.dict.terms, prev, pages, changed, ix.call)
-		ix.unions.patch(ix.dict.terms, pages, changed)
+		ix.terms.patch(ix.dict.terms, prev, pages, ids, changed, ix.call)
+		ix.unions.patch(ix.dict.terms, pages, ids, changed)
 	} else {
 		if ix.terms.inverted && len(ix.dict.terms) > 2*len(ix.terms.live)+4096 {
 			ix.compact(pages)
 		}
-		ix.terms.invert(ix.dict.terms, pages, ix.call)
+		ix.terms.invert(ix.dict.terms, pages, ids, ix.call)
 		ix.unions.renumbered()
 	}
-	files := make(map[string][]byte, len(pages)+len(pages)/chunkDocs+len(ix.shards)+64)
-	keys := ix.encodeShards(len(pages), files)
-	sections := ix.table.encode(prev, pages, files, ix.bulk)
+	ix.ids = ids
+	files := make(map[string][]byte, len(pages)+b+len(ix.shards)+64)
+	limit := 0 // page numbers are below limit
+	if len(ids) > 0 {
+		limit = int(ids[len(ids)-1]) + 1
+	}
+	keys := ix.encodeShards(limit, files)
+	ix.table.encode(pages, ids, b, sections, files, ix.bulk)
 	for _, p := range pages {
 		files[passagesFile(p.path)] = p.passages
 	}
-	meta := appendMeta(nil, len(pages), sections, keys)
+	meta := appendMeta(nil, len(pages), b, sections, keys)
 	if !bytes.Equal(meta, ix.meta) {
 		ix.meta = meta
 	}

@@ -11,11 +11,11 @@ import (
 // invertGrain is how many terms a goroutine encodes at a time.
 const invertGrain = 512
 
-// invert builds the postings of every term from pages, in page order, and
+// invert builds the postings of every term from pages, numbered ids, and
 // encodes every entry, keeping the previous bytes of entries that come out
 // the same. terms spells the terms by number.
-func (x *termIndex) invert(terms []string, pages []*page, call uint32) {
-	post, live := invertPages(pages, len(terms), len(x.live))
+func (x *termIndex) invert(terms []string, pages []*page, ids []int32, call uint32) {
+	post, live := invertPages(pages, ids, len(terms), len(x.live))
 	sortByTerm(live, terms)
 	for _, t := range x.live {
 		if len(post[t]) == 0 {
@@ -38,9 +38,9 @@ func (x *termIndex) invert(terms []string, pages []*page, call uint32) {
 	})
 }
 
-// invertPages returns the postings of each of n terms in pages, in page
-// order, and the terms in some page, in term number order.
-func invertPages(pages []*page, n, liveCap int) (post [][]posting, live []int32) {
+// invertPages returns the postings of each of n terms in pages, numbered
+// ids (which increase), in page order, and the terms in some page, in term number order.
+func invertPages(pages []*page, ids []int32, n, liveCap int) (post [][]posting, live []int32) {
 	// Count each term's pages in each of k ranges of pages, then fill the
 	// postings, ranges side by side: each range writes its own part of
 	// every list, so the lists come out in page order.
@@ -69,7 +69,7 @@ func invertPages(pages []*page, n, liveCap int) (post [][]posting, live []int32)
 		next := counts[w]
 		for i, p := range pages[lo:hi] {
 			for j, t := range p.terms {
-				backing[next[t]] = makePosting(int32(lo+i), p.scores[j])
+				backing[next[t]] = makePosting(ids[lo+i], p.scores[j])
 				next[t]++
 			}
 		}

@@ -1,10 +1,8 @@
 package search
 
 import (
-	"cmp"
 	"hash/maphash"
 	"slices"
-	"strings"
 )
 
 // A page is a Doc as the index sees it, analysed once. It keeps what the
@@ -94,13 +92,11 @@ func (m *pageMemo) remember(pages []*page) {
 
 // inPageOrder sorts pages, given by the position of their docs, into page
 // order: by path, then title, then position (the order of a stable sort).
+// Pages are numbered in buckets (see number), in this order within each.
 func inPageOrder(pages []*page) []*page {
-	byPage := func(a, b *page) int {
-		return cmp.Or(strings.Compare(a.path, b.path), strings.Compare(a.title, b.title))
-	}
-	if !slices.IsSortedFunc(pages, byPage) {
+	if !slices.IsSortedFunc(pages, byPath) {
 		pages = slices.Clone(pages)
-		slices.SortStableFunc(pages, byPage)
+		slices.SortStableFunc(pages, byPath)
 	}
 	return pages
 }

@@ -18,12 +18,12 @@ func (s *patchScratch) grow(n int) {
 	s.mark = growTo(s.mark, n)
 }
 
-// patch updates the postings and entries for the pages whose numbers are
-// in changed, which were prev[i] and are now pages[i]. terms spells the
+// patch updates the postings and entries for the pages whose positions
+// are in changed, which were prev[i] and are now pages[i], numbered ids[i]. terms spells the
 // terms by number.
-func (x *termIndex) patch(terms []string, prev, pages []*page, changed []int, call uint32) {
+func (x *termIndex) patch(terms []string, prev, pages []*page, ids []int32, changed []int, call uint32) {
 	var gone, added []int32
-	for _, t := range x.setPostings(prev, pages, changed, call) {
+	for _, t := range x.setPostings(prev, pages, ids, changed, call) {
 		if len(x.post[t]) == 0 {
 			x.drop(t, call)
 			gone = append(gone, t)
@@ -48,12 +48,12 @@ func (x *termIndex) patch(terms []string, prev, pages []*page, changed []int, ca
 
 // setPostings sets the postings of the changed pages, removing those of
 // terms no longer in them, and returns the terms whose postings changed.
-func (x *termIndex) setPostings(prev, pages []*page, changed []int, call uint32) []int32 {
+func (x *termIndex) setPostings(prev, pages []*page, ids []int32, changed []int, call uint32) []int32 {
 	score, mark := x.scratch.score, x.scratch.mark
 	var affected []int32
-	set := func(t int32, doc int) {
+	set := func(t int32, doc int32) {
 		var ok bool
-		if x.post[t], ok = setPosting(x.post[t], int32(doc), score[t]); ok && mark[t] != call {
+		if x.post[t], ok = setPosting(x.post[t], doc, score[t]); ok && mark[t] != call {
 			mark[t] = call
 			affected = append(affected, t)
 		}
@@ -65,11 +65,11 @@ func (x *termIndex) setPostings(prev, pages []*page, changed []int, call uint32)
 		}
 		for _, t := range old.terms {
 			if score[t] == 0 {
-				set(t, i) // no longer in the page
+				set(t, ids[i]) // no longer in the page
 			}
 		}
 		for _, t := range p.terms {
-			set(t, i)
+			set(t, ids[i])
 		}
 		for _, t := range p.terms {
 			score[t] = 0

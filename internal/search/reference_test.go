@@ -20,9 +20,6 @@ import (
 	"unicode/utf8"
 )
 
-// refChunkDocs is how many pages share one file of the page table.
-const refChunkDocs = 4
-
 // refIndex returns the files of the search index for docs, keyed by slash
 // path relative to the output root, all under "search/". The result
 // depends only on the set of docs, not on their order in the slice.
@@ -34,11 +31,20 @@ func refIndex(docs []Doc) map[string][]byte {
 
 	files := make(map[string][]byte)
 	sections := refSectionTable(docs)
-	for i := 0; i < len(docs); i += refChunkDocs {
-		files[fmt.Sprintf("search/d/%d.json", i/refChunkDocs)] = refEncodeChunk(docs[i:min(i+refChunkDocs, len(docs))], sections)
+	nb := refBuckets(len(docs))
+	byBucket := make(map[int][]Doc)
+	ids := make(map[int]Doc) // by page number
+	numbers := refNumbers(docs)
+	for i, d := range docs {
+		k := refBucket(d.Path, nb)
+		byBucket[k] = append(byBucket[k], d)
+		ids[numbers[i]] = d
+	}
+	for k, ds := range byBucket {
+		files[fmt.Sprintf("search/d/%d.json", k)] = refEncodeChunk(ds, sections)
 	}
 
-	idx := refInvert(docs)
+	idx := refInvert(ids)
 	entries := make(map[string][]byte, len(idx))
 	for t, list := range idx {
 		entries[t] = refEncodeEntry(t, list)
@@ -62,7 +68,7 @@ func refIndex(docs []Doc) map[string][]byte {
 	for _, d := range docs {
 		files[refPassagesFile(d.Path)] = refPassages(d)
 	}
-	files["search/meta.json"] = refEncodeMeta(len(docs), sections, keys)
+	files["search/meta.json"] = refEncodeMeta(len(docs), nb, sections, keys)
 	return files
 }
 
@@ -98,16 +104,16 @@ func refSectionTable(docs []Doc) []refSection {
 
 // The index files are JSON (doc.go, Files).
 
-const refFormatVersion = 2
+const refFormatVersion = 3
 
-func refEncodeMeta(docs int, sections []refSection, shardKeys []string) []byte {
+func refEncodeMeta(docs, buckets int, sections []refSection, shardKeys []string) []byte {
 	var b bytes.Buffer
 	b.WriteString(`{"v":`)
 	b.WriteString(strconv.Itoa(refFormatVersion))
 	b.WriteString(`,"docs":`)
 	b.WriteString(strconv.Itoa(docs))
-	b.WriteString(`,"chunk":`)
-	b.WriteString(strconv.Itoa(refChunkDocs))
+	b.WriteString(`,"buckets":`)
+	b.WriteString(strconv.Itoa(buckets))
 	b.WriteString(`,"sections":[`)
 	for i, s := range sections {
 		if i > 0 {
@@ -214,14 +220,14 @@ type refPosting struct {
 	score uint8
 }
 
-// refInvert builds the inverted index of docs, which must already be in page
-// order: for every term, its postings ordered by page. It does work
-// proportional to the number of tokens.
-func refInvert(docs []Doc) map[string][]refPosting {
+// refInvert builds the inverted index of docs, by page number: for every
+// term, its postings ordered by page. It does work proportional to the
+// number of tokens.
+func refInvert(docs map[int]Doc) map[string][]refPosting {
 	idx := make(map[string][]refPosting)
 	page := make(map[string]refHit)
-	for id, d := range docs {
-		bodyLen := refHits(d, page)
+	for _, id := range slices.Sorted(maps.Keys(docs)) {
+		bodyLen := refHits(docs[id], page)
 		for term, h := range page {
 			// Pages are visited in order, so each list stays sorted by page.
 			idx[term] = append(idx[term], refPosting{int32(id), uint8(h.score(bodyLen))})

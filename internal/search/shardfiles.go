@@ -20,8 +20,8 @@ type encodedShard struct {
 const shardGrain = 16
 
 // encodeShards plans the shards, encodes those that changed into files
-// and returns the shard keys in order.
-func (ix *Indexer) encodeShards(pages int, files map[string][]byte) []string {
+// and returns the shard keys in order. Page numbers are below limit.
+func (ix *Indexer) encodeShards(limit int, files map[string][]byte) []string {
 	x := &ix.terms
 	terms := make([]string, len(x.live))
 	size := make([]int, len(x.live))
@@ -30,7 +30,7 @@ func (ix *Indexer) encodeShards(pages int, files map[string][]byte) []string {
 		size[i] = int(x.size[t])
 	}
 	plan := planShards(terms, size)
-	ix.unions.update(plan, pages, x)
+	ix.unions.update(plan, limit, x)
 	shards, todo := ix.reuseShards(plan)
 
 	arenas := make([]arena, pool.Workers(len(todo), shardGrain))

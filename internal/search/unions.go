@@ -23,10 +23,10 @@ type unionSet struct {
 	builders []unionBuilder // one per goroutine, for their scratch arrays
 }
 
-// patch sets, in every union, the postings of the pages whose numbers are
-// in changed to their best score among the terms beginning with the key.
+// patch sets, in every union, the postings of the pages whose positions
+// are in changed (numbered ids) to their best score among the terms beginning with the key.
 // terms spells the terms by number.
-func (us *unionSet) patch(terms []string, pages []*page, changed []int) {
+func (us *unionSet) patch(terms []string, pages []*page, ids []int32, changed []int) {
 	for key, u := range us.byKey {
 		dirty := false
 		for _, i := range changed {
@@ -37,7 +37,7 @@ func (us *unionSet) patch(terms []string, pages []*page, changed []int) {
 				}
 			}
 			var ok bool
-			u.list, ok = setPosting(u.list, int32(i), best)
+			u.list, ok = setPosting(u.list, ids[i], best)
 			dirty = dirty || ok
 		}
 		if dirty {
@@ -58,7 +58,7 @@ func (us *unionSet) renumbered() {
 // update makes the unions those of the split shards of plan, keeping
 // those still up to date and merging the others again from the postings
 // of the live terms x.live[s.plo:s.phi].
-func (us *unionSet) update(plan []shard, pages int, x *termIndex) {
+func (us *unionSet) update(plan []shard, limit int, x *termIndex) {
 	unions := make(map[string]*prefixUnion)
 	var missing []shard
 	for _, s := range plan {
@@ -78,7 +78,7 @@ func (us *unionSet) update(plan []shard, pages int, x *termIndex) {
 	pool.Ranges(context.Background(), len(missing), 1, func(w, lo, hi int) {
 		for i := lo; i < hi; i++ {
 			s, u := missing[i], &made[i]
-			u.list = us.builders[w].union(pages, x.post, x.live[s.plo:s.phi])
+			u.list = us.builders[w].union(limit, x.post, x.live[s.plo:s.phi])
 			u.entry = appendEntry(nil, s.key, "*", u.list)
 			if old := us.byKey[s.key]; old != nil && bytes.Equal(old.entry, u.entry) {
 				u.entry = old.entry

@@ -116,9 +116,9 @@
     const hits = [...byDoc.values()].sort((a, b) => b.matched - a.matched || b.score - a.score || a.doc - b.doc);
     return { meta, hits, ts, prefix, fixes };
   }
-  // row resolves to page doc's entry in the page table.
+  // row resolves to page doc's entry in the page table: row doc / buckets of bucket doc % buckets.
   const row = async (meta, doc) => {
-    const e = (await get(dir + 'd/' + Math.floor(doc / meta.chunk) + '.json'))[doc % meta.chunk];
+    const e = (await get(dir + 'd/' + doc % meta.buckets + '.json'))[Math.floor(doc / meta.buckets)];
     const sec = meta.sections[e[2]];
     return { path: e[0], title: e[1], section: sec[1], key: sec[0], snippet: e[3], filter: e[4] || '' };
   };
