@@ -11,7 +11,6 @@ import (
 // precompress adds .gz and .br siblings of the named text files, in
 // parallel, until ctx is done (the files are then incomplete).
 func precompress(ctx context.Context, files *output.Files, names []string) {
-	type result struct{ name, gz, br []byte }
 	var todo []string
 	for _, n := range names {
 		if publish.Compressible(n) {
@@ -19,9 +18,10 @@ func precompress(ctx context.Context, files *output.Files, names []string) {
 		}
 	}
 	gz, br := make([][]byte, len(todo)), make([][]byte, len(todo))
+	var c publish.Compressors
 	pool.Each(ctx, len(todo), func(_, i int) {
 		data, _ := files.Get(todo[i])
-		gz[i], br[i] = publish.Gzip(data), publish.Brotli(data)
+		gz[i], br[i] = c.Siblings(data)
 	})
 	if ctx.Err() != nil {
 		return

@@ -17,6 +17,7 @@ import (
 type streamSink struct {
 	emit        func(name string, data []byte) error
 	precompress bool
+	compress    publish.Compressors // when precompress
 
 	links *linkcheck.Checker // of the current build, or nil
 	stop  context.CancelCauseFunc
@@ -84,10 +85,11 @@ func (s *streamSink) write(name string, data []byte) error {
 		return err
 	}
 	if s.precompress && publish.Compressible(name) {
-		if err := s.emitOne(name+".gz", publish.Gzip(data)); err != nil {
+		gz, br := s.compress.Siblings(data)
+		if err := s.emitOne(name+".gz", gz); err != nil {
 			return err
 		}
-		return s.emitOne(name+".br", publish.Brotli(data))
+		return s.emitOne(name+".br", br)
 	}
 	return nil
 }
