@@ -130,119 +130,138 @@ func TestBrowserKeyboard(t *testing.T) {
 		t.Run("base="+base, func(t *testing.T) {
 			site := serveSite(t, base, Index(docs))
 			tb := b.open(t, site.url("stages/"), 1280)
-			var violations int
 			tb.eval(`window.cspViolations = 0; document.addEventListener("securitypolicyviolation", () => window.cspViolations++); 0`, nil)
 
 			if n, paths := site.bytesSent(); n != len(served(t, scriptPath)) {
 				t.Errorf("before any use, the page fetched %v; want only the script", paths)
 			}
 
-			// "/" focuses the box, unless typing in another field.
-			tb.eval(`document.getElementById("notes").focus()`, nil)
-			tb.press("/")
-			var active, notes string
-			tb.eval(`document.activeElement.id`, &active)
-			tb.eval(`document.getElementById("notes").value`, &notes)
-			if active != "notes" || notes != "/" {
-				t.Errorf(`"/" in a textarea: focus %q, textarea %q; want the textarea to get the slash`, active, notes)
-			}
-			tb.eval(`document.activeElement.blur()`, nil)
-			tb.press("/")
-			var value string
-			tb.eval(`document.activeElement.id`, &active)
-			tb.eval(`document.getElementById("search-q").value`, &value)
-			if active != "search-q" || value != "" {
-				t.Errorf(`after "/": focus on %q, value %q; want the empty search box`, active, value)
-			}
-
-			// Typing shows grouped results; the arrows move; Enter opens.
-			tb.typeText("spa")
-			tb.waitFor(`document.querySelectorAll("#search-results [role=option]").length == 4`)
-			var got []string
-			tb.eval(shown, &got)
-			want := grouped(newClient(t, Index(docs)).search("spa", shownResults), base)
-			if len(want) != 4 || !slices.Equal(got, want) {
-				t.Errorf("results for spa:\n got %q\nwant %q", got, want)
-			}
-			var expanded string
-			tb.eval(`document.getElementById("search-q").getAttribute("aria-expanded")`, &expanded)
-			if expanded != "true" {
-				t.Errorf("aria-expanded = %q with results shown", expanded)
-			}
-			tb.press(kb.ArrowDown)
-			tb.press(kb.ArrowDown)
-			tb.press(kb.ArrowDown)
-			tb.press(kb.ArrowUp)
-			var sel []string
-			tb.eval(`[document.getElementById("search-q").getAttribute("aria-activedescendant"),
-				...[...document.querySelectorAll("[aria-selected=true]")].map(e => e.id + " " + e.textContent)]`, &sel)
-			second := strings.Split(want[1], "|")
-			if len(sel) != 2 || sel[0] != "search-opt-1" || !strings.HasPrefix(sel[1], "search-opt-1 "+second[1]) {
-				t.Errorf("after down, down, down, up: active descendant and selected = %q; want the second option, %s", sel, second[1])
-			}
-			tb.press(kb.Escape)
-			var hidden bool
-			tb.eval(`document.getElementById("search-results").hidden && document.getElementById("search-q").getAttribute("aria-expanded") == "false"`, &hidden)
-			if !hidden {
-				t.Error("Escape did not close the results")
-			}
-			tb.press(kb.ArrowDown) // reopens and selects the first
-			tb.press(kb.ArrowDown)
-			tb.press(kb.Enter)
-			tb.waitFor(`location.pathname == "` + second[2] + `"`)
-
-			// The search page fills the box from ?q= and shows results;
-			// index text is text, never markup.
+			keyboardSlash(t, tb)
+			second := keyboardResults(t, tb, docs, base)
+			tb.waitFor(`location.pathname == "` + second + `"`)
 			tb = b.open(t, site.url("search/?q=xenolith"), 390)
-			tb.eval(`window.cspViolations = 0; document.addEventListener("securitypolicyviolation", () => window.cspViolations++); 0`, nil)
-			tb.waitFor(`document.querySelectorAll("#search-results [role=option]").length == 1`)
-			tb.eval(shown, &got)
-			if want := []string{"Tools|" + docs[len(docs)-1].Title + "|" + base + "tools/evil/"}; !slices.Equal(got, want) {
-				t.Errorf("?q=xenolith shows %q, want %q", got, want)
-			}
-			var checks struct {
-				Value  string
-				Imgs   int
-				Title  string
-				Marked []string
-				Left   float64
-				Right  float64
-				Status string
-			}
-			tb.eval(`({Value: document.getElementById("search-q").value,
-				Imgs: document.querySelectorAll("#search-results img, #search-results b").length,
-				Title: document.title,
-				Marked: [...document.querySelectorAll("#search-results mark")].map(m => m.textContent),
-				Left: document.getElementById("search-results").getBoundingClientRect().left,
-				Right: document.getElementById("search-results").getBoundingClientRect().right,
-				Status: document.querySelector(".search-status").textContent})`, &checks)
-			if checks.Value != "xenolith" || checks.Imgs != 0 || checks.Title != "search/" {
-				t.Errorf("search page: %+v; want the query in the box and no markup from the index", checks)
-			}
-			if !slices.Equal(checks.Marked, []string{"xenolith"}) || checks.Status != "1 result" {
-				t.Errorf("search page: marked %q, status %q", checks.Marked, checks.Status)
-			}
-			if checks.Left < 0 || checks.Right > 390 {
-				t.Errorf("at 390 px the dropdown spans x=%v..%v", checks.Left, checks.Right)
-			}
-			tb.eval(`document.getElementById("search-q").focus()`, nil)
-			tb.eval(`document.getElementById("search-q").setSelectionRange(99, 99)`, nil)
-			tb.typeText(" qqqzzzk")
-			tb.waitFor(`document.querySelector(".search-status").textContent.startsWith("1 result")`)
-			tb.eval(`document.getElementById("search-q").select()`, nil)
-			tb.typeText("qqqzzzk")
-			tb.waitFor(`document.getElementById("search-results").hidden && !document.querySelector(".search-help").hidden`)
-			var help []string
-			tb.eval(`[document.querySelector(".search-status").textContent,
-				...[...document.querySelectorAll(".search-help a")].map(a => a.getAttribute("href"))]`, &help)
-			if want := []string{"No results for “qqqzzzk”", base + "roles/", base + "stages/", base + "tools/"}; !slices.Equal(help, want) {
-				t.Errorf("with no results: status and links %q, want %q", help, want)
-			}
-			tb.eval(`window.cspViolations`, &violations)
-			if violations > 0 {
-				t.Errorf("%d Content-Security-Policy violations", violations)
-			}
+			searchPageShowsQuery(t, tb, docs, base)
 		})
+	}
+}
+
+// keyboardSlash: "/" focuses the search box, unless typing in another
+// field.
+func keyboardSlash(t *testing.T, tb *tab) {
+	tb.eval(`document.getElementById("notes").focus()`, nil)
+	tb.press("/")
+	var active, notes string
+	tb.eval(`document.activeElement.id`, &active)
+	tb.eval(`document.getElementById("notes").value`, &notes)
+	if active != "notes" || notes != "/" {
+		t.Errorf(`"/" in a textarea: focus %q, textarea %q; want the textarea to get the slash`, active, notes)
+	}
+	tb.eval(`document.activeElement.blur()`, nil)
+	tb.press("/")
+	var value string
+	tb.eval(`document.activeElement.id`, &active)
+	tb.eval(`document.getElementById("search-q").value`, &value)
+	if active != "search-q" || value != "" {
+		t.Errorf(`after "/": focus on %q, value %q; want the empty search box`, active, value)
+	}
+
+}
+
+// keyboardResults: typing shows grouped results, the arrows move and
+// Escape closes; it presses Enter on the second result and returns its
+// path.
+func keyboardResults(t *testing.T, tb *tab, docs []Doc, base string) string {
+	// Typing shows grouped results; the arrows move; Enter opens.
+	tb.typeText("spa")
+	tb.waitFor(`document.querySelectorAll("#search-results [role=option]").length == 4`)
+	var got []string
+	tb.eval(shown, &got)
+	want := grouped(newClient(t, Index(docs)).search("spa", shownResults), base)
+	if len(want) != 4 || !slices.Equal(got, want) {
+		t.Errorf("results for spa:\n got %q\nwant %q", got, want)
+	}
+	var expanded string
+	tb.eval(`document.getElementById("search-q").getAttribute("aria-expanded")`, &expanded)
+	if expanded != "true" {
+		t.Errorf("aria-expanded = %q with results shown", expanded)
+	}
+	tb.press(kb.ArrowDown)
+	tb.press(kb.ArrowDown)
+	tb.press(kb.ArrowDown)
+	tb.press(kb.ArrowUp)
+	var sel []string
+	tb.eval(`[document.getElementById("search-q").getAttribute("aria-activedescendant"),
+		...[...document.querySelectorAll("[aria-selected=true]")].map(e => e.id + " " + e.textContent)]`, &sel)
+	second := strings.Split(want[1], "|")
+	if len(sel) != 2 || sel[0] != "search-opt-1" || !strings.HasPrefix(sel[1], "search-opt-1 "+second[1]) {
+		t.Errorf("after down, down, down, up: active descendant and selected = %q; want the second option, %s", sel, second[1])
+	}
+	tb.press(kb.Escape)
+	var hidden bool
+	tb.eval(`document.getElementById("search-results").hidden && document.getElementById("search-q").getAttribute("aria-expanded") == "false"`, &hidden)
+	if !hidden {
+		t.Error("Escape did not close the results")
+	}
+	tb.press(kb.ArrowDown) // reopens and selects the first
+	tb.press(kb.ArrowDown)
+	tb.press(kb.Enter)
+	return second[2]
+
+}
+
+// searchPageShowsQuery: the search page fills the box from ?q= and shows
+// results; index text is text, never markup; no result says so and
+// offers the sections; nothing breaks the Content-Security-Policy.
+func searchPageShowsQuery(t *testing.T, tb *tab, docs []Doc, base string) {
+	tb.eval(`window.cspViolations = 0; document.addEventListener("securitypolicyviolation", () => window.cspViolations++); 0`, nil)
+	tb.waitFor(`document.querySelectorAll("#search-results [role=option]").length == 1`)
+	var got []string
+	tb.eval(shown, &got)
+	if want := []string{"Tools|" + docs[len(docs)-1].Title + "|" + base + "tools/evil/"}; !slices.Equal(got, want) {
+		t.Errorf("?q=xenolith shows %q, want %q", got, want)
+	}
+	var checks struct {
+		Value  string
+		Imgs   int
+		Title  string
+		Marked []string
+		Left   float64
+		Right  float64
+		Status string
+	}
+	tb.eval(`({Value: document.getElementById("search-q").value,
+		Imgs: document.querySelectorAll("#search-results img, #search-results b").length,
+		Title: document.title,
+		Marked: [...document.querySelectorAll("#search-results mark")].map(m => m.textContent),
+		Left: document.getElementById("search-results").getBoundingClientRect().left,
+		Right: document.getElementById("search-results").getBoundingClientRect().right,
+		Status: document.querySelector(".search-status").textContent})`, &checks)
+	if checks.Value != "xenolith" || checks.Imgs != 0 || checks.Title != "search/" {
+		t.Errorf("search page: %+v; want the query in the box and no markup from the index", checks)
+	}
+	if !slices.Equal(checks.Marked, []string{"xenolith"}) || checks.Status != "1 result" {
+		t.Errorf("search page: marked %q, status %q", checks.Marked, checks.Status)
+	}
+	if checks.Left < 0 || checks.Right > 390 {
+		t.Errorf("at 390 px the dropdown spans x=%v..%v", checks.Left, checks.Right)
+	}
+	tb.eval(`document.getElementById("search-q").focus()`, nil)
+	tb.eval(`document.getElementById("search-q").setSelectionRange(99, 99)`, nil)
+	tb.typeText(" qqqzzzk")
+	tb.waitFor(`document.querySelector(".search-status").textContent.startsWith("1 result")`)
+	tb.eval(`document.getElementById("search-q").select()`, nil)
+	tb.typeText("qqqzzzk")
+	tb.waitFor(`document.getElementById("search-results").hidden && !document.querySelector(".search-help").hidden`)
+	var help []string
+	tb.eval(`[document.querySelector(".search-status").textContent,
+		...[...document.querySelectorAll(".search-help a")].map(a => a.getAttribute("href"))]`, &help)
+	if want := []string{"No results for “qqqzzzk”", base + "roles/", base + "stages/", base + "tools/"}; !slices.Equal(help, want) {
+		t.Errorf("with no results: status and links %q, want %q", help, want)
+	}
+	var violations int
+	tb.eval(`window.cspViolations`, &violations)
+	if violations > 0 {
+		t.Errorf("%d Content-Security-Policy violations", violations)
 	}
 }
 
