@@ -34,7 +34,14 @@ type pageJob struct {
 func pagesRoom(r *renderRun) diag.List {
 	var jobs []*pageJob
 	views := siteViews(r.s, r.assets)
-	for _, j := range r.c.pageJobs(r.s, r.images, r.c.depKeys(r.s, views)) {
+	// After edits of bodies alone only the edited pages render, and their
+	// views change: dependency keys, whose tables cover every page, would
+	// save nothing.
+	var deps *depKeys
+	if r.edited == nil {
+		deps = r.c.depKeys(r.s, views)
+	}
+	for _, j := range r.c.pageJobs(r.s, r.images, deps) {
 		if r.edited == nil || r.edited[j.origin] {
 			r.remake(j.out, j.origin)
 			jobs = append(jobs, j)
