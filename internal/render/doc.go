@@ -33,13 +33,24 @@
 // the site links no page it does not have. An old address of a pair no
 // longer pre-rendered reaches the 404 page, whose compare.js sends it on.
 //
+// A long list (a section's list, a matrix's rows) is split into runs of
+// 100 to 300 pages (paging.go): a run ends before a page whose path's
+// FNV-1a hash is a multiple of 100, once it holds 100, or at 300. The
+// first run is at the list's own folder, each other at page/<slug of its
+// first page>/ below it; every run's page carries a Pager (the pager
+// partial), naming the pages by number. Adding or removing a page changes
+// its own run and seldom the next, and the other runs keep their address
+// and bytes.
+//
 // Besides html/template's own, templates have a few functions: lower, join,
 // list and add, and link, which writes a Link as <a href="URL">Title</a>
 // exactly as that markup in the template would, remembering what it wrote.
 //
 // Besides pages, the package makes the machine-readable files from the
 // site alone: sitemap.xml, feed.xml, robots.txt, graph.json, and the alias
-// redirect pages.
+// redirect pages. GraphJSONFrom takes each page's entry of graph.json from
+// a GraphMemo when what the entry is made from hashes as before, so that a
+// rebuild encodes only the entries that changed.
 //
 // Parse and execution errors come back as diagnostics naming the template
 // file, line and column.
