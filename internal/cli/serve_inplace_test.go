@@ -13,7 +13,9 @@ import (
 )
 
 // inPlaceSite is a site with a long page, a section whose pages are
-// compared (so the page has a <details> chooser) and a script of its own.
+// compared and share a tool (so each is the other's closest neighbour,
+// their pair is pre-rendered and the page has a <details> chooser) and a
+// script of its own.
 func inPlaceSite() map[string]string {
 	var long strings.Builder
 	for i := range 60 {
@@ -21,9 +23,10 @@ func inPlaceSite() map[string]string {
 	}
 	return map[string]string{
 		"content/_index.md":       "---\ntitle: Atlas\n---\nHello.\n",
-		"content/roles/_index.md": "---\ntitle: Roles\ncompare: true\n---\n",
-		"content/roles/a.md":      "---\ntitle: A\nsummary: First.\n---\n" + long.String() + "The end of A.\n",
-		"content/roles/b.md":      "---\ntitle: B\nsummary: Second.\n---\nB.\n",
+		"content/roles/_index.md": "---\ntitle: Roles\ncompare: true\nrelations:\n  tools: {label: Tools, inverse: Used by}\n---\n",
+		"content/roles/a.md":      "---\ntitle: A\nsummary: First.\ntools: [x]\n---\n" + long.String() + "The end of A.\n",
+		"content/roles/b.md":      "---\ntitle: B\nsummary: Second.\ntools: [x]\n---\nB.\n",
+		"content/tools/x.md":      "---\ntitle: X\n---\nA tool.\n",
 		"static/js/extra.js":      "window.__extra = 1;\n",
 	}
 }
