@@ -1,7 +1,6 @@
 package build
 
 import (
-	"encoding/binary"
 	"hash/maphash"
 	"strconv"
 	"sync"
@@ -55,12 +54,8 @@ func (d *depKeys) key(h *maphash.Hash, s *site.Site, p *site.Page, images []stri
 	d.prepare()
 	h.Reset()
 	h.SetSeed(d.seed)
-	var b [8]byte
-	u64 := func(n uint64) {
-		binary.LittleEndian.PutUint64(b[:], n)
-		h.Write(b[:])
-	}
-	str := func(v string) { u64(uint64(len(v))); h.WriteString(v) }
+	u64 := func(n uint64) { writeInt(h, int(n)) }
+	str := func(v string) { writeString(h, v) }
 	card := func(q *site.Page) { u64(d.cards[q.Src.Path]) }
 	u64(d.site[p.Section])
 	str(p.Src.Path)
@@ -159,9 +154,7 @@ func cards(seed maphash.Seed, s *site.Site) map[string]uint64 {
 		for _, q := range sec.Pages {
 			h.Reset()
 			for _, v := range []string{q.Src.Path, q.Title(), s.Permalink(q), q.Summary()} {
-				h.WriteString(strconv.Itoa(len(v)))
-				h.WriteByte(0)
-				h.WriteString(v)
+				writeString(&h, v)
 			}
 			out[q.Src.Path] = h.Sum64()
 		}

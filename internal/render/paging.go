@@ -1,6 +1,7 @@
 package render
 
 import (
+	"hash/fnv"
 	"strconv"
 
 	"github.com/rolesite/rolesite/internal/site"
@@ -49,12 +50,9 @@ func Split(folder string, pages []*site.Page) []Run {
 
 // cutHash is the 64-bit FNV-1a hash of a page's path.
 func cutHash(path string) uint64 {
-	h := uint64(14695981039346656037)
-	for i := range len(path) {
-		h ^= uint64(path[i])
-		h *= 1099511628211
-	}
-	return h
+	h := fnv.New64a()
+	h.Write([]byte(path))
+	return h.Sum64()
 }
 
 // A Pager links the pages of a split list: each page's link (Current on

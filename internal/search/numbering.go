@@ -2,6 +2,7 @@ package search
 
 import (
 	"cmp"
+	"hash/fnv"
 	"slices"
 	"strings"
 )
@@ -25,11 +26,9 @@ func buckets(n int) int {
 // bucketOf is the bucket of the page at path among b buckets: the low
 // bits of the path's 32-bit FNV-1a hash.
 func bucketOf(path string, b int) int {
-	h := uint32(2166136261)
-	for i := 0; i < len(path); i++ {
-		h = (h ^ uint32(path[i])) * 16777619
-	}
-	return int(h & uint32(b-1))
+	h := fnv.New32a()
+	h.Write([]byte(path))
+	return int(h.Sum32() & uint32(b-1))
 }
 
 // number gives pages, in the order inPageOrder leaves them, their page
