@@ -30,6 +30,17 @@ import (
 
 var corpora sync.Map // size -> folder
 
+// TestMain removes the generated sites once the benchmarks are done: each
+// is tens of megabytes, on /dev/shm as often as not.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	corpora.Range(func(_, dir any) bool {
+		_ = os.RemoveAll(dir.(string))
+		return true
+	})
+	os.Exit(code)
+}
+
 func corpus(b *testing.B, n int) fs.FS {
 	b.Helper()
 	if dir, ok := corpora.Load(n); ok {

@@ -37,9 +37,12 @@ import (
 // tests that edit sites at random check, for every page reused by its
 // dependency key, that its view hashes as it did (see memorySink.verify).
 type depKeys struct {
-	seed  maphash.Seed
-	site  map[*site.Section]uint64 // the site's part of each section's key
-	cards map[string]uint64        // each page's file, title, URL and summary, by path
+	seed maphash.Seed
+	site map[*site.Section]uint64 // the site's part of each section's key
+	// cards hash each regular page's file, title, URL and summary, by
+	// section order and position; byPath finds them by the page's path.
+	cards  [][]uint64
+	byPath map[string]uint64
 	// related and inbound give each page's related pages (see relatedMemo).
 	related *relatedMemo
 	inbound map[*site.Page]uint64
@@ -56,7 +59,7 @@ func (d *depKeys) key(h *maphash.Hash, s *site.Site, p *site.Page, images []stri
 	h.SetSeed(d.seed)
 	u64 := func(n uint64) { writeInt(h, int(n)) }
 	str := func(v string) { writeString(h, v) }
-	card := func(q *site.Page) { u64(d.cards[q.Src.Path]) }
+	card := func(q *site.Page) { u64(d.cards[q.Section.Order()][q.Position()]) }
 	u64(d.site[p.Section])
 	str(p.Src.Path)
 	u64(d.gen(p.Src.Path))
@@ -89,7 +92,7 @@ func (d *depKeys) key(h *maphash.Hash, s *site.Site, p *site.Page, images []stri
 	related := d.related.related(s, p, d.inbound)
 	u64(uint64(len(related)))
 	for _, r := range related {
-		u64(d.cards[r.path])
+		u64(d.byPath[r.path])
 		u64(uint64(r.shared))
 	}
 	partners := s.ComparePartners(p)
@@ -123,9 +126,9 @@ func (c *renderCache) depKeys(s *site.Site, views map[*site.Section]*render.Site
 		if s.Home != nil && s.Home.Src != nil {
 			home = c.bodies.gen(s.Home.Src.Path)
 		}
-		d.cards = cards(c.seed, s)
+		d.cards, d.byPath = cards(c.seed, s)
 		d.related, d.inbound = c.related, c.related.inbound(s)
-		c.related.forget(s, len(d.cards))
+		c.related.forget(s, len(d.byPath))
 		hasher := newViewHasher(c.seed)
 		for _, sec := range s.Sections {
 			var index uint64
@@ -141,23 +144,27 @@ func (c *renderCache) depKeys(s *site.Site, views map[*site.Section]*render.Site
 }
 
 // cards hashes, for every regular page of s, what another page's view
-// shows of it: its file, title, URL and summary.
-func cards(seed maphash.Seed, s *site.Site) map[string]uint64 {
+// shows of it: its file, title, URL and summary. It gives them by section
+// order and position, and by path.
+func cards(seed maphash.Seed, s *site.Site) ([][]uint64, map[string]uint64) {
 	n := 0
 	for _, sec := range s.Sections {
 		n += len(sec.Pages)
 	}
-	out := make(map[string]uint64, n)
+	bySec := make([][]uint64, len(s.Sections))
+	byPath := make(map[string]uint64, n)
 	var h maphash.Hash
 	h.SetSeed(seed)
-	for _, sec := range s.Sections {
-		for _, q := range sec.Pages {
+	for i, sec := range s.Sections {
+		bySec[i] = make([]uint64, len(sec.Pages))
+		for j, q := range sec.Pages {
 			h.Reset()
 			for _, v := range []string{q.Src.Path, q.Title(), s.Permalink(q), q.Summary()} {
 				writeString(&h, v)
 			}
-			out[q.Src.Path] = h.Sum64()
+			bySec[i][j] = h.Sum64()
+			byPath[q.Src.Path] = bySec[i][j]
 		}
 	}
-	return out
+	return bySec, byPath
 }

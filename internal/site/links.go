@@ -2,6 +2,7 @@ package site
 
 import (
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/rolesite/rolesite/internal/content"
@@ -30,7 +31,7 @@ func (r *resolver) links(p *Page) {
 			pos = p.Src.BodyPos(l.Offset)
 		}
 		if l.Path == "" { // a fragment of this page
-			if !hasID(p, l.Fragment) {
+			if !r.hasID(p, l.Fragment) {
 				r.report(p.Src, pos, "link to #%s: this page has no heading with that ID%s", l.Fragment, hint(l.Fragment, p))
 			}
 			continue
@@ -41,7 +42,7 @@ func (r *resolver) links(p *Page) {
 		}
 		url := r.site.BasePath + target.URL
 		if l.Fragment != "" {
-			if !hasID(target, l.Fragment) {
+			if !r.hasID(target, l.Fragment) {
 				r.report(p.Src, pos, "link to %s#%s: %s has no heading with that ID%s", l.Path, l.Fragment, target.Src.Path, hint(l.Fragment, target))
 				continue
 			}
@@ -81,16 +82,23 @@ func (r *resolver) linkTarget(p *Page, l markdown.Link, pos content.Pos) (*Page,
 	return nil, false
 }
 
-// hasID reports whether a page has a heading with the ID. The set of IDs
-// is made once per page, on first use.
-func hasID(p *Page, id string) bool {
-	if p.idSet == nil {
-		p.idSet = make(map[string]bool, len(p.Doc.Headings))
-		for _, h := range p.Doc.Headings {
-			p.idSet[h.ID] = true
-		}
+// hasID reports whether page p has a heading with the ID. Links are
+// resolved on several goroutines at once, so it makes nothing on p: a
+// page with few headings is searched, and the set of a long page's IDs is
+// the worker's own.
+func (r *resolver) hasID(p *Page, id string) bool {
+	if len(p.Doc.Headings) <= 32 || r.idSets == nil {
+		return slices.ContainsFunc(p.Doc.Headings, func(h markdown.Heading) bool { return h.ID == id })
 	}
-	return p.idSet[id]
+	set := r.idSets[p]
+	if set == nil {
+		set = make(map[string]bool, len(p.Doc.Headings))
+		for _, h := range p.Doc.Headings {
+			set[h.ID] = true
+		}
+		r.idSets[p] = set
+	}
+	return set[id]
 }
 
 func ids(p *Page) []string {

@@ -68,6 +68,9 @@ func OutputPath(urlPath string) (string, error) {
 // aliases checks a page's aliases and records their output paths.
 func (r *resolver) aliases(p *Page) {
 	src := p.Src
+	if len(src.Aliases) == 0 {
+		return
+	}
 	positions := src.ItemPos("aliases", src.Aliases)
 	for i, a := range src.Aliases {
 		out, err := OutputPath(a)

@@ -177,7 +177,7 @@ func (r *resolver) relations(p *Page) {
 		d := r.decl(p.Section, field)
 		if d == nil {
 			if list, bad := content.Strings(v); bad == "" && len(list) > 0 && !reserved[field] {
-				if near := diag.Nearest(field, r.sectionNames()); near != "" {
+				if near := r.nearSection(field); near != "" {
 					r.report(src, src.KeyPos(field), "%s: no section named %s (did you mean %s?); if it is not a relation, rename the field", field, field, near)
 				}
 			}
@@ -279,28 +279,13 @@ func exampleSlug(sec *Section, v any) string {
 // inverses fills every page's incoming groups from all outgoing ones. Work is
 // linear in the number of relation entries.
 func (r *resolver) inverses() {
-	type key struct {
-		target *Page
-		src    *Section
-		field  string
-	}
-	groups := map[key]*Group{}
 	for _, p := range r.site.Pages { // in site order, so each group's pages come out sorted
 		for _, g := range p.Out {
 			d := r.decl(p.Section, g.Field)
 			for i, t := range g.Pages {
-				k := key{t, p.Section, g.Field}
-				in := groups[k]
+				in := inverseGroup(t, p.Section, g.Field)
 				if in == nil {
-					label := d.Inverse
-					if label == "" {
-						label = p.Section.Title
-						if g.Field != t.Section.Name {
-							label = fmt.Sprintf("%s (%s)", p.Section.Title, strings.ToLower(humanize(g.Field)))
-						}
-					}
-					in = &Group{Field: g.Field, Label: label, Section: p.Section, Scale: d.Scale}
-					groups[k] = in
+					in = &Group{Field: g.Field, Label: inverseLabel(d, p.Section, g.Field, t), Section: p.Section, Scale: d.Scale}
 					t.In = append(t.In, in)
 				}
 				in.Pages = append(in.Pages, p)
@@ -313,15 +298,39 @@ func (r *resolver) inverses() {
 			}
 		}
 	}
-	for _, in := range groups {
-		in.sortQualified()
-	}
 	for _, p := range r.site.Pages {
+		for _, in := range p.In {
+			in.sortQualified()
+		}
 		slices.SortStableFunc(p.In, func(a, b *Group) int {
 			return cmp.Or(cmp.Compare(a.Section.order, b.Section.order),
 				cmp.Compare(declIndex(a.Section, a.Field), declIndex(b.Section, b.Field)))
 		})
 	}
+}
+
+// inverseGroup is t's incoming group of the pages of sec linking it by
+// field, or nil. A page has a group for each section and field that link
+// it, a handful: looking through them costs less than a map of them all.
+func inverseGroup(t *Page, sec *Section, field string) *Group {
+	for _, in := range t.In {
+		if in.Section == sec && in.Field == field {
+			return in
+		}
+	}
+	return nil
+}
+
+// inverseLabel is the heading of t's panel of the pages of sec that link
+// it by field, which d declares.
+func inverseLabel(d *Decl, sec *Section, field string, t *Page) string {
+	if d.Inverse != "" {
+		return d.Inverse
+	}
+	if field != t.Section.Name {
+		return fmt.Sprintf("%s (%s)", sec.Title, strings.ToLower(humanize(field)))
+	}
+	return sec.Title
 }
 
 func nearestSorted(word string, candidates []string) string {

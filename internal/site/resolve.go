@@ -39,16 +39,16 @@ func Resolve(inputs []Input, opts Options) (*Site, diag.List) {
 	for _, sec := range r.site.Sections {
 		r.implied(sec)
 	}
-	for _, p := range r.site.Pages {
-		r.relations(p)
-		r.checkSchema(p)
-	}
+	r.each(r.site.Pages, func(w *resolver, p *Page) {
+		w.relations(p)
+		w.checkSchema(p)
+	})
 	r.inverses()
 	r.views()
-	for _, p := range r.all() {
-		r.aliases(p)
-		r.links(p)
-	}
+	r.each(r.all(), func(w *resolver, p *Page) {
+		w.aliases(p)
+		w.links(p)
+	})
 	r.linkPos = nil // what resolving needed of the inputs goes with them
 	return r.site, r.diags.Sorted()
 }
@@ -61,6 +61,8 @@ type resolver struct {
 	slugs     map[string]map[string]*Page // section -> lower(slug) -> page
 	left      map[string]*content.Page    // drafts left out, by path
 	linkPos   map[*Page][]content.Pos     // Input.LinkPos, while resolving
+	unknown   map[string]string           // list fields that name no section, with the nearest one (see nearSection)
+	idSets    map[*Page]map[string]bool   // heading IDs of long pages (see hasID)
 }
 
 func (r *resolver) report(p *content.Page, pos content.Pos, format string, args ...any) {
@@ -147,10 +149,7 @@ func (r *resolver) pages(inputs []Input, opts Options) {
 		} else {
 			sec.Title = humanize(sec.Name)
 		}
-		slices.SortFunc(sec.Pages, comparePages)
-		for i, p := range sec.Pages {
-			p.order = i
-		}
+		sortPages(sec.Pages)
 	}
 }
 
@@ -165,12 +164,28 @@ func (r *resolver) section(name string) *Section {
 	return s
 }
 
-func comparePages(a, b *Page) int {
-	return cmp.Or(
-		compareWeight(a.Src.Weighed, b.Src.Weighed, a.Src.Weight, b.Src.Weight),
-		strings.Compare(strings.ToLower(a.Src.Title), strings.ToLower(b.Src.Title)),
-		strings.Compare(a.Src.Slug, b.Src.Slug),
-	)
+// sortPages puts a section's pages in order: by weight (pages without one
+// last), then by title regardless of case, then by slug. Each title is
+// lowered once, not at every comparison.
+func sortPages(pages []*Page) {
+	type keyed struct {
+		p     *Page
+		title string
+	}
+	keys := make([]keyed, len(pages))
+	for i, p := range pages {
+		keys[i] = keyed{p, strings.ToLower(p.Src.Title)}
+	}
+	slices.SortFunc(keys, func(a, b keyed) int {
+		return cmp.Or(
+			compareWeight(a.p.Src.Weighed, b.p.Src.Weighed, a.p.Src.Weight, b.p.Src.Weight),
+			strings.Compare(a.title, b.title),
+			strings.Compare(a.p.Src.Slug, b.p.Src.Slug),
+		)
+	})
+	for i, k := range keys {
+		pages[i], k.p.order = k.p, i
+	}
 }
 
 func compareWeight(wa, wb bool, a, b int) int {

@@ -95,9 +95,8 @@ type Page struct {
 	// ImagePos is the position in the file of each of Doc.Images.
 	ImagePos []content.Pos
 
-	order     int             // position in its section
-	permalink string          // BasePath + URL, made once
-	idSet     map[string]bool // heading IDs, made on first use (see hasID)
+	order     int    // position in its section
+	permalink string // BasePath + URL, made once
 }
 
 // Kind tells what a page is.
