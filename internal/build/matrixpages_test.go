@@ -119,3 +119,39 @@ func TestLongListsSplit(t *testing.T) {
 		}
 	}
 }
+
+// Without JavaScript the search page reaches every page: a short section
+// by a link to each of its pages, a long one by a link to each part of its
+// list (which TestLongListsSplit follows), never by half a megabyte of
+// links.
+func TestSearchPageListsShortSectionsAndPartsOfLongOnes(t *testing.T) {
+	item := regexp.MustCompile(`<li><a href="(/roles/[^"]*)">([^<]*)</a>`)
+	for _, n := range []int{150, 1200} {
+		res := build.Build(context.Background(), matrixSite(n), rolesite.Theme(), build.Options{})
+		if !res.OK() {
+			t.Fatalf("%d roles: %v", n, res.Diagnostics)
+		}
+		data, _ := res.Files.Get("search/index.html")
+		_, page, _ := strings.Cut(string(data), `class="all-pages"`)
+		if !strings.Contains(page, fmt.Sprintf(`Roles <span class="count">%d</span>`, n)) {
+			t.Errorf("%d roles: the search page does not count them", n)
+		}
+		var got []string
+		for _, m := range item.FindAllStringSubmatch(page, -1) {
+			got = append(got, strings.TrimPrefix(m[1], "/")+"index.html")
+		}
+		want := roleSlugs(n)
+		for i, s := range want {
+			want[i] = "roles/" + s + "/index.html"
+		}
+		if n > 300 {
+			want = pagesOf(t, res.Files, "roles/")
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%d roles: the search page links %d role pages or parts, want %d: %.3q", n, len(got), len(want), got)
+		}
+		if parts := strings.Contains(string(data), "by the parts of its list"); parts != (n > 300) {
+			t.Errorf("%d roles: the search page says it lists parts: %v", n, parts)
+		}
+	}
+}

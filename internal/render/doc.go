@@ -11,7 +11,7 @@
 //	templates/list.html            a section's list page
 //	templates/page.html            a regular page
 //	templates/404.html             the not-found page
-//	templates/search.html          the search page (lists every page without JavaScript)
+//	templates/search.html          the search page (lists every page without JavaScript, a long section by its runs)
 //	templates/matrix.html          a declared matrix (rows by a relation's targets)
 //	templates/comparisons.html     a compared section's comparison page: every page's profile
 //	templates/compare.html         two pages side by side (a pre-rendered pair)

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"maps"
 	"slices"
+	"strconv"
 
 	"github.com/rolesite/rolesite/internal/content"
 	"github.com/rolesite/rolesite/internal/site"
@@ -53,6 +54,9 @@ type Group struct {
 	Label string
 	Field string
 	Links []Link
+	// Total is how many pages the group stands for: more than its links
+	// when they lead to the runs of a long list (see NewSearchView).
+	Total int
 }
 
 // Heading is an entry of a page's table of contents.
@@ -232,16 +236,27 @@ func NewSectionView(s *site.Site, sv *SiteView, sec *site.Section) *PageView {
 }
 
 // NewSearchView builds the search page: with JavaScript it searches; without,
-// it lists every page by section, so nothing is out of reach.
+// it lists every page by section, so nothing is out of reach. A section
+// whose list is split into runs (see Split) is listed by its runs, one
+// link each: at 10,000 pages, listing them all made a page of half a
+// megabyte that every visitor downloaded, and every title edit rewrote.
 func NewSearchView(s *site.Site, sv *SiteView) *PageView {
 	v := &PageView{Site: sv, Kind: TemplateSearch, Title: "Search", Summary: "Search every page of " + s.Title + ", or browse them all below.",
 		URL: s.BasePath + "search/", Params: map[string]any{}}
 	v.Permalink = absolute(s, v.URL)
 	v.Breadcrumbs = []Link{{Title: s.Title, URL: s.BasePath}}
 	for _, sec := range s.Sections {
-		g := Group{Label: sec.Title, Field: sec.Name}
-		for _, q := range sec.Pages {
-			g.Links = append(g.Links, Link{Title: q.Title(), URL: s.Permalink(q), Summary: q.Summary()})
+		g := Group{Label: sec.Title, Field: sec.Name, Total: len(sec.Pages)}
+		if runs := ListRuns(sec); len(runs) > 1 {
+			for _, r := range runs {
+				first, last := sec.Pages[r.From], sec.Pages[r.To-1]
+				g.Links = append(g.Links, Link{Title: first.Title() + " to " + last.Title(), URL: s.BasePath + r.Path,
+					Note: strconv.Itoa(r.To-r.From) + " pages"})
+			}
+		} else {
+			for _, q := range sec.Pages {
+				g.Links = append(g.Links, Link{Title: q.Title(), URL: s.Permalink(q), Summary: q.Summary()})
+			}
 		}
 		v.Index = append(v.Index, g)
 	}
