@@ -43,9 +43,9 @@ type depKeys struct {
 	// section order and position; byPath finds them by the page's path.
 	cards  [][]uint64
 	byPath map[string]uint64
-	// related and inbound give each page's related pages (see relatedMemo).
+	// related and inputs give each page's related pages (see relatedMemo).
 	related *relatedMemo
-	inbound map[*site.Page]uint64
+	inputs  relatedInputs
 	prepare func() // makes the above, once
 	gen     func(path string) uint64
 	stamp   func(p *site.Page) string // when p last changed
@@ -89,7 +89,7 @@ func (d *depKeys) key(h *maphash.Hash, s *site.Site, p *site.Page, images []stri
 			}
 		}
 	}
-	related := d.related.related(s, p, d.inbound)
+	related := d.related.related(s, p, d.inputs)
 	u64(uint64(len(related)))
 	for _, r := range related {
 		u64(d.byPath[r.path])
@@ -127,7 +127,7 @@ func (c *renderCache) depKeys(s *site.Site, views map[*site.Section]*render.Site
 			home = c.bodies.gen(s.Home.Src.Path)
 		}
 		d.cards, d.byPath = cards(c.seed, s)
-		d.related, d.inbound = c.related, c.related.inbound(s)
+		d.related, d.inputs = c.related, c.related.inputs(s)
 		c.related.forget(s, len(d.byPath))
 		hasher := newViewHasher(c.seed)
 		for _, sec := range s.Sections {

@@ -18,7 +18,7 @@ import (
 // What Related reads of page p: whether p's section asks for related
 // pages, p's outgoing targets in order, and for each target its incoming
 // groups (their section and size, and the path and place in its section
-// of each page in them). inbound hashes the latter once a build for
+// of each page in them). inputs hashes the latter once a build for
 // every page.
 type relatedMemo struct {
 	seed maphash.Seed
@@ -41,13 +41,23 @@ func newRelatedMemo() *relatedMemo {
 	return &relatedMemo{seed: maphash.MakeSeed(), entries: map[string]relatedEntry{}}
 }
 
-// inbound hashes, for every page of s, its incoming groups as Related
-// reads them.
-func (m *relatedMemo) inbound(s *site.Site) map[*site.Page]uint64 {
-	out := map[*site.Page]uint64{}
+// relatedInputs are what the related pages of a build are worked out
+// from, hashed once a build, by each regular page's place in Site.Pages
+// (see site.Page.Index): the hash of its path, and of its incoming groups
+// as Related reads them.
+type relatedInputs struct {
+	paths, inbound []uint64
+}
+
+// inputs hashes the related inputs of every regular page of s.
+func (m *relatedMemo) inputs(s *site.Site) relatedInputs {
+	in := relatedInputs{paths: make([]uint64, len(s.Pages)), inbound: make([]uint64, len(s.Pages))}
 	var h maphash.Hash
 	h.SetSeed(m.seed)
-	for _, t := range allPages(s) {
+	for i, p := range s.Pages {
+		in.paths[i] = maphash.String(m.seed, p.Src.Path)
+	}
+	for i, t := range s.Pages {
 		if len(t.In) == 0 {
 			continue
 		}
@@ -56,27 +66,27 @@ func (m *relatedMemo) inbound(s *site.Site) map[*site.Page]uint64 {
 			writeString(&h, g.Section.Name)
 			writeInt(&h, len(g.Pages))
 			for _, q := range g.Pages {
-				writeString(&h, q.Src.Path)
+				writeInt(&h, int(in.paths[q.Index()]))
 				writeInt(&h, q.Position())
 			}
 		}
-		out[t] = h.Sum64()
+		in.inbound[i] = h.Sum64()
 	}
-	return out
+	return in
 }
 
 // related returns p's related pages, from the memo when what they are
-// worked out from hashes as before; in is inbound's hash of every page.
-func (m *relatedMemo) related(s *site.Site, p *site.Page, in map[*site.Page]uint64) []relatedPath {
+// worked out from hashes as before; in holds the build's related inputs.
+func (m *relatedMemo) related(s *site.Site, p *site.Page, in relatedInputs) []relatedPath {
 	var h maphash.Hash
 	h.SetSeed(m.seed)
-	writeString(&h, p.Src.Path)
+	writeInt(&h, int(in.paths[p.Index()]))
 	writeInt(&h, boolInt(p.Section.Related))
 	for _, g := range p.Out {
 		writeInt(&h, len(g.Pages))
 		for _, t := range g.Pages {
-			writeString(&h, t.Src.Path)
-			writeInt(&h, int(in[t]))
+			writeInt(&h, int(in.paths[t.Index()]))
+			writeInt(&h, int(in.inbound[t.Index()]))
 		}
 	}
 	key := h.Sum64()

@@ -217,7 +217,10 @@ func sortSections(secs []*Section) []*Section {
 // home reads the site-wide settings from content/_index.md.
 func (r *resolver) home(opts Options) {
 	for _, s := range r.site.Sections {
-		r.site.Pages = append(r.site.Pages, s.Pages...)
+		for _, p := range s.Pages {
+			p.index = len(r.site.Pages)
+			r.site.Pages = append(r.site.Pages, p)
+		}
 	}
 	h := r.site.Home
 	if h == nil {

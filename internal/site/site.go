@@ -96,6 +96,7 @@ type Page struct {
 	ImagePos []content.Pos
 
 	order     int    // position in its section
+	index     int    // position in Site.Pages
 	permalink string // BasePath + URL, made once
 }
 
@@ -143,3 +144,7 @@ func (s *Section) Order() int { return s.order }
 
 // Position is the page's position in its section.
 func (p *Page) Position() int { return p.order }
+
+// Index is a regular page's position in Site.Pages, for tables of what a
+// build works out for each page; 0 for the home page and section indexes.
+func (p *Page) Index() int { return p.index }
