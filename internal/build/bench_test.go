@@ -149,14 +149,32 @@ func BenchmarkStages(b *testing.B) {
 	})
 }
 
-// BenchmarkRebuild edits one page of a 10k site and rebuilds with the same
-// Builder, told which file changed, as serve does: once the body text (the
-// usual edit while writing), once the title (which changes every page that
-// shows it: lists, panels, matrices, the search page).
+// BenchmarkRebuild edits a 10k site and rebuilds with the same Builder,
+// told which file changed, as serve does: a page's body text (the usual
+// edit while writing); its title (which changes every page that shows it:
+// lists, panels, matrices); its list of tools (its panels, and the tools'
+// incoming panels, related pages and matrix cells); and a role added or
+// removed, by turns.
 func BenchmarkRebuild(b *testing.B) {
-	for _, edit := range []struct{ name, old, new string }{
-		{"body", "\n## Overview", "\nAn edited sentence %d.\n\n## Overview"},
-		{"title", "title: Role 00042", "title: Role 00042 v%d"},
+	const page, added = "content/roles/role-00042.md", "content/roles/role-new.md"
+	replace := func(old, new string) func([]byte, int) (string, []byte) {
+		return func(orig []byte, i int) (string, []byte) {
+			return page, bytes.Replace(orig, []byte(old), []byte(fmt.Sprintf(new, i%2)), 1)
+		}
+	}
+	for _, edit := range []struct {
+		name string
+		edit func(orig []byte, i int) (string, []byte) // the file to write, nil to remove it
+	}{
+		{"body", replace("\n## Overview", "\nAn edited sentence %d.\n\n## Overview")},
+		{"title", replace("title: Role 00042", "title: Role 00042 v%d")},
+		{"tools", replace("tools: [tool-02775,", "tools: [tool-0000%d,")},
+		{"add-remove", func(orig []byte, i int) (string, []byte) {
+			if i%2 == 1 {
+				return added, bytes.Replace(orig, []byte("title: Role 00042"), []byte("title: A new role"), 1)
+			}
+			return added, nil
+		}},
 	} {
 		b.Run(edit.name, func(b *testing.B) {
 			mem := memCopy(b, corpus(b, 10000))
@@ -164,13 +182,17 @@ func BenchmarkRebuild(b *testing.B) {
 			if r := builder.Build(context.Background(), mem); !r.OK() {
 				b.Fatal(r.Diagnostics[:1])
 			}
-			page := "content/roles/role-00042.md"
 			orig := mem[page].Data
 			i := 0
 			for b.Loop() {
 				i++
-				mem[page] = &fstest.MapFile{Data: bytes.Replace(orig, []byte(edit.old), []byte(fmt.Sprintf(edit.new, i)), 1)}
-				if r := builder.Rebuild(context.Background(), mem, []string{page}); !r.OK() {
+				name, data := edit.edit(orig, i)
+				if data == nil {
+					delete(mem, name)
+				} else {
+					mem[name] = &fstest.MapFile{Data: data}
+				}
+				if r := builder.Rebuild(context.Background(), mem, []string{name}); !r.OK() {
 					b.Fatal(r.Diagnostics[:1])
 				}
 			}

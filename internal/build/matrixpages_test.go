@@ -1,6 +1,7 @@
 package build_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"regexp"
@@ -153,5 +154,47 @@ func TestSearchPageListsShortSectionsAndPartsOfLongOnes(t *testing.T) {
 		if parts := strings.Contains(string(data), "by the parts of its list"); parts != (n > 300) {
 			t.Errorf("%d roles: the search page says it lists parts: %v", n, parts)
 		}
+	}
+}
+
+// A page added at the top of a long list changes the runs whose pages
+// change and their neighbours (whose pagers name them), no other: a run
+// page whose cards are as before, beside runs whose cards are as before,
+// keeps its bytes.
+func TestAddedPageChangesOnlyNearbyRuns(t *testing.T) {
+	src := matrixSite(1200)
+	before := build.Build(context.Background(), src, rolesite.Theme(), build.Options{})
+	src["content/roles/a-top.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Aaa top\nstages: [s0]\n---\n")}
+	after := build.Build(context.Background(), src, rolesite.Theme(), build.Options{})
+	if !before.OK() || !after.OK() {
+		t.Fatal(before.Diagnostics, after.Diagnostics)
+	}
+	card := regexp.MustCompile(`<li><a href="/roles/([^/"]+)/"><strong>`)
+	cardsOf := func(res build.Result, name string) string {
+		data, _ := res.Files.Get(name)
+		return fmt.Sprint(card.FindAllStringSubmatch(string(data), -1))
+	}
+	runs := pagesOf(t, after.Files, "roles/")
+	if old := pagesOf(t, before.Files, "roles/"); len(old) != len(runs) || len(runs) < 4 {
+		t.Fatalf("%d runs before, %d after: pick a site whose runs stay", len(old), len(runs))
+	}
+	same := make([]bool, len(runs))
+	for i, name := range runs {
+		same[i] = cardsOf(before, name) == cardsOf(after, name)
+	}
+	kept := 0
+	for i, name := range runs {
+		if !same[i] || i > 0 && !same[i-1] || i+1 < len(runs) && !same[i+1] {
+			continue
+		}
+		kept++
+		a, _ := before.Files.Get(name)
+		b, _ := after.Files.Get(name)
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s changed, though its cards and its neighbours' are as before", name)
+		}
+	}
+	if kept == 0 {
+		t.Fatal("no run was far enough from the change to be checked")
 	}
 }

@@ -38,9 +38,9 @@
 // FNV-1a hash is a multiple of 100, once it holds 100, or at 300. The
 // first run is at the list's own folder, each other at page/<slug of its
 // first page>/ below it; every run's page carries a Pager (the pager
-// partial), naming the pages by number. Adding or removing a page changes
-// its own run and seldom the next, and the other runs keep their address
-// and bytes.
+// partial), naming the pages by number and the previous and next also by
+// their first page's title. Adding or removing a page changes its own run
+// and seldom the next, and the other runs keep their address and bytes.
 //
 // Besides html/template's own, templates have a few functions: lower, join,
 // list and add, and link, which writes a Link as <a href="URL">Title</a>

@@ -14,7 +14,8 @@ import (
 //
 // Where a run of the list ends is decided by the pages themselves, not
 // by counting: a run ends before a page whose path hashes to a multiple
-// of runCut, once the run has runMin pages, or when it has runMax. Adding
+// of runCut, once the run has runMin pages, or, when none does by runMax,
+// before the page of least hash between the two (see nextCut). Adding
 // or removing a page then changes its own run and, rarely, the one after,
 // where counting would move every later page to another run; and a run's
 // address is its first page's slug, not its number, so the runs that did
@@ -37,15 +38,41 @@ type Run struct {
 // other at folder + "page/" + its first page's slug + "/".
 func Split(folder string, pages []*site.Page) []Run {
 	runs := []Run{{From: 0, Path: folder}}
-	for i := 1; i < len(pages); i++ {
-		n := i - runs[len(runs)-1].From
-		if n >= runMax || n >= runMin && cutHash(pages[i].Src.Path)%runCut == 0 {
-			runs[len(runs)-1].To = i
-			runs = append(runs, Run{From: i, Path: folder + "page/" + pages[i].Slug() + "/"})
+	for from := 0; ; {
+		cut := nextCut(pages, from)
+		if cut < 0 {
+			break
 		}
+		runs[len(runs)-1].To = cut
+		runs = append(runs, Run{From: cut, Path: folder + "page/" + pages[cut].Slug() + "/"})
+		from = cut
 	}
 	runs[len(runs)-1].To = len(pages)
 	return runs
+}
+
+// nextCut is where the run starting at from ends: before the first page
+// from runMin on whose path hashes to a multiple of runCut; failing one
+// within runMax, before the page of least hash from runMin to runMax, so
+// that a run cut short is cut by its pages too, not by counting (counting
+// moved the cut, and so the next run's address, with every page added or
+// removed before it). -1 when the rest of the pages are the last run.
+func nextCut(pages []*site.Page, from int) int {
+	lo, hi := from+runMin, min(from+runMax, len(pages)-1)
+	best, bestHash := -1, uint64(0)
+	for i := lo; i <= hi; i++ {
+		h := cutHash(pages[i].Src.Path)
+		if h%runCut == 0 {
+			return i
+		}
+		if best < 0 || h < bestHash {
+			best, bestHash = i, h
+		}
+	}
+	if len(pages)-from <= runMax {
+		return -1
+	}
+	return best
 }
 
 // cutHash is the 64-bit FNV-1a hash of a page's path.
@@ -64,21 +91,28 @@ type Pager struct {
 }
 
 // newPager is the pager of run k of runs of pages; nil for one run. Each
-// page is named by its number, and its first page's title.
+// page is named by its number; the previous and next pages also by their
+// first page's title. Naming every page by its first title made every
+// page of a long list change when one run's first page did (a role added
+// at the top, a title edit): a page's pager now reads only its neighbours.
 func newPager(s *site.Site, label string, pages []*site.Page, runs []Run, k int) *Pager {
 	if len(runs) < 2 {
 		return nil
 	}
 	p := &Pager{Label: label}
 	for i, r := range runs {
-		p.Pages = append(p.Pages, Link{Title: strconv.Itoa(i + 1), URL: s.BasePath + r.Path,
-			Summary: "From " + pages[r.From].Title(), Current: i == k})
+		p.Pages = append(p.Pages, Link{Title: strconv.Itoa(i + 1), URL: s.BasePath + r.Path, Current: i == k})
+	}
+	named := func(i int) *Link {
+		l := p.Pages[i]
+		l.Summary = "From " + pages[runs[i].From].Title()
+		return &l
 	}
 	if k > 0 {
-		p.Prev = &p.Pages[k-1]
+		p.Prev = named(k - 1)
 	}
 	if k+1 < len(runs) {
-		p.Next = &p.Pages[k+1]
+		p.Next = named(k + 1)
 	}
 	return p
 }

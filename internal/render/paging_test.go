@@ -74,8 +74,10 @@ func TestSplitIsStable(t *testing.T) {
 	if changed[0] > 0 {
 		t.Errorf("an edit changed no run %d times", changed[0])
 	}
-	few := changed[1] + changed[2]
-	if few < 270 {
-		t.Errorf("an edit changed one or two runs in %d of 300 trials, want 270 or more: %v", few, changed)
+	// Cutting a run at runMax by counting changed two runs or more in
+	// a fifth of the trials; cutting it at its least hash, in 2%.
+	if changed[1] < 280 || changed[1]+changed[2] < 295 {
+		t.Errorf("an edit changed one run in %d of 300 trials, one or two in %d; want 280 and 295 or more: %v",
+			changed[1], changed[1]+changed[2], changed)
 	}
 }
