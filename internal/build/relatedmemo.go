@@ -17,9 +17,9 @@ import (
 //
 // What Related reads of page p: whether p's section asks for related
 // pages, p's outgoing targets in order, and for each target its incoming
-// groups (their section and size, and the path and place in its section
-// of each page in them). inputs hashes the latter once a build for
-// every page.
+// groups (their section, and unless the group is common, its size and the
+// path and place in its section of each page in it). inputs hashes the
+// latter once a build for every page.
 type relatedMemo struct {
 	seed maphash.Seed
 
@@ -64,6 +64,12 @@ func (m *relatedMemo) inputs(s *site.Site) relatedInputs {
 		h.Reset()
 		for _, g := range t.In {
 			writeString(&h, g.Section.Name)
+			if g.Common() {
+				// Related skips the group: its pages, however many,
+				// change no related page (a stage every role names).
+				writeInt(&h, -1)
+				continue
+			}
 			writeInt(&h, len(g.Pages))
 			for _, q := range g.Pages {
 				writeInt(&h, int(in.paths[q.Index()]))

@@ -10,6 +10,10 @@ const relatedLimit = 6
 // Python); such targets are skipped, which also keeps the work linear.
 const commonTarget = 256
 
+// Common reports whether so many pages name the incoming group's target
+// that sharing it says little: Related reads nothing else of the group.
+func (g *Group) Common() bool { return len(g.Pages) > commonTarget }
+
 // A Relatedness is a page related to another by the targets both name.
 type Relatedness struct {
 	Page   *Page
@@ -33,7 +37,7 @@ func neighbours(p *Page, limit int) []Relatedness {
 	for _, g := range p.Out {
 		for _, t := range g.Pages {
 			for _, in := range t.In {
-				if in.Section != p.Section || len(in.Pages) > commonTarget {
+				if in.Section != p.Section || in.Common() {
 					continue
 				}
 				for _, q := range in.Pages {
