@@ -35,14 +35,22 @@ func (s *syncBuffer) String() string {
 }
 
 // devServer runs "rolesite serve" on src until the test ends and returns
-// its URL.
+// its URL and its standard error.
 func devServer(t testing.TB, src string, extra ...string) (string, *syncBuffer) {
 	t.Helper()
+	url, _, stderr := serveLogged(t, src, extra...)
+	return url, stderr
+}
+
+// serveLogged is devServer that also returns the server's standard output,
+// where it reports each rebuild.
+func serveLogged(t testing.TB, src string, extra ...string) (url string, stdout, stderr *syncBuffer) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	var stdout, stderr syncBuffer
+	stdout, stderr = new(syncBuffer), new(syncBuffer)
 	done := make(chan int, 1)
 	args := append([]string{"serve", "--src", src, "--port", "0"}, extra...)
-	go func() { done <- Main(ctx, args, strings.NewReader(""), &stdout, &stderr) }()
+	go func() { done <- Main(ctx, args, strings.NewReader(""), stdout, stderr) }()
 	t.Cleanup(func() {
 		cancel()
 		select {
@@ -55,7 +63,7 @@ func devServer(t testing.TB, src string, extra ...string) (string, *syncBuffer) 
 	deadline := time.Now().Add(60 * time.Second)
 	for time.Now().Before(deadline) {
 		if m := re.FindStringSubmatch(stdout.String()); m != nil {
-			return m[1], &stderr
+			return m[1], stdout, stderr
 		}
 		select {
 		case code := <-done:
@@ -64,7 +72,7 @@ func devServer(t testing.TB, src string, extra ...string) (string, *syncBuffer) 
 		}
 	}
 	t.Fatalf("serve did not start: %s %s", stdout.String(), stderr.String())
-	return "", nil
+	return "", nil, nil
 }
 
 func get(t testing.TB, url string) (int, string) {
