@@ -2,13 +2,27 @@
 // copies the code. Only an enhancement: without this script the code is
 // there as it is, and without a clipboard (an insecure origin) the button
 // is left out.
+//
+// The dev server updates an open page in place and then sends
+// rolesite:patched: the blocks it put in get their bar then.
 (function () {
-  var blocks = document.querySelectorAll("div.code");
-  if (!blocks.length || !navigator.clipboard) {
-    blocks.forEach(function (b) { if (b.getAttribute("data-lang")) label(b); });
-    return;
+  enhance(document);
+  document.addEventListener("rolesite:patched", function () { enhance(document); });
+
+  // enhance gives a bar to every block under root that has none yet.
+  function enhance(root) {
+    root.querySelectorAll("div.code").forEach(function (block) {
+      if (block.querySelector(":scope > .code-bar")) return;
+      if (!navigator.clipboard) {
+        if (block.getAttribute("data-lang")) label(block);
+        return;
+      }
+      copyButton(block);
+    });
   }
-  blocks.forEach(function (block) {
+
+  // copyButton adds the bar with a button copying the block's code.
+  function copyButton(block) {
     var bar = label(block), code = block.querySelector("code");
     if (!code) return;
     var button = document.createElement("button");
@@ -32,7 +46,7 @@
     });
     bar.appendChild(button);
     bar.appendChild(status);
-  });
+  }
 
   // label adds the bar, with the language's name when the block has one.
   function label(block) {

@@ -134,8 +134,12 @@
     while (i < os.length && i < fs.length && os[i].isEqualNode(fs[i])) i++;
     while (j < os.length - i && j < fs.length - i && os[os.length - 1 - j].isEqualNode(fs[fs.length - 1 - j])) j++;
     const lm = ls.slice(i, ls.length - j), om = os.slice(i, os.length - j), fm = fs.slice(i, fs.length - j);
-    if (om.length === 1 && fm.length === 1 && om[0].tagName === fm[0].tagName) {
-      return patch(lm[0], om[0], fm[0], made, false);
+    // The same elements in the same order, some changed (a title shows in
+    // the header and the panels, not in the text between): patch each, so
+    // that the unchanged ones stay as they are.
+    if (om.length === fm.length && om.every((o, k) => o.tagName === fm[k].tagName)) {
+      om.forEach((o, k) => patch(lm[k], o, fm[k], made, false));
+      return true;
     }
     replace(lm, fm, live, ls[ls.length - j] || null, made);
     return true;
