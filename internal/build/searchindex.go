@@ -50,7 +50,7 @@ const searchOrigin = "the search index"
 // streaming build unpacks the text then, and never holds every page's at
 // once.
 func searchDoc(p *site.Page, bodies *bodies) search.Doc {
-	d := search.Doc{Path: p.URL, Title: p.Title(), Summary: p.Summary(), Text: bodies.text(p)}
+	d := search.Doc{Path: p.URL, Title: p.Title(), Summary: p.Summary(), Text: bodies.text(p), TextKey: bodies.gen(p.Src.Path)}
 	for _, a := range p.Aliases {
 		// "roles/dl-engineer/index.html" names the page "dl engineer".
 		name := path.Base(path.Dir(a))

@@ -17,6 +17,12 @@ type Doc struct {
 	// should give the same one.
 	FilterLabel string
 	Filter      string
+
+	// TextKey, when not 0, stands for Text and Headings between calls of
+	// an Indexer: a doc whose TextKey is as before has the same text and
+	// headings (a build gives the loading of the page's file). The index
+	// then tells whether the page changed without reading its text.
+	TextKey uint64
 }
 
 // A Heading is one heading of a page's body: its text, which begins a

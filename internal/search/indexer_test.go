@@ -368,3 +368,22 @@ func BenchmarkIndexerOneEdit(b *testing.B) {
 		})
 	}
 }
+
+// A doc's TextKey stands for its text and headings: with the same key the
+// indexer does not read them again (it keeps what it made of the first),
+// and with a new one it does, giving what a fresh index gives.
+func TestIndexerTrustsTextKey(t *testing.T) {
+	docs := corpus(t, 300)
+	for i := range docs {
+		docs[i].TextKey = uint64(i + 1)
+	}
+	ix := NewIndexer()
+	before := ix.indexSlice(docs)
+	edited := slices.Clone(docs)
+	edited[42].Text += " quokka"
+	if got := ix.indexSlice(edited); !maps.EqualFunc(got, before, sameBytes) {
+		t.Error("the text was read again, though its key is as before")
+	}
+	edited[42].TextKey = 1000
+	requireSameFilesAfter(t, ix.indexSlice(edited), Index(edited), 0, "a word added, with a new text key")
+}

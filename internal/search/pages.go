@@ -49,7 +49,8 @@ func (m *pageMemo) reuse(d *Doc, h uint64) *page {
 	return nil
 }
 
-// hash returns the hash of every field of d.
+// hash returns the hash of every field of d, with its TextKey in place of
+// its text and headings when it has one.
 func (m *pageMemo) hash(d *Doc) uint64 {
 	var h maphash.Hash
 	h.SetSeed(m.seed)
@@ -64,13 +65,20 @@ func (m *pageMemo) hash(d *Doc) uint64 {
 		num(len(s))
 		h.WriteString(s)
 	}
-	for _, s := range []string{d.Path, d.Section, d.SectionTitle, d.Title, d.Summary, d.FilterLabel, d.Filter, d.Text} {
+	for _, s := range []string{d.Path, d.Section, d.SectionTitle, d.Title, d.Summary, d.FilterLabel, d.Filter} {
 		str(s)
 	}
 	num(len(d.Aliases))
 	for _, a := range d.Aliases {
 		str(a)
 	}
+	if d.TextKey != 0 {
+		num(1)
+		num(int(d.TextKey))
+		return h.Sum64()
+	}
+	num(0)
+	str(d.Text)
 	num(len(d.Headings))
 	for _, x := range d.Headings {
 		str(x.ID)
