@@ -154,16 +154,15 @@ func (sec *Section) addDecl(d *Decl) {
 }
 
 // implied adds, after a section's declared relations, one for every field
-// its pages use that is named like a section, in section order.
+// its pages use that is named like a section, in section order. It looks
+// each section's name up in the pages, stopping at the first that has it,
+// rather than gathering every field of every page.
 func (r *resolver) implied(sec *Section) {
-	used := map[string]bool{}
-	for _, p := range sec.Pages {
-		for field := range p.Src.Params {
-			used[field] = true
-		}
-	}
 	for _, t := range r.site.Sections {
-		if used[t.Name] && !reserved[t.Name] && sec.decls[t.Name] == nil {
+		if reserved[t.Name] || sec.decls[t.Name] != nil {
+			continue
+		}
+		if slices.ContainsFunc(sec.Pages, func(p *Page) bool { _, ok := p.Src.Params[t.Name]; return ok }) {
 			sec.addDecl(&Decl{Field: t.Name, Target: t})
 		}
 	}
