@@ -113,8 +113,37 @@ func (d *depKeys) key(h *maphash.Hash, s *site.Site, p *site.Page, images []stri
 	return h.Sum64()
 }
 
-// depKeys makes the dependency keys of a build's regular pages, whose
-// sections' site views are views.
+// runKey is the dependency key of the view of run k (from 1) of section
+// sec's list, whose runs are runs (render.NewListPageView): the section's
+// site part (which holds its title and summary, through the gen of its
+// _index.md), the run's place, the cards of its pages, the address of
+// every run (the pager) and the first cards of the runs beside it (the
+// pager's previous and next).
+func (d *depKeys) runKey(h *maphash.Hash, sec *site.Section, runs []render.Run, k int) uint64 {
+	d.prepare()
+	h.Reset()
+	h.SetSeed(d.seed)
+	cards := d.cards[sec.Order()]
+	writeInt(h, int(d.site[sec]))
+	writeInt(h, k)
+	writeInt(h, len(runs))
+	for _, r := range runs {
+		writeString(h, r.Path)
+		writeInt(h, r.To-r.From)
+	}
+	for _, c := range cards[runs[k].From:runs[k].To] {
+		writeInt(h, int(c))
+	}
+	for _, q := range []int{k - 1, k + 1} {
+		if q >= 0 && q < len(runs) {
+			writeInt(h, int(cards[runs[q].From]))
+		}
+	}
+	return h.Sum64()
+}
+
+// depKeys makes the dependency keys of a build's regular pages and list
+// runs, whose sections' site views are views.
 func (c *renderCache) depKeys(s *site.Site, views map[*site.Section]*render.SiteView) *depKeys {
 	d := &depKeys{seed: c.seed, gen: c.bodies.gen,
 		stamp: func(p *site.Page) string { return c.updated(p).Format(time.RFC3339Nano) }}

@@ -176,3 +176,70 @@ func edit(r *rand.Rand, src fstest.MapFS) (string, []string) {
 	what := editFiles(r, src, func(name string) { changed = append(changed, name) })
 	return what, changed
 }
+
+// TestRebuildLongLists edits, at random, a site whose roles' list is long
+// enough to be split into runs, whose pages a rebuild reuses by their
+// dependency keys: after every step the rebuild must give what a clean
+// build gives, and no run page may be reused while its view changed.
+func TestRebuildLongLists(t *testing.T) {
+	steps := 15
+	switch {
+	case raceEnabled:
+		steps = 3
+	case testing.Short():
+		steps = 8
+	}
+	r := rand.New(rand.NewPCG(5, 1))
+	src, err := benchgen.MapFS(1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := build.New(rolesite.Theme(), build.Options{})
+	build.VerifyDepKeys(b, func(out string) { t.Errorf("%s reused by its dependency key, but its view changed", out) })
+	if res := b.Build(context.Background(), src); !res.OK() || len(pagesOfRoles(res)) < 3 {
+		t.Fatalf("the site does not build into several runs of roles: %v", res.Diagnostics)
+	}
+	for step := range steps {
+		what, changed := editList(r, src)
+		want := build.Build(context.Background(), src, rolesite.Theme(), build.Options{})
+		if d := compare(b.Rebuild(context.Background(), src, changed), want); d != "" {
+			t.Fatalf("step %d (%s, changed %v): rebuild differs from a clean build: %s", step, what, changed, d)
+		}
+	}
+}
+
+// editList edits what the roles' list shows, keeping pages in their runs
+// (a title or summary edited in place) or not (a role added or removed),
+// and now and then makes any edit editFiles draws.
+func editList(r *rand.Rand, src fstest.MapFS) (string, []string) {
+	var changed []string
+	e := siteEditor{r: r, src: src, touched: func(name string) { changed = append(changed, name) }}
+	p := e.pick(e.pages("roles"))
+	switch r.IntN(5) {
+	case 0:
+		e.set(p, replaceLine(e.get(p), "title: ", "title: Role "+slugOf(p)[5:]+" edited"))
+		return "title in place " + p, changed
+	case 1:
+		e.set(p, replaceLine(e.get(p), "summary: ", fmt.Sprintf("summary: Summary %d.", r.IntN(1000))))
+		return "summary " + p, changed
+	case 2:
+		name := fmt.Sprintf("content/roles/%s-b.md", slugOf(p))
+		e.set(name, replaceLine(e.get(p), "title: ", "title: Role "+slugOf(p)[5:]+" b"))
+		return "add " + name, changed
+	case 3:
+		e.remove(p)
+		return "remove " + p, changed
+	}
+	return editFiles(r, src, e.touched), changed
+}
+
+// pagesOfRoles are the run pages of the roles' list a build made.
+func pagesOfRoles(res build.Result) []string {
+	var runs []string
+	for _, name := range res.Files.Names() {
+		if name == "roles/index.html" || strings.HasPrefix(name, "roles/page/") {
+			runs = append(runs, name)
+		}
+	}
+	return runs
+}

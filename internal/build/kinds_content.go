@@ -1,6 +1,10 @@
 package build
 
-import "github.com/rolesite/rolesite/internal/render"
+import (
+	"hash/maphash"
+
+	"github.com/rolesite/rolesite/internal/render"
+)
 
 // homePage is the home page, which shows the lifecycle.
 func homePage(r *pageRun) []*pageJob {
@@ -25,8 +29,12 @@ func sectionLists(r *pageRun) []*pageJob {
 		// The rest of a long list (see render.Split).
 		runs := render.ListRuns(sec)
 		for k := 1; k < len(runs); k++ {
-			jobs = append(jobs, &pageJob{out: runs[k].Path + "index.html", origin: origin, kind: render.TemplateList, sec: sec.Name, secPtr: sec,
-				view: func(sv *render.SiteView) *render.PageView { return render.NewListPageView(r.s, sv, sec, runs, k) }})
+			j := &pageJob{out: runs[k].Path + "index.html", origin: origin, kind: render.TemplateList, sec: sec.Name, secPtr: sec,
+				view: func(sv *render.SiteView) *render.PageView { return render.NewListPageView(r.s, sv, sec, runs, k) }}
+			if r.deps != nil {
+				j.deps = func(h *maphash.Hash) uint64 { return r.deps.runKey(h, sec, runs, k) }
+			}
+			jobs = append(jobs, j)
 		}
 	}
 	return jobs
