@@ -39,6 +39,9 @@ import (
 type depKeys struct {
 	seed maphash.Seed
 	site map[*site.Section]uint64 // the site's part of each section's key
+	// glance is the site's part of a matrix run's key: the site view
+	// without a section, and the gens of every _index.md.
+	glance uint64
 	// cards hash each regular page's file, title, URL and summary, by
 	// section order and position; byPath finds them by the page's path.
 	cards  [][]uint64
@@ -113,37 +116,9 @@ func (d *depKeys) key(h *maphash.Hash, s *site.Site, p *site.Page, images []stri
 	return h.Sum64()
 }
 
-// runKey is the dependency key of the view of run k (from 1) of section
-// sec's list, whose runs are runs (render.NewListPageView): the section's
-// site part (which holds its title and summary, through the gen of its
-// _index.md), the run's place, the cards of its pages, the address of
-// every run (the pager) and the first cards of the runs beside it (the
-// pager's previous and next).
-func (d *depKeys) runKey(h *maphash.Hash, sec *site.Section, runs []render.Run, k int) uint64 {
-	d.prepare()
-	h.Reset()
-	h.SetSeed(d.seed)
-	cards := d.cards[sec.Order()]
-	writeInt(h, int(d.site[sec]))
-	writeInt(h, k)
-	writeInt(h, len(runs))
-	for _, r := range runs {
-		writeString(h, r.Path)
-		writeInt(h, r.To-r.From)
-	}
-	for _, c := range cards[runs[k].From:runs[k].To] {
-		writeInt(h, int(c))
-	}
-	for _, q := range []int{k - 1, k + 1} {
-		if q >= 0 && q < len(runs) {
-			writeInt(h, int(cards[runs[q].From]))
-		}
-	}
-	return h.Sum64()
-}
-
-// depKeys makes the dependency keys of a build's regular pages and list
-// runs, whose sections' site views are views.
+// depKeys makes the dependency keys of a build's regular pages and of
+// list and matrix runs (see runkey.go), whose sections' site views are
+// views.
 func (c *renderCache) depKeys(s *site.Site, views map[*site.Section]*render.SiteView) *depKeys {
 	d := &depKeys{seed: c.seed, gen: c.bodies.gen,
 		stamp: func(p *site.Page) string { return c.updated(p).Format(time.RFC3339Nano) }}
@@ -159,6 +134,7 @@ func (c *renderCache) depKeys(s *site.Site, views map[*site.Section]*render.Site
 		d.related, d.inputs = c.related, c.related.inputs(s)
 		c.related.forget(s, len(d.byPath))
 		hasher := newViewHasher(c.seed)
+		indexes := ""
 		for _, sec := range s.Sections {
 			var index uint64
 			if sec.Index != nil {
@@ -167,7 +143,9 @@ func (c *renderCache) depKeys(s *site.Site, views map[*site.Section]*render.Site
 			prefix := c.templateKey() + render.TemplatePage + "\x00" + sec.Name + "\x00" +
 				strconv.FormatUint(home, 36) + "\x00" + strconv.FormatUint(index, 36) + "\x00"
 			d.site[sec] = hasher.sum(prefix, views[sec])
+			indexes += sec.Name + "\x00" + strconv.FormatUint(index, 36) + "\x00"
 		}
+		d.glance = hasher.sum(c.templateKey()+render.TemplateMatrix+"\x00"+strconv.FormatUint(home, 36)+"\x00"+indexes, views[nil])
 	})
 	return d
 }

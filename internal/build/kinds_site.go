@@ -1,6 +1,10 @@
 package build
 
-import "github.com/rolesite/rolesite/internal/render"
+import (
+	"hash/maphash"
+
+	"github.com/rolesite/rolesite/internal/render"
+)
 
 // matrixPages are the pages of the matrices content/_index.md declares:
 // one for every run of rows (see render.Split).
@@ -10,8 +14,12 @@ func matrixPages(r *pageRun) []*pageJob {
 		m := r.s.Matrix(d)
 		runs := render.MatrixRuns(m)
 		for k, run := range runs {
-			jobs = append(jobs, &pageJob{out: run.Path + "index.html", origin: "content/_index.md", kind: render.TemplateMatrix,
-				view: func(sv *render.SiteView) *render.PageView { return render.NewMatrixView(r.s, sv, m, runs, k) }})
+			j := &pageJob{out: run.Path + "index.html", origin: "content/_index.md", kind: render.TemplateMatrix,
+				view: func(sv *render.SiteView) *render.PageView { return render.NewMatrixView(r.s, sv, m, runs, k) }}
+			if r.deps != nil {
+				j.deps = func(h *maphash.Hash) uint64 { return r.deps.matrixKey(h, m, runs, k) }
+			}
+			jobs = append(jobs, j)
 		}
 	}
 	return jobs
