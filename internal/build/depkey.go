@@ -131,7 +131,7 @@ func (c *renderCache) depKeys(s *site.Site, views map[*site.Section]*render.Site
 			home = c.bodies.gen(s.Home.Src.Path)
 		}
 		d.cards, d.byPath = cards(c.seed, s)
-		d.related, d.inputs = c.related, c.related.inputs(s)
+		d.related, d.inputs = c.related, c.related.inputs(s, c.bodies.gen)
 		c.related.forget(s, len(d.byPath))
 		hasher := newViewHasher(c.seed)
 		indexes := ""

@@ -18,8 +18,13 @@ import (
 // What Related reads of page p: whether p's section asks for related
 // pages, p's outgoing targets in order, and for each target its incoming
 // groups (their section, and unless the group is common, its size and the
-// path and place in its section of each page in it). inputs hashes the
-// latter once a build for every page.
+// path of each page in it, in order), and the order of the pages of p's
+// section, for ties. inputs hashes the groups once a build for every page;
+// in place of each member's position it takes the gen of its file (see
+// loaded.gen). A page added or removed moves every later page but changes
+// the order of no two others, and only a page's own file moves it among
+// them (its weight, title or slug): so adding a role at the top of 10,000
+// no longer works out every page's related pages again.
 type relatedMemo struct {
 	seed maphash.Seed
 
@@ -50,12 +55,14 @@ type relatedInputs struct {
 }
 
 // inputs hashes the related inputs of every regular page of s.
-func (m *relatedMemo) inputs(s *site.Site) relatedInputs {
+func (m *relatedMemo) inputs(s *site.Site, gen func(path string) uint64) relatedInputs {
 	in := relatedInputs{paths: make([]uint64, len(s.Pages)), inbound: make([]uint64, len(s.Pages))}
+	gens := make([]uint64, len(s.Pages))
 	var h maphash.Hash
 	h.SetSeed(m.seed)
 	for i, p := range s.Pages {
 		in.paths[i] = maphash.String(m.seed, p.Src.Path)
+		gens[i] = gen(p.Src.Path)
 	}
 	for i, t := range s.Pages {
 		if len(t.In) == 0 {
@@ -73,7 +80,7 @@ func (m *relatedMemo) inputs(s *site.Site) relatedInputs {
 			writeInt(&h, len(g.Pages))
 			for _, q := range g.Pages {
 				writeInt(&h, int(in.paths[q.Index()]))
-				writeInt(&h, q.Position())
+				writeInt(&h, int(gens[q.Index()]))
 			}
 		}
 		in.inbound[i] = h.Sum64()
