@@ -77,7 +77,7 @@ func GraphJSONFrom(s *site.Site, memo *GraphMemo) []byte {
 	out := bytes.NewBuffer(make([]byte, 0, len(head)+len(s.Pages)*800))
 	out.Write(head[:len(head)-len("[]\n}")])
 	out.WriteString("[\n")
-	keys := graphKeys{}
+	keys := make(graphKeys, len(s.Pages))
 	memo.start()
 	for i, p := range s.Pages {
 		page, ok := memo.get(p.Src.Path, func(h *graphHash) { graphInputs(h, s, p, keys) })
@@ -97,15 +97,16 @@ func GraphJSONFrom(s *site.Site, memo *GraphMemo) []byte {
 	return out.Bytes()
 }
 
-// graphKeys are the pages' keys "section/slug", each made once: a page is
-// the target of many edges.
-type graphKeys map[*site.Page]string
+// graphKeys are the pages' keys "section/slug", by their place in
+// Site.Pages (site.Page.Index), each made once: a page is the target of
+// many edges.
+type graphKeys []string
 
 func (k graphKeys) of(p *site.Page) string {
-	key, ok := k[p]
-	if !ok {
+	key := k[p.Index()]
+	if key == "" {
 		key = p.Section.Name + "/" + p.Slug()
-		k[p] = key
+		k[p.Index()] = key
 	}
 	return key
 }
