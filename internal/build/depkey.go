@@ -130,8 +130,12 @@ func (c *renderCache) depKeys(s *site.Site, views map[*site.Section]*render.Site
 		if s.Home != nil && s.Home.Src != nil {
 			home = c.bodies.gen(s.Home.Src.Path)
 		}
-		d.cards, d.byPath = cards(c.seed, s)
+		// The cards and the related inputs are each a pass over every
+		// page, while the other workers wait: two goroutines share them.
+		var wg sync.WaitGroup
+		wg.Go(func() { d.cards, d.byPath = cards(c.seed, s) })
 		d.related, d.inputs = c.related, c.related.inputs(s, c.bodies.gen)
+		wg.Wait()
 		c.related.forget(s, len(d.byPath))
 		hasher := newViewHasher(c.seed)
 		indexes := ""
