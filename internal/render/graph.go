@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"hash/maphash"
 
 	"github.com/rolesite/rolesite/internal/site"
 )
@@ -77,7 +78,13 @@ func GraphJSONFrom(s *site.Site, memo *GraphMemo) []byte {
 	out := bytes.NewBuffer(make([]byte, 0, len(head)+len(s.Pages)*800))
 	out.Write(head[:len(head)-len("[]\n}")])
 	out.WriteString("[\n")
-	keys := make(graphKeys, len(s.Pages))
+	var seed maphash.Seed
+	if memo != nil {
+		seed = memo.seed
+	} else {
+		seed = maphash.MakeSeed()
+	}
+	keys := newGraphKeys(s, seed)
 	memo.start()
 	for i, p := range s.Pages {
 		page, ok := memo.get(p.Src.Path, func(h *graphHash) { graphInputs(h, s, p, keys) })
@@ -98,20 +105,37 @@ func GraphJSONFrom(s *site.Site, memo *GraphMemo) []byte {
 }
 
 // graphKeys are the pages' keys "section/slug", by their place in
-// Site.Pages (site.Page.Index), each made once: a page is the target of
-// many edges.
-type graphKeys []string
+// Site.Pages (site.Page.Index), each made once (a page is the target of
+// many edges), with a 64-bit hash of each for graphInputs.
+type graphKeys struct {
+	seed maphash.Seed
+	keys []string
+	ids  []uint64
+}
 
-func (k graphKeys) of(p *site.Page) string {
-	key := k[p.Index()]
+func newGraphKeys(s *site.Site, seed maphash.Seed) *graphKeys {
+	return &graphKeys{seed: seed, keys: make([]string, len(s.Pages)), ids: make([]uint64, len(s.Pages))}
+}
+
+func (k *graphKeys) of(p *site.Page) string {
+	key := k.keys[p.Index()]
 	if key == "" {
 		key = p.Section.Name + "/" + p.Slug()
-		k[p.Index()] = key
+		k.keys[p.Index()] = key
+		k.ids[p.Index()] = maphash.String(k.seed, key)
 	}
 	return key
 }
 
-func graphPage(s *site.Site, p *site.Page, keys graphKeys) GraphPage {
+// id is the hash of p's key.
+func (k *graphKeys) id(p *site.Page) uint64 {
+	if k.keys[p.Index()] == "" {
+		k.of(p)
+	}
+	return k.ids[p.Index()]
+}
+
+func graphPage(s *site.Site, p *site.Page, keys *graphKeys) GraphPage {
 	gp := GraphPage{Section: p.Section.Name, Slug: p.Slug(), Title: p.Title(), Summary: p.Summary(),
 		URL: s.Permalink(p), Relations: map[string][]string{}, Inverses: map[string][]string{}}
 	for _, grp := range p.Out {
@@ -131,7 +155,7 @@ func graphPage(s *site.Site, p *site.Page, keys graphKeys) GraphPage {
 }
 
 // graphInputs hashes what graphPage makes p's entry from.
-func graphInputs(h *graphHash, s *site.Site, p *site.Page, keys graphKeys) {
+func graphInputs(h *graphHash, s *site.Site, p *site.Page, keys *graphKeys) {
 	for _, v := range []string{p.Section.Name, p.Slug(), p.Title(), p.Summary(), s.Permalink(p)} {
 		h.str(v)
 	}
@@ -141,9 +165,12 @@ func graphInputs(h *graphHash, s *site.Site, p *site.Page, keys graphKeys) {
 			h.str(g.Section.Name)
 			h.str(g.Field)
 			h.n(len(g.Pages))
-			for i, q := range g.Pages {
-				h.str(keys.of(q))
-				h.str(g.Qual(i))
+			for _, q := range g.Pages {
+				h.n(int(keys.id(q)))
+			}
+			h.n(len(g.Quals))
+			for _, q := range g.Quals {
+				h.str(q)
 			}
 		}
 	}
