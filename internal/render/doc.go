@@ -7,6 +7,7 @@
 //
 //	templates/base.html            the layout; executes {{template "main" .}}
 //	templates/partials/*.html      named templates shared by every page
+//	                               (header, footer and site-head: the frame)
 //	templates/home.html            the home page        (defines "main")
 //	templates/list.html            a section's list page
 //	templates/page.html            a regular page
@@ -45,6 +46,18 @@
 // Besides html/template's own, templates have a few functions: lower, join,
 // list and add, and link, which writes a Link as <a href="URL">Title</a>
 // exactly as that markup in the template would, remembering what it wrote.
+//
+// shared writes a template as {{template}} would in HTML text, and
+// executes it once for every page it writes the same for (shared.go): the
+// layout writes its frame so, {{shared "header" .}}, {{shared "footer" .}}
+// and {{shared "site-head" .}} (the feed, icon, stylesheet and script
+// links). Which pages those are is told from the template as the site's
+// templates/ leave it (reads.go): one that reads no field of the view but
+// Site, Kind and Section writes the same for views equal in those, and is
+// kept under them (a SiteView by its content); one that reads more, such
+// as a site's header showing the page's title, is executed for every page.
+// So the navigation needs no page URL, the site view of a page it links
+// (a section's list, a matrix) carries that URL as Here.
 //
 // Besides pages, the package makes the machine-readable files from the
 // site alone: sitemap.xml, feed.xml, robots.txt, graph.json, and the alias

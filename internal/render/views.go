@@ -10,26 +10,6 @@ import (
 	"github.com/rolesite/rolesite/internal/site"
 )
 
-// SiteView is what every page knows of the site.
-type SiteView struct {
-	Title       string
-	Description string
-	BasePath    string // "/" or "/atlas/": the root of every URL
-	BaseURL     string // absolute, or "" when the site has no base_url
-	HomeURL     string
-	Sections    []Link // the navigation
-	Glance      []Link // the matrix pages
-	Assets      Assets
-}
-
-// Assets are the stylesheets and scripts every page loads: paths relative
-// to the output folder when handed to NewSiteView, URLs in a SiteView.
-type Assets struct {
-	CSS    []string
-	HeadJS []string // scripts that must run before first paint (the theme)
-	JS     []string // deferred scripts
-}
-
 // Link is a link to a page.
 type Link struct {
 	Title   string
@@ -135,33 +115,6 @@ type Fact struct {
 	Values []string
 }
 
-// NewSiteView builds the part of every view that describes the site.
-func NewSiteView(s *site.Site, current *site.Section, assets Assets) *SiteView {
-	v := &SiteView{
-		Title:       s.Title,
-		Description: s.Description,
-		BasePath:    s.BasePath,
-		BaseURL:     s.BaseURL,
-		HomeURL:     s.BasePath,
-	}
-	for _, css := range assets.CSS {
-		v.Assets.CSS = append(v.Assets.CSS, s.BasePath+css)
-	}
-	for _, js := range assets.HeadJS {
-		v.Assets.HeadJS = append(v.Assets.HeadJS, s.BasePath+js)
-	}
-	for _, js := range assets.JS {
-		v.Assets.JS = append(v.Assets.JS, s.BasePath+js)
-	}
-	for _, sec := range s.Sections {
-		v.Sections = append(v.Sections, Link{Title: sec.Title, URL: s.BasePath + sec.Name + "/", Summary: sec.Summary, Current: sec == current})
-	}
-	for _, m := range s.Matrices {
-		v.Glance = append(v.Glance, Link{Title: m.Title, URL: s.BasePath + MatrixPath(m)})
-	}
-	return v
-}
-
 // NewPageView builds the view of one page. body is its finished HTML.
 func NewPageView(s *site.Site, sv *SiteView, p *site.Page, body string) *PageView {
 	v := &PageView{
@@ -173,7 +126,7 @@ func NewPageView(s *site.Site, sv *SiteView, p *site.Page, body string) *PageVie
 		Params:  p.Src.Params,
 		Slug:    p.Slug(),
 	}
-	v.Permalink = absolute(s, v.URL)
+	v.locate(s)
 	if !p.Src.Updated.IsZero() {
 		v.Updated = p.Src.Updated.Format("2006-01-02")
 	}
@@ -225,7 +178,7 @@ func NewPageView(s *site.Site, sv *SiteView, p *site.Page, body string) *PageVie
 func NewSectionView(s *site.Site, sv *SiteView, sec *site.Section) *PageView {
 	v := &PageView{Site: sv, Kind: TemplateList, Section: sec.Name, Title: sec.Title, Summary: sec.Summary,
 		URL: s.BasePath + sec.Name + "/", Params: map[string]any{}}
-	v.Permalink = absolute(s, v.URL)
+	v.locate(s)
 	v.Breadcrumbs = []Link{{Title: s.Title, URL: s.BasePath}}
 	listPage(v, s, sec, ListRuns(sec), 0)
 	return v
@@ -236,7 +189,7 @@ func NewSectionView(s *site.Site, sv *SiteView, sec *site.Section) *PageView {
 func NewSearchView(s *site.Site, sv *SiteView) *PageView {
 	v := &PageView{Site: sv, Kind: TemplateSearch, Title: "Search", Summary: "Search every page of " + s.Title + ", or browse them all below.",
 		URL: s.BasePath + "search/", Params: map[string]any{}}
-	v.Permalink = absolute(s, v.URL)
+	v.locate(s)
 	v.Breadcrumbs = []Link{{Title: s.Title, URL: s.BasePath}}
 	for _, sec := range s.Sections {
 		g := Group{Label: sec.Title, Field: sec.Name}
@@ -250,8 +203,16 @@ func NewSearchView(s *site.Site, sv *SiteView) *PageView {
 
 // NewNotFoundView builds the view of 404.html.
 func NewNotFoundView(s *site.Site, sv *SiteView) *PageView {
-	return &PageView{Site: sv, Kind: TemplateNotFound, Title: "Page not found", URL: s.BasePath + "404.html",
-		Permalink: absolute(s, s.BasePath+"404.html"), Params: map[string]any{}}
+	v := &PageView{Site: sv, Kind: TemplateNotFound, Title: "Page not found", URL: s.BasePath + "404.html", Params: map[string]any{}}
+	v.locate(s)
+	return v
+}
+
+// locate sets what follows from the page's URL: its permalink, and the
+// site view's Here.
+func (v *PageView) locate(s *site.Site) {
+	v.Permalink = absolute(s, v.URL)
+	v.Site = v.Site.at(v.URL)
 }
 
 // mergeSymmetric folds an incoming group into the outgoing group with the
