@@ -54,7 +54,8 @@ type PageView struct {
 	Permalink   string // absolute URL when the site has a base URL, else URL
 	Content     template.HTML
 	Headings    []Heading
-	Breadcrumbs []Link // from home to the parent of this page
+	TOC         []Heading // the headings of level 2: the table of contents
+	Breadcrumbs []Link    // from home to the parent of this page
 	Out         []Group
 	In          []Group
 	Prev, Next  *Link            // neighbours in section order (regular pages only)
@@ -131,8 +132,14 @@ func NewPageView(s *site.Site, sv *SiteView, p *site.Page, body string) *PageVie
 		v.Updated = p.Src.Updated.Format("2006-01-02")
 	}
 	v.EditURL = s.EditLink(p)
-	for _, h := range p.Doc.Headings {
-		v.Headings = append(v.Headings, Heading{Level: h.Level, ID: h.ID, Text: h.Text})
+	if len(p.Doc.Headings) > 0 {
+		v.Headings = make([]Heading, len(p.Doc.Headings))
+	}
+	for i, h := range p.Doc.Headings {
+		v.Headings[i] = Heading{Level: h.Level, ID: h.ID, Text: h.Text}
+		if h.Level == 2 {
+			v.TOC = append(v.TOC, v.Headings[i])
+		}
 	}
 	link := func(q *site.Page) Link {
 		return Link{Title: q.Title(), URL: s.Permalink(q), Summary: q.Summary(), Current: q == p}
