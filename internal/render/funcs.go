@@ -53,8 +53,11 @@ func funcs() template.FuncMap {
 		// link writes a Link as <a href="URL">Title</a> (see linker).
 		"link": newLinker().link,
 		// shared writes a template as {{template}} would, executing it
-		// once for every page it writes the same for (see sharer). Each
-		// set binds its own; this one only lets templates parse.
+		// once for every page it writes the same for; each writes a
+		// template for every element of a list, once for equal elements
+		// (see sharer). Each set binds its own; these only let templates
+		// parse.
 		"shared": func(string, any) (template.HTML, error) { return "", errors.New("shared: no template set") },
+		"each":   func(string, any) (template.HTML, error) { return "", errors.New("each: no template set") },
 	}
 }

@@ -6,7 +6,8 @@ import (
 	"sync"
 )
 
-// A sharer is the templates' shared function: {{shared "header" .}}
+// A sharer is the templates' shared and each functions (each.go):
+// {{shared "header" .}}
 // writes what {{template "header" .}} writes in HTML text, and executes
 // the template once for all the pages it would write the same for.
 //
@@ -30,6 +31,7 @@ type sharer struct {
 	mu    sync.Mutex
 	reads map[string]sharedReads // by template name
 	memo  map[sharedKey]template.HTML
+	items map[itemKey]template.HTML // see each
 }
 
 // sharedReads is what a template reads of a view, when it reads no field
@@ -50,7 +52,7 @@ type sharedKey struct {
 const maxShared = 1 << 10
 
 func newSharer(set *template.Template) *sharer {
-	return &sharer{set: set, reads: map[string]sharedReads{}, memo: map[sharedKey]template.HTML{}}
+	return &sharer{set: set, reads: map[string]sharedReads{}, memo: map[sharedKey]template.HTML{}, items: map[itemKey]template.HTML{}}
 }
 
 // shared executes the template name with data, from the memo when it can.
@@ -64,12 +66,10 @@ func (s *sharer) shared(name string, data any) (template.HTML, error) {
 			return h, nil
 		}
 	}
-	// Executed without the lock: the template may itself call shared.
-	var b strings.Builder
-	if err := s.set.ExecuteTemplate(&b, name, data); err != nil {
-		return "", &sharedError{err}
+	h, err := s.execute(name, data)
+	if err != nil {
+		return "", err
 	}
-	h := template.HTML(b.String())
 	if ok {
 		s.mu.Lock()
 		if len(s.memo) >= maxShared {
@@ -79,6 +79,21 @@ func (s *sharer) shared(name string, data any) (template.HTML, error) {
 		s.mu.Unlock()
 	}
 	return h, nil
+}
+
+// execute executes the template name with data, without the lock: the
+// template may itself call shared or each.
+func (s *sharer) execute(name string, data any) (template.HTML, error) {
+	var b strings.Builder
+	if err := s.set.ExecuteTemplate(&b, name, data); err != nil {
+		return "", &sharedError{err}
+	}
+	return template.HTML(b.String()), nil
+}
+
+// funcs are the set's functions bound to s.
+func (s *sharer) funcs() template.FuncMap {
+	return template.FuncMap{"shared": s.shared, "each": s.each}
 }
 
 // key is the memo's key of the template name executed with data; false

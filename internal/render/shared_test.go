@@ -27,6 +27,7 @@ func TestViewReads(t *testing.T) {
 		{`{{template "x" .}}{{define "x"}}{{.Slug}}{{template "x" .}}{{end}}`, "Slug"},
 		{`{{template "x" .Site}}{{define "x"}}{{.Title}}{{$.Here}}{{end}}`, "Site"},
 		{`{{shared "x" .}}{{define "x"}}{{.Section}}{{end}}`, "Section"},
+		{`{{each "x" .Related}}{{define "x"}}{{.Title}}{{$.URL}}{{end}}`, "Related"},
 		{`{{range .Pages}}{{template "x" .}}{{end}}{{define "x"}}{{.Title}}{{end}}`, "Pages"},
 		{`no actions`, ""},
 		{`{{.}}`, "all"},
@@ -82,6 +83,26 @@ func TestSharedKeepsWhatPagesShare(t *testing.T) {
 		if len(s.memo) != c.kept {
 			t.Errorf("%s: %d kept, want %d", c.header, len(s.memo), c.kept)
 		}
+	}
+}
+
+func TestEachKeepsEachLink(t *testing.T) {
+	set := template.Must(template.New("").Funcs(funcs()).Parse(`{{define "li"}}<li>{{link .}}{{with .Qual}} {{.}}{{end}}</li>{{end}}`))
+	s := newSharer(set)
+	a, b := Link{Title: "A", URL: "/a/"}, Link{Title: "B <b>", URL: "/b/"}
+	aq := a
+	aq.Qual = "expert"
+	for range 2 {
+		h, err := s.each("li", []Link{a, b, aq, a})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := `<li><a href="/a/">A</a></li><li><a href="/b/">B &lt;b&gt;</a></li><li><a href="/a/">A</a> expert</li><li><a href="/a/">A</a></li>`; string(h) != want {
+			t.Errorf("wrote %s, want %s", h, want)
+		}
+	}
+	if len(s.items) != 3 {
+		t.Errorf("%d links kept, want 3", len(s.items))
 	}
 }
 

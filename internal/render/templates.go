@@ -77,7 +77,9 @@ func (t *Templates) Copies(n int) []*Templates {
 		link := newLinker().link
 		for k, set := range t.sets {
 			clone := template.Must(set.Clone())
-			c.sets[k] = clone.Funcs(template.FuncMap{"link": link, "shared": newSharer(clone).shared})
+			own := newSharer(clone).funcs()
+			own["link"] = link
+			c.sets[k] = clone.Funcs(own)
 		}
 		out[i] = c
 	}
@@ -130,7 +132,7 @@ func loadSets(fsys fs.FS, names, sections []string, transform func(name string, 
 	add := func(key, file string) {
 		set := template.Must(common.Clone())
 		if parse(set, file) {
-			sets[key] = set.Funcs(template.FuncMap{"shared": newSharer(set).shared})
+			sets[key] = set.Funcs(newSharer(set).funcs())
 		}
 	}
 	for _, kind := range names {
