@@ -59,13 +59,13 @@
 // So the navigation needs no page URL, the site view of a page it links
 // (a section's list, a matrix) carries that URL as Here.
 //
-// each writes a template for every Link of a list, as a {{range}} calling
-// it would (each.go), and keeps what it wrote for each distinct link: a
-// template executed with a Link reads nothing else, so a link equal to
-// one met before writes the same. The lines of the relation panels
-// ("relation-link"), of the related pages ("related-link") and of the
-// breadcrumbs ("crumb") are written so: a tool named by a hundred roles
-// has its line written once.
+// each writes a template for every element of a list, as a {{range}}
+// calling it would (each.go), and keeps what it wrote for each distinct
+// Link or Heading: a template executed with one reads nothing else, so an
+// equal one writes the same. The lines of the relation panels
+// ("relation-link"), of the related pages ("related-link"), of the table
+// of contents ("toc-entry") and of the breadcrumbs ("crumb") are written
+// so: a tool named by a hundred roles has its line written once.
 //
 // Besides pages, the package makes the machine-readable files from the
 // site alone: sitemap.xml, feed.xml, robots.txt, graph.json, and the alias

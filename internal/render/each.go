@@ -1,22 +1,38 @@
 package render
 
 import (
+	"fmt"
 	"html/template"
+	"reflect"
 	"strings"
 )
 
 // each is the templates' each function: {{each "relation-link" .Links}}
 // writes what {{range .Links}}{{template "relation-link" .}}{{end}}
-// writes in HTML text, and keeps what the template wrote for each link.
-// A template executed with a Link has nothing else to read (its $ is the
-// link too, and template functions depend on their arguments alone), and
-// a Link is made of values alone, so a link equal to one met before writes
-// the same: a tool's line in a panel is written once, however many pages
-// list it, where a range would make some five reflective calls a line.
-func (s *sharer) each(name string, links []Link) (template.HTML, error) {
+// writes in HTML text, and keeps what the template wrote for each
+// element of a list of links or headings. A template executed with an
+// element has nothing else to read (its $ is the element too, and
+// template functions depend on their arguments alone), and a Link or a
+// Heading is made of values alone (no pointers, slices or maps, whose
+// equality would not be their content's), so an element equal to one met
+// before writes the same: a tool's line in a panel is written once,
+// however many pages list it, where a range would make some five
+// reflective calls a line. The elements of other lists are written
+// every time.
+func (s *sharer) each(name string, list any) (template.HTML, error) {
+	switch l := list.(type) {
+	case []Link:
+		return eachOf(s, s.links, name, l)
+	case []Heading:
+		return eachOf(s, s.headings, name, l)
+	}
+	v := reflect.ValueOf(list)
+	if k := v.Kind(); k != reflect.Slice && k != reflect.Array {
+		return "", fmt.Errorf("each: cannot range over %T", list)
+	}
 	var b strings.Builder
-	for i := range links {
-		h, err := s.item(name, &links[i])
+	for i := range v.Len() {
+		h, err := s.execute(name, v.Index(i).Interface())
 		if err != nil {
 			return "", err
 		}
@@ -25,35 +41,39 @@ func (s *sharer) each(name string, links []Link) (template.HTML, error) {
 	return template.HTML(b.String()), nil
 }
 
-// itemKey names what a template wrote for a link.
-type itemKey struct {
+// itemKey names what a template wrote for an element of a list.
+type itemKey[T comparable] struct {
 	name string
-	link Link
+	item T
 }
 
-// maxItems bounds the links a sharer keeps in a long-running server,
-// where titles change: past it, the sharer starts again from nothing.
+// maxItems bounds the elements a sharer keeps of each type in a
+// long-running server, where titles change: past it, the sharer starts
+// again from nothing.
 const maxItems = 1 << 17
 
-// item executes the template name with link, or takes what it wrote
-// before.
-func (s *sharer) item(name string, link *Link) (template.HTML, error) {
-	k := itemKey{name, *link}
-	s.mu.Lock()
-	h, ok := s.items[k]
-	s.mu.Unlock()
-	if ok {
-		return h, nil
+// eachOf writes the template name for every element of list, taking what
+// it wrote for an element from memo when it wrote it before.
+func eachOf[T comparable](s *sharer, memo map[itemKey[T]]template.HTML, name string, list []T) (template.HTML, error) {
+	var b strings.Builder
+	for i := range list {
+		k := itemKey[T]{name, list[i]}
+		s.mu.Lock()
+		h, ok := memo[k]
+		s.mu.Unlock()
+		if !ok {
+			var err error
+			if h, err = s.execute(name, list[i]); err != nil {
+				return "", err
+			}
+			s.mu.Lock()
+			if len(memo) >= maxItems {
+				clear(memo)
+			}
+			memo[k] = h
+			s.mu.Unlock()
+		}
+		b.WriteString(string(h))
 	}
-	h, err := s.execute(name, *link)
-	if err != nil {
-		return h, err
-	}
-	s.mu.Lock()
-	if len(s.items) >= maxItems {
-		clear(s.items)
-	}
-	s.items[k] = h
-	s.mu.Unlock()
-	return h, nil
+	return template.HTML(b.String()), nil
 }

@@ -31,7 +31,10 @@ type sharer struct {
 	mu    sync.Mutex
 	reads map[string]sharedReads // by template name
 	memo  map[sharedKey]template.HTML
-	items map[itemKey]template.HTML // see each
+	// links and headings are what templates wrote for elements of lists
+	// (see each).
+	links    map[itemKey[Link]]template.HTML
+	headings map[itemKey[Heading]]template.HTML
 }
 
 // sharedReads is what a template reads of a view, when it reads no field
@@ -52,7 +55,8 @@ type sharedKey struct {
 const maxShared = 1 << 10
 
 func newSharer(set *template.Template) *sharer {
-	return &sharer{set: set, reads: map[string]sharedReads{}, memo: map[sharedKey]template.HTML{}, items: map[itemKey]template.HTML{}}
+	return &sharer{set: set, reads: map[string]sharedReads{}, memo: map[sharedKey]template.HTML{},
+		links: map[itemKey[Link]]template.HTML{}, headings: map[itemKey[Heading]]template.HTML{}}
 }
 
 // shared executes the template name with data, from the memo when it can.

@@ -101,8 +101,24 @@ func TestEachKeepsEachLink(t *testing.T) {
 			t.Errorf("wrote %s, want %s", h, want)
 		}
 	}
-	if len(s.items) != 3 {
-		t.Errorf("%d links kept, want 3", len(s.items))
+	if len(s.links) != 3 {
+		t.Errorf("%d links kept, want 3", len(s.links))
+	}
+}
+
+func TestEachOtherLists(t *testing.T) {
+	set := template.Must(template.New("").Funcs(funcs()).Parse(`{{define "h"}}<a href="#{{.ID}}">{{.Text}}</a>{{end}}{{define "s"}}<i>{{.}}</i>{{end}}`))
+	s := newSharer(set)
+	h, err := s.each("h", []Heading{{Level: 2, ID: "x", Text: "X & Y"}, {Level: 2, ID: "x", Text: "X & Y"}})
+	if want := `<a href="#x">X &amp; Y</a><a href="#x">X &amp; Y</a>`; err != nil || string(h) != want || len(s.headings) != 1 {
+		t.Errorf("headings: wrote %s (%v), keeping %d; want %s, keeping 1", h, err, len(s.headings), want)
+	}
+	h, err = s.each("s", []string{"a", "<b>"})
+	if want := `<i>a</i><i>&lt;b&gt;</i>`; err != nil || string(h) != want {
+		t.Errorf("strings: wrote %s (%v), want %s", h, err, want)
+	}
+	if _, err := s.each("s", "abc"); err == nil {
+		t.Errorf("each of a string: no error")
 	}
 }
 
