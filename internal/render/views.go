@@ -1,10 +1,9 @@
 package render
 
 import (
-	"fmt"
 	"html/template"
-	"maps"
 	"slices"
+	"strconv"
 
 	"github.com/rolesite/rolesite/internal/content"
 	"github.com/rolesite/rolesite/internal/site"
@@ -78,9 +77,12 @@ type PageView struct {
 // relationGroups are the panels of p's relation groups gs, incoming
 // (naming p) when in.
 func relationGroups(s *site.Site, p *site.Page, gs []*site.Group, in bool) []Group {
-	var out []Group
+	if len(gs) == 0 {
+		return nil
+	}
+	out := make([]Group, 0, len(gs))
 	for _, g := range gs {
-		vg := Group{Label: g.Label, Field: g.Field}
+		vg := Group{Label: g.Label, Field: g.Field, Links: make([]Link, 0, len(g.Pages))}
 		for i, q := range g.Pages {
 			l := qualified(Link{Title: q.Title(), URL: s.Permalink(q), Summary: q.Summary(), Current: q == p}, g, i)
 			// A qualified edge within a compared section (a career move)
@@ -161,7 +163,7 @@ func NewPageView(s *site.Site, sv *SiteView, p *site.Page, body string) *PageVie
 		v.Breadcrumbs = []Link{home, {Title: p.Section.Title, URL: s.BasePath + p.Section.Name + "/"}}
 		for _, r := range s.Related(p) {
 			l := link(r.Page)
-			l.Note = fmt.Sprintf("%d in common", r.Shared)
+			l.Note = strconv.Itoa(r.Shared) + " in common"
 			v.Related = append(v.Related, l)
 		}
 		if Compared(p.Section) {
@@ -248,15 +250,18 @@ func facts(p *site.Page) []Fact {
 	if p.Kind != site.KindPage {
 		return nil
 	}
-	skip := map[string]bool{}
-	for _, d := range p.Section.Relations {
-		skip[d.Field] = true
-	}
-	var out []Fact
-	for _, field := range p.Src.Order(slices.Sorted(maps.Keys(p.Src.Params))) {
-		if skip[field] || site.Reserved(field) {
-			continue
+	var fields []string
+	for field, v := range p.Src.Params {
+		switch v.(type) {
+		case string, []any:
+			if !site.Reserved(field) && !slices.ContainsFunc(p.Section.Relations, func(d *site.Decl) bool { return d.Field == field }) {
+				fields = append(fields, field)
+			}
 		}
+	}
+	slices.Sort(fields)
+	var out []Fact
+	for _, field := range p.Src.Order(fields) {
 		var values []string
 		switch v := p.Src.Params[field].(type) {
 		case string:
@@ -267,8 +272,6 @@ func facts(p *site.Page) []Fact {
 				continue
 			}
 			values = list
-		default:
-			continue
 		}
 		if len(values) > 0 {
 			out = append(out, Fact{Field: field, Label: site.Humanize(field), Values: values})
