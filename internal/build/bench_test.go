@@ -11,10 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"testing/fstest"
-	"time"
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
@@ -27,6 +25,7 @@ import (
 
 	"github.com/rolesite/rolesite"
 	"github.com/rolesite/rolesite/internal/benchgen"
+	"github.com/rolesite/rolesite/internal/cputime"
 	"github.com/rolesite/rolesite/internal/output"
 	"github.com/rolesite/rolesite/internal/site"
 )
@@ -203,23 +202,13 @@ func BenchmarkFloor(b *testing.B) {
 		{"goldmark+chroma", goldmark.New(goldmark.WithExtensions(extension.GFM), goldmark.WithRendererOptions(highlight))},
 	} {
 		b.Run(floor.name, func(b *testing.B) {
-			start := cpuTime(b)
+			cpu := cputime.Start()
 			for b.Loop() {
 				convertAll(b.TempDir(), src, names, floor.md)
 			}
-			b.ReportMetric(float64(cpuTime(b)-start)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
+			cpu.ReportPerOp(b)
 		})
 	}
-}
-
-// cpuTime is the CPU time the process has used, user and system: on a
-// machine other work shares, a steadier figure than the wall time.
-func cpuTime(b *testing.B) time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		b.Fatal(err)
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // convertAll converts the files names of src with md on two goroutines,
