@@ -74,5 +74,6 @@
 // rebuild encodes only the entries that changed.
 //
 // Parse and execution errors come back as diagnostics naming the template
-// file, line and column.
+// file, line and column: of the template that failed, also when shared or
+// each executed it.
 package render
