@@ -162,6 +162,22 @@ func TestSharedFailureAtThePartial(t *testing.T) {
 	}
 }
 
+func TestEachFailureAtThePartial(t *testing.T) {
+	fsys := fstest.MapFS{
+		"templates/base.html":        {Data: []byte(`{{each "li" .Breadcrumbs}}`)},
+		"templates/partials/li.html": {Data: []byte("{{define \"li\"}}\n{{.NoSuchField}}{{end}}")},
+		"templates/page.html":        {Data: []byte(`{{define "main"}}{{end}}`)},
+	}
+	tpl, diags := LoadTemplates(fsys, []string{TemplatePage}, nil, nil)
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	err := tpl.Execute(&bytes.Buffer{}, TemplatePage, "", &PageView{Breadcrumbs: []Link{{Title: "A"}}})
+	if err == nil || !strings.HasPrefix(err.Error(), "templates/partials/li.html:2:") {
+		t.Errorf("error %v, want it at templates/partials/li.html:2", err)
+	}
+}
+
 func TestSiteViewHere(t *testing.T) {
 	sv := (&SiteView{Sections: []Link{{URL: "/roles/"}}, Glance: []Link{{URL: "/matrices/m/"}}}).identify()
 	for url, here := range map[string]string{"/roles/": "/roles/", "/matrices/m/": "/matrices/m/", "/roles/a/": "", "/": ""} {
