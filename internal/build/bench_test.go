@@ -9,15 +9,23 @@ import (
 	"path/filepath"
 	"runtime"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"testing/fstest"
 
+	"github.com/alecthomas/chroma/v2"
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
 
 	"github.com/rolesite/rolesite"
 	"github.com/rolesite/rolesite/internal/benchgen"
+	"github.com/rolesite/rolesite/internal/cputime"
 	"github.com/rolesite/rolesite/internal/output"
 	"github.com/rolesite/rolesite/internal/site"
 )
@@ -201,8 +209,11 @@ func BenchmarkRebuild(b *testing.B) {
 }
 
 // BenchmarkFloor is the floor the issue measures against: read every .md
-// file, convert it with goldmark and GFM on two goroutines, write each HTML
-// file.
+// file, convert it on two goroutines, write each HTML file. goldmark is
+// goldmark and GFM alone; goldmark+chroma also colours each fenced code
+// block with chroma as rolesite does (CSS classes, an empty style, the
+// lexer coalesced: see internal/markdown's codeRenderer), the work every
+// generator that highlights at build time does too.
 func BenchmarkFloor(b *testing.B) {
 	src := corpus(b, 10000)
 	var names []string
@@ -212,24 +223,75 @@ func BenchmarkFloor(b *testing.B) {
 		}
 		return nil
 	})
-	md := goldmark.New(goldmark.WithExtensions(extension.GFM))
-	for b.Loop() {
-		out := b.TempDir()
-		var wg sync.WaitGroup
-		for w := range 2 {
-			wg.Go(func() {
-				var buf bytes.Buffer
-				for i := w; i < len(names); i += 2 {
-					data, _ := fs.ReadFile(src, names[i])
-					buf.Reset()
-					_ = md.Convert(data, &buf)
-					p := filepath.Join(out, strconv.Itoa(i)+".html")
-					_ = os.WriteFile(p, buf.Bytes(), 0o644)
-				}
-			})
-		}
-		wg.Wait()
+	highlight := renderer.WithNodeRenderers(util.Prioritized(floorCode{
+		format: chromahtml.New(chromahtml.WithClasses(true)),
+		style:  chroma.MustNewStyle("floor", chroma.StyleEntries{}),
+	}, 100))
+	for _, floor := range []struct {
+		name string
+		md   goldmark.Markdown
+	}{
+		{"goldmark", goldmark.New(goldmark.WithExtensions(extension.GFM))},
+		{"goldmark+chroma", goldmark.New(goldmark.WithExtensions(extension.GFM), goldmark.WithRendererOptions(highlight))},
+	} {
+		b.Run(floor.name, func(b *testing.B) {
+			cpu := cputime.Start()
+			for b.Loop() {
+				convertAll(b.TempDir(), src, names, floor.md)
+			}
+			cpu.ReportPerOp(b)
+		})
 	}
+}
+
+// convertAll converts the files names of src with md on two goroutines,
+// writing each HTML file into out.
+func convertAll(out string, src fs.FS, names []string, md goldmark.Markdown) {
+	var wg sync.WaitGroup
+	for w := range 2 {
+		wg.Go(func() {
+			var buf bytes.Buffer
+			for i := w; i < len(names); i += 2 {
+				data, _ := fs.ReadFile(src, names[i])
+				buf.Reset()
+				_ = md.Convert(data, &buf)
+				p := filepath.Join(out, strconv.Itoa(i)+".html")
+				_ = os.WriteFile(p, buf.Bytes(), 0o644)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// floorCode writes a fenced code block coloured by chroma, for the floor.
+type floorCode struct {
+	format *chromahtml.Formatter
+	style  *chroma.Style
+}
+
+func (c floorCode) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
+	r.Register(ast.KindFencedCodeBlock, c.render)
+}
+
+func (c floorCode) render(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	block := n.(*ast.FencedCodeBlock)
+	var code strings.Builder
+	for i := range block.Lines().Len() {
+		seg := block.Lines().At(i)
+		code.Write(seg.Value(src))
+	}
+	lexer := lexers.Get(string(block.Language(src)))
+	if lexer == nil {
+		lexer = lexers.Fallback
+	}
+	it, err := chroma.Coalesce(lexer).Tokenise(nil, code.String())
+	if err == nil {
+		err = c.format.Format(w, c.style, it)
+	}
+	return ast.WalkContinue, err
 }
 
 func memCopy(b *testing.B, src fs.FS) fstest.MapFS {

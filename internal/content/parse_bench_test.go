@@ -4,14 +4,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/BurntSushi/toml"
 	"go.yaml.in/yaml/v4"
 
 	"github.com/rolesite/rolesite/internal/benchgen"
+	"github.com/rolesite/rolesite/internal/cputime"
 )
 
 // benchPage is one content file of a generated site.
@@ -85,7 +84,7 @@ func BenchmarkParse(b *testing.B) {
 		}
 		b.Run(format, func(b *testing.B) {
 			b.ReportAllocs()
-			start := cpuTime(b)
+			cpu := cputime.Start()
 			for b.Loop() {
 				for _, pg := range pages {
 					if _, d := Parse(pg.name, pg.data); len(d) > 0 {
@@ -93,16 +92,7 @@ func BenchmarkParse(b *testing.B) {
 					}
 				}
 			}
-			b.ReportMetric(float64(cpuTime(b)-start)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
+			cpu.ReportPerOp(b)
 		})
 	}
-}
-
-// cpuTime is the CPU time the process has used, user and system.
-func cpuTime(b *testing.B) time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		b.Fatal(err)
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -96,7 +96,7 @@ func NewCompareView(s *site.Site, sv *SiteView, a, b *site.Page) *PageView {
 	v := &PageView{Site: sv, Kind: TemplateCompare, Section: a.Section.Name, Title: a.Title() + " and " + b.Title(),
 		URL: s.BasePath + ComparePath(a, b), Params: map[string]any{}}
 	v.Summary = "What " + a.Title() + " and " + b.Title() + " share, and where they differ."
-	v.Permalink = absolute(s, v.URL)
+	v.locate(s)
 	v.Breadcrumbs = []Link{{Title: s.Title, URL: s.BasePath}, {Title: a.Section.Title, URL: s.BasePath + a.Section.Name + "/"},
 		{Title: a.Title(), URL: s.Permalink(a)}, {Title: "Compare", URL: PickURL(s, a, nil)}}
 	rows := func(rs []site.CompareRow) []CompareRow {
@@ -140,7 +140,7 @@ func NewComparisonsView(s *site.Site, sv *SiteView, sec *site.Section) *PageView
 	v := &PageView{Site: sv, Kind: TemplateComparisons, Section: sec.Name, Title: "Compare " + lowerFirst(sec.Title),
 		URL: s.BasePath + ComparisonsPath(sec), Params: map[string]any{}}
 	v.Summary = "Put any two of the " + lowerFirst(sec.Title) + " side by side: what they share, and where they differ."
-	v.Permalink = absolute(s, v.URL)
+	v.locate(s)
 	v.Breadcrumbs = []Link{{Title: s.Title, URL: s.BasePath}, {Title: sec.Title, URL: s.BasePath + sec.Name + "/"}}
 	cv := &ComparisonsView{Profiles: make([]ProfileView, 0, len(sec.Pages))}
 	for _, p := range sec.Pages {

@@ -7,6 +7,7 @@
 //
 //	templates/base.html            the layout; executes {{template "main" .}}
 //	templates/partials/*.html      named templates shared by every page
+//	                               (header, footer and site-head: the frame)
 //	templates/home.html            the home page        (defines "main")
 //	templates/list.html            a section's list page
 //	templates/page.html            a regular page
@@ -46,6 +47,26 @@
 // list and add, and link, which writes a Link as <a href="URL">Title</a>
 // exactly as that markup in the template would, remembering what it wrote.
 //
+// shared writes a template as {{template}} would in HTML text, and
+// executes it once for every page it writes the same for (shared.go): the
+// layout writes its frame so, {{shared "header" .}}, {{shared "footer" .}}
+// and {{shared "site-head" .}} (the feed, icon, stylesheet and script
+// links). Which pages those are is told from the template as the site's
+// templates/ leave it (reads.go): one that reads no field of the view but
+// Site, Kind and Section writes the same for views equal in those, and is
+// kept under them (a SiteView by its content); one that reads more, such
+// as a site's header showing the page's title, is executed for every page.
+// So the navigation needs no page URL, the site view of a page it links
+// (a section's list, a matrix) carries that URL as Here.
+//
+// each writes a template for every element of a list, as a {{range}}
+// calling it would (each.go), and keeps what it wrote for each distinct
+// Link or Heading: a template executed with one reads nothing else, so an
+// equal one writes the same. The lines of the relation panels
+// ("relation-link"), of the related pages ("related-link"), of the table
+// of contents ("toc-entry") and of the breadcrumbs ("crumb") are written
+// so: a tool named by a hundred roles has its line written once.
+//
 // Besides pages, the package makes the machine-readable files from the
 // site alone: sitemap.xml, feed.xml, robots.txt, graph.json, and the alias
 // redirect pages. GraphJSONFrom takes each page's entry of graph.json from
@@ -53,5 +74,6 @@
 // rebuild encodes only the entries that changed.
 //
 // Parse and execution errors come back as diagnostics naming the template
-// file, line and column.
+// file, line and column: of the template that failed, also when shared or
+// each executed it.
 package render

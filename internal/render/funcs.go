@@ -1,6 +1,7 @@
 package render
 
 import (
+	"errors"
 	"fmt"
 	"html/template"
 	"strings"
@@ -51,5 +52,12 @@ func funcs() template.FuncMap {
 		},
 		// link writes a Link as <a href="URL">Title</a> (see linker).
 		"link": newLinker().link,
+		// shared writes a template as {{template}} would, executing it
+		// once for every page it writes the same for; each writes a
+		// template for every element of a list, once for equal elements
+		// (see sharer). Each set binds its own; these only let templates
+		// parse.
+		"shared": func(string, any) (template.HTML, error) { return "", errors.New("shared: no template set") },
+		"each":   func(string, any) (template.HTML, error) { return "", errors.New("each: no template set") },
 	}
 }

@@ -47,7 +47,7 @@ func NewMatrixView(s *site.Site, sv *SiteView, m *site.Matrix, runs []Run, k int
 	v := &PageView{Site: sv, Kind: TemplateMatrix, Title: m.Title, Slug: m.Slug,
 		URL: s.BasePath + runs[k].Path, Params: map[string]any{}}
 	v.Summary = "Which " + lowerFirst(m.MatrixDecl.Rows.Title) + " relate to which " + lowerFirst(m.Columns.Title) + ", at a glance."
-	v.Permalink = absolute(s, v.URL)
+	v.locate(s)
 	v.Breadcrumbs = []Link{{Title: s.Title, URL: s.BasePath}}
 	mv := &MatrixView{RowsLabel: m.MatrixDecl.Rows.Title, Grouped: m.Group != "", Scale: m.Scale()}
 	var cols []Link

@@ -137,7 +137,7 @@ func NewListPageView(s *site.Site, sv *SiteView, sec *site.Section, runs []Run, 
 	v := &PageView{Site: sv, Kind: TemplateList, Section: sec.Name, Summary: sec.Summary,
 		URL: s.BasePath + runs[k].Path, Params: map[string]any{}}
 	v.Title = sec.Title + ", from " + sec.Pages[runs[k].From].Title()
-	v.Permalink = absolute(s, v.URL)
+	v.locate(s)
 	v.Breadcrumbs = []Link{{Title: s.Title, URL: s.BasePath}, {Title: sec.Title, URL: s.BasePath + sec.Name + "/"}}
 	listPage(v, s, sec, runs, k)
 	return v

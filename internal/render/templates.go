@@ -74,9 +74,12 @@ func (t *Templates) Copies(n int) []*Templates {
 			continue
 		}
 		c := &Templates{sets: make(map[string]*template.Template, len(t.sets)), orig: t.orig}
-		own := template.FuncMap{"link": newLinker().link}
+		link := newLinker().link
 		for k, set := range t.sets {
-			c.sets[k] = template.Must(set.Clone()).Funcs(own)
+			clone := template.Must(set.Clone())
+			own := newSharer(clone).funcs()
+			own["link"] = link
+			c.sets[k] = clone.Funcs(own)
 		}
 		out[i] = c
 	}
@@ -129,7 +132,7 @@ func loadSets(fsys fs.FS, names, sections []string, transform func(name string, 
 	add := func(key, file string) {
 		set := template.Must(common.Clone())
 		if parse(set, file) {
-			sets[key] = set
+			sets[key] = set.Funcs(newSharer(set).funcs())
 		}
 	}
 	for _, kind := range names {
@@ -183,7 +186,20 @@ func (t *Templates) Execute(buf *bytes.Buffer, kind, section string, view any) e
 			err = err2
 		}
 	}
-	return templateDiag(err, "templates/"+kind+".html", nil)
+	return templateDiag(innermost(err), "templates/"+kind+".html", nil)
+}
+
+// innermost is the error of the innermost template that failed: a
+// template that shared executed fails within the page's, which reports
+// the failure at the call.
+func innermost(err error) error {
+	for {
+		var inner *sharedError
+		if !errors.As(err, &inner) {
+			return err
+		}
+		err = inner.err
+	}
 }
 
 var templatePos = regexp.MustCompile(`^template: ([^:]+):(\d+)(?::(\d+))?: (.*)$`)

@@ -1,35 +1,13 @@
 package render
 
 import (
-	"fmt"
 	"html/template"
-	"maps"
 	"slices"
 	"strconv"
 
 	"github.com/rolesite/rolesite/internal/content"
 	"github.com/rolesite/rolesite/internal/site"
 )
-
-// SiteView is what every page knows of the site.
-type SiteView struct {
-	Title       string
-	Description string
-	BasePath    string // "/" or "/atlas/": the root of every URL
-	BaseURL     string // absolute, or "" when the site has no base_url
-	HomeURL     string
-	Sections    []Link // the navigation
-	Glance      []Link // the matrix pages
-	Assets      Assets
-}
-
-// Assets are the stylesheets and scripts every page loads: paths relative
-// to the output folder when handed to NewSiteView, URLs in a SiteView.
-type Assets struct {
-	CSS    []string
-	HeadJS []string // scripts that must run before first paint (the theme)
-	JS     []string // deferred scripts
-}
 
 // Link is a link to a page.
 type Link struct {
@@ -78,7 +56,8 @@ type PageView struct {
 	Permalink   string // absolute URL when the site has a base URL, else URL
 	Content     template.HTML
 	Headings    []Heading
-	Breadcrumbs []Link // from home to the parent of this page
+	TOC         []Heading // the headings of level 2: the table of contents
+	Breadcrumbs []Link    // from home to the parent of this page
 	Out         []Group
 	In          []Group
 	Prev, Next  *Link            // neighbours in section order (regular pages only)
@@ -101,9 +80,12 @@ type PageView struct {
 // relationGroups are the panels of p's relation groups gs, incoming
 // (naming p) when in.
 func relationGroups(s *site.Site, p *site.Page, gs []*site.Group, in bool) []Group {
-	var out []Group
+	if len(gs) == 0 {
+		return nil
+	}
+	out := make([]Group, 0, len(gs))
 	for _, g := range gs {
-		vg := Group{Label: g.Label, Field: g.Field}
+		vg := Group{Label: g.Label, Field: g.Field, Links: make([]Link, 0, len(g.Pages))}
 		for i, q := range g.Pages {
 			l := qualified(Link{Title: q.Title(), URL: s.Permalink(q), Summary: q.Summary(), Current: q == p}, g, i)
 			// A qualified edge within a compared section (a career move)
@@ -139,33 +121,6 @@ type Fact struct {
 	Values []string
 }
 
-// NewSiteView builds the part of every view that describes the site.
-func NewSiteView(s *site.Site, current *site.Section, assets Assets) *SiteView {
-	v := &SiteView{
-		Title:       s.Title,
-		Description: s.Description,
-		BasePath:    s.BasePath,
-		BaseURL:     s.BaseURL,
-		HomeURL:     s.BasePath,
-	}
-	for _, css := range assets.CSS {
-		v.Assets.CSS = append(v.Assets.CSS, s.BasePath+css)
-	}
-	for _, js := range assets.HeadJS {
-		v.Assets.HeadJS = append(v.Assets.HeadJS, s.BasePath+js)
-	}
-	for _, js := range assets.JS {
-		v.Assets.JS = append(v.Assets.JS, s.BasePath+js)
-	}
-	for _, sec := range s.Sections {
-		v.Sections = append(v.Sections, Link{Title: sec.Title, URL: s.BasePath + sec.Name + "/", Summary: sec.Summary, Current: sec == current})
-	}
-	for _, m := range s.Matrices {
-		v.Glance = append(v.Glance, Link{Title: m.Title, URL: s.BasePath + MatrixPath(m)})
-	}
-	return v
-}
-
 // NewPageView builds the view of one page. body is its finished HTML.
 func NewPageView(s *site.Site, sv *SiteView, p *site.Page, body string) *PageView {
 	v := &PageView{
@@ -177,13 +132,19 @@ func NewPageView(s *site.Site, sv *SiteView, p *site.Page, body string) *PageVie
 		Params:  p.Src.Params,
 		Slug:    p.Slug(),
 	}
-	v.Permalink = absolute(s, v.URL)
+	v.locate(s)
 	if !p.Src.Updated.IsZero() {
 		v.Updated = p.Src.Updated.Format("2006-01-02")
 	}
 	v.EditURL = s.EditLink(p)
-	for _, h := range p.Doc.Headings {
-		v.Headings = append(v.Headings, Heading{Level: h.Level, ID: h.ID, Text: h.Text})
+	if len(p.Doc.Headings) > 0 {
+		v.Headings = make([]Heading, len(p.Doc.Headings))
+	}
+	for i, h := range p.Doc.Headings {
+		v.Headings[i] = Heading{Level: h.Level, ID: h.ID, Text: h.Text}
+		if h.Level == 2 {
+			v.TOC = append(v.TOC, v.Headings[i])
+		}
 	}
 	link := func(q *site.Page) Link {
 		return Link{Title: q.Title(), URL: s.Permalink(q), Summary: q.Summary(), Current: q == p}
@@ -205,7 +166,7 @@ func NewPageView(s *site.Site, sv *SiteView, p *site.Page, body string) *PageVie
 		v.Breadcrumbs = []Link{home, {Title: p.Section.Title, URL: s.BasePath + p.Section.Name + "/"}}
 		for _, r := range s.Related(p) {
 			l := link(r.Page)
-			l.Note = fmt.Sprintf("%d in common", r.Shared)
+			l.Note = strconv.Itoa(r.Shared) + " in common"
 			v.Related = append(v.Related, l)
 		}
 		if Compared(p.Section) {
@@ -229,7 +190,7 @@ func NewPageView(s *site.Site, sv *SiteView, p *site.Page, body string) *PageVie
 func NewSectionView(s *site.Site, sv *SiteView, sec *site.Section) *PageView {
 	v := &PageView{Site: sv, Kind: TemplateList, Section: sec.Name, Title: sec.Title, Summary: sec.Summary,
 		URL: s.BasePath + sec.Name + "/", Params: map[string]any{}}
-	v.Permalink = absolute(s, v.URL)
+	v.locate(s)
 	v.Breadcrumbs = []Link{{Title: s.Title, URL: s.BasePath}}
 	listPage(v, s, sec, ListRuns(sec), 0)
 	return v
@@ -243,7 +204,7 @@ func NewSectionView(s *site.Site, sv *SiteView, sec *site.Section) *PageView {
 func NewSearchView(s *site.Site, sv *SiteView) *PageView {
 	v := &PageView{Site: sv, Kind: TemplateSearch, Title: "Search", Summary: "Search every page of " + s.Title + ", or browse them all below.",
 		URL: s.BasePath + "search/", Params: map[string]any{}}
-	v.Permalink = absolute(s, v.URL)
+	v.locate(s)
 	v.Breadcrumbs = []Link{{Title: s.Title, URL: s.BasePath}}
 	for _, sec := range s.Sections {
 		g := Group{Label: sec.Title, Field: sec.Name, Total: len(sec.Pages)}
@@ -265,8 +226,16 @@ func NewSearchView(s *site.Site, sv *SiteView) *PageView {
 
 // NewNotFoundView builds the view of 404.html.
 func NewNotFoundView(s *site.Site, sv *SiteView) *PageView {
-	return &PageView{Site: sv, Kind: TemplateNotFound, Title: "Page not found", URL: s.BasePath + "404.html",
-		Permalink: absolute(s, s.BasePath+"404.html"), Params: map[string]any{}}
+	v := &PageView{Site: sv, Kind: TemplateNotFound, Title: "Page not found", URL: s.BasePath + "404.html", Params: map[string]any{}}
+	v.locate(s)
+	return v
+}
+
+// locate sets what follows from the page's URL: its permalink, and the
+// site view's Here.
+func (v *PageView) locate(s *site.Site) {
+	v.Permalink = absolute(s, v.URL)
+	v.Site = v.Site.at(v.URL)
 }
 
 // mergeSymmetric folds an incoming group into the outgoing group with the
@@ -295,15 +264,18 @@ func facts(p *site.Page) []Fact {
 	if p.Kind != site.KindPage {
 		return nil
 	}
-	skip := map[string]bool{}
-	for _, d := range p.Section.Relations {
-		skip[d.Field] = true
-	}
-	var out []Fact
-	for _, field := range p.Src.Order(slices.Sorted(maps.Keys(p.Src.Params))) {
-		if skip[field] || site.Reserved(field) {
-			continue
+	var fields []string
+	for field, v := range p.Src.Params {
+		switch v.(type) {
+		case string, []any:
+			if !site.Reserved(field) && !slices.ContainsFunc(p.Section.Relations, func(d *site.Decl) bool { return d.Field == field }) {
+				fields = append(fields, field)
+			}
 		}
+	}
+	slices.Sort(fields)
+	var out []Fact
+	for _, field := range p.Src.Order(fields) {
 		var values []string
 		switch v := p.Src.Params[field].(type) {
 		case string:
@@ -314,8 +286,6 @@ func facts(p *site.Page) []Fact {
 				continue
 			}
 			values = list
-		default:
-			continue
 		}
 		if len(values) > 0 {
 			out = append(out, Fact{Field: field, Label: site.Humanize(field), Values: values})
