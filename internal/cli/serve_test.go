@@ -89,7 +89,9 @@ func get(t testing.TB, url string) (int, string) {
 // eventually polls cond until it holds or the deadline passes.
 func eventually(t testing.TB, what string, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	// Long enough for a rebuild under -race on a busy machine: CI once
+	// took more than 10 s to report three links added at once.
+	deadline := time.Now().Add(30 * time.Second)
 	for !cond() {
 		if time.Now().After(deadline) {
 			t.Fatalf("timed out waiting for %s", what)
