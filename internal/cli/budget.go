@@ -3,6 +3,8 @@ package cli
 import (
 	"io/fs"
 	"path/filepath"
+
+	"github.com/rolesite/rolesite/internal/gcfloor"
 )
 
 // The heap budget of rolesite build (see package gcfloor).
@@ -19,6 +21,16 @@ const (
 	// big for it collects as with GOGC=50 instead.
 	gcCeiling = 896 << 20
 )
+
+// startBudget starts the heap budget of a build of the site in src and
+// returns what ends it. The floor for the site's size comes once content/
+// is measured, beside the build: the least floor serves until the heap
+// outgrows it.
+func startBudget(src string) (stop func()) {
+	budget := gcfloor.Start(gcFloor, gcCeiling)
+	go func() { budget.Raise(heapFloor(src)) }()
+	return budget.Stop
+}
 
 // heapFloor is the heap below which a build of the site in src does not
 // collect garbage. A build's live heap grows, as it loads the pages,

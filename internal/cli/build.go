@@ -11,7 +11,6 @@ import (
 
 	"github.com/rolesite/rolesite"
 	"github.com/rolesite/rolesite/internal/build"
-	"github.com/rolesite/rolesite/internal/gcfloor"
 	"github.com/rolesite/rolesite/internal/output"
 )
 
@@ -65,12 +64,8 @@ as path:line:col: message, and the exit code is 1.`)
 	}
 	// A build's heap grows from nothing to its working size as it loads;
 	// collecting on the way is wasted work, and past the ceiling the
-	// machine may not have the memory (see budget.go). The floor for the
-	// site's size comes once content/ is measured, beside the build: the
-	// least floor serves until the heap outgrows it.
-	budget := gcfloor.Start(gcFloor, gcCeiling)
-	defer budget.Stop()
-	go func() { budget.Raise(heapFloor(sf.src)) }()
+	// machine may not have the memory (see budget.go).
+	defer startBudget(sf.src)()
 	stop, err := startProfiles(*cpuProfile, *memProfile)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "rolesite build: %v\n", err)
