@@ -11,16 +11,8 @@ import (
 
 	"github.com/rolesite/rolesite"
 	"github.com/rolesite/rolesite/internal/build"
-	"github.com/rolesite/rolesite/internal/gcfloor"
 	"github.com/rolesite/rolesite/internal/output"
 )
-
-// gcFloor is the heap below which a build does not collect garbage: a
-// budget a build may fill before the collector runs at all, so that a
-// site of up to some ten thousand pages (live heap under 80 MB) collects a
-// few times rather than dozens; larger sites collect as usual (GOGC).
-// BENCHMARKS.md has what it saves.
-const gcFloor = 160 << 20
 
 // siteFlags are the flags every command that builds shares.
 type siteFlags struct {
@@ -70,9 +62,10 @@ as path:line:col: message, and the exit code is 1.`)
 	if !ok {
 		return code
 	}
-	// A build's heap grows from nothing to its working size in its first
-	// second; collecting on the way is wasted work (see package gcfloor).
-	defer gcfloor.Start(gcFloor)()
+	// A build's heap grows from nothing to its working size as it loads;
+	// collecting on the way is wasted work, and past the ceiling the
+	// machine may not have the memory (see budget.go).
+	defer startBudget(sf.src)()
 	stop, err := startProfiles(*cpuProfile, *memProfile)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "rolesite build: %v\n", err)

@@ -1,6 +1,7 @@
 package gcfloor
 
 import (
+	"math"
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
@@ -58,8 +59,7 @@ func TestPercentNeverAimsPastTheFloor(t *testing.T) {
 // goal is near the floor, not far past it.
 func TestGoalAfterSmallHeap(t *testing.T) {
 	const floor = 64 << 20
-	stop := Start(floor)
-	defer stop()
+	defer Start(floor, 0).Stop()
 	sample := []metrics.Sample{{Name: "/gc/heap/goal:bytes"}}
 	deadline := time.Now().Add(5 * time.Second)
 	for {
@@ -78,7 +78,7 @@ func TestGoalAfterSmallHeap(t *testing.T) {
 }
 
 // With a floor, building a heap up to well under it collects far less
-// often than without; stop puts GOGC back.
+// often than without; Stop puts GOGC back.
 func TestFloorCutsEarlyCollections(t *testing.T) {
 	build := func() uint32 {
 		var before, after runtime.MemStats
@@ -99,14 +99,103 @@ func TestFloorCutsEarlyCollections(t *testing.T) {
 	orig := debug.SetGCPercent(25)
 	defer debug.SetGCPercent(orig)
 	without := build()
-	stop := Start(256 << 20)
+	b := Start(256<<20, 0)
 	with := build()
-	stop()
+	b.Stop()
 	if got := debug.SetGCPercent(25); got != 25 {
-		t.Errorf("GOGC after stop = %d, want 25 as before", got)
+		t.Errorf("GOGC after Stop = %d, want 25 as before", got)
 	}
 	t.Logf("collections: %d without a floor, %d with", without, with)
 	if without < 8 || with*4 > without {
 		t.Errorf("collections: %d without a floor, %d with: want a quarter or fewer", without, with)
+	}
+}
+
+func TestLimit(t *testing.T) {
+	for _, c := range []struct{ ceiling, live, want uint64 }{
+		{768 << 20, 0, 768 << 20},
+		{768 << 20, 300 << 20, 768 << 20}, // room to spare
+		{768 << 20, 512 << 20, 768 << 20}, // two thirds: half the live heap again
+		{768 << 20, 600 << 20, 900 << 20}, // past: grows with the live heap
+		{768 << 20, 2 << 30, 3 << 30},     // a site far bigger than the ceiling
+	} {
+		if got := Limit(c.ceiling, c.live); got != c.want {
+			t.Errorf("Limit(%d MB, %d MB) = %d MB, want %d MB", c.ceiling>>20, c.live>>20, got>>20, c.want>>20)
+		}
+	}
+}
+
+// With a ceiling the process has a memory limit, at the ceiling while the
+// live heap is small; Stop puts back the limit it found.
+func TestCeilingSetsTheMemoryLimit(t *testing.T) {
+	const ceiling = 3 << 30
+	before := debug.SetMemoryLimit(-1)
+	b := Start(64<<20, ceiling)
+	runtime.GC()
+	if got := debug.SetMemoryLimit(-1); got != ceiling {
+		t.Errorf("memory limit %d with a %d ceiling", got, int64(ceiling))
+	}
+	b.Stop()
+	runtime.GC() // a finalizer left over must not set it again
+	runtime.GC()
+	if got := debug.SetMemoryLimit(-1); got != before {
+		t.Errorf("memory limit after Stop = %d, want %d as before", got, before)
+	}
+}
+
+// A memory limit set before (GOMEMLIMIT) is the user's: a ceiling leaves
+// it alone.
+func TestCeilingKeepsTheUsersLimit(t *testing.T) {
+	const users = 5 << 30
+	orig := debug.SetMemoryLimit(users)
+	defer debug.SetMemoryLimit(orig)
+	b := Start(64<<20, 1<<30)
+	runtime.GC()
+	runtime.GC()
+	got := debug.SetMemoryLimit(-1)
+	b.Stop()
+	if got != users {
+		t.Errorf("memory limit %d with the user's %d and a ceiling", got, int64(users))
+	}
+	if got := debug.SetMemoryLimit(-1); got != users {
+		t.Errorf("memory limit after Stop = %d, want the user's %d", got, int64(users))
+	}
+}
+
+// Without a ceiling there is no memory limit.
+func TestNoCeilingNoLimit(t *testing.T) {
+	b := Start(64<<20, 0)
+	runtime.GC()
+	runtime.GC()
+	got := debug.SetMemoryLimit(-1)
+	b.Stop()
+	if got != math.MaxInt64 {
+		t.Errorf("memory limit %d without a ceiling", got)
+	}
+}
+
+// Raise moves the floor at once: GOGC is set for the new floor before the
+// next collection. After Stop it does nothing.
+func TestRaise(t *testing.T) {
+	orig := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(orig)
+	b := Start(16<<20, 0)
+	runtime.GC()
+	runtime.GC()
+	low := debug.SetGCPercent(-1)
+	debug.SetGCPercent(low)
+	b.Raise(1 << 30)
+	high := debug.SetGCPercent(-1)
+	debug.SetGCPercent(high)
+	b.Raise(8 << 20) // never lowers
+	again := debug.SetGCPercent(-1)
+	debug.SetGCPercent(again)
+	b.Stop()
+	b.Raise(2 << 30)
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("GOGC after Stop and Raise = %d, want 100 as found", got)
+	}
+	if high <= low || again != high {
+		t.Errorf("GOGC %d with a 16 MB floor, %d raised to 1 GB, %d after raising to 8 MB: want the second larger, the third the same", low, high, again)
 	}
 }

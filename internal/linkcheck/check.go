@@ -2,6 +2,7 @@ package linkcheck
 
 import (
 	"context"
+	"encoding/binary"
 	"fmt"
 	"io/fs"
 	"net/url"
@@ -55,25 +56,46 @@ func Check(ctx context.Context, site fs.FS, basePath, baseURL string) diag.List 
 // end. Add is safe for concurrent use.
 //
 // What it keeps is numbers: every distinct URL and ID is stored once, and
-// a file holds its references as (URL number, line) pairs and its IDs as a
-// sorted list of ID numbers. At 50,000 pages of some fifty links each that
-// is the difference between a few and hundreds of megabytes, and none of
-// it holds pointers for the garbage collector to follow.
+// a file holds its references as (URL number, line) pairs, packed as
+// varints, and its IDs as a sorted list of ID numbers. At 50,000 pages of
+// some sixty links each that is the difference between a few and hundreds
+// of megabytes, and none of it holds pointers for the garbage collector
+// to follow.
 type Checker struct {
 	base, baseURL string
 	mu            sync.Mutex
-	files         map[string]*record // nil for files that are not HTML or CSS
-	urls          intern             // reference URLs
-	ids           intern             // element IDs
+	files         map[string]record // the zero record for files that are not HTML or CSS
+	urls          intern            // reference URLs
+	ids           intern            // element IDs
+	scratch       []byte            // where a file's refs are packed, under mu
+	founds        sync.Pool         // of *found, reset
 }
 
 // A record is what a Checker keeps of one file.
 type record struct {
-	refs []numberedRef
+	refs []byte  // see appendRef
 	ids  []int32 // sorted
 }
 
-type numberedRef struct{ url, line int32 }
+// appendRef appends a reference to a record's refs: its URL's number, and
+// its line less the line of the reference before it (0 before the first),
+// as varints. References come in the order of the file, so most take two
+// or three bytes.
+func appendRef(refs []byte, url, line, prev int32) []byte {
+	return binary.AppendVarint(binary.AppendUvarint(refs, uint64(url)), int64(line)-int64(prev))
+}
+
+// eachRef calls f with each reference of refs, in order.
+func eachRef(refs []byte, f func(url, line int32)) {
+	var line int64
+	for len(refs) > 0 {
+		url, n := binary.Uvarint(refs)
+		d, m := binary.Varint(refs[n:])
+		refs = refs[n+m:]
+		line += d
+		f(int32(url), int32(line))
+	}
+}
 
 // intern numbers distinct strings.
 type intern struct {
@@ -104,7 +126,7 @@ func (in *intern) of(b []byte, s string) int32 {
 // NewChecker returns a Checker for a site served under basePath (and
 // baseURL, when not empty).
 func NewChecker(basePath, baseURL string) *Checker {
-	return &Checker{base: basePath, baseURL: baseURL, files: map[string]*record{}}
+	return &Checker{base: basePath, baseURL: baseURL, files: map[string]record{}}
 }
 
 // Add records one file of the site. It keeps nothing of data.
@@ -117,27 +139,42 @@ func (c *Checker) add(name string, data []byte, scanHTML func(*found, []byte)) {
 	var f *found
 	switch {
 	case strings.HasSuffix(name, ".html"):
-		f = newFound()
+		f = c.found()
 		scanHTML(f, data)
 	case strings.HasSuffix(name, ".css"):
-		f = newFound()
+		f = c.found()
 		f.cssURLs(data, 1)
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if f == nil {
-		c.files[name] = nil
+		c.files[name] = record{}
 		return
 	}
-	rec := &record{refs: make([]numberedRef, len(f.refs)), ids: make([]int32, 0, len(f.ids))}
-	for i, r := range f.refs {
-		rec.refs[i] = numberedRef{url: c.urls.of(r.url(data), r.s), line: r.line}
+	defer c.founds.Put(f)
+	rec := record{ids: make([]int32, 0, len(f.ids))}
+	c.scratch = c.scratch[:0]
+	var prev int32
+	for _, r := range f.refs {
+		c.scratch = appendRef(c.scratch, c.urls.of(r.url(data), r.s), r.line, prev)
+		prev = r.line
 	}
+	rec.refs = slices.Clone(c.scratch)
 	for id := range f.ids {
 		rec.ids = append(rec.ids, c.ids.of(nil, id))
 	}
 	slices.Sort(rec.ids)
 	c.files[name] = rec
+}
+
+// found returns an empty found, one used before when there is one: a
+// page's references and IDs are many small allocations.
+func (c *Checker) found() *found {
+	if f, ok := c.founds.Get().(*found); ok {
+		f.reset()
+		return f
+	}
+	return newFound()
 }
 
 // Problems checks every reference of the files added.
@@ -150,29 +187,26 @@ func (c *Checker) Problems() diag.List {
 	memo := make(map[int32]string, len(c.urls.list))
 	var diags diag.List
 	for n, rec := range c.files {
-		if rec == nil {
-			continue
-		}
-		for _, r := range rec.refs {
-			raw := c.urls.list[r.url]
-			msg, ok := memo[r.url]
+		eachRef(rec.refs, func(url, line int32) {
+			raw := c.urls.list[url]
+			msg, ok := memo[url]
 			if !ok {
 				msg = ck.check(n, raw)
 				if strings.HasPrefix(strings.TrimSpace(raw), "/") && !strings.HasPrefix(strings.TrimSpace(raw), "//") {
-					memo[r.url] = msg
+					memo[url] = msg
 				}
 			}
 			if msg != "" {
-				diags = append(diags, diag.Diagnostic{Path: n, Line: int(r.line), Message: msg})
+				diags = append(diags, diag.Diagnostic{Path: n, Line: int(line), Message: msg})
 			}
-		}
+		})
 	}
 	return diags.Sorted()
 }
 
 type checker struct {
 	base, baseURL string
-	files         map[string]*record
+	files         map[string]record
 	ids           map[string]int32
 }
 
@@ -185,11 +219,10 @@ func (c checker) exists(name string) bool {
 // hasID reports whether the file name has an element with the id.
 func (c checker) hasID(name, id string) bool {
 	n, ok := c.ids[id]
-	rec := c.files[name]
-	if !ok || rec == nil {
+	if !ok {
 		return false
 	}
-	_, found := slices.BinarySearch(rec.ids, n)
+	_, found := slices.BinarySearch(c.files[name].ids, n)
 	return found
 }
 

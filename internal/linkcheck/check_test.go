@@ -2,6 +2,7 @@ package linkcheck
 
 import (
 	"context"
+	"slices"
 	"testing"
 	"testing/fstest"
 )
@@ -61,5 +62,23 @@ b/index.html:1: link to /missing/: no such file in the site
 b/index.html:1: link to sub/: no such file in the site`
 	if got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// A record's packed references read back as they went in, lines going
+// down as well as up (a style attribute's url() is lines below the href
+// of its tag that follows it).
+func TestPackedRefs(t *testing.T) {
+	in := [][2]int32{{0, 1}, {3, 1}, {1 << 20, 4000}, {7, 3998}, {2, 1}, {1<<31 - 1, 1<<31 - 1}, {5, 2}, {6, 1<<31 - 1}, {8, 1}}
+	var refs []byte
+	var prev int32
+	for _, r := range in {
+		refs = appendRef(refs, r[0], r[1], prev)
+		prev = r[1]
+	}
+	var out [][2]int32
+	eachRef(refs, func(url, line int32) { out = append(out, [2]int32{url, line}) })
+	if !slices.Equal(in, out) {
+		t.Errorf("packed %v, read back %v", in, out)
 	}
 }

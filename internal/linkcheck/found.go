@@ -18,6 +18,13 @@ type rawRef struct {
 
 func newFound() *found { return &found{ids: map[string]bool{}} }
 
+// reset empties f for another file, keeping its storage.
+func (f *found) reset() {
+	clear(f.refs) // let go of the strings they hold
+	f.refs = f.refs[:0]
+	clear(f.ids)
+}
+
 func (f *found) add(url string, line int32) {
 	f.refs = append(f.refs, rawRef{s: url, start: -1, line: line})
 }
