@@ -163,21 +163,33 @@ type madeFile struct {
 	data []byte
 }
 
-// startSiteFiles makes the files of siteFiles beside the pages.
+// startSiteFiles makes the files of siteFiles beside the pages, when the
+// sink wants them so (see sink.beside).
 func startSiteFiles(r *renderRun) {
+	if !r.c.out.beside() {
+		return
+	}
 	r.siteFiles = make(chan []madeFile, 1)
-	go func() {
-		var out []madeFile
-		for _, f := range siteFiles() {
-			out = append(out, madeFile{f.name, f.make(r.c, r.s)})
-		}
-		r.siteFiles <- out
-	}()
+	go func() { r.siteFiles <- makeSiteFiles(r) }()
 }
 
-// siteFilesRoom adds the files of siteFiles once they are made.
+// makeSiteFiles makes every file of siteFiles.
+func makeSiteFiles(r *renderRun) []madeFile {
+	var out []madeFile
+	for _, f := range siteFiles() {
+		out = append(out, madeFile{f.name, f.make(r.c, r.s)})
+	}
+	return out
+}
+
+// siteFilesRoom adds the files of siteFiles: made beside the pages, or
+// now.
 func siteFilesRoom(r *renderRun) diag.List {
-	return r.addMade(<-r.siteFiles, func(name string) string { return "the generated " + name })
+	made := func(name string) string { return "the generated " + name }
+	if r.siteFiles == nil {
+		return r.addMade(makeSiteFiles(r), made)
+	}
+	return r.addMade(<-r.siteFiles, made)
 }
 
 // hostFilesRoom makes every file of hostFiles.

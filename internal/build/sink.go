@@ -53,6 +53,12 @@ type sink interface {
 	// graphMemo is where graph.json's entries are kept for the next
 	// build, or nil for a sink that keeps nothing.
 	graphMemo() *render.GraphMemo
+	// beside reports whether the files made from the site alone (see
+	// siteFiles) are made beside the pages, to be ready sooner (a sink
+	// that keeps pages), or after them, so that a build that streams does
+	// not hold them while its pages render (graph.json is 40 MB at
+	// 50,000 pages).
+	beside() bool
 	// page takes the rendered page j. data is the render worker's buffer,
 	// which serves the next page once page returns. A failure is j.err.
 	page(j *pageJob, data []byte)

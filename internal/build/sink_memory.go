@@ -87,6 +87,8 @@ func (m *memorySink) remembered(j *pageJob, deps, key func() uint64) bool {
 
 func (m *memorySink) graphMemo() *render.GraphMemo { return m.graph }
 
+func (m *memorySink) beside() bool { return true }
+
 func (m *memorySink) page(j *pageJob, data []byte) {
 	j.data = bytes.Clone(data)
 	m.mu.Lock()

@@ -46,6 +46,8 @@ func (s *streamSink) remembered(*pageJob, func() uint64, func() uint64) bool { r
 
 func (s *streamSink) graphMemo() *render.GraphMemo { return nil }
 
+func (s *streamSink) beside() bool { return false }
+
 func (s *streamSink) page(j *pageJob, data []byte) { j.err = s.write(j.out, data) }
 
 // put writes a file now; a failure has stopped the build (see write).
