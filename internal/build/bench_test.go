@@ -143,10 +143,10 @@ func BenchmarkStages(b *testing.B) {
 	s, _ := site.Resolve(inputs, site.Options{})
 	b.Run("render", func(b *testing.B) {
 		for b.Loop() {
-			renderSite(context.Background(), s, theme, fresh(), output.NewFiles(), nil)
+			renderSite(context.Background(), s, theme, fresh(), output.NewFiles(), nil, nil)
 		}
 	})
-	files, _ := renderSite(context.Background(), s, theme, fresh(), output.NewFiles(), nil)
+	files, _ := renderSite(context.Background(), s, theme, fresh(), output.NewFiles(), nil, nil)
 	b.Run("write", func(b *testing.B) {
 		dir := b.TempDir()
 		for b.Loop() {

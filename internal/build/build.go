@@ -37,6 +37,24 @@ type Options struct {
 	// Nil, or a zero time, means unknown. It must not be the build time:
 	// output stays the same from run to run.
 	Updated func(path string) time.Time
+
+	// Preview, when set, is shown the pages a reader has open before the
+	// build is done (rolesite serve): when the build has found no problem
+	// by the time its pages render, the pages Preview.Open names render
+	// before the others, and each goes to Preview.Preview as soon as it is
+	// final. Result is as without it. A build with Emit does not use it.
+	Preview Previewer
+}
+
+// A Previewer is shown pages before the build that makes them is done:
+// see Options.Preview. serve.Server is one.
+type Previewer interface {
+	// Open names the output files (such as "roles/analyst/index.html")
+	// that a reader has open now.
+	Open() []string
+	// Preview is given such a file's new bytes as soon as they are final.
+	// It must not keep data past the call.
+	Preview(name string, data []byte)
 }
 
 // Result is the outcome of one build.
@@ -152,7 +170,11 @@ func (b *Builder) build(ctx context.Context, src fs.FS, changed []string) Result
 	} else {
 		edited = nil
 	}
-	files, more = renderSite(ctx, s, theme, b.renders, files, edited)
+	var preview Previewer
+	if b.opts.Emit == nil && len(diags) == 0 {
+		preview = b.opts.Preview
+	}
+	files, more = renderSite(ctx, s, theme, b.renders, files, edited, preview)
 	diags = append(diags, more...)
 	if ctx.Err() != nil {
 		return b.stopped(ctx, start)

@@ -65,6 +65,12 @@
 // such an edit (every page showing it needs its new size): it makes a
 // whole build, as a changed static file does.
 //
+// With Options.Preview (rolesite serve), a build that has found no problem
+// by the time its pages render renders first the pages a reader has open,
+// and hands each to the previewer as soon as it is final: the reader sees
+// an edit after the load, the resolve and one page, not after the whole
+// site. What the build returns is as without it.
+//
 // The kinds of HTML page are a second list, pageKinds: home, section lists,
 // pages, section comparison pages, pre-rendered comparisons (a bounded
 // number a page: site.ComparePartners), matrices, search, 404, each a

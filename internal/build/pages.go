@@ -48,11 +48,43 @@ func pagesRoom(r *renderRun) diag.List {
 		}
 	}
 	claim(r.files, jobs)
-	r.c.run(r.ctx, jobs, views)
+	rest := r.previewFirst(jobs, views)
+	r.start()
+	r.c.run(r.ctx, rest, views)
 	if r.ctx.Err() != nil {
 		return nil
 	}
 	return r.collect(jobs)
+}
+
+// previewFirst renders the jobs of the pages a reader has open, when the
+// run has a previewer, shows each that rendered, and returns the others.
+func (r *renderRun) previewFirst(jobs []*pageJob, views map[*site.Section]*render.SiteView) []*pageJob {
+	if r.preview == nil {
+		return jobs
+	}
+	open := map[string]bool{}
+	for _, name := range r.preview.Open() {
+		open[name] = true
+	}
+	var first, rest []*pageJob
+	for _, j := range jobs {
+		if open[j.out] && j.err == nil {
+			first = append(first, j)
+		} else {
+			rest = append(rest, j)
+		}
+	}
+	if len(first) == 0 {
+		return jobs
+	}
+	r.c.run(r.ctx, first, views)
+	for _, j := range first {
+		if j.err == nil && j.data != nil && r.ctx.Err() == nil {
+			r.preview.Preview(j.out, j.data)
+		}
+	}
+	return rest
 }
 
 // pageJobs lists every HTML page of the site, kind after kind (see

@@ -93,13 +93,29 @@ type renderRun struct {
 	// since: the rooms whose files read no body keep theirs, and the pages
 	// room renders these pages only.
 	edited map[string]bool
-	made   []string // every file this run made, in order
+	// preview, when not nil, is shown the open pages first (see
+	// Options.Preview).
+	preview Previewer
+	// starts runs the start of every room (see outputRoom.start): call
+	// start, which runs it once.
+	starts  func()
+	started bool
+	made    []string // every file this run made, in order
 
 	assets    render.Assets           // the stylesheets and scripts, for the views
 	redirects []publish.Redirect      // of the alias pages, for _redirects
 	siteFiles chan []madeFile         // the site files, made beside the pages
 	search    []madeFile              // the search index, made before the pages
 	images    map[*site.Page][]string // each page's image attributes, for markdown.FillImages
+}
+
+// start begins the work of the rooms that start beside the rest, if it
+// has not begun.
+func (r *renderRun) start() {
+	if !r.started {
+		r.started = true
+		r.starts()
+	}
 }
 
 // add adds a file this run made; its error is a collision (see
@@ -141,7 +157,7 @@ func (r *renderRun) remake(name, origin string) {
 // stages found problems, so that template errors are reported in the same
 // run; the files are then discarded. When ctx is done it stops and returns
 // nothing.
-func renderSite(ctx context.Context, s *site.Site, theme fs.FS, cache *renderCache, files *output.Files, edited map[string]bool) (*output.Files, diag.List) {
+func renderSite(ctx context.Context, s *site.Site, theme fs.FS, cache *renderCache, files *output.Files, edited map[string]bool, preview Previewer) (*output.Files, diag.List) {
 	var sections []string
 	for _, sec := range s.Sections {
 		sections = append(sections, sec.Name)
@@ -156,7 +172,7 @@ func renderSite(ctx context.Context, s *site.Site, theme fs.FS, cache *renderCac
 		return nil, diags
 	}
 	diags = slices.Clone(diags)
-	r := &renderRun{ctx: ctx, c: cache, s: s, theme: theme, files: files, edited: edited, assets: cache.assets}
+	r := &renderRun{ctx: ctx, c: cache, s: s, theme: theme, files: files, edited: edited, preview: preview, assets: cache.assets}
 	var rooms []outputRoom
 	for _, room := range outputRooms() {
 		// After edits of bodies alone, a room whose files read none keeps
@@ -165,12 +181,23 @@ func renderSite(ctx context.Context, s *site.Site, theme fs.FS, cache *renderCac
 			rooms = append(rooms, room)
 		}
 	}
-	for _, room := range rooms {
-		if room.start != nil {
-			room.start(r)
+	r.starts = func() {
+		for _, room := range rooms {
+			if room.start != nil {
+				room.start(r)
+			}
 		}
 	}
+	// The rooms' work beside the rest starts now, or, when there are pages
+	// to preview, once they are shown (see previewFirst), and at the
+	// latest before the first room that has some.
+	if r.preview == nil {
+		r.start()
+	}
 	for _, room := range rooms {
+		if room.start != nil {
+			r.start()
+		}
 		diags = append(diags, room.make(r)...)
 	}
 	if ctx.Err() != nil {

@@ -80,6 +80,9 @@ so that no other web site can read the dev server through DNS rebinding.`)
 
 	logf := lineLogger(env.Stderr)
 	dev := serve.New(serve.Options{BasePath: basePath, Logf: logf, AllowedHosts: hosts.with(*bind)})
+	// The pages open in a browser render first and show at once (see
+	// build.Options.Preview).
+	opts.Preview = dev
 	hs := serve.NewHTTPServer(ln.Addr().String(), dev.Handler())
 	hs.RegisterOnShutdown(dev.Close)
 	served := make(chan error, 1)

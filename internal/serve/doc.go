@@ -69,7 +69,9 @@
 //
 //	<base>__rolesite/live.js      the client script
 //	<base>__rolesite/overlay.css  the problem overlay's stylesheet
-//	<base>__rolesite/events       server-sent events
+//	<base>__rolesite/events       server-sent events; ?page= the page's
+//	                              URL path, so that previews reach it
+//	<base>__rolesite/preview/N    preview N (see below), as a page
 //
 // Every HTML response gets one
 //
@@ -89,6 +91,11 @@
 //	reload    one per other Publish: reload the page
 //	css       one per Publish whose changed files are all .css: re-fetch the
 //	          page's stylesheets without a reload
+//	preview   sent by [Server.Preview] to the pages on one file only, with
+//	          a number N: the page fetches preview/N, its new version from a
+//	          build still running, and patches itself as on an update; when
+//	          it cannot (the preview is gone, or would need a reload) it
+//	          keeps what it shows, as the build's own event follows
 //	problems  a JSON array of {path, line, col, message, source}: show the
 //	          overlay; sent on every Fail, and on connect while failing
 //	ok        Fail with no problems: remove the overlay
@@ -105,6 +112,17 @@
 // back to the element with the same id, and the scroll position is kept.
 // Then the page fires "rolesite:patched" on document, with the new elements
 // in its detail, for scripts that enhance elements.
+//
+// # Previews
+//
+// A build of a large site takes a while after its first pages are final.
+// [Server.Open] lists the site files of the pages open now (each page's
+// event stream names it), so that a build can render those first, and
+// [Server.Preview] shows one of them its new bytes at once, without
+// publishing anything: every request still reads the one complete site
+// published last, and the build's Publish or Fail follows as always. The
+// server keeps the last eight previews, and sends none whose bytes are
+// the served file's.
 //
 // The overlay lists each problem as path:line:col: message with its source
 // line, is built with DOM calls and textContent only, is styled by

@@ -66,7 +66,7 @@ func greeting(st *state) [][]byte {
 // serveEvents streams live-reload events to one page until the page goes
 // away, the client falls too far behind, or the server closes.
 func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
-	c, ok := s.live.subscribe(greeting)
+	c, ok := s.live.subscribe(s.pageOf(r.URL.Query().Get("page")), greeting)
 	if !ok {
 		http.Error(w, "server is shutting down", http.StatusServiceUnavailable)
 		return

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"io/fs"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -39,6 +40,7 @@ type live struct {
 type client struct {
 	events chan []byte   // encoded server-sent events
 	gone   chan struct{} // closed when the server drops the client
+	page   string        // the site file of the page it is on, "" if unknown
 }
 
 func newLive(initial *state, logf func(string, ...any)) *live {
@@ -58,24 +60,62 @@ func (l *live) update(next func(prev *state) (*state, []byte)) {
 	st, ev := next(l.cur.Load())
 	l.cur.Store(st)
 	for c := range l.clients {
-		select {
-		case c.events <- ev:
-		default:
-			l.drop(c)
-			l.logf("live reload: dropped a client that fell %d events behind", clientBuffer)
-		}
+		l.send(c, ev)
 	}
 }
 
-// subscribe adds a connection and queues the events greet returns for the
+// tell sends ev to the connections of the pages on the site file page, and
+// reports whether there was one, with the state unchanged.
+func (l *live) tell(page string, ev func() []byte) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	var e []byte
+	for c := range l.clients {
+		if c.page == page {
+			if e == nil {
+				e = ev()
+			}
+			l.send(c, e)
+		}
+	}
+	return e != nil
+}
+
+// send queues ev for c, or drops c when its buffer is full. l.mu must be
+// held.
+func (l *live) send(c *client, ev []byte) {
+	select {
+	case c.events <- ev:
+	default:
+		l.drop(c)
+		l.logf("live reload: dropped a client that fell %d events behind", clientBuffer)
+	}
+}
+
+// pages returns the site files of the pages open now, each once, sorted.
+func (l *live) pages() []string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	var out []string
+	for c := range l.clients {
+		if c.page != "" && !slices.Contains(out, c.page) {
+			out = append(out, c.page)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// subscribe adds a connection of a page on the site file page ("" when
+// not known) and queues the events greet returns for the
 // current state. It returns false once the server is closed.
-func (l *live) subscribe(greet func(*state) [][]byte) (*client, bool) {
+func (l *live) subscribe(page string, greet func(*state) [][]byte) (*client, bool) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if l.closed {
 		return nil, false
 	}
-	c := &client{events: make(chan []byte, clientBuffer), gone: make(chan struct{})}
+	c := &client{events: make(chan []byte, clientBuffer), gone: make(chan struct{}), page: page}
 	for _, ev := range greet(l.cur.Load()) {
 		c.events <- ev // fits: greet returns fewer events than the buffer holds
 	}

@@ -10,11 +10,11 @@ func TestSlowClientIsDroppedNotWaitedFor(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		var logged []string
 		l := newLive(&state{token: "t.0"}, func(f string, a ...any) { logged = append(logged, fmt.Sprintf(f, a...)) })
-		slow, ok := l.subscribe(greeting) // never reads
+		slow, ok := l.subscribe("", greeting) // never reads
 		if !ok {
 			t.Fatal("subscribe refused")
 		}
-		fast, _ := l.subscribe(greeting)
+		fast, _ := l.subscribe("", greeting)
 		got := 0
 		done := make(chan struct{})
 		go func() {
@@ -55,7 +55,7 @@ func TestSlowClientIsDroppedNotWaitedFor(t *testing.T) {
 		if got != 101 { // hello and 100 reloads
 			t.Errorf("fast client got %d events, want 101", got)
 		}
-		if _, ok := l.subscribe(greeting); ok {
+		if _, ok := l.subscribe("", greeting); ok {
 			t.Error("subscribe after close succeeded")
 		}
 	})

@@ -51,6 +51,7 @@ type Server struct {
 	problems *template.Template // the page shown while there is no site
 	hosts    hostRule           // the Host names requests may carry
 	refusals refusals           // refused Hosts and Origins already logged
+	previews previews           // pages' new bytes from builds not yet done
 
 	generation uint64 // guarded by live.mu: changed only inside live.update
 }
@@ -139,6 +140,10 @@ func (s *Server) serveOwn(w http.ResponseWriter, r *http.Request, name string) {
 		}
 		writeBody(w, http.StatusOK, contentType(name), data)
 	default:
+		if n, ok := strings.CutPrefix(name, "preview/"); ok {
+			s.servePreview(w, r, n)
+			return
+		}
 		http.Error(w, "not found", http.StatusNotFound)
 	}
 }

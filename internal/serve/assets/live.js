@@ -8,7 +8,7 @@
   let token = me.dataset.token, es, wait = 500, styled = false;
 
   const connect = () => {
-    es = new EventSource(base + "events");
+    es = new EventSource(base + "events?page=" + encodeURIComponent(location.pathname));
     es.onopen = () => { wait = 500; };
     es.onerror = () => {
       // The browser retries by itself unless it gave up (for example on a
@@ -20,7 +20,8 @@
     };
     on("hello", (t) => { if (token && t !== token) location.reload(); token = t; });
     on("reload", () => location.reload());
-    on("update", (t) => { token = t; update(); });
+    on("update", (t) => { token = t; update(location.href, false); });
+    on("preview", (n) => update(base + "preview/" + n, true));
     on("css", (t) => { token = t; hide(); restyle(); });
     on("problems", (d) => show(JSON.parse(d)));
     on("ok", () => { if (!hide()) location.reload(); });
@@ -89,10 +90,10 @@
 
   // In-place updates (see doc.go): served is the document as the server
   // sent this page, fetched once at start; fresh the new one.
-  let served = null, busy = null, again = false;
+  let served = null, busy = null, again = null;
   const tokenOf = (doc) => doc.querySelector('script[src*="__rolesite/live.js"]')?.dataset.token;
   const parse = (text) => new DOMParser().parseFromString(text, "text/html");
-  const fetchPage = () => fetch(location.href, { cache: "no-store", credentials: "same-origin" })
+  const fetchPage = (url) => fetch(url, { cache: "no-store", credentials: "same-origin" })
     .then((r) => (r.ok ? r.text() : Promise.reject(new Error(r.status))));
   const ours = (n) => n.id === "__rolesite-overlay" || (n.tagName === "SCRIPT" && /__rolesite\/live\.js/.test(n.src)) ||
     (n.tagName === "LINK" && /__rolesite\/overlay\.css/.test(n.href));
@@ -145,15 +146,19 @@
     return true;
   };
 
-  const update = () => {
-    if (busy) { again = true; return; }
+  // update fetches url (the page, or a preview of it) and patches the page
+  // to show it. A preview that cannot be shown in place is left: the
+  // update of the build that made it follows.
+  const update = (url, quiet) => {
+    if (busy) { again = { url, quiet }; return; }
     const focused = document.activeElement && document.activeElement.id;
     const x = scrollX, y = scrollY;
-    busy = Promise.all([served || first, fetchPage().then(parse)]).then(([old, fresh]) => {
+    const fail = () => { if (!quiet) location.reload(); };
+    busy = Promise.all([served || first, fetchPage(url).then(parse)]).then(([old, fresh]) => {
       const made = [];
       if (!old || assetsOf(old) !== assetsOf(fresh) || !sameAttrs(old.documentElement, fresh.documentElement) ||
           !patch(document.body, old.body, fresh.body, made, true)) {
-        location.reload();
+        fail();
         return;
       }
       hide();
@@ -162,14 +167,14 @@
       if (focused && !document.activeElement?.id) document.getElementById(focused)?.focus({ preventScroll: true });
       if (scrollX !== x || scrollY !== y) scrollTo(x, y);
       document.dispatchEvent(new CustomEvent("rolesite:patched", { detail: { elements: made } }));
-    }).catch(() => location.reload()).finally(() => {
+    }).catch(fail).finally(() => {
       busy = null;
-      if (again) { again = false; update(); }
+      if (again) { const { url, quiet } = again; again = null; update(url, quiet); }
     });
   };
 
   // The page as served, for the first update: fetched now, and kept only if
   // it is the version the page came from (else an update reloads).
-  const first = fetchPage().then(parse).then((d) => (tokenOf(d) === me.dataset.token ? d : null)).catch(() => null);
+  const first = fetchPage(location.href).then(parse).then((d) => (tokenOf(d) === me.dataset.token ? d : null)).catch(() => null);
   connect();
 })();
