@@ -5,6 +5,7 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"testing/fstest"
 
@@ -83,10 +84,10 @@ func TestPreviewShowsOpenPagesAsBuilt(t *testing.T) {
 	}
 
 	replaceIn(src, "content/roles/b.md", "title: [Builder", "title: Builder")
-	emitted := 0
-	res := build.New(rolesite.Theme(), build.Options{Preview: p, Emit: func(string, []byte) error { emitted++; return nil }}).Build(context.Background(), src)
-	if !res.OK() || emitted == 0 {
-		t.Fatalf("emitting build: %v, %d files", res.Diagnostics, emitted)
+	var emitted atomic.Int64 // Emit is called from every render worker
+	res := build.New(rolesite.Theme(), build.Options{Preview: p, Emit: func(string, []byte) error { emitted.Add(1); return nil }}).Build(context.Background(), src)
+	if !res.OK() || emitted.Load() == 0 {
+		t.Fatalf("emitting build: %v, %d files", res.Diagnostics, emitted.Load())
 	}
 	if _, order := p.take(); len(order) > 0 {
 		t.Errorf("a build that emits its files previewed %q", order)
