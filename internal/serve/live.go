@@ -64,9 +64,10 @@ func (l *live) update(next func(prev *state) (*state, []byte)) {
 	}
 }
 
-// tell sends ev to the connections of the pages on the site file page, and
-// reports whether there was one, with the state unchanged.
-func (l *live) tell(page string, ev func() []byte) bool {
+// tell sends the event ev makes to the connections of the pages on the
+// site file page, with the state unchanged. ev is called only when there
+// is such a connection, and once.
+func (l *live) tell(page string, ev func() []byte) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	var e []byte
@@ -78,7 +79,6 @@ func (l *live) tell(page string, ev func() []byte) bool {
 			l.send(c, e)
 		}
 	}
-	return e != nil
 }
 
 // send queues ev for c, or drops c when its buffer is full. l.mu must be

@@ -71,9 +71,8 @@ func (s *Server) Preview(name string, data []byte) {
 			return
 		}
 	}
-	var n uint64
 	s.live.tell(name, func() []byte {
-		n = s.previews.add(bytes.Clone(data))
+		n := s.previews.add(bytes.Clone(data))
 		return event("preview", strconv.FormatUint(n, 10))
 	})
 }
