@@ -91,13 +91,22 @@ func eventually(t testing.TB, what string, cond func() bool) {
 	t.Helper()
 	// Long enough for a rebuild under -race on a busy machine: CI once
 	// took more than 10 s to report three links added at once.
-	deadline := time.Now().Add(30 * time.Second)
+	if !within(30*time.Second, cond) {
+		t.Fatalf("timed out waiting for %s", what)
+	}
+}
+
+// within polls cond until it holds, and reports whether it did before d
+// passed.
+func within(d time.Duration, cond func() bool) bool {
+	deadline := time.Now().Add(d)
 	for !cond() {
 		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
+			return false
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
+	return true
 }
 
 // TestServeRebuildsAndKeepsLastGoodSite edits, breaks and fixes a page
