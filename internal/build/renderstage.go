@@ -96,11 +96,9 @@ type renderRun struct {
 	// preview, when not nil, is shown the open pages first (see
 	// Options.Preview).
 	preview Previewer
-	// starts runs the start of every room (see outputRoom.start): call
-	// start, which runs it once.
-	starts  func()
-	started bool
-	made    []string // every file this run made, in order
+	rooms   []outputRoom // the rooms this run makes
+	started bool         // their starts have run (see start)
+	made    []string     // every file this run made, in order
 
 	assets    render.Assets           // the stylesheets and scripts, for the views
 	redirects []publish.Redirect      // of the alias pages, for _redirects
@@ -112,9 +110,14 @@ type renderRun struct {
 // start begins the work of the rooms that start beside the rest, if it
 // has not begun.
 func (r *renderRun) start() {
-	if !r.started {
-		r.started = true
-		r.starts()
+	if r.started {
+		return
+	}
+	r.started = true
+	for _, room := range r.rooms {
+		if room.start != nil {
+			room.start(r)
+		}
 	}
 }
 
@@ -173,19 +176,11 @@ func renderSite(ctx context.Context, s *site.Site, theme fs.FS, cache *renderCac
 	}
 	diags = slices.Clone(diags)
 	r := &renderRun{ctx: ctx, c: cache, s: s, theme: theme, files: files, edited: edited, preview: preview, assets: cache.assets}
-	var rooms []outputRoom
 	for _, room := range outputRooms() {
 		// After edits of bodies alone, a room whose files read none keeps
 		// the last build's.
 		if edited == nil || room.readsBodies {
-			rooms = append(rooms, room)
-		}
-	}
-	r.starts = func() {
-		for _, room := range rooms {
-			if room.start != nil {
-				room.start(r)
-			}
+			r.rooms = append(r.rooms, room)
 		}
 	}
 	// The rooms' work beside the rest starts now, or, when there are pages
@@ -194,7 +189,7 @@ func renderSite(ctx context.Context, s *site.Site, theme fs.FS, cache *renderCac
 	if r.preview == nil {
 		r.start()
 	}
-	for _, room := range rooms {
+	for _, room := range r.rooms {
 		if room.start != nil {
 			r.start()
 		}

@@ -1,9 +1,6 @@
 package cli
 
 import (
-	"bufio"
-	"context"
-	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -121,24 +118,16 @@ func TestServeSiteFolderDeletedAndRecreated(t *testing.T) {
 // failed.
 func problemsEvent(t *testing.T, url string) string {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, "GET", url+"__rolesite/events", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	sc := bufio.NewScanner(resp.Body)
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
-		if sc.Text() == "event: problems" && sc.Scan() {
-			return strings.TrimPrefix(sc.Text(), "data: ")
+	events := liveEvents(t, url, "")
+	for {
+		select {
+		case ev := <-events:
+			if ev[0] == "problems" {
+				return ev[1]
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatal("no problems event within 10 s")
+			return ""
 		}
 	}
-	t.Fatalf("no problems event: %v", sc.Err())
-	return ""
 }
