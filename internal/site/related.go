@@ -1,6 +1,9 @@
 package site
 
-import "slices"
+import (
+	"cmp"
+	"slices"
+)
 
 // relatedLimit is how many related pages a page lists.
 const relatedLimit = 6
@@ -33,7 +36,15 @@ func (s *Site) Related(p *Page) []Relatedness {
 // neighbours returns the best limit pages of p's section that share a
 // relation target with p, best first, ties in section order.
 func neighbours(p *Page, limit int) []Relatedness {
-	score := map[*Page]int{}
+	// Every mention of a page by a target p names, as the page's place in
+	// the section with the page: sorted, each page's mentions come
+	// together, and counting them needs no map (a map per page cost more
+	// than the rest of Related).
+	type mention struct {
+		order int
+		page  *Page
+	}
+	var seen []mention
 	for _, g := range p.Out {
 		for _, t := range g.Pages {
 			for _, in := range t.In {
@@ -42,34 +53,35 @@ func neighbours(p *Page, limit int) []Relatedness {
 				}
 				for _, q := range in.Pages {
 					if q != p {
-						score[q]++
+						seen = append(seen, mention{q.order, q})
 					}
 				}
 			}
 		}
 	}
-	// The best limit, kept in order as they come: a sort of every page
-	// sharing a target would cost more than the rest of Related.
-	better := func(a, b Relatedness) bool {
-		return a.Shared > b.Shared || a.Shared == b.Shared && a.Page.order < b.Page.order
-	}
+	slices.SortFunc(seen, func(a, b mention) int { return cmp.Compare(a.order, b.order) })
+	// The best limit, kept in order as they come (in section order, so a
+	// page ties with those before it by coming after them).
 	out := make([]Relatedness, 0, limit)
-	for q, n := range score {
-		r := Relatedness{Page: q, Shared: n}
-		if len(out) == limit && (limit == 0 || !better(r, out[len(out)-1])) {
+	for i := 0; i < len(seen); {
+		j := i + 1
+		for j < len(seen) && seen[j].page == seen[i].page {
+			j++
+		}
+		r := Relatedness{Page: seen[i].page, Shared: j - i}
+		i = j
+		if len(out) == limit && (limit == 0 || r.Shared <= out[len(out)-1].Shared) {
 			continue
 		}
-		i, _ := slices.BinarySearchFunc(out, r, func(a, b Relatedness) int {
-			if better(a, b) {
-				return -1
-			}
-			return 1
-		})
+		k := len(out)
+		for k > 0 && r.Shared > out[k-1].Shared {
+			k--
+		}
 		if len(out) < limit {
 			out = append(out, Relatedness{})
 		}
-		copy(out[i+1:], out[i:])
-		out[i] = r
+		copy(out[k+1:], out[k:])
+		out[k] = r
 	}
 	return out
 }

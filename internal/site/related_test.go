@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"math/rand/v2"
 	"slices"
+	"strconv"
 	"testing"
 )
 
@@ -74,4 +75,48 @@ func TestRelatedMatchesFullSort(t *testing.T) {
 			}
 		}
 	}
+}
+
+// BenchmarkRelated runs Related for every role of a site shaped like the
+// generated benchmark sites: roles naming five of a pool of tools, about
+// twelve roles to a tool.
+func BenchmarkRelated(b *testing.B) {
+	for _, n := range []int{7000, 35000} {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			s, sec := relatedSite(n, n*3/7, 5)
+			b.ResetTimer()
+			for b.Loop() {
+				for _, p := range sec.Pages {
+					s.Related(p)
+				}
+			}
+		})
+	}
+}
+
+// relatedSite makes a site of n roles, each naming per of m tools at
+// random, with the tools' incoming groups.
+func relatedSite(n, m, per int) (*Site, *Section) {
+	r := rand.New(rand.NewPCG(3, 4))
+	sec := &Section{Name: "roles", Related: true}
+	other := &Section{Name: "tools"}
+	tools := make([]*Page, m)
+	in := make([]*Group, m)
+	for i := range tools {
+		tools[i] = &Page{Section: other, Kind: KindPage, order: i}
+		in[i] = &Group{Field: "tools", Section: sec}
+		tools[i].In = []*Group{in[i]}
+	}
+	for i := range n {
+		p := &Page{Section: sec, Kind: KindPage, order: i}
+		g := &Group{Field: "tools", Section: other}
+		for range per {
+			k := r.IntN(m)
+			g.Pages = append(g.Pages, tools[k])
+			in[k].Pages = append(in[k].Pages, p)
+		}
+		p.Out = []*Group{g}
+		sec.Pages = append(sec.Pages, p)
+	}
+	return &Site{}, sec
 }
