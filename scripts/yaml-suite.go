@@ -216,7 +216,7 @@ func same(got, want any) bool {
 		}
 		return true
 	case []any:
-		g, ok := got.([]any)
+		g, ok := content.List(got) // a list of strings decodes to a []string
 		if !ok || len(g) != len(w) {
 			return false
 		}

@@ -1,6 +1,10 @@
 package content
 
-import "testing"
+import (
+	"encoding/json"
+	"reflect"
+	"testing"
+)
 
 // TestDecodeProblems covers decoder errors placed at the construct they
 // are about, from v4's structured positions: an unclosed bracket or quote
@@ -71,5 +75,45 @@ func TestNonStringKeys(t *testing.T) {
 	years, ok := p.Params["years"].(map[string]any)
 	if !ok || years["1999"] != "x" || years["true"] != "y" || years["null"] != "z" {
 		t.Errorf("years = %#v", p.Params["years"])
+	}
+}
+
+// TestStringListsEveryFormat: a field whose value is a list of strings
+// alone is a []string in every format, by the fast path or a decoder, an
+// empty list too; a list holding anything else, and a list deeper in a
+// value, stay []any.
+func TestStringListsEveryFormat(t *testing.T) {
+	want := map[string]any{
+		"tools":  []string{"spark", "air flow"},
+		"none":   []string{},
+		"mixed":  nil, // below
+		"nested": map[string]any{"in": []any{"x", "y"}},
+	}
+	for _, tc := range []struct{ name, src string }{
+		{"yaml", "---\ntitle: T\ntools: [spark, 'air flow']\nnone: []\nmixed: [a, 1]\nnested: {in: [x, y]}\n---\n"},
+		{"yaml block list", "---\ntitle: T\ntools:\n  - spark\n  - air flow\nnone: []\nmixed: [a, 1]\nnested:\n  in: [x, y]\n---\n"},
+		{"toml", "+++\ntitle = 'T'\ntools = ['spark', 'air flow']\nnone = []\nmixed = ['a', 1]\n[nested]\nin = ['x', 'y']\n+++\n"},
+		{"json", "{\n\"title\": \"T\", \"tools\": [\"spark\", \"air flow\"], \"none\": [],\n\"mixed\": [\"a\", 1], \"nested\": {\"in\": [\"x\", \"y\"]}\n}\n\n"},
+	} {
+		p, diags := Parse("content/roles/x.md", []byte(tc.src))
+		if len(diags) > 0 {
+			t.Fatalf("%s: %v", tc.name, diags)
+		}
+		for field, w := range want {
+			got := p.Params[field]
+			if field == "mixed" { // each decoder's own number type
+				w = []any{"a", map[string]any{"toml": int64(1), "json": json.Number("1")}[tc.name]}
+				if w.([]any)[1] == nil {
+					w = []any{"a", 1}
+				}
+			}
+			if !reflect.DeepEqual(got, w) {
+				t.Errorf("%s: %s = %#v, want %#v", tc.name, field, got, w)
+			}
+		}
+	}
+	// The fast path takes the first block and agrees with v4 on it.
+	if m, ok := flatYAML([]byte("tools: [spark, air flow]\n")); !ok || !reflect.DeepEqual(m["tools"], []string{"spark", "air flow"}) {
+		t.Errorf("flatYAML: %#v, %v", m, ok)
 	}
 }

@@ -127,6 +127,13 @@ func Int(v any) (int, bool) {
 // it returns a non-empty problem so that `tools: spark` is caught rather than
 // read as a list of one.
 func Strings(v any) ([]string, string) {
+	if strs, ok := v.([]string); ok {
+		out := make([]string, len(strs))
+		for i, s := range strs {
+			out[i] = strings.TrimSpace(s)
+		}
+		return out, ""
+	}
 	list, ok := v.([]any)
 	if !ok {
 		return nil, "not a list"
@@ -175,6 +182,8 @@ func Describe(v any) string {
 		return fmt.Sprintf("the boolean %v", x)
 	case int, int64, uint64, float64, json.Number:
 		return fmt.Sprintf("the number %v", x)
+	case []string:
+		return "a list"
 	case []any:
 		for _, item := range x {
 			if _, ok := item.(string); !ok {
@@ -188,4 +197,44 @@ func Describe(v any) string {
 		return "a date"
 	}
 	return fmt.Sprintf("a %T", v)
+}
+
+// List returns a decoded list as a []any, whatever its items: a list of
+// strings is a []string in Params (see stringLists).
+func List(v any) ([]any, bool) {
+	switch x := v.(type) {
+	case []any:
+		return x, true
+	case []string:
+		list := make([]any, len(x))
+		for i, s := range x {
+			list[i] = s
+		}
+		return list, true
+	}
+	return nil, false
+}
+
+// stringLists makes each field whose value is a list of strings alone
+// (tools: [spark, airflow]; an empty list too) a []string, whatever the
+// format: one slice of strings for the collector to trace for as long as
+// a build holds the page, where a []any holds each string in a box of
+// its own. Lists holding anything else, and lists deeper in a value,
+// stay []any.
+func stringLists(params map[string]any) {
+	for k, v := range params {
+		list, ok := v.([]any)
+		if !ok {
+			continue
+		}
+		strs := make([]string, len(list))
+		for i, item := range list {
+			if strs[i], ok = item.(string); !ok {
+				break
+			}
+		}
+		if ok {
+			params[k] = strs
+		}
+	}
 }

@@ -12,7 +12,8 @@ import "strings"
 // and reports false for anything else (quotes, comments, numbers, booleans,
 // nulls, nesting, block lists, anything YAML could read another way),
 // which then goes to go.yaml.in/yaml/v4. When it reports true, its result is exactly
-// what v4 decodes (FuzzFlatYAML holds it to that), without v4's
+// what v4 decodes, a list of words being a []string as Page.decode makes
+// every list of strings (FuzzFlatYAML holds it to that), without v4's
 // tree of nodes.
 //
 // Every key and string it returns is a piece of one copy of raw: a page
@@ -76,7 +77,7 @@ func isFieldName(s string) bool {
 }
 
 // flowWords decodes "[a, b c, d]" whose items are plain words.
-func flowWords(v string) ([]any, bool) {
+func flowWords(v string) ([]string, bool) {
 	if len(v) < 2 || v[len(v)-1] != ']' {
 		return nil, false
 	}
@@ -85,7 +86,7 @@ func flowWords(v string) ([]any, bool) {
 		return nil, false // [] is an empty list; leave it to YAML
 	}
 	parts := strings.Split(inner, ",")
-	list := make([]any, len(parts))
+	list := make([]string, len(parts))
 	for i, p := range parts {
 		p = strings.Trim(p, " ")
 		if !isPlainWords(p, true) {

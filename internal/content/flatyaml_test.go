@@ -15,6 +15,9 @@ func yamlV4(raw []byte) (map[string]any, bool) {
 		return nil, false
 	}
 	m, ok := stringKeys(v).(map[string]any)
+	if ok {
+		stringLists(m) // as Page.decode does after any decoder
+	}
 	return m, ok
 }
 

@@ -85,7 +85,7 @@ func TestNothingDroppedYAML(t *testing.T) {
 		{"a value its tag refuses", "---\ntitle: T\nx: [1, !!int \"abc\"]\n---\n",
 			nil, `x.md:3:8: YAML front matter: the value "abc" is not what its tag !!int says: write a value of that kind, or remove the tag`},
 		{"YAML 1.1 booleans in a string field", "---\ntitle: yes\nsummary: on\nsee: [no, off, y, n]\n---\n",
-			map[string]any{"title": "yes", "summary": "on", "see": []any{"no", "off", "y", "n"}}, ""},
+			map[string]any{"title": "yes", "summary": "on", "see": []string{"no", "off", "y", "n"}}, ""},
 		{"a boolean where the field is a string", "---\ntitle: true\n---\n", nil, "x.md:2:1: title must be a string, not the boolean true: write title: The Page's Title"},
 		{"a YAML 1.1 boolean where the field is a boolean", "---\ntitle: T\ndraft: on\n---\n", nil, `x.md:3:1: draft must be true or false, not the string "on": write draft: true, or draft: false`},
 		{"a number where the field is a string", "---\ntitle: T\nsummary: 3.10\n---\n", nil, "x.md:3:1: summary must be a string, not the number 3.1: write summary: One sentence on what the page is about."},

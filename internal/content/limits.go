@@ -117,6 +117,10 @@ func walkStrings(key string, v any, f func(string)) {
 	switch x := v.(type) {
 	case string:
 		f(x)
+	case []string:
+		for _, item := range x {
+			f(item)
+		}
 	case []any:
 		for _, item := range x {
 			walkStrings("", item, f)

@@ -22,7 +22,7 @@ type Page struct {
 	Updated time.Time // zero when not given
 
 	// Params holds every front matter field as decoded, including the ones
-	// above, keyed by field name.
+	// above, keyed by field name; a list of strings is a []string.
 	Params map[string]any
 
 	Body     []byte // markdown after the front matter

@@ -201,6 +201,7 @@ func (p *Page) decode(fm *frontMatter) diag.List {
 	if long := p.checkStrings(params); long != nil {
 		return append(diags, long...)
 	}
+	stringLists(params)
 	p.Params = params
 	return diags
 }

@@ -6,6 +6,8 @@ import (
 	"html/template"
 	"strings"
 	"time"
+
+	"github.com/rolesite/rolesite/internal/content"
 )
 
 // funcs are the few functions templates get; views carry everything else.
@@ -27,7 +29,7 @@ func funcs() template.FuncMap {
 		},
 		// list returns a front matter value as a list of strings (nil if it is not one).
 		"list": func(v any) []string {
-			items, ok := v.([]any)
+			items, ok := content.List(v)
 			if !ok {
 				return nil
 			}

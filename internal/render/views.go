@@ -267,7 +267,7 @@ func facts(p *site.Page) []Fact {
 	var fields []string
 	for field, v := range p.Src.Params {
 		switch v.(type) {
-		case string, []any:
+		case string, []string, []any:
 			if !site.Reserved(field) && !slices.ContainsFunc(p.Section.Relations, func(d *site.Decl) bool { return d.Field == field }) {
 				fields = append(fields, field)
 			}
@@ -280,7 +280,7 @@ func facts(p *site.Page) []Fact {
 		switch v := p.Src.Params[field].(type) {
 		case string:
 			values = []string{v}
-		case []any:
+		default:
 			list, bad := content.Strings(v)
 			if bad != "" {
 				continue

@@ -54,7 +54,7 @@ func (r *resolver) views() {
 		r.lifecycle(src, v)
 	}
 	if v, ok := src.Params["matrices"]; ok {
-		list, ok := v.([]any)
+		list, ok := content.List(v)
 		if !ok {
 			r.report(src, src.KeyPos("matrices"), "matrices must be a list such as [{rows: roles, field: stages}], not %s", content.Describe(v))
 			return
