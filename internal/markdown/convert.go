@@ -96,6 +96,7 @@ func (c *Converter) Convert(body []byte) Result {
 	defer c.scratch.Put(sc)
 	sc.html.Reset()
 	inspect(doc, body, &res, &sc.html)
+	compact(&res)
 	if len(problems) > 0 {
 		res.Problems = append(problems, res.Problems...)
 		slices.SortStableFunc(res.Problems, func(a, b Problem) int { return a.Offset - b.Offset })
