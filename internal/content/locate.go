@@ -18,8 +18,9 @@ type span struct {
 // It reads lines, not a syntax tree, so that it works the same for YAML, TOML
 // and JSON: a YAML key starts a line with no indentation, a TOML key stands
 // before the first table or is a table header, a JSON key is a string at
-// depth one followed by a colon.
-func locate(src []byte, fm *frontMatter) []namedSpan {
+// depth one followed by a colon. params are the decoded fields, if any,
+// whose keys name the fields found.
+func locate(src []byte, fm *frontMatter, params map[string]any) []namedSpan {
 	type hit struct {
 		name       string
 		off, value int
@@ -86,10 +87,21 @@ func locate(src []byte, fm *frontMatter) []namedSpan {
 		if _, seen := lookup(fields, h.name); seen {
 			continue
 		}
-		// A copy of the name: h.name is part of its line, which would stay.
-		fields = append(fields, namedSpan{strings.Clone(h.name), span{keyStart: fm.rawStart + h.off, valueStart: fm.rawStart + h.value, end: fm.rawStart + end}})
+		fields = append(fields, namedSpan{nameOf(params, h.name), span{keyStart: fm.rawStart + h.off, valueStart: fm.rawStart + h.value, end: fm.rawStart + end}})
 	}
 	return slices.Clip(fields)
+}
+
+// nameOf returns the decoded fields' own key for a field's name, which
+// the page keeps anyway, or else a copy: the name is part of its line,
+// which would stay.
+func nameOf(params map[string]any, name string) string {
+	for k := range params {
+		if k == name {
+			return k
+		}
+	}
+	return strings.Clone(name)
 }
 
 // A namedSpan is a field's name and where it sits. A page has a few fields:

@@ -194,7 +194,7 @@ func (p *Page) sourceAround(pos Pos) string {
 // every top-level field, and checks the length of every string in it.
 func (p *Page) decode(fm *frontMatter) diag.List {
 	params, diags := decode(fm, p)
-	p.fields = locate(p.src, fm)
+	p.fields = locate(p.src, fm, params)
 	if params == nil {
 		return diags
 	}

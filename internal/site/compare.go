@@ -97,7 +97,7 @@ func (s *Site) Profile(p *Page) []ProfileField {
 	for i, d := range p.Section.Relations {
 		isRelation[d.Field] = true
 		if items := targets(p, d.Field); len(items) > 0 {
-			out = append(out, ProfileField{Field: d.Field, Label: cmp.Or(d.Label, humanize(d.Field)), Decl: i, Scale: d.Scale, Items: items})
+			out = append(out, ProfileField{Field: d.Field, Label: d.panelLabel(), Decl: i, Scale: d.Scale, Items: items})
 		}
 	}
 	for _, f := range p.Src.Order(sortedKeys(p.Src.Params)) {

@@ -149,6 +149,7 @@ func (sec *Section) addDecl(d *Decl) {
 		sec.decls = map[string]*Decl{}
 	}
 	d.index = len(sec.Relations)
+	d.heading = d.panelLabel()
 	sec.Relations = append(sec.Relations, d)
 	sec.decls[d.Field] = d
 }
@@ -195,7 +196,7 @@ func (r *resolver) relations(p *Page) {
 				field, d.Target.Name, exampleSlug(d.Target, v), mapping, content.Describe(v))
 			continue
 		}
-		g := &Group{Field: field, Label: cmp.Or(d.Label, humanize(field)), Section: d.Target, Pages: make([]*Page, 0, len(slugs)), Scale: d.Scale}
+		g := &Group{Field: field, Label: d.panelLabel(), Section: d.Target, Pages: make([]*Page, 0, len(slugs)), Scale: d.Scale}
 		var positions []content.Pos
 		at := func(i int) content.Pos {
 			if positions == nil {

@@ -1,6 +1,8 @@
 package site
 
 import (
+	"cmp"
+
 	"github.com/rolesite/rolesite/internal/content"
 	"github.com/rolesite/rolesite/internal/markdown"
 )
@@ -78,7 +80,18 @@ type Decl struct {
 	// Min and Max bound how many links a page lists (0: no bound).
 	Min, Max int
 
-	index int // position in the section's Relations
+	index   int    // position in the section's Relations
+	heading string // Label, or the field's name made readable (see addDecl)
+}
+
+// panelLabel is the heading of the outgoing panel: Label, or the field's
+// name made readable. A declaration added to its section made it once, for
+// every page's group to share.
+func (d *Decl) panelLabel() string {
+	if d.heading != "" {
+		return d.heading
+	}
+	return cmp.Or(d.Label, humanize(d.Field))
 }
 
 // A Page is a page of the site: a regular page, a section index or the home page.
