@@ -9,46 +9,41 @@ import "strings"
 // collector would otherwise trace, page after page, to the end of the
 // build. The values are unchanged.
 func compact(res *Result) {
+	headings := func(h *Heading) [2]*string { return [2]*string{&h.ID, &h.Text} }
+	links := func(l *Link) [2]*string { return [2]*string{&l.Path, &l.Fragment} }
 	n := 0
-	for _, h := range res.Headings {
-		n += len(h.ID) + len(h.Text)
-	}
-	for _, l := range res.Links {
-		n += len(l.Path) + len(l.Fragment)
-	}
+	count := func(s *string) { n += len(*s) }
+	visit(res.Headings, headings, count)
+	visit(res.Links, links, count)
 	if n == 0 {
 		return
 	}
 	var b strings.Builder
 	b.Grow(n)
-	for _, h := range res.Headings {
-		b.WriteString(h.ID)
-		b.WriteString(h.Text)
-	}
-	for _, l := range res.Links {
-		b.WriteString(l.Path)
-		b.WriteString(l.Fragment)
-	}
+	write := func(s *string) { b.WriteString(*s) }
+	visit(res.Headings, headings, write)
+	visit(res.Links, links, write)
 	all := b.String()
-	take := func(s string) string {
-		piece := all[:len(s)]
-		all = all[len(s):]
-		return piece
-	}
-	if res.Headings != nil {
-		hs := make([]Heading, len(res.Headings))
-		for i, h := range res.Headings {
-			h.ID, h.Text = take(h.ID), take(h.Text)
-			hs[i] = h
+	take := func(s *string) { *s, all = all[:len(*s)], all[len(*s):] }
+	res.Headings = visit(clone(res.Headings), headings, take)
+	res.Links = visit(clone(res.Links), links, take)
+}
+
+// visit calls f with each string of each item, as strs names them, and
+// returns the items.
+func visit[T any](items []T, strs func(*T) [2]*string, f func(*string)) []T {
+	for i := range items {
+		for _, s := range strs(&items[i]) {
+			f(s)
 		}
-		res.Headings = hs
 	}
-	if res.Links != nil {
-		ls := make([]Link, len(res.Links))
-		for i, l := range res.Links {
-			l.Path, l.Fragment = take(l.Path), take(l.Fragment)
-			ls[i] = l
-		}
-		res.Links = ls
+	return items
+}
+
+// clone copies items into a slice of their own length; nil stays nil.
+func clone[T any](items []T) []T {
+	if items == nil {
+		return nil
 	}
+	return append(make([]T, 0, len(items)), items...)
 }
