@@ -173,6 +173,7 @@ func (r *resolver) implied(sec *Section) {
 // looked up only to report a problem.
 func (r *resolver) relations(p *Page) {
 	src := p.Src
+	store := newOutStore(p, func(field string) *Decl { return r.decl(p.Section, field) })
 	for field, v := range src.Params {
 		d := r.decl(p.Section, field)
 		if d == nil {
@@ -196,7 +197,7 @@ func (r *resolver) relations(p *Page) {
 				field, d.Target.Name, exampleSlug(d.Target, v), mapping, content.Describe(v))
 			continue
 		}
-		g := &Group{Field: field, Label: d.panelLabel(), Section: d.Target, Pages: make([]*Page, 0, len(slugs)), Scale: d.Scale}
+		g := store.group(Group{Field: field, Label: d.panelLabel(), Section: d.Target, Scale: d.Scale}, len(slugs))
 		var positions []content.Pos
 		at := func(i int) content.Pos {
 			if positions == nil {
@@ -235,7 +236,7 @@ func (r *resolver) relations(p *Page) {
 		}
 		if len(g.Pages) > 0 {
 			g.sortQualified()
-			p.Out = append(p.Out, g)
+			store.add(p, g)
 		}
 	}
 	slices.SortFunc(p.Out, func(a, b *Group) int {
@@ -279,13 +280,21 @@ func exampleSlug(sec *Section, v any) string {
 // inverses fills every page's incoming groups from all outgoing ones. Work is
 // linear in the number of relation entries.
 func (r *resolver) inverses() {
+	// A declaration's inverse label is the same on every target page: made
+	// once, each page's incoming group shares it.
+	labels := map[*Decl]string{}
 	for _, p := range r.site.Pages { // in site order, so each group's pages come out sorted
 		for _, g := range p.Out {
 			d := r.decl(p.Section, g.Field)
 			for i, t := range g.Pages {
 				in := inverseGroup(t, p.Section, g.Field)
 				if in == nil {
-					in = &Group{Field: g.Field, Label: inverseLabel(d, p.Section, g.Field, t), Section: p.Section, Scale: d.Scale}
+					label, ok := labels[d]
+					if !ok {
+						label = inverseLabel(d, p.Section, g.Field, t)
+						labels[d] = label
+					}
+					in = &Group{Field: g.Field, Label: label, Section: p.Section, Scale: d.Scale}
 					t.In = append(t.In, in)
 				}
 				in.Pages = append(in.Pages, p)

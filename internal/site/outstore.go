@@ -1,0 +1,58 @@
+package site
+
+// An outStore holds one page's outgoing groups and their page lists in
+// one slice each, sized from the page's fields before they are resolved:
+// a build keeps every page's groups to its end, and a group and a list
+// apiece were objects the collector traced at every cycle. A group it
+// hands out never moves (it never grows a slice past its capacity); past
+// what it counted it allocates as usual.
+type outStore struct {
+	groups []Group
+	pages  []*Page
+	n      int // groups counted
+}
+
+// newOutStore counts the fields of p that decl declares, and their items.
+func newOutStore(p *Page, decl func(field string) *Decl) *outStore {
+	var groups, pages int
+	for field, v := range p.Src.Params {
+		if decl(field) == nil {
+			continue
+		}
+		groups++
+		switch x := v.(type) {
+		case []string:
+			pages += len(x)
+		case []any:
+			pages += len(x)
+		case map[string]any:
+			pages += len(x)
+		}
+	}
+	return &outStore{groups: make([]Group, 0, groups), pages: make([]*Page, 0, pages), n: groups}
+}
+
+// group returns a place for g, its Pages empty with room for n pages.
+func (s *outStore) group(g Group, n int) *Group {
+	if len(s.pages)+n <= cap(s.pages) {
+		at := len(s.pages)
+		s.pages = s.pages[:at+n]
+		g.Pages = s.pages[at:at:at+n]
+	} else {
+		g.Pages = make([]*Page, 0, n)
+	}
+	if len(s.groups) == cap(s.groups) {
+		return &g
+	}
+	s.groups = append(s.groups, g)
+	return &s.groups[len(s.groups)-1]
+}
+
+// add appends g to the page's outgoing groups, making room for all the
+// groups counted at the first.
+func (s *outStore) add(p *Page, g *Group) {
+	if p.Out == nil {
+		p.Out = make([]*Group, 0, s.n)
+	}
+	p.Out = append(p.Out, g)
+}
