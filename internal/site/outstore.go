@@ -37,7 +37,7 @@ func (s *outStore) group(g Group, n int) *Group {
 	if len(s.pages)+n <= cap(s.pages) {
 		at := len(s.pages)
 		s.pages = s.pages[:at+n]
-		g.Pages = s.pages[at:at:at+n]
+		g.Pages = s.pages[at : at : at+n]
 	} else {
 		g.Pages = make([]*Page, 0, n)
 	}
