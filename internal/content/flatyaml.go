@@ -23,6 +23,11 @@ import "strings"
 func flatYAML(raw []byte) (map[string]any, bool) {
 	out := map[string]any{}
 	rest := string(raw)
+	// Room for every list item: a list has one more item than commas.
+	var items []string
+	if lists := strings.Count(rest, "["); lists > 0 {
+		items = make([]string, 0, lists+strings.Count(rest, ","))
+	}
 	for len(rest) > 0 {
 		line, after, _ := strings.Cut(rest, "\n")
 		rest = after
@@ -42,7 +47,7 @@ func flatYAML(raw []byte) (map[string]any, bool) {
 		}
 		value := strings.TrimRight(line[colon+2:], " ")
 		if strings.HasPrefix(value, "[") {
-			list, ok := flowWords(value)
+			list, ok := flowWords(value, &items)
 			if !ok {
 				return nil, false
 			}
@@ -76,8 +81,11 @@ func isFieldName(s string) bool {
 	return true
 }
 
-// flowWords decodes "[a, b c, d]" whose items are plain words.
-func flowWords(v string) ([]string, bool) {
+// flowWords decodes "[a, b c, d]" whose items are plain words. It appends
+// them to *items, which flatYAML made with room for every item of the
+// block, and returns them as a slice of their own length: a page's lists
+// share one array.
+func flowWords(v string, items *[]string) ([]string, bool) {
 	if len(v) < 2 || v[len(v)-1] != ']' {
 		return nil, false
 	}
@@ -85,16 +93,17 @@ func flowWords(v string) ([]string, bool) {
 	if strings.TrimSpace(inner) == "" {
 		return nil, false // [] is an empty list; leave it to YAML
 	}
-	parts := strings.Split(inner, ",")
-	list := make([]string, len(parts))
-	for i, p := range parts {
+	start := len(*items)
+	for more := true; more; {
+		var p string
+		p, inner, more = strings.Cut(inner, ",")
 		p = strings.Trim(p, " ")
 		if !isPlainWords(p, true) {
 			return nil, false
 		}
-		list[i] = p
+		*items = append(*items, p)
 	}
-	return list, true
+	return (*items)[start:len(*items):len(*items)], true
 }
 
 // isPlainWords accepts a value YAML can only read as that very string: it

@@ -59,6 +59,33 @@ var flatYAMLCases = []struct {
 	{"title: A / B, C - D.\nsummary: E", true}, // no newline at the end
 }
 
+// A page's lists share one array: a list more costs one allocation (its
+// slice header, boxed in the map), not two, and each list is a slice of
+// its own length, so that appending to one cannot write over the next.
+func TestFlatYAMLListsShareOneArray(t *testing.T) {
+	one := []byte("title: A\ntools: [a, b, c]\n")
+	four := []byte("title: A\ntools: [a, b, c]\nstages: [d, e]\nskills: [f g, h]\nwith: [i]\n")
+	allocs := func(raw []byte) float64 {
+		return testing.AllocsPerRun(50, func() {
+			if _, ok := flatYAML(raw); !ok {
+				t.Fatalf("flatYAML did not take %q", raw)
+			}
+		})
+	}
+	if a1, a4 := allocs(one), allocs(four); a4 != a1+3 {
+		t.Errorf("four lists: %v allocations, one list: %v; want one more a list", a4, a1)
+	}
+	m, _ := flatYAML(four)
+	tools := m["tools"].([]string)
+	if cap(tools) != len(tools) {
+		t.Errorf("tools has capacity %d for %d items", cap(tools), len(tools))
+	}
+	_ = append(tools, "x")
+	if got := m["stages"].([]string); !reflect.DeepEqual(got, []string{"d", "e"}) {
+		t.Errorf("appending to tools changed stages: %q", got)
+	}
+}
+
 func TestFlatYAML(t *testing.T) {
 	for _, c := range flatYAMLCases {
 		got, ok := flatYAML([]byte(c.raw))
