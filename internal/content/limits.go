@@ -140,7 +140,7 @@ func walkStrings(key string, v any, f func(string)) {
 // field's text: exact where s is written as it is (no escapes or line
 // breaks in the first limit bytes), else where s starts, else at the key.
 func (p *Page) pastLimit(field, s string, limit int) Pos {
-	sp, ok := lookup(p.fields, field)
+	sp, ok := p.field(field)
 	if !ok {
 		return p.KeyPos(field)
 	}

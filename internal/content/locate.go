@@ -79,29 +79,61 @@ func locate(src []byte, fm *frontMatter, params map[string]any) []namedSpan {
 		off += end + 1
 	}
 	fields := make([]namedSpan, 0, len(hits))
+	name := namer(params, len(hits))
 	for i, h := range hits {
 		end := len(raw)
 		if i+1 < len(hits) {
 			end = hits[i+1].off
 		}
-		if _, seen := lookup(fields, h.name); seen {
+		kept, seen := name(h.name, fields)
+		if seen {
 			continue
 		}
-		fields = append(fields, namedSpan{nameOf(params, h.name), span{keyStart: fm.rawStart + h.off, valueStart: fm.rawStart + h.value, end: fm.rawStart + end}})
+		fields = append(fields, namedSpan{kept, span{keyStart: fm.rawStart + h.off, valueStart: fm.rawStart + h.value, end: fm.rawStart + end}})
 	}
 	return slices.Clip(fields)
 }
 
-// nameOf returns the decoded fields' own key for a field's name, which
-// the page keeps anyway, or else a copy: the name is part of its line,
-// which would stay.
-func nameOf(params map[string]any, name string) string {
-	for k := range params {
-		if k == name {
-			return k
+// manyFields is the number of fields past which locate looks names up in
+// maps rather than looking through them.
+const manyFields = 32
+
+// namer returns, for each field name locate finds in turn, the string to
+// keep for it and whether the name was found before (in fields). The
+// string kept is the decoded fields' own key, which the page keeps anyway,
+// or else a copy: the name is part of its line, which would stay. A page
+// has a few fields, looked through; a block with more than manyFields (a
+// hostile one holds a hundred thousand) gets maps, so that locating stays
+// linear.
+func namer(params map[string]any, found int) func(name string, fields []namedSpan) (string, bool) {
+	if found <= manyFields && len(params) <= manyFields {
+		return func(name string, fields []namedSpan) (string, bool) {
+			if _, seen := lookup(fields, name); seen {
+				return "", true
+			}
+			for k := range params {
+				if k == name {
+					return k, false
+				}
+			}
+			return strings.Clone(name), false
 		}
 	}
-	return strings.Clone(name)
+	keys := make(map[string]string, len(params))
+	for k := range params {
+		keys[k] = k
+	}
+	seen := make(map[string]bool, found)
+	return func(name string, _ []namedSpan) (string, bool) {
+		if seen[name] {
+			return "", true
+		}
+		seen[name] = true
+		if k, ok := keys[name]; ok {
+			return k, false
+		}
+		return strings.Clone(name), false
+	}
 }
 
 // A namedSpan is a field's name and where it sits. A page has a few fields:
@@ -109,6 +141,33 @@ func nameOf(params map[string]any, name string) string {
 type namedSpan struct {
 	name string
 	span
+}
+
+// field finds the named field of the page: in its index when it has many,
+// else by looking through the few it has.
+func (p *Page) field(name string) (span, bool) {
+	if p.index != nil {
+		i, ok := p.index[name]
+		if !ok {
+			return span{}, false
+		}
+		return p.fields[i].span, true
+	}
+	return lookup(p.fields, name)
+}
+
+// indexFields returns each field's place in fields when there are more
+// than manyFields (a hostile block holds a hundred thousand, and callers
+// look up every one), else nil.
+func indexFields(fields []namedSpan) map[string]int {
+	if len(fields) <= manyFields {
+		return nil
+	}
+	index := make(map[string]int, len(fields))
+	for i, f := range fields {
+		index[f.name] = i
+	}
+	return index
 }
 
 // lookup finds the named field.
@@ -147,7 +206,7 @@ func closingQuote(s string, i int) int {
 // KeyPos returns the position of a top-level front matter key, or of the
 // start of the file when the key is absent or the file has no front matter.
 func (p *Page) KeyPos(field string) Pos {
-	s, ok := lookup(p.fields, field)
+	s, ok := p.field(field)
 	if !ok {
 		return Pos{Line: 1, Col: 1}
 	}
@@ -159,7 +218,7 @@ func (p *Page) KeyPos(field string) Pos {
 // A value that cannot be found gets the key's position.
 func (p *Page) ItemPos(field string, values []string) []Pos {
 	out := make([]Pos, len(values))
-	s, ok := lookup(p.fields, field)
+	s, ok := p.field(field)
 	from := s.valueStart
 	for i, v := range values {
 		out[i] = p.KeyPos(field)
@@ -206,21 +265,33 @@ func (p *Page) BodyPos(off int) Pos {
 }
 
 // Order returns the names of the top-level fields in the order they appear
-// in the file; fields not found in the text come last, sorted.
+// in the file; fields not found in the text come last, sorted. Each name
+// is looked up once, not at every comparison.
 func (p *Page) Order(names []string) []string {
-	out := slices.Clone(names)
-	slices.SortStableFunc(out, func(a, b string) int {
-		sa, oka := lookup(p.fields, a)
-		sb, okb := lookup(p.fields, b)
+	type placed struct {
+		name  string
+		at    int
+		found bool
+	}
+	all := make([]placed, len(names))
+	for i, name := range names {
+		s, ok := p.field(name)
+		all[i] = placed{name, s.keyStart, ok}
+	}
+	slices.SortStableFunc(all, func(a, b placed) int {
 		switch {
-		case oka && okb:
-			return sa.keyStart - sb.keyStart
-		case oka:
+		case a.found && b.found:
+			return a.at - b.at
+		case a.found:
 			return -1
-		case okb:
+		case b.found:
 			return 1
 		}
-		return strings.Compare(a, b)
+		return strings.Compare(a.name, b.name)
 	})
+	out := make([]string, len(all))
+	for i, a := range all {
+		out[i] = a.name
+	}
 	return out
 }

@@ -28,9 +28,10 @@ type Page struct {
 	Body     []byte // markdown after the front matter
 	BodyLine int    // 1-based line of the file on which Body starts
 
-	fields []namedSpan // where each top-level field sits in the file
-	lines  []int       // byte offset at which each line starts (0-based index)
-	src    []byte      // the normalised file (its front matter only, once compacted)
+	fields []namedSpan    // where each top-level field sits in the file
+	index  map[string]int // each field's place in fields, past manyFields (see field)
+	lines  []int          // byte offset at which each line starts (0-based index)
+	src    []byte         // the normalised file (its front matter only, once compacted)
 
 	compacted bool // Compact let the body go
 }

@@ -195,6 +195,7 @@ func (p *Page) sourceAround(pos Pos) string {
 func (p *Page) decode(fm *frontMatter) diag.List {
 	params, diags := decode(fm, p)
 	p.fields = locate(p.src, fm, params)
+	p.index = indexFields(p.fields)
 	if params == nil {
 		return diags
 	}
