@@ -39,8 +39,9 @@
 // is a list of strings alone is a []string (a template ranges over it as
 // over any list), so that a build holding every page's fields has one
 // object to trace for a list, not one per item; lists holding anything
-// else, and lists deeper in a value, are []any. Problems come back as diagnostics carrying the line and
-// column of the construct they are about, never as a panic: v4's positions
+// else, and lists deeper in a value, are []any. Problems come back as
+// diagnostics carrying the line and column of the construct they are
+// about, never as a panic: v4's positions
 // for YAML (an unclosed quote or bracket where it opens, a tab at the tab, a
 // bad escape at its backslash, a key given twice at the second, naming the
 // line of the first), the decoders' offsets for TOML and JSON, counted in
