@@ -40,21 +40,19 @@ func (c *renderCache) render(w *renderWorker, j *pageJob, views map[*site.Sectio
 	if j.err != nil {
 		return // its path collides (see claim)
 	}
-	if j.done != nil {
-		defer j.done()
-	}
+	defer j.finished()
 	// The view is built only when the page's dependency key cannot tell
 	// it is as before (see depKeys).
 	var view *render.PageView
 	viewOf := func() *render.PageView {
 		if view == nil {
-			view = j.view(views[j.secPtr])
+			view = j.makeView(views[j.secPtr])
 		}
 		return view
 	}
 	var deps func() uint64
-	if j.deps != nil {
-		deps = func() uint64 { return j.deps(&w.h) }
+	if j.hasDeps() {
+		deps = func() uint64 { return j.depKey(&w.h) }
 	}
 	if c.out.remembered(j, deps, func() uint64 { return w.hasher.sum(c.templateKey()+j.kind+"\x00"+j.sec, viewOf()) }) {
 		return

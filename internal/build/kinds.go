@@ -90,36 +90,65 @@ type pageRun struct {
 }
 
 // contentPage is the job of a page that has a content file (the home
-// page, a section's _index.md, a regular page): its converted body goes
-// into its view, and, when streaming, lets go once the page is out.
-func (r *pageRun) contentPage(p *site.Page, template, sec string, withLifecycle bool) *pageJob {
+// page, a section's _index.md, a regular page), in job: its converted
+// body goes into its view, and, when streaming, lets go once the page is
+// out.
+func (r *pageRun) contentPage(job *pageJob, p *site.Page, template, sec string, withLifecycle bool) *pageJob {
 	if withLifecycle {
 		r.lifecycle.users++
 	}
-	return &pageJob{out: p.URL + "index.html", origin: p.Src.Path, kind: template, sec: sec, secPtr: p.Section,
-		view: func(sv *render.SiteView) *render.PageView {
-			var v *render.PageView
-			r.c.bodies.html(p, func(body []byte) {
-				v = render.NewPageView(r.s, sv, p, markdown.FillImages(markdown.Fill(body, p.Links), r.images[p]))
-			})
-			if t := r.c.updated(p); v.Updated == "" && !t.IsZero() {
-				v.Updated = t.Format("2006-01-02") // when its file last changed
-			}
-			if withLifecycle {
-				v.Lifecycle = r.lifecycle.take()
-			}
-			return v
-		},
-		done: func() { r.c.bodies.written(p) }, deps: r.depsOf(p, template)}
+	*job = pageJob{out: p.URL + "index.html", origin: p.Src.Path, kind: template, sec: sec, secPtr: p.Section,
+		from: p, run: r, lifecycle: withLifecycle}
+	return job
 }
 
-// depsOf is the dependency key maker of p's job, for a regular page when
-// the sink keeps pages (see depKeys), else nil.
-func (r *pageRun) depsOf(p *site.Page, template string) func(*maphash.Hash) uint64 {
-	if r.deps == nil || p.Kind != site.KindPage || template != render.TemplatePage {
-		return nil
+// contentView is the view of job, a page with a content file (see
+// contentPage).
+func (r *pageRun) contentView(job *pageJob, sv *render.SiteView) *render.PageView {
+	p := job.from
+	var v *render.PageView
+	r.c.bodies.html(p, func(body []byte) {
+		v = render.NewPageView(r.s, sv, p, markdown.FillImages(markdown.Fill(body, p.Links), r.images[p]))
+	})
+	if t := r.c.updated(p); v.Updated == "" && !t.IsZero() {
+		v.Updated = t.Format("2006-01-02") // when its file last changed
 	}
-	return func(h *maphash.Hash) uint64 { return r.deps.key(h, r.s, p, r.images[p]) }
+	if job.lifecycle {
+		v.Lifecycle = r.lifecycle.take()
+	}
+	return v
+}
+
+// makeView builds the job's view on the site view of its section.
+func (j *pageJob) makeView(sv *render.SiteView) *render.PageView {
+	if j.from != nil {
+		return j.run.contentView(j, sv)
+	}
+	return j.view(sv)
+}
+
+// finished is told the job is rendered (or remembered): a page with a
+// content file lets its body go.
+func (j *pageJob) finished() {
+	if j.from != nil {
+		j.run.c.bodies.written(j.from)
+	}
+}
+
+// hasDeps reports whether the job's view has a dependency key: set in
+// deps, or, for a regular page, when the sink keeps pages (see depKeys).
+func (j *pageJob) hasDeps() bool {
+	return j.deps != nil || j.from != nil && j.run.deps != nil && j.from.Kind == site.KindPage && j.kind == render.TemplatePage
+}
+
+// depKey is the dependency key of the job's view, made with h; the job
+// has one (see hasDeps).
+func (j *pageJob) depKey(h *maphash.Hash) uint64 {
+	if j.deps != nil {
+		return j.deps(h)
+	}
+	r := j.run
+	return r.deps.key(h, r.s, j.from, r.images[j.from])
 }
 
 // A siteFile is a file made from the resolved site alone, for machines:

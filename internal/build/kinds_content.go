@@ -8,7 +8,7 @@ import (
 
 // homePage is the home page, which shows the lifecycle.
 func homePage(r *pageRun) []*pageJob {
-	return []*pageJob{r.contentPage(r.s.Home, render.TemplateHome, "", true)}
+	return []*pageJob{r.contentPage(new(pageJob), r.s.Home, render.TemplateHome, "", true)}
 }
 
 // sectionLists are the sections' list pages: from their _index.md, or made
@@ -20,7 +20,7 @@ func sectionLists(r *pageRun) []*pageJob {
 		origin := "content/" + sec.Name + "/"
 		if sec.Index != nil {
 			lifecycle := r.s.Lifecycle != nil && r.s.Lifecycle.Section == sec
-			jobs = append(jobs, r.contentPage(sec.Index, render.TemplateList, sec.Name, lifecycle))
+			jobs = append(jobs, r.contentPage(new(pageJob), sec.Index, render.TemplateList, sec.Name, lifecycle))
 			origin = sec.Index.Src.Path
 		} else {
 			jobs = append(jobs, &pageJob{out: sec.Name + "/index.html", origin: origin, kind: render.TemplateList, sec: sec.Name, secPtr: sec,
@@ -40,12 +40,16 @@ func sectionLists(r *pageRun) []*pageJob {
 	return jobs
 }
 
-// regularPages are the pages of every section.
+// regularPages are the pages of every section, their jobs in one array.
 func regularPages(r *pageRun) []*pageJob {
-	var jobs []*pageJob
+	n := 0
+	for _, sec := range r.s.Sections {
+		n += len(sec.Pages)
+	}
+	all, jobs := make([]pageJob, n), make([]*pageJob, 0, n)
 	for _, sec := range r.s.Sections {
 		for _, p := range sec.Pages {
-			jobs = append(jobs, r.contentPage(p, render.TemplatePage, sec.Name, false))
+			jobs = append(jobs, r.contentPage(&all[len(jobs)], p, render.TemplatePage, sec.Name, false))
 		}
 	}
 	return jobs

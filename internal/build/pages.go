@@ -18,11 +18,18 @@ type pageJob struct {
 	kind   string
 	sec    string
 	secPtr *site.Section
-	view   func(*render.SiteView) *render.PageView
+	// view builds the view of a page without a content file. A page with
+	// one is from instead, and the run builds its view (see
+	// pageRun.contentView): a build of 50,000 pages would otherwise hold
+	// closures for all of them until the last is written.
+	view      func(*render.SiteView) *render.PageView
+	from      *site.Page
+	run       *pageRun // with from
+	lifecycle bool     // with from: the view shows the lifecycle
 	// deps, when set, is the dependency key of the view (see depKeys),
-	// made with the render worker's hash.
+	// made with the render worker's hash; a regular page's comes from
+	// its run (see pageJob.depKey).
 	deps func(h *maphash.Hash) uint64
-	done func() // called once the page is rendered (or remembered)
 	key  uint64 // of its view, when the sink keeps pages
 	dkey uint64 // its dependency key, when it has deps and the sink keeps pages
 	data []byte // when the sink keeps pages
