@@ -15,16 +15,17 @@ import (
 // template functions depend on their arguments alone), and a Link or a
 // Heading is made of values alone (no pointers, slices or maps, whose
 // equality would not be their content's), so an element equal to one met
-// before writes the same: a tool's line in a panel is written once,
+// before (its key writes every field: see linkKey) writes the same: a
+// tool's line in a panel is written once,
 // however many pages list it, where a range would make some five
 // reflective calls a line. The elements of other lists are written
 // every time.
 func (s *sharer) each(name string, list any) (template.HTML, error) {
 	switch l := list.(type) {
 	case []Link:
-		return eachOf(s, s.links, name, l)
+		return eachOf(s, s.links, linkKey, name, l)
 	case []Heading:
-		return eachOf(s, s.headings, name, l)
+		return eachOf(s, s.headings, headingKey, name, l)
 	}
 	v := reflect.ValueOf(list)
 	if k := v.Kind(); k != reflect.Slice && k != reflect.Array {
@@ -41,25 +42,22 @@ func (s *sharer) each(name string, list any) (template.HTML, error) {
 	return template.HTML(b.String()), nil
 }
 
-// itemKey names what a template wrote for an element of a list.
-type itemKey[T comparable] struct {
-	name string
-	item T
-}
-
-// maxItems bounds the elements a sharer keeps of each type in a
-// long-running server, where titles change: past it, the sharer starts
-// again from nothing.
-const maxItems = 1 << 17
+// maxItemBytes bounds the memory a sharer keeps of each type of element
+// (see htmlMemo) in a long-running server, where titles change: past it,
+// the sharer starts again from nothing.
+const maxItemBytes = 64 << 20
 
 // eachOf writes the template name for every element of list, taking what
-// it wrote for an element from memo when it wrote it before.
-func eachOf[T comparable](s *sharer, memo map[itemKey[T]]template.HTML, name string, list []T) (template.HTML, error) {
+// it wrote for an element from memo when it wrote it before. The memo's
+// key is the name and the element, which write writes whole.
+func eachOf[T any](s *sharer, memo *htmlMemo, write func(*memoKey, T), name string, list []T) (template.HTML, error) {
 	var b strings.Builder
 	for i := range list {
-		k := itemKey[T]{name, list[i]}
 		s.mu.Lock()
-		h, ok := memo[k]
+		k := memo.newKey()
+		k.str(name)
+		write(k, list[i])
+		h, ok := memo.get()
 		s.mu.Unlock()
 		if !ok {
 			var err error
@@ -67,13 +65,33 @@ func eachOf[T comparable](s *sharer, memo map[itemKey[T]]template.HTML, name str
 				return "", err
 			}
 			s.mu.Lock()
-			if len(memo) >= maxItems {
-				clear(memo)
-			}
-			memo[k] = h
+			k := memo.newKey()
+			k.str(name)
+			write(k, list[i])
+			memo.put(h)
 			s.mu.Unlock()
 		}
 		b.WriteString(string(h))
 	}
 	return template.HTML(b.String()), nil
+}
+
+// linkKey writes every field of a Link.
+func linkKey(k *memoKey, l Link) {
+	k.str(l.Title)
+	k.str(l.URL)
+	k.str(l.Summary)
+	k.str(l.Note)
+	k.flag(l.Current)
+	k.str(l.Qual)
+	k.num(l.Level)
+	k.num(l.Levels)
+	k.str(l.Compare)
+}
+
+// headingKey writes every field of a Heading.
+func headingKey(k *memoKey, h Heading) {
+	k.num(h.Level)
+	k.str(h.ID)
+	k.str(h.Text)
 }

@@ -20,35 +20,35 @@ type linker struct {
 
 	mu   sync.Mutex
 	buf  bytes.Buffer
-	memo map[[2]string]template.HTML // by URL and title
+	memo *htmlMemo // by URL and title
 }
 
-// maxLinks bounds a linker's memory in a long-running server, where titles
-// change: past it, the linker starts again from nothing.
-const maxLinks = 1 << 18
+// maxLinkBytes bounds a linker's memory in a long-running server, where
+// titles change: past it, the linker starts again from nothing.
+const maxLinkBytes = 64 << 20
 
 func newLinker() *linker {
 	return &linker{
 		tpl:  template.Must(template.New("link").Parse(`<a href="{{.URL}}">{{.Title}}</a>`)),
-		memo: map[[2]string]template.HTML{},
+		memo: newHTMLMemo(maxLinkBytes),
 	}
 }
 
 func (l *linker) link(v Link) (template.HTML, error) {
-	k := [2]string{v.URL, v.Title}
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if h, ok := l.memo[k]; ok {
+	k := l.memo.newKey()
+	k.str(v.URL)
+	k.str(v.Title)
+	if h, ok := l.memo.get(); ok {
 		return h, nil
 	}
 	l.buf.Reset()
 	if err := l.tpl.Execute(&l.buf, v); err != nil {
 		return "", err
 	}
-	if len(l.memo) >= maxLinks {
-		clear(l.memo)
-	}
 	h := template.HTML(l.buf.String())
-	l.memo[k] = h
+	l.memo.put(h) // under the key written above: the lock is held
+
 	return h, nil
 }

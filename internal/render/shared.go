@@ -33,8 +33,7 @@ type sharer struct {
 	memo  map[sharedKey]template.HTML
 	// links and headings are what templates wrote for elements of lists
 	// (see each).
-	links    map[itemKey[Link]]template.HTML
-	headings map[itemKey[Heading]]template.HTML
+	links, headings *htmlMemo
 }
 
 // sharedReads is what a template reads of a view, when it reads no field
@@ -56,7 +55,7 @@ const maxShared = 1 << 10
 
 func newSharer(set *template.Template) *sharer {
 	return &sharer{set: set, reads: map[string]sharedReads{}, memo: map[sharedKey]template.HTML{},
-		links: map[itemKey[Link]]template.HTML{}, headings: map[itemKey[Heading]]template.HTML{}}
+		links: newHTMLMemo(maxItemBytes), headings: newHTMLMemo(maxItemBytes)}
 }
 
 // shared executes the template name with data, from the memo when it can.

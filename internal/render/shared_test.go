@@ -101,8 +101,8 @@ func TestEachKeepsEachLink(t *testing.T) {
 			t.Errorf("wrote %s, want %s", h, want)
 		}
 	}
-	if len(s.links) != 3 {
-		t.Errorf("%d links kept, want 3", len(s.links))
+	if s.links.len() != 3 {
+		t.Errorf("%d links kept, want 3", s.links.len())
 	}
 }
 
@@ -110,8 +110,8 @@ func TestEachOtherLists(t *testing.T) {
 	set := template.Must(template.New("").Funcs(funcs()).Parse(`{{define "h"}}<a href="#{{.ID}}">{{.Text}}</a>{{end}}{{define "s"}}<i>{{.}}</i>{{end}}`))
 	s := newSharer(set)
 	h, err := s.each("h", []Heading{{Level: 2, ID: "x", Text: "X & Y"}, {Level: 2, ID: "x", Text: "X & Y"}})
-	if want := `<a href="#x">X &amp; Y</a><a href="#x">X &amp; Y</a>`; err != nil || string(h) != want || len(s.headings) != 1 {
-		t.Errorf("headings: wrote %s (%v), keeping %d; want %s, keeping 1", h, err, len(s.headings), want)
+	if want := `<a href="#x">X &amp; Y</a><a href="#x">X &amp; Y</a>`; err != nil || string(h) != want || s.headings.len() != 1 {
+		t.Errorf("headings: wrote %s (%v), keeping %d; want %s, keeping 1", h, err, s.headings.len(), want)
 	}
 	h, err = s.each("s", []string{"a", "<b>"})
 	if want := `<i>a</i><i>&lt;b&gt;</i>`; err != nil || string(h) != want {
