@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -24,7 +25,7 @@ type Stream struct {
 	unlock   func() // releases the lock on tmp (see stale.go)
 
 	mu    sync.Mutex
-	made  map[string]bool // folders created
+	made  map[string]bool // folders created, as slash paths inside the output ("." for its root)
 	names map[string]bool // files written
 	err   error           // the first write error
 }
@@ -66,7 +67,7 @@ func newStream(dir string, opts Options, w fileWriter, manifest bool) (*Stream, 
 		return nil, err
 	}
 	return &Stream{dir: dir, tmp: tmp, opts: opts, manifest: manifest, w: w, unlock: unlock,
-		made: map[string]bool{tmp: true}, names: map[string]bool{}}, nil
+		made: map[string]bool{".": true}, names: map[string]bool{}}, nil
 }
 
 // Write writes one file of the new output.
@@ -75,14 +76,13 @@ func (s *Stream) Write(name string, data []byte) error {
 		return s.fail(fmt.Errorf("refusing to write %q: not a path inside the output folder", name))
 	}
 	full := filepath.Join(s.tmp, filepath.FromSlash(name))
-	d := filepath.Dir(full)
 	s.mu.Lock()
 	if s.err != nil {
 		s.mu.Unlock()
 		return s.err
 	}
 	s.names[name] = true
-	if err := s.mkdirs(d); err != nil {
+	if err := s.mkdirs(path.Dir(name)); err != nil {
 		s.mu.Unlock()
 		return s.fail(fmt.Errorf("cannot write %s: %w", name, err))
 	}
@@ -93,18 +93,20 @@ func (s *Stream) Write(name string, data []byte) error {
 	return nil
 }
 
-// mkdirs creates the folder d inside the new output and any parent of it
-// not created yet. The caller holds s.mu.
+// mkdirs creates the folder d (a slash path) inside the new output and
+// any parent of it not created yet. The caller holds s.mu. The folders
+// made are kept by their names inside the output, which are part of the
+// files' names, kept anyway: a folder costs the map entry alone.
 func (s *Stream) mkdirs(d string) error {
 	if s.made[d] {
 		return nil
 	}
-	if parent := filepath.Dir(d); parent != d && !s.made[parent] {
+	if parent := path.Dir(d); !s.made[parent] {
 		if err := s.mkdirs(parent); err != nil {
 			return err
 		}
 	}
-	if err := s.w.Mkdir(d); err != nil {
+	if err := s.w.Mkdir(filepath.Join(s.tmp, filepath.FromSlash(d))); err != nil {
 		return err
 	}
 	s.made[d] = true

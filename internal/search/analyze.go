@@ -42,13 +42,13 @@ func (an *analysis) run(dict *dictionary, memo *pageMemo, n int, doc func(int) D
 				pages[i] = p
 				continue
 			}
-			p := &page{path: d.Path, title: d.Title, section: d.Section, secTitle: d.SectionTitle,
+			p := &page{path: d.Path, file: passagesFile(d.Path), title: d.Title, section: d.Section, secTitle: d.SectionTitle,
 				filterLabel: d.FilterLabel, filter: d.Filter, hash: h}
 			a.analyze(p, &d)
 			p.snippet = snippet(d)
 			a.pass = appendPassages(a.pass[:0], &d)
 			if put != nil {
-				put(passagesFile(p.path), a.pass)
+				put(p.file, a.pass)
 			} else {
 				p.passages = bytes.Clone(a.pass)
 			}

@@ -97,7 +97,7 @@ func (ix *Indexer) Index(n int, doc func(i int) Doc) map[string][]byte {
 	keys := ix.encodeShards(limit, files)
 	ix.table.encode(pages, ids, b, sections, files, ix.bulk)
 	for _, p := range pages {
-		files[passagesFile(p.path)] = p.passages
+		files[p.file] = p.passages
 	}
 	meta := appendMeta(nil, len(pages), b, sections, keys)
 	if !bytes.Equal(meta, ix.meta) {

@@ -9,6 +9,7 @@ import (
 // files need of the doc, not the doc: a page's text goes once analysed.
 type page struct {
 	path, title         string
+	file                string // its passages file (see passagesFile), named once
 	section, secTitle   string
 	filterLabel, filter string
 	hash                uint64  // of the doc the page was made from

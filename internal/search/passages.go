@@ -12,6 +12,7 @@ import (
 // is "search/x/roles.data-scientist.json".
 func passagesFile(path string) string {
 	var b strings.Builder
+	b.Grow(len("search/x/") + len(path) + len(".json"))
 	b.WriteString("search/x/")
 	for _, r := range strings.TrimSuffix(path, "/") {
 		switch {

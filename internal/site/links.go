@@ -9,12 +9,17 @@ import (
 	"github.com/rolesite/rolesite/internal/markdown"
 )
 
-// links resolves and checks every body link of a page.
+// links resolves and checks every body link of a page. The page's link
+// URLs are pieces of one string: a build keeps them all to the end, and
+// at 50,000 pages one string a link is ~100,000 objects for the collector
+// to trace at every collection.
 func (r *resolver) links(p *Page) {
 	if len(p.Doc.Links) == 0 {
 		return
 	}
 	p.Links = make([]string, len(p.Doc.Links))
+	var urls strings.Builder
+	ends := make([][2]int, len(p.Doc.Links)) // of p.Links[i] in urls; none when equal
 	suggested := 0 // suggestions cost an edit distance to every ID: give a few
 	hint := func(frag string, q *Page) string {
 		if suggested++; suggested > 20 {
@@ -40,15 +45,24 @@ func (r *resolver) links(p *Page) {
 		if !ok {
 			continue
 		}
-		url := r.site.BasePath + target.URL
-		if l.Fragment != "" {
-			if !r.hasID(target, l.Fragment) {
-				r.report(p.Src, pos, "link to %s#%s: %s has no heading with that ID%s", l.Path, l.Fragment, target.Src.Path, hint(l.Fragment, target))
-				continue
-			}
-			url += "#" + l.Fragment
+		if l.Fragment != "" && !r.hasID(target, l.Fragment) {
+			r.report(p.Src, pos, "link to %s#%s: %s has no heading with that ID%s", l.Path, l.Fragment, target.Src.Path, hint(l.Fragment, target))
+			continue
 		}
-		p.Links[i] = url
+		start := urls.Len()
+		urls.WriteString(r.site.BasePath)
+		urls.WriteString(target.URL)
+		if l.Fragment != "" {
+			urls.WriteString("#")
+			urls.WriteString(l.Fragment)
+		}
+		ends[i] = [2]int{start, urls.Len()}
+	}
+	all := urls.String()
+	for i, e := range ends {
+		if e[1] > e[0] {
+			p.Links[i] = all[e[0]:e[1]]
+		}
 	}
 }
 

@@ -29,7 +29,9 @@ func Resolve(inputs []Input, opts Options) (*Site, diag.List) {
 	r.site.Sections = sortSections(r.site.Sections)
 	r.home(opts)
 	for _, p := range r.all() {
+		// One string holds both: a build keeps every page's to its end.
 		p.permalink = r.site.BasePath + p.URL
+		p.URL = p.permalink[len(r.site.BasePath):]
 	}
 	for _, sec := range r.site.Sections {
 		r.declarations(sec)
