@@ -27,7 +27,7 @@ type loaded struct {
 	page   *content.Page
 	doc    markdown.Result
 	diags  diag.List
-	packed *packedDoc // the body and text, once compact took them from doc
+	packed packedDoc // the body and text, once compact took them from doc
 	// linkPos are the positions of doc.Links, once compact let the body
 	// go; they go to the site with the page, for resolving, and no further.
 	linkPos []content.Pos

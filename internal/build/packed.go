@@ -15,9 +15,10 @@ import (
 // and writing: hundreds of megabytes at 50,000 pages. They are
 // packed together, as one s2 block: the text repeats the body's words, so
 // it costs little more than the body alone, and s2 runs at over a
-// gigabyte a second.
+// gigabyte a second. It is a value: the block is the one object a page's
+// packing costs the collector.
 type packedDoc struct {
-	data    []byte // the body followed by the text, s2-encoded; nil once written
+	data    []byte // the body followed by the text, s2-encoded; nil for none
 	htmlLen int
 }
 
@@ -25,10 +26,10 @@ type packedDoc struct {
 type packer struct{ src, dst []byte }
 
 // pack packs a page's body and text. What it keeps has no spare capacity.
-func (pk *packer) pack(html []byte, text string) *packedDoc {
+func (pk *packer) pack(html []byte, text string) packedDoc {
 	pk.src = append(append(pk.src[:0], html...), text...)
 	pk.dst = s2.Encode(pk.dst[:cap(pk.dst)], pk.src)
-	return &packedDoc{data: bytes.Clone(pk.dst), htmlLen: len(html)}
+	return packedDoc{data: bytes.Clone(pk.dst), htmlLen: len(html)}
 }
 
 // bodies is the one store of the pages' converted bodies and plain texts:
@@ -37,18 +38,21 @@ func (pk *packer) pack(html []byte, text string) *packedDoc {
 // page's source path to what the load stage made of it: the body and text
 // as converted, or packed (see loaded.compact). It is filled before
 // rendering and only read after, except that written lets a page's packed
-// body go once its page is out.
+// body go once its page is out: packed bodies are kept apart, in packs,
+// whose elements the render workers may clear at once.
 type bodies struct {
-	docs map[string]body
-	bufs sync.Pool // of *[]byte, to unpack into
+	docs  map[string]body
+	packs [][]byte  // packed bodies and texts, by body.slot; nil once written
+	bufs  sync.Pool // of *[]byte, to unpack into
 }
 
 // A body is one page's converted body and text, or both packed.
 type body struct {
-	html   []byte
-	text   string
-	packed *packedDoc
-	gen    uint64 // its loaded's gen
+	html    []byte
+	text    string
+	slot    int    // of the packed body and text in packs, -1 for none
+	htmlLen int    // the packed body's length, unpacked
+	gen     uint64 // its loaded's gen
 }
 
 // fill makes the store hold the bodies and texts of the loaded files, and
@@ -59,14 +63,29 @@ func (b *bodies) fill(files map[string]*loaded) {
 		b.docs = make(map[string]body, len(files))
 	}
 	clear(b.docs)
+	clear(b.packs)
+	b.packs = b.packs[:0]
 	for name, l := range files {
-		b.docs[name] = body{html: l.doc.HTML, text: l.doc.Text, packed: l.packed, gen: l.gen}
+		d := body{html: l.doc.HTML, text: l.doc.Text, slot: -1, gen: l.gen}
+		if l.packed.data != nil {
+			d.slot, d.htmlLen = len(b.packs), l.packed.htmlLen
+			b.packs = append(b.packs, l.packed.data)
+		}
+		b.docs[name] = d
 	}
+}
+
+// packed returns the page's packed body and text, if it has them still.
+func (b *bodies) packed(l body) (packedDoc, bool) {
+	if l.slot < 0 || b.packs[l.slot] == nil {
+		return packedDoc{}, false
+	}
+	return packedDoc{data: b.packs[l.slot], htmlLen: l.htmlLen}, true
 }
 
 // unpack unpacks d into a buffer of the pool and passes what it holds to
 // use, which must not keep it.
-func (b *bodies) unpack(d *packedDoc, use func(html, text []byte)) {
+func (b *bodies) unpack(d packedDoc, use func(html, text []byte)) {
 	buf, _ := b.bufs.Get().(*[]byte)
 	if buf == nil {
 		buf = new([]byte)
@@ -84,8 +103,8 @@ func (b *bodies) unpack(d *packedDoc, use func(html, text []byte)) {
 // html passes the page's body to use, which must not keep it.
 func (b *bodies) html(p *site.Page, use func([]byte)) {
 	l := b.docs[p.Src.Path]
-	if l.packed != nil && l.packed.data != nil {
-		b.unpack(l.packed, func(html, _ []byte) { use(html) })
+	if d, ok := b.packed(l); ok {
+		b.unpack(d, func(html, _ []byte) { use(html) })
 		return
 	}
 	use(l.html)
@@ -99,8 +118,8 @@ func (b *bodies) gen(path string) uint64 { return b.docs[path].gen }
 // not hold every page's text at once.
 func (b *bodies) text(p *site.Page) (text string) {
 	l := b.docs[p.Src.Path]
-	if l.packed != nil && l.packed.data != nil {
-		b.unpack(l.packed, func(_, t []byte) { text = string(t) })
+	if d, ok := b.packed(l); ok {
+		b.unpack(d, func(_, t []byte) { text = string(t) })
 		return text
 	}
 	return l.text
@@ -109,7 +128,7 @@ func (b *bodies) text(p *site.Page) (text string) {
 // written lets the page's packed body and text go: a streaming build has
 // written its page and indexed its text.
 func (b *bodies) written(p *site.Page) {
-	if l := b.docs[p.Src.Path]; l.packed != nil {
-		l.packed.data = nil
+	if l, ok := b.docs[p.Src.Path]; ok && l.slot >= 0 {
+		b.packs[l.slot] = nil
 	}
 }

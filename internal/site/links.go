@@ -18,8 +18,6 @@ func (r *resolver) links(p *Page) {
 		return
 	}
 	p.Links = make([]string, len(p.Doc.Links))
-	var urls strings.Builder
-	ends := make([][2]int, len(p.Doc.Links)) // of p.Links[i] in urls; none when equal
 	suggested := 0 // suggestions cost an edit distance to every ID: give a few
 	hint := func(frag string, q *Page) string {
 		if suggested++; suggested > 20 {
@@ -28,6 +26,10 @@ func (r *resolver) links(p *Page) {
 		return didYouMean(frag, ids(q))
 	}
 	positions := r.linkPos[p]
+	// The URLs are written one after the other; ends[i] are p.Links[i]'s
+	// bounds in them, equal for none.
+	var urls strings.Builder
+	ends := make([][2]int, len(p.Doc.Links))
 	for i, l := range p.Doc.Links {
 		var pos content.Pos
 		if positions != nil {

@@ -1,19 +1,20 @@
 package site
 
-// An outStore holds one page's outgoing groups and their page lists in
-// one slice each, sized from the page's fields before they are resolved:
-// a build keeps every page's groups to its end, and a group and a list
-// apiece were objects the collector traced at every cycle. A group it
-// hands out never moves (it never grows a slice past its capacity); past
-// what it counted it allocates as usual.
+// An outStore holds one page's outgoing groups and their page lists,
+// sized from the page's fields before they are resolved and carved from
+// the worker's slabs: a build keeps every page's groups to its end, and a
+// group and a list apiece were objects the collector traced at every
+// cycle. A group it hands out never moves (it never grows a slice past
+// its capacity); past what it counted it allocates as usual.
 type outStore struct {
 	groups []Group
 	pages  []*Page
-	n      int // groups counted
+	outs   []*Group
 }
 
-// newOutStore counts the fields of p that decl declares, and their items.
-func newOutStore(p *Page, decl func(field string) *Decl) *outStore {
+// newOutStore counts the fields of p that decl declares, and their items,
+// and takes room for them from sl.
+func newOutStore(p *Page, decl func(field string) *Decl, sl *slabs) outStore {
 	var groups, pages int
 	for field, v := range p.Src.Params {
 		if decl(field) == nil {
@@ -29,7 +30,7 @@ func newOutStore(p *Page, decl func(field string) *Decl) *outStore {
 			pages += len(x)
 		}
 	}
-	return &outStore{groups: make([]Group, 0, groups), pages: make([]*Page, 0, pages), n: groups}
+	return outStore{groups: sl.groups.take(groups), pages: sl.lists.take(pages), outs: sl.outs.take(groups)}
 }
 
 // group returns a place for g, its Pages empty with room for n pages.
@@ -48,11 +49,10 @@ func (s *outStore) group(g Group, n int) *Group {
 	return &s.groups[len(s.groups)-1]
 }
 
-// add appends g to the page's outgoing groups, making room for all the
-// groups counted at the first.
+// add appends g to the page's outgoing groups, in the room counted.
 func (s *outStore) add(p *Page, g *Group) {
 	if p.Out == nil {
-		p.Out = make([]*Group, 0, s.n)
+		p.Out = s.outs
 	}
 	p.Out = append(p.Out, g)
 }

@@ -23,6 +23,7 @@ func (r *resolver) each(pages []*Page, f func(w *resolver, p *Page)) {
 		w := *r
 		w.diags = nil
 		w.unknown, w.idSets = map[string]string{}, map[*Page]map[string]bool{}
+		w.slabs = slabs{} // never carve what r, or another worker, carves
 		workers[i] = &w
 	}
 	pool.Ranges(context.Background(), len(pages), eachGrain, func(k, lo, hi int) {

@@ -173,7 +173,7 @@ func (r *resolver) implied(sec *Section) {
 // looked up only to report a problem.
 func (r *resolver) relations(p *Page) {
 	src := p.Src
-	store := newOutStore(p, func(field string) *Decl { return r.decl(p.Section, field) })
+	store := newOutStore(p, func(field string) *Decl { return r.decl(p.Section, field) }, &r.slabs)
 	for field, v := range src.Params {
 		d := r.decl(p.Section, field)
 		if d == nil {
@@ -275,47 +275,6 @@ func exampleSlug(sec *Section, v any) string {
 		return sec.Pages[0].Src.Slug
 	}
 	return "slug"
-}
-
-// inverses fills every page's incoming groups from all outgoing ones. Work is
-// linear in the number of relation entries.
-func (r *resolver) inverses() {
-	// A declaration's inverse label is the same on every target page: made
-	// once, each page's incoming group shares it.
-	labels := map[*Decl]string{}
-	for _, p := range r.site.Pages { // in site order, so each group's pages come out sorted
-		for _, g := range p.Out {
-			d := r.decl(p.Section, g.Field)
-			for i, t := range g.Pages {
-				in := inverseGroup(t, p.Section, g.Field)
-				if in == nil {
-					label, ok := labels[d]
-					if !ok {
-						label = inverseLabel(d, p.Section, g.Field, t)
-						labels[d] = label
-					}
-					in = &Group{Field: g.Field, Label: label, Section: p.Section, Scale: d.Scale}
-					t.In = append(t.In, in)
-				}
-				in.Pages = append(in.Pages, p)
-				if q := g.Qual(i); q != "" || in.Quals != nil {
-					if in.Quals == nil {
-						in.Quals = make([]string, len(in.Pages)-1, len(in.Pages))
-					}
-					in.Quals = append(in.Quals, q)
-				}
-			}
-		}
-	}
-	for _, p := range r.site.Pages {
-		for _, in := range p.In {
-			in.sortQualified()
-		}
-		slices.SortStableFunc(p.In, func(a, b *Group) int {
-			return cmp.Or(cmp.Compare(a.Section.order, b.Section.order),
-				cmp.Compare(declIndex(a.Section, a.Field), declIndex(b.Section, b.Field)))
-		})
-	}
 }
 
 // inverseGroup is t's incoming group of the pages of sec linking it by

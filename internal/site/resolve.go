@@ -65,6 +65,7 @@ type resolver struct {
 	linkPos   map[*Page][]content.Pos     // Input.LinkPos, while resolving
 	unknown   map[string]string           // list fields that name no section, with the nearest one (see nearSection)
 	idSets    map[*Page]map[string]bool   // heading IDs of long pages (see hasID)
+	slabs     slabs                       // this worker's (see slab)
 }
 
 func (r *resolver) report(p *content.Page, pos content.Pos, format string, args ...any) {
