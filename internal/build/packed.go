@@ -42,7 +42,7 @@ func (pk *packer) pack(html []byte, text string) packedDoc {
 // whose elements the render workers may clear at once.
 type bodies struct {
 	docs  map[string]body
-	packs [][]byte  // packed bodies and texts, by body.slot; nil once written
+	packs [][]byte  // packed bodies and texts, at body.slot-1; nil once written
 	bufs  sync.Pool // of *[]byte, to unpack into
 }
 
@@ -50,7 +50,7 @@ type bodies struct {
 type body struct {
 	html    []byte
 	text    string
-	slot    int    // of the packed body and text in packs, -1 for none
+	slot    int    // 1 + the index of the packed body and text in packs, 0 for none
 	htmlLen int    // the packed body's length, unpacked
 	gen     uint64 // its loaded's gen
 }
@@ -66,9 +66,9 @@ func (b *bodies) fill(files map[string]*loaded) {
 	clear(b.packs)
 	b.packs = b.packs[:0]
 	for name, l := range files {
-		d := body{html: l.doc.HTML, text: l.doc.Text, slot: -1, gen: l.gen}
+		d := body{html: l.doc.HTML, text: l.doc.Text, gen: l.gen}
 		if l.packed.data != nil {
-			d.slot, d.htmlLen = len(b.packs), l.packed.htmlLen
+			d.slot, d.htmlLen = len(b.packs)+1, l.packed.htmlLen
 			b.packs = append(b.packs, l.packed.data)
 		}
 		b.docs[name] = d
@@ -77,10 +77,10 @@ func (b *bodies) fill(files map[string]*loaded) {
 
 // packed returns the page's packed body and text, if it has them still.
 func (b *bodies) packed(l body) (packedDoc, bool) {
-	if l.slot < 0 || b.packs[l.slot] == nil {
+	if l.slot == 0 || b.packs[l.slot-1] == nil {
 		return packedDoc{}, false
 	}
-	return packedDoc{data: b.packs[l.slot], htmlLen: l.htmlLen}, true
+	return packedDoc{data: b.packs[l.slot-1], htmlLen: l.htmlLen}, true
 }
 
 // unpack unpacks d into a buffer of the pool and passes what it holds to
@@ -128,7 +128,7 @@ func (b *bodies) text(p *site.Page) (text string) {
 // written lets the page's packed body and text go: a streaming build has
 // written its page and indexed its text.
 func (b *bodies) written(p *site.Page) {
-	if l, ok := b.docs[p.Src.Path]; ok && l.slot >= 0 {
-		b.packs[l.slot] = nil
+	if l := b.docs[p.Src.Path]; l.slot > 0 {
+		b.packs[l.slot-1] = nil
 	}
 }
