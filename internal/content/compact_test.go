@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/rolesite/rolesite/internal/diag"
 )
@@ -71,5 +72,39 @@ func TestCompact(t *testing.T) {
 	p.Compact()
 	if got := p.Diag(p.KeyPos("title"), "m"); got != before["title key"] {
 		t.Errorf("front matter after a second Compact = %+v, want %+v", got, before["title key"])
+	}
+}
+
+// A compacted page keeps one copy of its front matter: the strings
+// flatYAML decoded are pieces of it, and a long line's source text is
+// clipped from it as it was from the file.
+func TestCompactKeepsOneCopy(t *testing.T) {
+	long := strings.Repeat("ab ", 300) + "cd"
+	data := []byte("---\ntitle: A " + long + " z\ntools: [spark, dbt]\n---\nBody.\n")
+	p, diags := Parse("content/roles/a.md", data)
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	at := Pos{Line: 2, Col: 300}
+	before := p.Diag(at, "m")
+	if !strings.HasPrefix(before.Source, "…") || !strings.HasSuffix(before.Source, "…") {
+		t.Fatalf("source before Compact = %q, want a clipped line", before.Source)
+	}
+	p.Compact()
+	if p.src != nil {
+		t.Errorf("the file's bytes are kept after Compact")
+	}
+	if got := p.Diag(at, "m"); got != before {
+		t.Errorf("after Compact:\n got %+v\nwant %+v", got, before)
+	}
+	within := func(s string) bool {
+		lo := uintptr(unsafe.Pointer(unsafe.StringData(p.fm)))
+		at := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+		return at >= lo && at+uintptr(len(s)) <= lo+uintptr(len(p.fm))
+	}
+	title, _ := p.Params["title"].(string)
+	tools, _ := p.Params["tools"].([]string)
+	if len(tools) != 2 || !within(title) || !within(tools[0]) || !within(tools[1]) {
+		t.Errorf("title %.12q… and tools %q are not pieces of the front matter kept", title, tools)
 	}
 }

@@ -24,7 +24,11 @@ func decode(fm *frontMatter, p *Page) (map[string]any, diag.List) {
 	)
 	switch fm.format {
 	case "yaml":
-		if m, ok := flatYAML(fm.raw); ok {
+		// The block's text, kept by the page when flatYAML takes it: its
+		// keys and values are pieces of it (see Page.fm).
+		text := string(p.src[:max(fm.bodyStart, fm.rawStart+len(fm.raw))])
+		if m, ok := flatYAMLIn(text[fm.rawStart : fm.rawStart+len(fm.raw)]); ok {
+			p.fm = text
 			return m, nil
 		}
 		return decodeYAML(fm, p)

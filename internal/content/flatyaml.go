@@ -20,9 +20,14 @@ import "strings"
 // keeps its front matter for as long as the build runs, and one string
 // in place of a dozen small ones is less for the collector to trace and
 // leaves fewer holes among the converter's short-lived allocations.
-func flatYAML(raw []byte) (map[string]any, bool) {
+func flatYAML(raw []byte) (map[string]any, bool) { return flatYAMLIn(string(raw)) }
+
+// flatYAMLIn is flatYAML of raw, whose pieces its keys and strings are: a
+// page passes a piece of the copy of its front matter it keeps (see
+// Page.decode).
+func flatYAMLIn(raw string) (map[string]any, bool) {
 	out := map[string]any{}
-	rest := string(raw)
+	rest := raw
 	// Room for every list item: a list has one more item than commas.
 	var items []string
 	if lists := strings.Count(rest, "["); lists > 0 {

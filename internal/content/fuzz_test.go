@@ -85,6 +85,16 @@ func FuzzParse(f *testing.F) {
 				}
 			}
 		}
+		// A compacted page places and quotes its front matter as before.
+		p2.Compact()
+		for field, v := range p.Params {
+			if a, b := p.Diag(p.KeyPos(field), "m"), p2.Diag(p2.KeyPos(field), "m"); a != b {
+				t.Fatalf("key %s after Compact: %+v, before %+v", field, b, a)
+			}
+			if list, bad := Strings(v); bad == "" && !slices.Equal(p.ItemPos(field, list), p2.ItemPos(field, list)) {
+				t.Fatalf("items of %s after Compact: %v, before %v", field, p2.ItemPos(field, list), p.ItemPos(field, list))
+			}
+		}
 	})
 }
 

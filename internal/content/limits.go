@@ -1,9 +1,9 @@
 package content
 
 import (
-	"bytes"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/rolesite/rolesite/internal/diag"
 )
@@ -145,12 +145,13 @@ func (p *Page) pastLimit(field, s string, limit int) Pos {
 		return p.KeyPos(field)
 	}
 	head := s[:min(len(s), 64)]
-	i := bytes.Index(p.src[sp.keyStart:sp.end], []byte(head))
+	text := p.text(sp.keyStart, sp.end)
+	i := strings.Index(text, head)
 	if i < 0 {
 		return p.KeyPos(field)
 	}
 	start := sp.keyStart + i
-	if start+limit < sp.end && bytes.HasPrefix(p.src[start:], []byte(s[:limit])) {
+	if start+limit < sp.end && strings.HasPrefix(text[i:], s[:limit]) {
 		return p.posOf(start + limit)
 	}
 	return p.posOf(start)

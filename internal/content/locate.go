@@ -225,7 +225,7 @@ func (p *Page) ItemPos(field string, values []string) []Pos {
 		if !ok || v == "" {
 			continue
 		}
-		if at := findToken(p.src[from:s.end], v); at >= 0 {
+		if at := findToken(p.text(from, s.end), v); at >= 0 {
 			out[i] = p.posOf(from + at)
 			from += at + len(v)
 		}
@@ -237,12 +237,12 @@ func (p *Page) ItemPos(field string, values []string) []Pos {
 func (p *Page) ValuePos(field, value string) Pos { return p.ItemPos(field, []string{value})[0] }
 
 // findToken finds v in b where it is not part of a longer word.
-func findToken(b []byte, v string) int {
+func findToken(b string, v string) int {
 	word := func(c byte) bool {
 		return c == '-' || c == '_' || c == '.' || c == '/' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 	}
 	for base := 0; ; {
-		i := bytes.Index(b[base:], []byte(v))
+		i := strings.Index(b[base:], v)
 		if i < 0 {
 			return -1
 		}

@@ -1,7 +1,6 @@
 package content
 
 import (
-	"bytes"
 	"slices"
 	"time"
 )
@@ -31,7 +30,12 @@ type Page struct {
 	fields []namedSpan    // where each top-level field sits in the file
 	index  map[string]int // each field's place in fields, past manyFields (see field)
 	lines  []int          // byte offset at which each line starts (0-based index)
-	src    []byte         // the normalised file (its front matter only, once compacted)
+	src    []byte         // the normalised file; nil once compacted
+	// fm is the text of the front matter block (src up to the body),
+	// once flatYAML decoded it, whose keys and values are pieces of it,
+	// or the page is compacted: then it is the one copy of the front
+	// matter the page keeps, and positions are counted in it.
+	fm string
 
 	compacted bool // Compact let the body go
 }
@@ -44,6 +48,8 @@ type Page struct {
 // links') itself, and a diagnostic in the body carries no source text (a
 // one-shot build prints none; the dev server, which shows them, keeps its
 // pages whole). Compact is called before the page is given to the site.
+// The front matter it keeps is one string, of which the fields flatYAML
+// decoded are already pieces.
 func (p *Page) Compact() {
 	if p.compacted {
 		return
@@ -54,9 +60,29 @@ func (p *Page) Compact() {
 		n++
 	}
 	p.lines = slices.Clone(p.lines[:n])
-	p.src = bytes.Clone(p.src[:fm])
-	p.Body = nil
+	if len(p.fm) != fm {
+		p.fm = string(p.src[:fm])
+	}
+	p.src, p.Body = nil, nil
 	p.compacted = true
+}
+
+// text returns the bytes from to to of the file as a string: a piece of
+// the front matter's text once compacted, else a copy.
+func (p *Page) text(from, to int) string {
+	if p.compacted {
+		return p.fm[from:to]
+	}
+	return string(p.src[from:to])
+}
+
+// size is the length of what positions are counted in: the file, or once
+// compacted, its front matter.
+func (p *Page) size() int {
+	if p.compacted {
+		return len(p.fm)
+	}
+	return len(p.src)
 }
 
 // IsIndex reports whether the page is a section's (or the site's) _index.md.
@@ -68,5 +94,8 @@ type Pos struct{ Line, Col int }
 // FrontMatter returns the file's bytes before the body: the front matter
 // block with its delimiters (normalised as the whole file is).
 func (p *Page) FrontMatter() []byte {
+	if p.compacted {
+		return []byte(p.fm)
+	}
 	return p.src[:len(p.src)-len(p.Body)]
 }

@@ -130,25 +130,39 @@ func (p *Page) posOf(off int) Pos {
 }
 
 // Line returns the text of the 1-based line n, without its newline.
-func (p *Page) Line(n int) string { return string(p.lineBytes(n)) }
+func (p *Page) Line(n int) string {
+	start, end, ok := p.lineBounds(n)
+	if !ok {
+		return ""
+	}
+	return p.text(start, end)
+}
 
-// lineBytes returns the bytes of the 1-based line n, without its newline:
-// nil when there is no such line, or when Compact let it go (a body line).
-func (p *Page) lineBytes(n int) []byte {
+// lineBounds returns where the 1-based line n starts and ends, without
+// its newline: false when there is no such line, or when Compact let it
+// go (a body line).
+func (p *Page) lineBounds(n int) (start, end int, ok bool) {
 	if n < 1 || n > len(p.lines) {
-		return nil
+		return 0, 0, false
 	}
-	start := p.lines[n-1]
-	if start >= len(p.src) && p.compacted {
-		return nil
+	start, end = p.lines[n-1], p.size()
+	if start >= end && p.compacted {
+		return 0, 0, false
 	}
-	end := len(p.src)
 	if n < len(p.lines) {
 		end = min(end, p.lines[n]-1)
-	} else if p.compacted && end > start && p.src[end-1] == '\n' {
+	} else if p.compacted && end > start && p.fm[end-1] == '\n' {
 		end-- // the last line Compact kept, with the newline before the body
 	}
-	return p.src[start:end]
+	return start, end, true
+}
+
+// byteAt is the byte at offset i of what positions are counted in.
+func (p *Page) byteAt(i int) byte {
+	if p.compacted {
+		return p.fm[i]
+	}
+	return p.src[i]
 }
 
 // Diag returns a diagnostic for this page at pos, with the source line filled in.
@@ -164,27 +178,30 @@ const maxSource = 240
 // file with one very long line and many problems on it thus costs a little
 // per diagnostic, not a copy of the line each.
 func (p *Page) sourceAround(pos Pos) string {
-	line := p.lineBytes(pos.Line)
-	if len(line) <= maxSource {
-		return string(line)
+	start, end, ok := p.lineBounds(pos.Line)
+	if !ok {
+		return ""
 	}
-	end := len(line)
-	at := min(max(pos.Col-1, 0), end)
+	if end-start <= maxSource {
+		return p.text(start, end)
+	}
+	n := end - start
+	at := min(max(pos.Col-1, 0), n)
 	from := max(0, at-maxSource/2)
-	to := min(end, from+maxSource)
+	to := min(n, from+maxSource)
 	from = max(0, to-maxSource)
-	for from > 0 && !utf8.RuneStart(line[from]) {
+	for from > 0 && !utf8.RuneStart(p.byteAt(start+from)) {
 		from--
 	}
-	for to < end && !utf8.RuneStart(line[to]) {
+	for to < n && !utf8.RuneStart(p.byteAt(start+to)) {
 		to++
 	}
 	var b strings.Builder
 	if from > 0 {
 		b.WriteString("…")
 	}
-	b.Write(line[from:to])
-	if to < end {
+	b.WriteString(p.text(start+from, start+to))
+	if to < n {
 		b.WriteString("…")
 	}
 	return b.String()
