@@ -24,11 +24,15 @@ func decode(fm *frontMatter, p *Page) (map[string]any, diag.List) {
 	)
 	switch fm.format {
 	case "yaml":
-		// The block's text, kept by the page when flatYAML takes it: its
-		// keys and values are pieces of it (see Page.fm).
-		text := string(p.src[:max(fm.bodyStart, fm.rawStart+len(fm.raw))])
-		if m, ok := flatYAMLIn(text[fm.rawStart : fm.rawStart+len(fm.raw)]); ok {
-			p.fm = text
+		// The keys and values are pieces of the block's text, which the
+		// page keeps (see Page.fm); a block handed over alone is copied.
+		var raw string
+		if end := fm.rawStart + len(fm.raw); end <= len(p.fm) {
+			raw = p.fm[fm.rawStart:end]
+		} else {
+			raw = string(fm.raw)
+		}
+		if m, ok := flatYAMLIn(raw); ok {
 			return m, nil
 		}
 		return decodeYAML(fm, p)
@@ -140,7 +144,7 @@ func clampOff(off int64, n int) int {
 // (scripts/yaml-suite.go). The fields are nil when there are problems.
 func DecodeFrontMatter(name, format string, block []byte) (map[string]any, diag.List) {
 	src := normalise(block)
-	p := &Page{Path: name, src: src, lines: lineStarts(src)}
+	p := &Page{Path: name, src: src, fm: string(src), lines: lineStarts(src)}
 	if diags := p.decode(&frontMatter{format: format, raw: src}); len(diags) > 0 {
 		return nil, diags
 	}

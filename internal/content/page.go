@@ -31,10 +31,11 @@ type Page struct {
 	index  map[string]int // each field's place in fields, past manyFields (see field)
 	lines  []int          // byte offset at which each line starts (0-based index)
 	src    []byte         // the normalised file; nil once compacted
-	// fm is the text of the front matter block (src up to the body),
-	// once flatYAML decoded it, whose keys and values are pieces of it,
-	// or the page is compacted: then it is the one copy of the front
-	// matter the page keeps, and positions are counted in it.
+	// fm is the text of the front matter block (src up to the body,
+	// when within the limit): the keys and values flatYAML decodes are
+	// pieces of it, positions in the front matter are read from it
+	// without a copy, and once the page is compacted it is the one copy
+	// of the file the page keeps.
 	fm string
 
 	compacted bool // Compact let the body go
@@ -68,9 +69,9 @@ func (p *Page) Compact() {
 }
 
 // text returns the bytes from to to of the file as a string: a piece of
-// the front matter's text once compacted, else a copy.
+// the front matter's text when they lie in it, else a copy.
 func (p *Page) text(from, to int) string {
-	if p.compacted {
+	if to <= len(p.fm) {
 		return p.fm[from:to]
 	}
 	return string(p.src[from:to])

@@ -56,6 +56,7 @@ func Parse(name string, data []byte) (*Page, diag.List) {
 		if len(fm.raw) > MaxFrontMatterBytes {
 			diags = append(diags, tooBigFrontMatter(fm, p))
 		} else {
+			p.fm = string(src[:fm.bodyStart])
 			diags = append(diags, p.decode(fm)...)
 		}
 		p.Body = src[fm.bodyStart:]
@@ -159,7 +160,7 @@ func (p *Page) lineBounds(n int) (start, end int, ok bool) {
 
 // byteAt is the byte at offset i of what positions are counted in.
 func (p *Page) byteAt(i int) byte {
-	if p.compacted {
+	if i < len(p.fm) {
 		return p.fm[i]
 	}
 	return p.src[i]
