@@ -27,7 +27,7 @@ type loaded struct {
 	page   *content.Page
 	doc    markdown.Result
 	diags  diag.List
-	packed packedDoc // the body and text, once compact took them from doc
+	packed packedDoc // the body and text, when loadFile packed them (doc holds neither then)
 	// linkPos are the positions of doc.Links, once compact let the body
 	// go; they go to the site with the page, for resolving, and no further.
 	linkPos []content.Pos
@@ -100,6 +100,7 @@ func (b *Builder) load(ctx context.Context, src fs.FS, changed []string) ([]site
 	results := make([]*loaded, len(names))
 	readErrs := make([]error, len(names))
 	packers := make([]packer, pool.Workers(len(names), 1))
+	packs := b.out.packs()
 	pool.Each(ctx, len(names), func(w, i int) {
 		old := b.cache.files[names[i]]
 		var data []byte
@@ -116,8 +117,11 @@ func (b *Builder) load(ctx context.Context, src fs.FS, changed []string) ([]site
 			results[i] = old
 			return
 		}
-		results[i] = loadFile(conv, names[i], data, unsafe)
-		b.out.settle(results[i], &packers[w])
+		var pk *packer
+		if packs {
+			pk = &packers[w]
+		}
+		results[i] = loadFile(conv, names[i], data, unsafe, pk)
 	})
 	if ctx.Err() != nil {
 		return nil, nil, nil // some results are missing
@@ -240,12 +244,18 @@ func (c *loadCache) update(src fs.FS, changed []string) ([]string, map[string]bo
 	return names, reread
 }
 
-// loadFile parses and converts one file.
-func loadFile(conv *markdown.Converter, name string, data []byte, unsafe bool) *loaded {
+// loadFile parses and converts one file. With a packer, it packs the
+// page's body and text as they are converted and compacts the file (see
+// compact).
+func loadFile(conv *markdown.Converter, name string, data []byte, unsafe bool, pk *packer) *loaded {
 	l := &loaded{data: data, unsafe: unsafe}
 	l.page, l.diags = content.Parse(name, data)
 	if l.page != nil {
-		l.doc = conv.Convert(l.page.Body)
+		if pk != nil {
+			l.doc = conv.ConvertTo(l.page.Body, func(html, text []byte) { l.packed = pk.pack(html, text) })
+		} else {
+			l.doc = conv.Convert(l.page.Body)
+		}
 		for _, pr := range l.doc.Problems {
 			l.diags = append(l.diags, l.page.Diag(l.page.BodyPos(pr.Offset), pr.Message))
 		}
@@ -253,15 +263,17 @@ func loadFile(conv *markdown.Converter, name string, data []byte, unsafe bool) *
 			l.imagePos = append(l.imagePos, l.page.BodyPos(im.Offset))
 		}
 	}
+	if pk != nil {
+		l.compact()
+	}
 	return l
 }
 
 // compact lets the file's bytes and the page's markdown go, keeping what
-// later diagnostics can point at (the positions of the body's links), and
-// packs the converted body and text: a one-shot build reads the sources no
-// more and needs the rest only once, and at 50,000 pages they are hundreds
-// of megabytes.
-func (l *loaded) compact(pk *packer) {
+// later diagnostics can point at (the positions of the body's links): a
+// one-shot build reads the sources no more, and at 50,000 pages they are
+// hundreds of megabytes.
+func (l *loaded) compact() {
 	l.data = nil
 	if l.page == nil {
 		return
@@ -271,6 +283,4 @@ func (l *loaded) compact(pk *packer) {
 		l.linkPos[i] = l.page.BodyPos(link.Offset)
 	}
 	l.page.Compact()
-	l.packed = pk.pack(l.doc.HTML, l.doc.Text)
-	l.doc.HTML, l.doc.Text = nil, ""
 }

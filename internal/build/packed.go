@@ -26,7 +26,7 @@ type packedDoc struct {
 type packer struct{ src, dst []byte }
 
 // pack packs a page's body and text. What it keeps has no spare capacity.
-func (pk *packer) pack(html []byte, text string) packedDoc {
+func (pk *packer) pack(html, text []byte) packedDoc {
 	pk.src = append(append(pk.src[:0], html...), text...)
 	pk.dst = s2.Encode(pk.dst[:cap(pk.dst)], pk.src)
 	return packedDoc{data: bytes.Clone(pk.dst), htmlLen: len(html)}
@@ -36,7 +36,7 @@ func (pk *packer) pack(html []byte, text string) packedDoc {
 // the resolved site never holds them (site.Page.Doc has neither), so that
 // rendering, which needs them, writes nothing into the site. It maps a
 // page's source path to what the load stage made of it: the body and text
-// as converted, or packed (see loaded.compact). It is filled before
+// as converted, or packed (see loadFile). It is filled before
 // rendering and only read after, except that written lets a page's packed
 // body go once its page is out: packed bodies are kept apart, in packs,
 // whose elements the render workers may clear at once.

@@ -26,9 +26,10 @@ import (
 //     index's per-page work and the last good build's files, so that a
 //     rebuild renders only what changed.
 type sink interface {
-	// settle is given each file the load stage made anew, with the load
-	// worker's packer.
-	settle(l *loaded, pk *packer)
+	// packs reports whether the load stage packs each page's body and
+	// text as it converts the page, and lets the file's bytes go (see
+	// loadFile).
+	packs() bool
 	// loadedAll is given the load cache once a load is done.
 	loadedAll(c *loadCache)
 	// begin starts a build's output; links, when not nil, checks it, and

@@ -43,7 +43,7 @@ func newMemorySink(precompress bool) *memorySink {
 	return &memorySink{precompress: precompress, search: search.NewIndexer(), graph: render.NewGraphMemo(), pages: map[string]keptPage{}}
 }
 
-func (m *memorySink) settle(*loaded, *packer) {}
+func (m *memorySink) packs() bool { return false }
 
 func (m *memorySink) loadedAll(*loadCache) {}
 

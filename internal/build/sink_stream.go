@@ -23,9 +23,9 @@ type streamSink struct {
 	stop  context.CancelCauseFunc
 }
 
-// settle packs the page's body and text and lets the file's bytes go: a
-// one-shot build reads the sources no more and needs the rest only once.
-func (s *streamSink) settle(l *loaded, pk *packer) { l.compact(pk) }
+// packs is true: a one-shot build reads the sources no more and needs a
+// page's body and text only once, so they are packed as they are made.
+func (s *streamSink) packs() bool { return true }
 
 // loadedAll forgets what was loaded, so that what a page holds can go once
 // the page is written.

@@ -78,30 +78,47 @@ type Problem struct {
 
 // A Result is a converted body.
 type Result struct {
-	HTML     []byte // with "rolesite-link:N" placeholders in place of .md links
+	HTML     []byte // with "rolesite-link:N" placeholders in place of .md links; none from ConvertTo
 	Headings []Heading
 	Links    []Link
 	Images   []Image   // relative images, their src a "rolesite-image:N" placeholder
-	Text     string    // plain text of the body, for search
+	Text     string    // plain text of the body, for search; none from ConvertTo
 	Problems []Problem // in the order of the body
 }
 
 // Convert converts one page body.
 func (c *Converter) Convert(body []byte) Result {
+	var res Result
+	c.convert(body, &res, func(html, text []byte) {
+		// Pages are held until they are rendered: keep no spare capacity.
+		res.HTML, res.Text = bytes.Clone(html), string(text)
+	})
+	return res
+}
+
+// ConvertTo converts one page body as Convert does, but passes its HTML
+// and plain text to take instead of copying them into the Result (whose
+// HTML and Text stay empty): they are the converter's buffers, valid
+// until take returns, for a caller that keeps them in another form.
+func (c *Converter) ConvertTo(body []byte, take func(html, text []byte)) Result {
+	var res Result
+	c.convert(body, &res, take)
+	return res
+}
+
+func (c *Converter) convert(body []byte, res *Result, take func(html, text []byte)) {
 	ctx := parser.NewContext(parser.WithIDs(newIDs(c.reserved)))
 	doc := c.md.Parser().Parse(text.NewReader(body), parser.WithContext(ctx))
-	var res Result
 	problems, _ := ctx.Get(problemsKey).([]Problem)
 	sc := c.scratch.Get().(*scratch)
 	defer c.scratch.Put(sc)
-	sc.html.Reset()
-	inspect(doc, body, &res, &sc.html)
-	compact(&res)
+	sc.text.Reset()
+	inspect(doc, body, res, &sc.text)
+	compact(res)
 	if len(problems) > 0 {
 		res.Problems = append(problems, res.Problems...)
 		slices.SortStableFunc(res.Problems, func(a, b Problem) int { return a.Offset - b.Offset })
 	}
-	res.Text = sc.html.String()
 	sc.html.Reset()
 	sc.w.Reset(&sc.html)
 	if err := c.md.Renderer().Render(sc.w, body, doc); err != nil {
@@ -115,17 +132,15 @@ func (c *Converter) Convert(body []byte) Result {
 			out = &sc.small
 		}
 	}
-	// Pages are held until they are rendered: keep no spare capacity.
-	res.HTML = bytes.Clone(out.Bytes())
-	return res
+	take(out.Bytes(), sc.text.Bytes())
 }
 
 // scratch is what one conversion writes into; conversions reuse them.
 // Handing goldmark a buffered writer of its own spares it making one (of
 // 4 kB) per page.
 type scratch struct {
-	html, small bytes.Buffer
-	w           *bufio.Writer
+	text, html, small bytes.Buffer
+	w                 *bufio.Writer
 }
 
 func newScratch() *scratch {

@@ -1,6 +1,8 @@
 package markdown
 
 import (
+	"bytes"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -71,6 +73,45 @@ func TestText(t *testing.T) {
 	for _, w := range []string{"Title", "Some emphasis and code.", "item one", "item two"} {
 		if !strings.Contains(res.Text, w) {
 			t.Errorf("text %q lacks %q", res.Text, w)
+		}
+	}
+}
+
+// TestConvertTo checks that ConvertTo hands over what Convert returns,
+// and nothing else differs: the Result it returns lacks only the HTML and
+// the text. Bodies alternate, so that a buffer the converter reused but
+// did not reset would show.
+func TestConvertTo(t *testing.T) {
+	bodies := []string{
+		"# Title\n\nIntro [a](../tools/a.md) and ![i](p.png) and `code`.\n\n```go\nfunc f() {}\n```\n",
+		"plain words only",
+		"",
+		"> [!TIP]\n> tip with [x](x.md#frag)\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n[broken](\n",
+		"## Same\n## Same\n<script>alert(1)</script>\n",
+	}
+	squeeze := func(dst *bytes.Buffer, html []byte) error {
+		dst.Write(bytes.ReplaceAll(html, []byte("\n"), nil))
+		return nil
+	}
+	for _, minify := range []func(*bytes.Buffer, []byte) error{nil, squeeze} {
+		conv := New(Options{Minify: minify})
+		for round := range 2 {
+			for _, b := range bodies {
+				want := conv.Convert([]byte(b))
+				var html, text string
+				calls := 0
+				got := conv.ConvertTo([]byte(b), func(h, x []byte) { html, text, calls = string(h), string(x), calls+1 })
+				if calls != 1 || html != string(want.HTML) || text != want.Text {
+					t.Errorf("minify %t, round %d, %q: ConvertTo gave (%d calls) %q, %q; Convert %q, %q", minify != nil, round, b, calls, html, text, want.HTML, want.Text)
+				}
+				if got.HTML != nil || got.Text != "" {
+					t.Errorf("%q: ConvertTo's Result holds the HTML or text", b)
+				}
+				want.HTML, want.Text = nil, ""
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("%q: ConvertTo's Result %+v, Convert's %+v", b, got, want)
+				}
+			}
 		}
 	}
 }
