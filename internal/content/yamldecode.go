@@ -145,7 +145,12 @@ func yamlLoadProblem(fm *frontMatter, p *Page, err error) diag.Diagnostic {
 		}
 	}
 	if strings.Contains(le.Message, "escape") || strings.Contains(le.Message, "hexadecimal") {
-		off = lineStart(fm, off) + bytes.LastIndexByte(fm.raw[lineStart(fm, off)-fm.rawStart:off-fm.rawStart+1], '\\')
+		// The escape that does not parse: a backslash in a double-quoted
+		// string, a percent sign in a tag (!x%0G).
+		start := lineStart(fm, off)
+		if i := bytes.LastIndexAny(fm.raw[start-fm.rawStart:min(off-fm.rawStart+1, len(fm.raw))], `\%`); i >= 0 {
+			off = start + i
+		}
 	}
 	if off-fm.rawStart < len(fm.raw) && fm.raw[off-fm.rawStart] == '\t' {
 		msg = "a tab where YAML wants spaces (" + le.Message + "): indent with spaces, not tabs"
@@ -160,6 +165,7 @@ var yamlHints = []struct{ message, context, todo string }{
 	{"expected ','", "closed", `this item does not parse: put a comma between items, and quote an item that holds ": " ("a: b")`},
 	{"expected ',' or ']'", "", "the list opened here with [ is never closed; end it with ], with a comma between items"},
 	{"expected ',' or '}'", "", "the mapping opened here with { is never closed; end it with }, with a comma between fields"},
+	{"URI escaped octet", "", `a tag (after "!") writes a character as % and two hexadecimal digits (%20); quote the value if it is not meant as a tag`},
 	{"escape", "", `write \\ for a backslash, or use single quotes, in which \ is itself`},
 	{"hexadecimal", "", `write \\ for a backslash, or use single quotes, in which \ is itself`},
 	{"mapping values are not allowed", "", `quote a value that holds ": " ("a: b"), or indent a nested mapping on a line of its own`},
