@@ -220,21 +220,43 @@ func List(v any) ([]any, bool) {
 // format: one slice of strings for the collector to trace for as long as
 // a build holds the page, where a []any holds each string in a box of
 // its own. Lists holding anything else, and lists deeper in a value,
-// stay []any.
+// stay []any. Then it puts the fields' strings and lists of strings in
+// boxes of the page's (see boxes).
 func stringLists(params map[string]any) {
+	strs, lists := 0, 0
 	for k, v := range params {
-		list, ok := v.([]any)
-		if !ok {
-			continue
-		}
-		strs := make([]string, len(list))
-		for i, item := range list {
-			if strs[i], ok = item.(string); !ok {
-				break
+		switch v := v.(type) {
+		case string:
+			strs++
+		case []string:
+			lists++
+		case []any:
+			if list, ok := allStrings(v); ok {
+				params[k] = list
+				lists++
 			}
 		}
-		if ok {
-			params[k] = strs
+	}
+	box := newBoxes(strs, lists)
+	for k, v := range params {
+		switch v := v.(type) {
+		case string:
+			params[k] = box.str(v)
+		case []string:
+			params[k] = box.list(v)
 		}
 	}
+}
+
+// allStrings returns list as a []string when it holds strings alone.
+func allStrings(list []any) ([]string, bool) {
+	strs := make([]string, len(list))
+	for i, item := range list {
+		s, ok := item.(string)
+		if !ok {
+			return nil, false
+		}
+		strs[i] = s
+	}
+	return strs, true
 }
