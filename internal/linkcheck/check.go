@@ -55,27 +55,33 @@ func Check(ctx context.Context, site fs.FS, basePath, baseURL string) diag.List 
 // keeping only each file's references and IDs, and checks them all at the
 // end. Add is safe for concurrent use.
 //
-// What it keeps is numbers: every distinct URL and ID is stored once, and
-// a file holds its references as (URL number, line) pairs, packed as
-// varints, and its IDs as a sorted list of ID numbers. At 50,000 pages of
-// some sixty links each that is the difference between a few and hundreds
-// of megabytes, and none of it holds pointers for the garbage collector
-// to follow.
+// What it keeps is numbers: every distinct URL and ID is stored once (see
+// strtab), and a file holds its references as (URL number, line) pairs,
+// packed as varints, and its IDs as a sorted list of ID numbers, each a
+// stretch of one array all files share. At 50,000 pages of some sixty
+// links each that is the difference between a few and hundreds of
+// megabytes, and apart from the map of file names it is a few arrays
+// without pointers: nothing for the garbage collector to trace per file
+// or per string.
 type Checker struct {
 	base, baseURL string
 	mu            sync.Mutex
 	files         map[string]record // the zero record for files that are not HTML or CSS
-	urls          intern            // reference URLs
-	ids           intern            // element IDs
-	scratch       []byte            // where a file's refs are packed, under mu
+	urls          strtab            // reference URLs
+	ids           strtab            // element IDs
+	refs          []byte            // every file's references, one file's after another's (see record)
+	idNums        []int32           // every file's ID numbers, likewise
 	founds        sync.Pool         // of *found, reset
 }
 
-// A record is what a Checker keeps of one file.
+// A record is what a Checker keeps of one file: where its references and
+// its IDs are in the Checker's refs and idNums.
 type record struct {
-	refs []byte  // see appendRef
-	ids  []int32 // sorted
+	refs, ids span
 }
+
+// A span is where one file's part of an array starts and ends.
+type span struct{ start, end int }
 
 // appendRef appends a reference to a record's refs: its URL's number, and
 // its line less the line of the reference before it (0 before the first),
@@ -97,36 +103,10 @@ func eachRef(refs []byte, f func(url, line int32)) {
 	}
 }
 
-// intern numbers distinct strings.
-type intern struct {
-	number map[string]int32
-	list   []string
-}
-
-// of returns the number of s, numbering it if it is new; b, when not nil,
-// is s as bytes (then s is made only when new).
-func (in *intern) of(b []byte, s string) int32 {
-	if in.number == nil {
-		in.number = map[string]int32{}
-	}
-	if b != nil {
-		if n, ok := in.number[string(b)]; ok {
-			return n
-		}
-		s = string(b)
-	} else if n, ok := in.number[s]; ok {
-		return n
-	}
-	n := int32(len(in.list))
-	in.number[s] = n
-	in.list = append(in.list, s)
-	return n
-}
-
 // NewChecker returns a Checker for a site served under basePath (and
 // baseURL, when not empty).
 func NewChecker(basePath, baseURL string) *Checker {
-	return &Checker{base: basePath, baseURL: baseURL, files: map[string]record{}}
+	return &Checker{base: basePath, baseURL: baseURL, files: map[string]record{}, urls: newStrtab(), ids: newStrtab()}
 }
 
 // Add records one file of the site. It keeps nothing of data.
@@ -152,18 +132,24 @@ func (c *Checker) add(name string, data []byte, scanHTML func(*found, []byte)) {
 		return
 	}
 	defer c.founds.Put(f)
-	rec := record{ids: make([]int32, 0, len(f.ids))}
-	c.scratch = c.scratch[:0]
+	var rec record
+	rec.refs.start = len(c.refs)
 	var prev int32
 	for _, r := range f.refs {
-		c.scratch = appendRef(c.scratch, c.urls.of(r.url(data), r.s), r.line, prev)
+		url := r.url(data)
+		if url == nil {
+			url = []byte(r.s)
+		}
+		c.refs = appendRef(c.refs, c.urls.of(url), r.line, prev)
 		prev = r.line
 	}
-	rec.refs = slices.Clone(c.scratch)
+	rec.refs.end = len(c.refs)
+	rec.ids.start = len(c.idNums)
 	for id := range f.ids {
-		rec.ids = append(rec.ids, c.ids.of(nil, id))
+		c.idNums = append(c.idNums, c.ids.of([]byte(id)))
 	}
-	slices.Sort(rec.ids)
+	rec.ids.end = len(c.idNums)
+	slices.Sort(c.idNums[rec.ids.start:])
 	c.files[name] = rec
 }
 
@@ -181,16 +167,16 @@ func (c *Checker) found() *found {
 func (c *Checker) Problems() diag.List {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	ck := checker{base: c.base, baseURL: c.baseURL, files: c.files, ids: c.ids.number}
+	ck := checker{base: c.base, baseURL: c.baseURL, files: c.files, ids: &c.ids, idNums: c.idNums}
 	// Most references are site-absolute paths, whose verdict does not
 	// depend on the file they are in: check each of those once.
-	memo := make(map[int32]string, len(c.urls.list))
+	memo := make(map[int32]string, c.urls.len())
 	var diags diag.List
 	for n, rec := range c.files {
-		eachRef(rec.refs, func(url, line int32) {
-			raw := c.urls.list[url]
+		eachRef(c.refs[rec.refs.start:rec.refs.end], func(url, line int32) {
 			msg, ok := memo[url]
 			if !ok {
+				raw := c.urls.str(url)
 				msg = ck.check(n, raw)
 				if strings.HasPrefix(strings.TrimSpace(raw), "/") && !strings.HasPrefix(strings.TrimSpace(raw), "//") {
 					memo[url] = msg
@@ -207,7 +193,8 @@ func (c *Checker) Problems() diag.List {
 type checker struct {
 	base, baseURL string
 	files         map[string]record
-	ids           map[string]int32
+	ids           *strtab
+	idNums        []int32
 }
 
 // exists reports whether the site has a file name.
@@ -218,11 +205,12 @@ func (c checker) exists(name string) bool {
 
 // hasID reports whether the file name has an element with the id.
 func (c checker) hasID(name, id string) bool {
-	n, ok := c.ids[id]
+	n, ok := c.ids.number(id)
 	if !ok {
 		return false
 	}
-	_, found := slices.BinarySearch(c.files[name].ids, n)
+	ids := c.files[name].ids
+	_, found := slices.BinarySearch(c.idNums[ids.start:ids.end], n)
 	return found
 }
 
