@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"text/template"
@@ -15,8 +16,8 @@ import (
 // still whole after collections that only they keep the arrays through,
 // and right when the arrays outgrow their room.
 func TestBoxes(t *testing.T) {
-	strs := []string{"Data scientist", "", "a b c"}
-	lists := [][]string{{"jupyter", "pandas"}, {"x"}, nil}
+	strs := []string{"Data scientist", "", "a b c", "d"}
+	lists := [][]string{{"jupyter", "pandas"}, {"x"}, nil, {}}
 	var got, want []any
 	b := newBoxes(1, 1) // too little room: the arrays grow
 	for i := range strs {
@@ -62,7 +63,7 @@ func TestBoxes(t *testing.T) {
 func TestBoxesAllocate(t *testing.T) {
 	list := []string{"a"}
 	n := testing.AllocsPerRun(100, func() {
-		b := newBoxes(2, 2)
+		b := newBoxes(4, 2)
 		for range 2 {
 			_, _ = b.str("s"), b.list(list)
 		}
@@ -94,6 +95,19 @@ func TestParamsBoxedTogether(t *testing.T) {
 		}
 		near("title", "summary", unsafe.Sizeof(""))
 		near("tools", "stages", unsafe.Sizeof([]string(nil)))
+		// The strings and the lists' items are one array: five strings
+		// side by side, in whatever order the map gave them.
+		tools, stages := p.Params["tools"].([]string), p.Params["stages"].([]string)
+		addrs := []uintptr{uintptr(boxOf(p.Params["title"])), uintptr(boxOf(p.Params["summary"])),
+			uintptr(unsafe.Pointer(&tools[0])), uintptr(unsafe.Pointer(&tools[1])), uintptr(unsafe.Pointer(&stages[0]))}
+		if lo, hi := slices.Min(addrs), slices.Max(addrs); hi-lo != 4*unsafe.Sizeof("") {
+			t.Errorf("%q: the strings and items span %d bytes, not five strings'", src, hi-lo+unsafe.Sizeof(""))
+		}
+		_ = append(tools, "x")
+		_ = append(stages, "y")
+		if p.Params["title"] != "A" || p.Params["summary"] != "B" || !reflect.DeepEqual(p.Params["stages"], []string{"c"}) {
+			t.Errorf("%q: appending to a list changed another field: %#v", src, p.Params)
+		}
 		if p.Params["title"] != "A" || !reflect.DeepEqual(p.Params["tools"], []string{"a", "b"}) {
 			t.Errorf("%q: fields %#v", src, p.Params)
 		}

@@ -228,13 +228,15 @@ func stringLists(params map[string]any) {
 		switch v := v.(type) {
 		case string:
 			strs++
-		case []string:
-			lists++
 		case []any:
-			if list, ok := allStrings(v); ok {
-				params[k] = list
-				lists++
+			list, ok := allStrings(v)
+			if !ok {
+				continue
 			}
+			params[k] = list
+			strs, lists = strs+len(list), lists+1
+		case []string:
+			strs, lists = strs+len(v), lists+1
 		}
 	}
 	box := newBoxes(strs, lists)
