@@ -97,7 +97,7 @@ func (r *pageRun) contentPage(job *pageJob, p *site.Page, template, sec string, 
 	if withLifecycle {
 		r.lifecycle.users++
 	}
-	*job = pageJob{out: p.URL + "index.html", origin: p.Src.Path, kind: template, sec: sec, secPtr: p.Section,
+	*job = pageJob{out: p.OutPath(), origin: p.Src.Path, kind: template, sec: sec, secPtr: p.Section,
 		from: p, run: r, lifecycle: withLifecycle}
 	return job
 }

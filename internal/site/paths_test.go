@@ -1,6 +1,10 @@
 package site
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/rolesite/rolesite/internal/content"
+)
 
 func TestOutputPath(t *testing.T) {
 	for _, tc := range []struct{ in, want, err string }{
@@ -51,6 +55,37 @@ func TestParseBase(t *testing.T) {
 	for _, bad := range []string{"ftp://x/", "https://x/a?b", "https://x/#f", "https://u@x/", "https:///x", "https://x/../y/", "mailto:a@b"} {
 		if _, _, err := ParseBase(bad); err == nil {
 			t.Errorf("ParseBase(%q) accepted", bad)
+		}
+	}
+}
+
+// A page's permalink, URL and output path are pieces of one string:
+// each must read as made alone, under any base path, for the home page,
+// a section and a page.
+func TestPagePaths(t *testing.T) {
+	var inputs []Input
+	for _, f := range []string{"content/_index.md", "content/roles/_index.md", "content/roles/data-scientist.md"} {
+		p, diags := content.Parse(f, []byte("---\ntitle: T\n---\n"))
+		if p == nil {
+			t.Fatalf("%s: %v", f, diags)
+		}
+		inputs = append(inputs, Input{Page: p})
+	}
+	for _, base := range []string{"", "https://example.org/atlas/"} {
+		s, diags := Resolve(inputs, Options{BaseURL: base})
+		if len(diags) > 0 {
+			t.Fatal(diags)
+		}
+		for _, p := range append([]*Page{s.Home, s.Sections[0].Index}, s.Pages...) {
+			if got, want := s.Permalink(p), s.BasePath+p.URL; got != want {
+				t.Errorf("base %q: Permalink %q, want %q", base, got, want)
+			}
+			if got, want := p.OutPath(), p.URL+"index.html"; got != want {
+				t.Errorf("base %q: OutPath %q, want %q", base, got, want)
+			}
+		}
+		if got := s.Permalink(s.Pages[0]); got != s.BasePath+"roles/data-scientist/" {
+			t.Errorf("base %q: the page's permalink is %q", base, got)
 		}
 	}
 }

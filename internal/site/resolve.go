@@ -29,9 +29,10 @@ func Resolve(inputs []Input, opts Options) (*Site, diag.List) {
 	r.site.Sections = sortSections(r.site.Sections)
 	r.home(opts)
 	for _, p := range r.all() {
-		// One string holds both: a build keeps every page's to its end.
-		p.permalink = r.site.BasePath + p.URL
-		p.URL = p.permalink[len(r.site.BasePath):]
+		// One string holds all three (see Page.permalink): a build keeps
+		// every page's to its end.
+		p.permalink = r.site.BasePath + p.URL + "index.html"
+		p.URL = p.permalink[len(r.site.BasePath) : len(p.permalink)-len("index.html")]
 	}
 	for _, sec := range r.site.Sections {
 		r.declarations(sec)

@@ -110,7 +110,7 @@ type Page struct {
 
 	order     int    // position in its section
 	index     int    // position in Site.Pages
-	permalink string // BasePath + URL, made once
+	permalink string // BasePath + URL + "index.html", made once: Permalink, URL and OutPath are pieces of it
 }
 
 // Kind tells what a page is.
@@ -147,9 +147,17 @@ func (p *Page) Slug() string { return p.Src.Slug }
 // Permalink is the page's URL path including the base path: "/atlas/roles/x/".
 func (s *Site) Permalink(p *Page) string {
 	if p.permalink != "" {
-		return p.permalink
+		return p.permalink[:len(p.permalink)-len("index.html")]
 	}
 	return s.BasePath + p.URL
+}
+
+// OutPath is the output file of the page: "roles/x/index.html".
+func (p *Page) OutPath() string {
+	if p.permalink != "" {
+		return p.permalink[len(p.permalink)-len(p.URL)-len("index.html"):]
+	}
+	return p.URL + "index.html"
 }
 
 // Index is the section's position in the site's order.
