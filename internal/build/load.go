@@ -99,8 +99,7 @@ func (b *Builder) load(ctx context.Context, src fs.FS, changed []string) ([]site
 
 	results := make([]*loaded, len(names))
 	readErrs := make([]error, len(names))
-	packers := make([]packer, pool.Workers(len(names), 1))
-	packs := b.out.packs()
+	packers := b.packers(len(names))
 	pool.Each(ctx, len(names), func(w, i int) {
 		old := b.cache.files[names[i]]
 		var data []byte
@@ -117,11 +116,7 @@ func (b *Builder) load(ctx context.Context, src fs.FS, changed []string) ([]site
 			results[i] = old
 			return
 		}
-		var pk *packer
-		if packs {
-			pk = &packers[w]
-		}
-		results[i] = loadFile(conv, names[i], data, unsafe, pk)
+		results[i] = loadFile(conv, names[i], data, unsafe, packers[w])
 	})
 	if ctx.Err() != nil {
 		return nil, nil, nil // some results are missing
@@ -242,6 +237,18 @@ func (c *loadCache) update(src fs.FS, changed []string) ([]string, map[string]bo
 	}
 	slices.Sort(names)
 	return names, reread
+}
+
+// packers returns a packer for each worker of a load of n files when the
+// sink packs (see sink.packs), nil ones otherwise.
+func (b *Builder) packers(n int) []*packer {
+	packers := make([]*packer, pool.Workers(n, 1))
+	for w := range packers {
+		if b.out.packs() {
+			packers[w] = new(packer)
+		}
+	}
+	return packers
 }
 
 // loadFile parses and converts one file. With a packer, it packs the
