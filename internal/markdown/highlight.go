@@ -9,6 +9,7 @@ import (
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/rolesite/rolesite/internal/lex"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
@@ -41,6 +42,7 @@ import (
 type codeRenderer struct {
 	format *chromahtml.Formatter
 	style  *chroma.Style
+	lexers *lex.Set // chroma's lexers, compiled to skip what cannot match
 }
 
 func newCodeRenderer() codeRenderer {
@@ -48,7 +50,8 @@ func newCodeRenderer() codeRenderer {
 		format: chromahtml.New(chromahtml.WithClasses(true), chromahtml.WithPreWrapper(focusablePre{})),
 		// The palettes are CSS: an empty style spares the formatter
 		// working out CSS for every token type.
-		style: chroma.MustNewStyle("rolesite", chroma.StyleEntries{}),
+		style:  chroma.MustNewStyle("rolesite", chroma.StyleEntries{}),
+		lexers: &lex.Set{},
 	}
 }
 
@@ -77,7 +80,7 @@ func (c codeRenderer) render(w util.BufWriter, src []byte, n ast.Node, entering 
 	}
 	_, _ = w.WriteString(">")
 	if _, plain := b.AttributeString("nohl"); lexer != nil && !plain {
-		if tokens, ok := lex(lexer, code.String()); ok && c.format.Format(w, c.style, chroma.Literator(tokens...)) == nil {
+		if tokens, ok := tokenise(c.lexers, lexer, code.String()); ok && c.format.Format(w, c.style, chroma.Literator(tokens...)) == nil {
 			_, _ = w.WriteString("</div>\n")
 			return ast.WalkContinue, nil
 		}
@@ -88,22 +91,22 @@ func (c codeRenderer) render(w util.BufWriter, src []byte, n ast.Node, entering 
 	return ast.WalkContinue, nil
 }
 
-// lex returns the tokens of code from a lexing that cannot have hit
+// tokenise returns the tokens of code from a lexing that cannot have hit
 // chroma's match timeout (see codeRenderer): one that took less than the
 // limit and has no Error token, or one whose Error tokens the next lexing
 // gives again (the code's own). regexp2 reads a clock a goroutine keeps,
 // which lags on a starved machine, so a quick lexing may still have timed
 // out: a timed-out rule shows as an Error token, hence the second test.
-func lex(lexer chroma.Lexer, code string) ([]chroma.Token, bool) {
-	lexer = chroma.Coalesce(lexer)
+// The tokens are chroma's, from package lex, which finds them sooner and
+// fails where chroma would never finish (see lex.ErrNoProgress).
+func tokenise(set *lex.Set, lexer chroma.Lexer, code string) ([]chroma.Token, bool) {
 	var last []chroma.Token
 	for range 5 {
 		start := time.Now()
-		it, err := lexer.Tokenise(nil, code)
+		tokens, err := set.Tokens(lexer, code)
 		if err != nil {
 			return nil, false
 		}
-		tokens := it.Tokens()
 		if time.Since(start) >= 240*time.Millisecond {
 			last = nil
 			continue

@@ -3,6 +3,7 @@ package markdown
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestHighlight(t *testing.T) {
@@ -79,5 +80,25 @@ func TestHighlightErrorToken(t *testing.T) {
 	got := string(New(Options{}).Convert([]byte("```json\n{\"a\": ¤}\n```\n")).HTML)
 	if !strings.Contains(got, `class="chroma"`) || !strings.Contains(got, `class="err"`) {
 		t.Errorf("got %s", got)
+	}
+}
+
+// TestHighlightNoProgress: a block on which chroma's lexer would match
+// nothing forever (JSONata at an unterminated string, and any code like
+// it) is written plain, and the conversion ends.
+func TestHighlightNoProgress(t *testing.T) {
+	c := New(Options{})
+	for _, code := range []string{`"unterminated`, "$x := {\"a\": \"b}\n", "'open"} {
+		done := make(chan string, 1)
+		go func() { done <- string(c.Convert([]byte("```jsonata\n" + code + "\n```\n")).HTML) }()
+		select {
+		case got := <-done:
+			want := `<div class="code" data-lang="JSONata"><pre tabindex="0"><code>`
+			if !strings.HasPrefix(got, want) {
+				t.Errorf("%q:\n got %s\nwant it plain: %s…", code, got, want)
+			}
+		case <-time.After(time.Minute):
+			t.Fatalf("%q: the conversion did not end within a minute", code)
+		}
 	}
 }
