@@ -26,6 +26,7 @@ import (
 	"github.com/rolesite/rolesite"
 	"github.com/rolesite/rolesite/internal/benchgen"
 	"github.com/rolesite/rolesite/internal/cputime"
+	"github.com/rolesite/rolesite/internal/lex"
 	"github.com/rolesite/rolesite/internal/output"
 	"github.com/rolesite/rolesite/internal/site"
 )
@@ -213,7 +214,8 @@ func BenchmarkRebuild(b *testing.B) {
 // goldmark and GFM alone; goldmark+chroma also colours each fenced code
 // block with chroma as rolesite does (CSS classes, an empty style, the
 // lexer coalesced: see internal/markdown's codeRenderer), the work every
-// generator that highlights at build time does too.
+// generator that highlights at build time does too. goldmark+lex gives
+// the same tokens through internal/lex, as rolesite does.
 func BenchmarkFloor(b *testing.B) {
 	src := corpus(b, 10000)
 	var names []string
@@ -223,16 +225,21 @@ func BenchmarkFloor(b *testing.B) {
 		}
 		return nil
 	})
-	highlight := renderer.WithNodeRenderers(util.Prioritized(floorCode{
+	code := floorCode{
 		format: chromahtml.New(chromahtml.WithClasses(true)),
 		style:  chroma.MustNewStyle("floor", chroma.StyleEntries{}),
-	}, 100))
+	}
+	withLex := code
+	withLex.lexers = &lex.Set{}
+	highlight := renderer.WithNodeRenderers(util.Prioritized(code, 100))
+	highlightLex := renderer.WithNodeRenderers(util.Prioritized(withLex, 100))
 	for _, floor := range []struct {
 		name string
 		md   goldmark.Markdown
 	}{
 		{"goldmark", goldmark.New(goldmark.WithExtensions(extension.GFM))},
 		{"goldmark+chroma", goldmark.New(goldmark.WithExtensions(extension.GFM), goldmark.WithRendererOptions(highlight))},
+		{"goldmark+lex", goldmark.New(goldmark.WithExtensions(extension.GFM), goldmark.WithRendererOptions(highlightLex))},
 	} {
 		b.Run(floor.name, func(b *testing.B) {
 			cpu := cputime.Start()
@@ -263,10 +270,12 @@ func convertAll(out string, src fs.FS, names []string, md goldmark.Markdown) {
 	wg.Wait()
 }
 
-// floorCode writes a fenced code block coloured by chroma, for the floor.
+// floorCode writes a fenced code block coloured by chroma, for the floor,
+// with its tokens from lexers when that is set.
 type floorCode struct {
 	format *chromahtml.Formatter
 	style  *chroma.Style
+	lexers *lex.Set
 }
 
 func (c floorCode) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
@@ -287,7 +296,15 @@ func (c floorCode) render(w util.BufWriter, src []byte, n ast.Node, entering boo
 	if lexer == nil {
 		lexer = lexers.Fallback
 	}
-	it, err := chroma.Coalesce(lexer).Tokenise(nil, code.String())
+	var it chroma.Iterator
+	var err error
+	if c.lexers != nil {
+		var tokens []chroma.Token
+		tokens, err = c.lexers.Tokens(lexer, code.String())
+		it = chroma.Literator(tokens...)
+	} else {
+		it, err = chroma.Coalesce(lexer).Tokenise(nil, code.String())
+	}
 	if err == nil {
 		err = c.format.Format(w, c.style, it)
 	}
