@@ -1,5 +1,7 @@
-// Package lex tokenises code with chroma's regular expression lexers, the
-// same tokens chroma gives, in a quarter of the time.
+// Package lex tokenises code with chroma's regular expression lexers: the
+// same tokens chroma gives, in a fifth (a short Python block) to two
+// thirds (YAML) of the time, with a fraction of the allocations
+// (BenchmarkTokens).
 //
 // chroma's RegexLexer tries, at each position, every rule of the current
 // state in order until one matches; each try runs regexp2's backtracking

@@ -30,7 +30,7 @@
 // A page's first 64 KiB of fenced code is highlighted, in blocks of up to
 // 16 KiB, the rest left plain; a block whose lexing ran into chroma's per-match time limit is
 // lexed again, so the output depends on the input alone. The tokens are
-// chroma's, found by package lex in a quarter of the time; a block on
+// chroma's, found by package lex in a fraction of chroma's time; a block on
 // which the lexer matches nothing over and over (where chroma would lex
 // forever) is left plain.
 //
