@@ -25,7 +25,11 @@
 //	chroma.Coalesce(lexer).Tokenise(nil, code)
 //
 // yields: the same tokens, coalesced the same way. Where chroma would
-// panic (a mutator's error, an unknown state), Tokens returns an error.
+// panic (a mutator's error, an unknown state), Tokens returns an error,
+// and where it would lex forever, ErrNoProgress: a lexer that matches
+// 1,000 times in a row at one position, or a lexing chroma does (a
+// sub-lexer, a lexer that is not a RegexLexer) that gives more empty
+// tokens in a row than sixteen a character.
 //
 // Rules compile the first time they are tried, so a lexer's unused
 // states cost nothing; a Lexer is safe for concurrent use. chroma shares

@@ -136,8 +136,19 @@ func TestSamples(t *testing.T) {
 	var set Set
 	n := 0
 	for p, code := range samples(t) {
-		l, ok := sampleLexer(p).(*chroma.RegexLexer)
+		other := sampleLexer(p)
+		if other == nil {
+			t.Errorf("%s: no lexer", p)
+			continue
+		}
+		l, ok := other.(*chroma.RegexLexer)
 		if !ok {
+			// chroma lexes, through the Set's guard.
+			got, err := set.Tokens(other, code)
+			want, werr := chromaTokens(other, code)
+			if err != nil || werr != nil || !slices.Equal(got, want) {
+				t.Errorf("%s (%s, chroma's): %v / %v", p, other.Config().Name, err, werr)
+			}
 			continue
 		}
 		fast := set.lexer(l)
@@ -255,5 +266,39 @@ func TestConcurrent(t *testing.T) {
 	close(errs)
 	for err := range errs {
 		t.Error(err)
+	}
+}
+
+// TestNoProgressNested: a lexing chroma does for a Set (markdown's lexer,
+// which is not a RegexLexer; a sub-lexer UsingByGroup looks up) that
+// gives empty tokens forever ends with ErrNoProgress, where chroma would
+// go on forever.
+func TestNoProgressNested(t *testing.T) {
+	fence := strings.Repeat("`", 3)
+	var set Set
+	for _, c := range []struct{ lang, code string }{
+		{"markdown", "# Title\n\n" + fence + "jsonata\n\"open\n" + fence + "\n"},
+		{"markdown", "---\ntitle: x\n---\n" + fence + "jsonata\n\"open\n" + fence + "\n"},
+		{"org", "#+BEGIN_SRC jsonata\n\"open\n#+END_SRC\n"},
+	} {
+		l := lexers.Get(c.lang)
+		if _, err := set.Tokens(l, c.code); !errors.Is(err, ErrNoProgress) {
+			t.Errorf("%s, %q: %v, want ErrNoProgress", c.lang, c.code, err)
+		}
+		if err := chromaLoops(l, c.code); err != nil {
+			t.Errorf("%s, %q: %v", c.lang, c.code, err)
+		}
+	}
+	// The same lexers end where the code does.
+	for _, c := range []struct{ lang, code string }{
+		{"markdown", "# Title\n\n" + fence + "jsonata\n\"closed\"\n" + fence + "\n"},
+		{"org", "#+BEGIN_SRC python\nx = 1\n#+END_SRC\n"},
+	} {
+		l := lexers.Get(c.lang)
+		got, err := set.Tokens(l, c.code)
+		want, werr := chromaTokens(l, c.code)
+		if err != nil || werr != nil || !slices.Equal(got, want) {
+			t.Errorf("%s, %q: %v / %v\n ours   %v\n chroma %v", c.lang, c.code, err, werr, got, want)
+		}
 	}
 }

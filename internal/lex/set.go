@@ -23,7 +23,8 @@ type entry struct {
 // Tokens returns the tokens of code, coalesced, as
 // chroma.Coalesce(l).Tokenise(nil, code) yields them: from a Lexer where l
 // is a regular expression lexer whose rules compile, from chroma itself
-// otherwise (where a panic in chroma is an error).
+// otherwise (where a panic in chroma is an error, and so is a lexer that
+// gives empty tokens over and over: see ErrNoProgress).
 func (s *Set) Tokens(l chroma.Lexer, code string) (tokens []chroma.Token, err error) {
 	if rl, ok := l.(*chroma.RegexLexer); ok {
 		if fast := s.lexer(rl); fast != nil {
@@ -35,11 +36,17 @@ func (s *Set) Tokens(l chroma.Lexer, code string) (tokens []chroma.Token, err er
 			tokens, err = nil, fmt.Errorf("lexing with %s: %v", l.Config().Name, r)
 		}
 	}()
-	it, err := chroma.Coalesce(l).Tokenise(nil, code)
+	it, err := l.Tokenise(nil, code)
 	if err != nil {
 		return nil, err
 	}
-	return it.Tokens(), nil
+	out := newCoalescer(code)
+	for t := it(); t != chroma.EOF; t = it() {
+		if err := out.add(t); err != nil {
+			return nil, fmt.Errorf("lexing with %s: %w", l.Config().Name, err)
+		}
+	}
+	return out.done(), nil
 }
 
 func (s *Set) lexer(l *chroma.RegexLexer) *Lexer {

@@ -35,7 +35,7 @@ func (l *Lexer) Tokens(code string) (tokens []chroma.Token, err error) {
 			tokens, err = nil, fmt.Errorf("lexing with %s: %v", l.base.Config().Name, r)
 		}
 	}()
-	var out coalescer
+	out := newCoalescer(code)
 	stuck, at := 0, 0
 	for st.Pos < end && len(st.Stack) > 0 {
 		if st.Pos != at {
@@ -60,7 +60,7 @@ func (l *Lexer) Tokens(code string) (tokens []chroma.Token, err error) {
 				continue
 			}
 			st.Pos++
-			out.add(chroma.Token{Type: chroma.Error, Value: string(st.Text[st.Pos-1 : st.Pos])})
+			_ = out.add(chroma.Token{Type: chroma.Error, Value: string(st.Text[st.Pos-1 : st.Pos])})
 			continue
 		}
 		if m == nil {
@@ -69,16 +69,16 @@ func (l *Lexer) Tokens(code string) (tokens []chroma.Token, err error) {
 			text := string(st.Text[st.Pos : st.Pos+n])
 			st.Pos += n
 			if tt := rule.Type.(chroma.TokenType); tt != chroma.Ignore {
-				out.add(chroma.Token{Type: tt, Value: text})
+				_ = out.add(chroma.Token{Type: tt, Value: text})
 			}
 			continue
 		}
-		if err := l.apply(st, &out, i, rule, m); err != nil {
-			return nil, err
+		if err := l.apply(st, out, i, rule, m); err != nil {
+			return nil, fmt.Errorf("lexing with %s: %w", l.base.Config().Name, err)
 		}
 	}
 	if st.Pos != len(st.Text) && len(st.Stack) == 0 {
-		out.add(chroma.Token{Type: chroma.Error, Value: string(st.Text[st.Pos:])})
+		_ = out.add(chroma.Token{Type: chroma.Error, Value: string(st.Text[st.Pos:])})
 	}
 	return out.done(), nil
 }
@@ -159,14 +159,17 @@ func (l *Lexer) apply(st *chroma.LexerState, out *coalescer, i int, rule *chroma
 	st.Pos += utf8.RuneCountInString(groups[0])
 	if rule.Mutator != nil {
 		if err := rule.Mutator.Mutate(st); err != nil {
-			return fmt.Errorf("lexing with %s: %w", l.base.Config().Name, err)
+			return err
 		}
 	}
 	if rule.Type != nil {
 		it := rule.Type.Emit(st.Groups, st)
 		for t := it(); t != chroma.EOF; t = it() {
-			if t.Type != chroma.Ignore {
-				out.add(t)
+			if t.Type == chroma.Ignore {
+				continue
+			}
+			if err := out.add(t); err != nil {
+				return err
 			}
 		}
 	}
@@ -175,14 +178,29 @@ func (l *Lexer) apply(st *chroma.LexerState, out *coalescer, i int, rule *chroma
 
 // A coalescer joins runs of tokens of one type, as chroma.Coalesce does:
 // empty tokens are dropped, and a run is cut once its value reaches 8 KiB.
+// It also counts empty tokens in a row: past limit, the lexer is taken
+// to be matching nothing forever (see ErrNoProgress), which is how such
+// a loop shows in a lexing chroma does for a lexer (a sub-lexer that
+// UsingByGroup looks up, a lexer that is not a RegexLexer).
 type coalescer struct {
-	out  []chroma.Token
-	prev chroma.Token
+	out          []chroma.Token
+	prev         chroma.Token
+	empty, limit int
 }
 
-func (c *coalescer) add(t chroma.Token) {
+// newCoalescer allows, for code, more empty tokens in a row than any
+// lexer that moves on gives: sixteen a character, and ten thousand.
+func newCoalescer(code string) *coalescer {
+	return &coalescer{limit: 16*len(code) + 10000}
+}
+
+func (c *coalescer) add(t chroma.Token) error {
 	switch {
 	case t.Value == "":
+		if c.empty++; c.empty > c.limit {
+			return ErrNoProgress
+		}
+		return nil
 	case c.prev == chroma.EOF:
 		c.prev = t
 	case c.prev.Type == t.Type && len(c.prev.Value) < 8192:
@@ -191,6 +209,8 @@ func (c *coalescer) add(t chroma.Token) {
 		c.out = append(c.out, c.prev)
 		c.prev = t
 	}
+	c.empty = 0
+	return nil
 }
 
 func (c *coalescer) done() []chroma.Token {
