@@ -22,6 +22,8 @@ func FuzzTokens(f *testing.F) {
 	f.Add(uint8(4), "a: [1, {b: 'c'}]\n- |\n  text\n")
 	f.Add(uint8(5), "{\"a\": [1, 2.5e3, true, null]}")
 	f.Add(uint8(15), "\"unterminated")
+	f.Add(uint8(0), "x = 1\r\ny = '\r'\rz\r")
+	f.Add(uint8(2), "echo a\r\n\r\rb")
 	f.Add(uint8(12), "<script>let a = `x${b}`;</script><style>p{color:red}</style>")
 	var set Set
 	f.Fuzz(func(t *testing.T, lang uint8, code string) {

@@ -3,6 +3,7 @@ package lex
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/alecthomas/chroma/v2"
@@ -221,9 +222,14 @@ func (c *coalescer) done() []chroma.Token {
 }
 
 // ensureLF turns "\r\n" and a lone "\r" into "\n", as chroma does.
+// Code without a '\r' (nearly all of it) is returned as it is, not copied.
 func ensureLF(text string) string {
-	buf := make([]byte, 0, len(text))
-	for i := 0; i < len(text); i++ {
+	first := strings.IndexByte(text, '\r')
+	if first < 0 {
+		return text
+	}
+	buf := append(make([]byte, 0, len(text)), text[:first]...)
+	for i := first; i < len(text); i++ {
 		ch := text[i]
 		if ch == '\r' {
 			if i+1 < len(text) && text[i+1] == '\n' {
