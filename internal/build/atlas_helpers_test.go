@@ -185,7 +185,7 @@ func linkedPaths(s *site.Site) map[string]bool {
 		}
 	}
 	for _, p := range append([]*site.Page{s.Home}, s.Pages...) {
-		for _, url := range p.Links {
+		for _, url := range s.Body(p).Links {
 			for _, q := range s.Pages {
 				if q != p && url != "" && (url == s.Permalink(q) || len(url) > len(s.Permalink(q)) && url[:len(s.Permalink(q))+1] == s.Permalink(q)+"#") {
 					linked[q.Src.Path] = true

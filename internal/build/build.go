@@ -98,6 +98,9 @@ type Builder struct {
 	cache    *loadCache
 	renders  *renderCache
 	out      sink // where files go, and what is kept of them (see sink)
+	// last is the site of the previous build when it was good, for a
+	// rebuild after edits of page bodies alone (see site.Rebody).
+	last *site.Site
 
 	// resolved, when set, sees each site as Resolve returns it, before it
 	// is rendered: a seam for the test that proves rendering changes
@@ -148,7 +151,7 @@ func (b *Builder) build(ctx context.Context, src fs.FS, changed []string) Result
 		return b.stopped(ctx, start)
 	}
 	b.out.loadedAll(b.cache)
-	s, more := site.Resolve(inputs, site.Options{BaseURL: b.opts.BaseURL, Drafts: b.opts.Drafts})
+	s, more := b.resolve(inputs, edited, len(diags) == 0)
 	diags = append(diags, more...)
 	if b.resolved != nil {
 		b.resolved(s)
@@ -192,11 +195,35 @@ func (b *Builder) build(ctx context.Context, src fs.FS, changed []string) Result
 		res.Stats.Files = files.Len()
 	}
 	b.out.end(res.Files)
+	b.last = nil
+	if res.Files != nil {
+		b.last = s
+	}
 	for _, sec := range s.Sections {
 		res.Stats.Sections = append(res.Stats.Sections, SectionCount{Name: sec.Name, Pages: len(sec.Pages)})
 	}
 	res.Stats.Elapsed = time.Since(start)
 	return res
+}
+
+// resolve resolves the site of inputs. After edits of page bodies alone
+// (edited, see bodyEdits) since a good build, when loading found no
+// problem (clean), it makes that build's site anew with the edited
+// pages' bodies (see site.Rebody): the pages of a site are made by
+// resolving its front matter, which has not changed.
+func (b *Builder) resolve(inputs []site.Input, edited map[string]bool, clean bool) (*site.Site, diag.List) {
+	if edited != nil && b.last != nil && clean {
+		var changed []site.Input
+		for _, in := range inputs {
+			if edited[in.Page.Path] {
+				changed = append(changed, in)
+			}
+		}
+		if s, diags, ok := site.Rebody(b.last, changed); ok && len(changed) == len(edited) {
+			return s, diags
+		}
+	}
+	return site.Resolve(inputs, site.Options{BaseURL: b.opts.BaseURL, Drafts: b.opts.Drafts})
 }
 
 // linkProblems returns the broken links of the built files.
@@ -220,6 +247,7 @@ func (b *Builder) linkProblems(ctx context.Context, links *linkcheck.Checker, fi
 // next build walks content/ and renders every page.
 func (b *Builder) stopped(ctx context.Context, start time.Time) Result {
 	b.out.end(nil)
+	b.last = nil
 	b.cache.names = nil
 	return Result{Stopped: context.Cause(ctx), Stats: Stats{Elapsed: time.Since(start)}}
 }

@@ -68,7 +68,7 @@ func (d *depKeys) key(h *maphash.Hash, s *site.Site, p *site.Page, images []stri
 	u64(d.gen(p.Src.Path))
 	str(d.stamp(p))
 	str(p.URL)
-	for _, l := range [][]string{p.Links, images} {
+	for _, l := range [][]string{s.Body(p).Links, images} {
 		u64(uint64(len(l)))
 		for _, v := range l {
 			str(v)

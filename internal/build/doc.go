@@ -59,7 +59,8 @@
 // while that is as before, its view is not even built. The search indexer keeps
 // each page's analysis. When the only changes since the last good build
 // are edits of page bodies (same front matter, same heading IDs: see
-// bodyEdits), the build starts from that build's files, the rooms whose
+// bodyEdits), the site is that build's with the edited pages'
+// bodies (site.Rebody: no resolving), the build starts from its files, the rooms whose
 // files read no body (readsBodies false) keep theirs, and the pages room
 // renders the edited pages alone. A changed image under content/ is not
 // such an edit (every page showing it needs its new size): it makes a

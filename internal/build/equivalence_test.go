@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -55,8 +56,9 @@ func TestRebuildEquivalence(t *testing.T) {
 }
 
 // TestRebuildBodyEdits edits page bodies of a site that builds, the way an
-// author works in serve (showing an image and no longer showing it among
-// them), with now and then a heading, a front matter, a template or an
+// author works in serve (showing an image and no longer showing it,
+// linking other pages and their headings, now and then one that is not
+// there, among them), with now and then a heading, a front matter, a template or an
 // image change, so that the body-only fast path runs often and is
 // checked against clean builds each time.
 func TestRebuildBodyEdits(t *testing.T) {
@@ -65,7 +67,79 @@ func TestRebuildBodyEdits(t *testing.T) {
 		steps = 20
 	}
 	r := rand.New(rand.NewPCG(7, 7))
-	src, err := benchgen.MapFS(80)
+	src, names := contentOf(t, 80)
+	src["content/roles/pic.svg"] = &fstest.MapFile{Data: []byte(`<svg xmlns="http://www.w3.org/2000/svg" width="4" height="3"/>`)}
+	builder := build.New(rolesite.Theme(), build.Options{})
+	build.VerifyDepKeys(builder, func(out string) { t.Errorf("%s reused by its dependency key, but its view changed", out) })
+	if res := builder.Build(context.Background(), src); !res.OK() {
+		t.Fatal(res.Diagnostics)
+	}
+	fast, failed, broken := 0, 0, ""
+	for step := range steps {
+		name := names[r.IntN(len(names))]
+		pick, mend := r.IntN(15), broken != ""
+		if step == 1 {
+			pick = 14 // at least one link, and one that breaks the build, below
+		}
+		if mend { // the last build failed on a link: the next edit mends it
+			name, pick, broken = broken, 13, ""
+		}
+		data := string(src[name].Data)
+		changed, what := name, ""
+		switch pick {
+		case 13, 14:
+			data, what = linkEdit(r, names, name, data, mend, step == 1)
+		case 10, 11: // show the image, or stop showing it: body edits too
+			if shownImage.MatchString(data) {
+				data = shownImage.ReplaceAllString(data, "\n")
+				what = "image no longer shown"
+			} else {
+				data += "\n![Picture](" + strings.Repeat("../", strings.Count(name, "/")-1) + "roles/pic.svg)\n"
+				what = "image shown"
+			}
+		case 12: // resize the image: every page showing it changes
+			changed, what = "content/roles/pic.svg", "image resized"
+			data = fmt.Sprintf(`<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="3"/>`, step+5)
+		case 0:
+			data += fmt.Sprintf("\n## Heading %d\n", step)
+			what = "heading"
+		case 1:
+			data = strings.Replace(data, "title: ", "title: Edited ", 1)
+			what = "title"
+		case 2:
+			changed, what = "templates/page.html", "template"
+			data = fmt.Sprintf(`{{define "main"}}%d{{.Content}}{{end}}`, step)
+		default:
+			data = strings.Replace(data, "\n## ", fmt.Sprintf("\nA new sentence %d, see `code`.\n\n## ", step), 1)
+			what = "body"
+		}
+		src[changed] = &fstest.MapFile{Data: []byte(data)}
+		got := builder.Rebuild(context.Background(), src, []string{changed})
+		want := build.Build(context.Background(), src, rolesite.Theme(), build.Options{})
+		if d := compare(got, want); d != "" {
+			t.Fatalf("step %d (%s of %s): rebuild differs from a clean build: %s", step, what, changed, d)
+		}
+		if got.Stats.BodyOnly {
+			fast++
+		}
+		if len(got.Diagnostics) > 0 {
+			broken = changed
+			failed++
+		}
+	}
+	if fast < steps/3 {
+		t.Errorf("the body-only fast path ran %d times in %d steps; the test does not cover it", fast, steps)
+	}
+	if failed == 0 {
+		t.Errorf("no body edit broke a link in %d steps; the test does not cover the problems a rebuild reports", steps)
+	}
+}
+
+// contentOf is a generated site of n pages, and the names of its files
+// under content/, sorted.
+func contentOf(t *testing.T, n int) (fstest.MapFS, []string) {
+	t.Helper()
+	src, err := benchgen.MapFS(n)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,65 +150,27 @@ func TestRebuildBodyEdits(t *testing.T) {
 		}
 	}
 	slices.Sort(names)
-	src["content/roles/pic.svg"] = &fstest.MapFile{Data: []byte(`<svg xmlns="http://www.w3.org/2000/svg" width="4" height="3"/>`)}
-	builder := build.New(rolesite.Theme(), build.Options{})
-	build.VerifyDepKeys(builder, func(out string) { t.Errorf("%s reused by its dependency key, but its view changed", out) })
-	if res := builder.Build(context.Background(), src); !res.OK() {
-		t.Fatal(res.Diagnostics)
-	}
-	fast := 0
-	for step := range steps {
-		name := names[r.IntN(len(names))]
-		data := string(src[name].Data)
-		var what string
-		switch r.IntN(13) {
-		case 10, 11: // show the image, or stop showing it: body edits too
-			if shownImage.MatchString(data) {
-				data = shownImage.ReplaceAllString(data, "\n")
-				what = "image no longer shown"
-			} else {
-				data += "\n![Picture](" + strings.Repeat("../", strings.Count(name, "/")-1) + "roles/pic.svg)\n"
-				what = "image shown"
-			}
-		case 12: // resize the image: every page showing it changes
-			src["content/roles/pic.svg"] = &fstest.MapFile{Data: fmt.Appendf(nil, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="3"/>`, step+5)}
-			want := build.Build(context.Background(), src, rolesite.Theme(), build.Options{})
-			if d := compare(builder.Rebuild(context.Background(), src, []string{"content/roles/pic.svg"}), want); d != "" {
-				t.Fatalf("step %d (image resized): %s", step, d)
-			}
-			continue
-		case 0:
-			data += fmt.Sprintf("\n## Heading %d\n", step)
-			what = "heading"
-		case 1:
-			data = strings.Replace(data, "title: ", "title: Edited ", 1)
-			what = "title"
-		case 2:
-			src["templates/page.html"] = &fstest.MapFile{Data: []byte(fmt.Sprintf(`{{define "main"}}%d{{.Content}}{{end}}`, step))}
-			what = "template"
-			want := build.Build(context.Background(), src, rolesite.Theme(), build.Options{})
-			if d := compare(builder.Rebuild(context.Background(), src, []string{"templates/page.html"}), want); d != "" {
-				t.Fatalf("step %d (%s): %s", step, what, d)
-			}
-			continue
-		default:
-			data = strings.Replace(data, "\n## ", fmt.Sprintf("\nA new sentence %d, see `code`.\n\n## ", step), 1)
-			what = "body"
-		}
-		src[name] = &fstest.MapFile{Data: []byte(data)}
-		got := builder.Rebuild(context.Background(), src, []string{name})
-		want := build.Build(context.Background(), src, rolesite.Theme(), build.Options{})
-		if d := compare(got, want); d != "" {
-			t.Fatalf("step %d (%s of %s): rebuild differs from a clean build: %s", step, what, name, d)
-		}
-		if got.Stats.BodyOnly {
-			fast++
-		}
-	}
-	if fast < steps/3 {
-		t.Errorf("the body-only fast path ran %d times in %d steps; the test does not cover it", fast, steps)
-	}
+	return src, names
 }
+
+// linkEdit adds to data, the file name, a link to one of names or to a
+// heading of it (one it lacks when broken, at times when not), or, at
+// times or to mend, drops the links it added.
+func linkEdit(r *rand.Rand, names []string, name, data string, mend, broken bool) (string, string) {
+	if bodyLink.MatchString(data) && (mend || r.IntN(2) == 0) {
+		return bodyLink.ReplaceAllString(data, "\n"), "body links removed"
+	}
+	target := names[r.IntN(len(names))]
+	frag := []string{"", "#overview", "#no-such-heading"}[r.IntN(3)]
+	if broken {
+		frag = "#no-such-heading"
+	}
+	data += "\nSee [another page](" + strings.Repeat("../", strings.Count(name, "/")-1) + strings.TrimPrefix(target, "content/") + frag + ").\n"
+	return data, "body link to " + target + frag
+}
+
+// bodyLink is a link TestRebuildBodyEdits adds to a body.
+var bodyLink = regexp.MustCompile(`\nSee \[another page\]\([^)]*\)\.\n`)
 
 // compare returns "" when two results are the same, else what differs.
 func compare(got, want build.Result) string {

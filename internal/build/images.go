@@ -34,11 +34,12 @@ func imagesRoom(r *renderRun) diag.List {
 	read := map[string]*imageFile{}
 	var diags diag.List
 	for _, p := range allPages(r.s) {
-		if len(p.Doc.Images) == 0 {
+		b := r.s.Body(p)
+		if len(b.Doc.Images) == 0 {
 			continue
 		}
-		attrs := make([]string, len(p.Doc.Images))
-		for i, im := range p.Doc.Images {
+		attrs := make([]string, len(b.Doc.Images))
+		for i, im := range b.Doc.Images {
 			source := path.Join(path.Dir(p.Src.Path), im.Path)
 			f := read[source]
 			if f == nil {
@@ -46,7 +47,7 @@ func imagesRoom(r *renderRun) diag.List {
 				read[source] = f
 			}
 			if f.problem != "" {
-				diags = append(diags, p.Src.Diag(p.ImagePos[i], "image "+im.Path+": "+f.problem))
+				diags = append(diags, b.Src.Diag(b.ImagePos[i], "image "+im.Path+": "+f.problem))
 				continue
 			}
 			attrs[i] = markdown.ImageAttrs(r.s.BasePath+f.url, f.info.Width, f.info.Height, i == 0)

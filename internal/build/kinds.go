@@ -108,7 +108,7 @@ func (r *pageRun) contentView(job *pageJob, sv *render.SiteView) *render.PageVie
 	p := job.from
 	var v *render.PageView
 	r.c.bodies.html(p, func(body []byte) {
-		v = render.NewPageView(r.s, sv, p, markdown.FillImages(markdown.Fill(body, p.Links), r.images[p]))
+		v = render.NewPageView(r.s, sv, p, markdown.FillImages(markdown.Fill(body, r.s.Body(p).Links), r.images[p]))
 	})
 	if t := r.c.updated(p); v.Updated == "" && !t.IsZero() {
 		v.Updated = t.Format("2006-01-02") // when its file last changed

@@ -24,7 +24,7 @@ func startSearch(r *renderRun) {
 			r.c.out.put(name, data)
 		}
 	}
-	idx := r.c.out.index(len(pages), func(i int) search.Doc { return searchDoc(pages[i], &r.c.bodies) }, put)
+	idx := r.c.out.index(len(pages), func(i int) search.Doc { return searchDoc(r.s, pages[i], &r.c.bodies) }, put)
 	for _, name := range slices.Sorted(maps.Keys(idx)) {
 		r.search = append(r.search, madeFile{name, idx[name]})
 	}
@@ -49,7 +49,7 @@ const searchOrigin = "the search index"
 // page once, when it analyses it, and keeps nothing of its text: a
 // streaming build unpacks the text then, and never holds every page's at
 // once.
-func searchDoc(p *site.Page, bodies *bodies) search.Doc {
+func searchDoc(s *site.Site, p *site.Page, bodies *bodies) search.Doc {
 	d := search.Doc{Path: p.URL, Title: p.Title(), Summary: p.Summary(), Text: bodies.text(p), TextKey: bodies.gen(p.Src.Path)}
 	for _, a := range p.Aliases {
 		// "roles/dl-engineer/index.html" names the page "dl engineer".
@@ -69,7 +69,7 @@ func searchDoc(p *site.Page, bodies *bodies) search.Doc {
 			}
 		}
 	}
-	for _, h := range p.Doc.Headings {
+	for _, h := range s.Body(p).Doc.Headings {
 		d.Headings = append(d.Headings, search.Heading{ID: h.ID, Text: h.Text})
 	}
 	return d

@@ -137,10 +137,11 @@ func NewPageView(s *site.Site, sv *SiteView, p *site.Page, body string) *PageVie
 		v.Updated = p.Src.Updated.Format("2006-01-02")
 	}
 	v.EditURL = s.EditLink(p)
-	if len(p.Doc.Headings) > 0 {
-		v.Headings = make([]Heading, len(p.Doc.Headings))
+	headings := s.Body(p).Doc.Headings
+	if len(headings) > 0 {
+		v.Headings = make([]Heading, len(headings))
 	}
-	for i, h := range p.Doc.Headings {
+	for i, h := range headings {
 		v.Headings[i] = Heading{Level: h.Level, ID: h.ID, Text: h.Text}
 		if h.Level == 2 {
 			v.TOC = append(v.TOC, v.Headings[i])

@@ -14,32 +14,33 @@ import (
 // at 50,000 pages one string a link is ~100,000 objects for the collector
 // to trace at every collection.
 func (r *resolver) links(p *Page) {
-	if len(p.Doc.Links) == 0 {
+	b := r.site.Body(p)
+	if len(b.Doc.Links) == 0 {
 		return
 	}
-	p.Links = make([]string, len(p.Doc.Links))
+	b.Links = make([]string, len(b.Doc.Links))
 	suggested := 0 // suggestions cost an edit distance to every ID: give a few
 	hint := func(frag string, q *Page) string {
 		if suggested++; suggested > 20 {
 			return ""
 		}
-		return didYouMean(frag, ids(q))
+		return didYouMean(frag, r.ids(q))
 	}
 	positions := r.linkPos[p]
-	// The URLs are written one after the other; ends[i] are p.Links[i]'s
+	// The URLs are written one after the other; ends[i] are b.Links[i]'s
 	// bounds in them, equal for none.
 	var urls strings.Builder
-	ends := make([][2]int, len(p.Doc.Links))
-	for i, l := range p.Doc.Links {
+	ends := make([][2]int, len(b.Doc.Links))
+	for i, l := range b.Doc.Links {
 		var pos content.Pos
 		if positions != nil {
 			pos = positions[i]
 		} else {
-			pos = p.Src.BodyPos(l.Offset)
+			pos = b.Src.BodyPos(l.Offset)
 		}
 		if l.Path == "" { // a fragment of this page
 			if !r.hasID(p, l.Fragment) {
-				r.report(p.Src, pos, "link to #%s: this page has no heading with that ID%s", l.Fragment, hint(l.Fragment, p))
+				r.report(b.Src, pos, "link to #%s: this page has no heading with that ID%s", l.Fragment, hint(l.Fragment, p))
 			}
 			continue
 		}
@@ -48,7 +49,7 @@ func (r *resolver) links(p *Page) {
 			continue
 		}
 		if l.Fragment != "" && !r.hasID(target, l.Fragment) {
-			r.report(p.Src, pos, "link to %s#%s: %s has no heading with that ID%s", l.Path, l.Fragment, target.Src.Path, hint(l.Fragment, target))
+			r.report(b.Src, pos, "link to %s#%s: %s has no heading with that ID%s", l.Path, l.Fragment, target.Src.Path, hint(l.Fragment, target))
 			continue
 		}
 		start := urls.Len()
@@ -63,15 +64,16 @@ func (r *resolver) links(p *Page) {
 	all := urls.String()
 	for i, e := range ends {
 		if e[1] > e[0] {
-			p.Links[i] = all[e[0]:e[1]]
+			b.Links[i] = all[e[0]:e[1]]
 		}
 	}
 }
 
 func (r *resolver) linkTarget(p *Page, l markdown.Link, pos content.Pos) (*Page, bool) {
-	full := path.Join(path.Dir(p.Src.Path), l.Path)
+	src := r.site.Body(p).Src
+	full := path.Join(path.Dir(src.Path), l.Path)
 	if !strings.HasPrefix(full, "content/") {
-		r.report(p.Src, pos, "link to %s leaves the content folder: link to a page under content/", l.Path)
+		r.report(src, pos, "link to %s leaves the content folder: link to a page under content/", l.Path)
 		return nil, false
 	}
 	full = nfc(full)
@@ -79,7 +81,7 @@ func (r *resolver) linkTarget(p *Page, l markdown.Link, pos content.Pos) (*Page,
 		return t, true
 	}
 	if _, draft := r.left[full]; draft {
-		r.report(p.Src, pos, "link to %s: that page is a draft and is left out; remove the link, publish the page, or build with --drafts", l.Path)
+		r.report(src, pos, "link to %s: that page is a draft and is left out; remove the link, publish the page, or build with --drafts", l.Path)
 		return nil, false
 	}
 	// Suggest the nearest existing file in the folder the link points into.
@@ -94,7 +96,7 @@ func (r *resolver) linkTarget(p *Page, l markdown.Link, pos content.Pos) (*Page,
 	if near := nearestSorted(base, names); near != "" {
 		hint = " (did you mean " + path.Join(path.Dir(l.Path), near) + "?)"
 	}
-	r.report(p.Src, pos, "link to %s: no such page%s", l.Path, hint)
+	r.report(src, pos, "link to %s: no such page%s", l.Path, hint)
 	return nil, false
 }
 
@@ -103,13 +105,14 @@ func (r *resolver) linkTarget(p *Page, l markdown.Link, pos content.Pos) (*Page,
 // page with few headings is searched, and the set of a long page's IDs is
 // the worker's own.
 func (r *resolver) hasID(p *Page, id string) bool {
-	if len(p.Doc.Headings) <= 32 || r.idSets == nil {
-		return slices.ContainsFunc(p.Doc.Headings, func(h markdown.Heading) bool { return h.ID == id })
+	headings := r.site.Body(p).Doc.Headings
+	if len(headings) <= 32 || r.idSets == nil {
+		return slices.ContainsFunc(headings, func(h markdown.Heading) bool { return h.ID == id })
 	}
 	set := r.idSets[p]
 	if set == nil {
-		set = make(map[string]bool, len(p.Doc.Headings))
-		for _, h := range p.Doc.Headings {
+		set = make(map[string]bool, len(headings))
+		for _, h := range headings {
 			set[h.ID] = true
 		}
 		r.idSets[p] = set
@@ -117,9 +120,10 @@ func (r *resolver) hasID(p *Page, id string) bool {
 	return set[id]
 }
 
-func ids(p *Page) []string {
-	out := make([]string, len(p.Doc.Headings))
-	for i, h := range p.Doc.Headings {
+func (r *resolver) ids(p *Page) []string {
+	headings := r.site.Body(p).Doc.Headings
+	out := make([]string, len(headings))
+	for i, h := range headings {
 		out[i] = h.ID
 	}
 	return out

@@ -111,7 +111,7 @@ func describe(s *Site) string {
 			if p == nil {
 				continue
 			}
-			fmt.Fprintf(&b, "%s %d links=%v aliases=%v\n", p.URL, p.Position(), p.Links, p.Aliases)
+			fmt.Fprintf(&b, "%s %d links=%v aliases=%v\n", p.URL, p.Position(), s.Body(p).Links, p.Aliases)
 			for _, gs := range [][]*Group{p.Out, p.In} {
 				for _, g := range gs {
 					fmt.Fprintf(&b, "  %s %s %s:", g.Field, g.Label, g.Section.Name)

@@ -53,6 +53,7 @@ func Resolve(inputs []Input, opts Options) (*Site, diag.List) {
 		w.links(p)
 	})
 	r.linkPos = nil // what resolving needed of the inputs goes with them
+	r.site.byPath, r.site.left = r.byPath, r.left
 	return r.site, r.diags.Sorted()
 }
 
@@ -109,7 +110,8 @@ func (r *resolver) pages(inputs []Input, opts Options) {
 			r.report(cp, content.Pos{Line: 1, Col: 1}, "folder name %q cannot be a section: %s", cp.Section, msg)
 			continue
 		}
-		p := &Page{Src: cp, Doc: in.Doc, ImagePos: in.ImagePos}
+		p := &Page{Src: cp, body: len(r.site.bodies)}
+		r.site.bodies = append(r.site.bodies, Body{Src: cp, Doc: in.Doc, ImagePos: in.ImagePos})
 		if in.LinkPos != nil {
 			r.linkPos[p] = in.LinkPos
 		}

@@ -47,6 +47,15 @@ type Site struct {
 
 	Lifecycle *Lifecycle    // nil unless declared
 	Matrices  []*MatrixDecl // declared matrix pages
+
+	// bodies holds what each page's body gives, by Page.body: a site
+	// whose pages' bodies alone changed shares every page with the site
+	// it was made from, and has bodies of its own (see Rebody).
+	bodies []Body
+	// byPath and left are Resolve's tables of pages and drafts, by
+	// path, for Rebody to resolve body links with.
+	byPath map[string]*Page
+	left   map[string]*content.Page
 }
 
 // A Section is one folder under content/.
@@ -96,18 +105,18 @@ func (d *Decl) panelLabel() string {
 
 // A Page is a page of the site: a regular page, a section index or the home page.
 type Page struct {
+	// Src is the page's file as resolved: its front matter. Its body, and
+	// positions in it, are the Body's (see Site.Body), which a site made
+	// by Rebody has anew.
 	Src     *content.Page
-	Doc     markdown.Result
 	Section *Section // nil for the home page
 	Kind    Kind
 	URL     string   // relative to the base: "roles/data-scientist/", "roles/", "" for home
 	Out     []*Group // outgoing relations, one group per field, in declaration order
 	In      []*Group // incoming relations, grouped by source section and field
 	Aliases []string // output paths of redirect pages: "roles/dl-engineer/index.html"
-	Links   []string // resolved URL of each of Doc.Links (for markdown.Fill)
-	// ImagePos is the position in the file of each of Doc.Images.
-	ImagePos []content.Pos
 
+	body      int    // position in Site.bodies
 	order     int    // position in its section
 	index     int    // position in Site.Pages
 	permalink string // BasePath + URL + "index.html", made once: Permalink, URL and OutPath are pieces of it
@@ -134,6 +143,19 @@ type Group struct {
 	Quals []string
 	Scale []string // the relation's declared scale, or nil
 }
+
+// A Body is what a page's body gives the site: the converted body, with
+// the file it was read from, and its links resolved.
+type Body struct {
+	Src   *content.Page // the file as read: positions in the body are its
+	Doc   markdown.Result
+	Links []string // resolved URL of each of Doc.Links (for markdown.Fill)
+	// ImagePos is the position in the file of each of Doc.Images.
+	ImagePos []content.Pos
+}
+
+// Body returns what the page's body gives. The caller must not change it.
+func (s *Site) Body(p *Page) *Body { return &s.bodies[p.body] }
 
 // Title is the page's title.
 func (p *Page) Title() string { return p.Src.Title }

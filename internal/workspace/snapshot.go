@@ -122,14 +122,15 @@ func isKeyAt(p *content.Page, field string, pos content.Pos) bool {
 // linkRefs lists a page's body links to other pages.
 func (s *Snapshot) linkRefs(p *site.Page, data []byte) []Ref {
 	var out []Ref
-	for _, l := range p.Doc.Links {
+	b := s.Site.Body(p)
+	for _, l := range b.Doc.Links {
 		r := Ref{From: p.Src.Path, Value: l.Path, Fragment: l.Fragment, Start: -1, End: -1}
 		if l.Path == "" {
 			r.Target = p
 		} else {
 			r.Target = s.byPath[path.Join(path.Dir(p.Src.Path), l.Path)]
 		}
-		r.Pos = p.Src.BodyPos(l.Offset)
+		r.Pos = b.Src.BodyPos(l.Offset)
 		at := textpos.FromPos(data, r.Pos)
 		if start, end, ok := destination(data, at); ok {
 			r.Start, r.End = start, end

@@ -1,0 +1,123 @@
+package site
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/rolesite/rolesite/internal/content"
+	"github.com/rolesite/rolesite/internal/markdown"
+)
+
+// rebodyFiles is a site with no problem: roles linking tools by front
+// matter and by body links (to pages and headings), a draft, and
+// sections of their own.
+func rebodyFiles(roles, tools int) map[string]string {
+	files := map[string]string{
+		"content/_index.md":       "---\ntitle: Rebody\n---\nSee [a role](roles/role-000.md).\n",
+		"content/roles/_index.md": "---\ntitle: Roles\nrelations:\n  collaborates_with: {section: roles}\n---\n",
+		"content/tools/draft.md":  "---\ntitle: Draft\ndraft: true\n---\n",
+	}
+	for i := range tools {
+		files[fmt.Sprintf("content/tools/tool-%03d.md", i)] = fmt.Sprintf("---\ntitle: Tool %d\n---\n## Setup\n\nText.\n\n## Use %d\n\nMore.\n", i, i)
+	}
+	for i := range roles {
+		files[fmt.Sprintf("content/roles/role-%03d.md", i)] = fmt.Sprintf(
+			"---\ntitle: Role %d\ntools: [tool-%03d]\ncollaborates_with: [role-%03d]\n---\n## Work\n\nUses [a tool](../tools/tool-%03d.md#setup); see [work](#work).\n",
+			i, i%tools, (i+1)%roles, (i+3)%tools)
+	}
+	return files
+}
+
+// inputsOf parses and converts files, in path order.
+func inputsOf(t *testing.T, files map[string]string) []Input {
+	t.Helper()
+	conv := markdown.New(markdown.Options{})
+	var inputs []Input
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		p, diags := content.Parse(name, []byte(files[name]))
+		if p == nil {
+			t.Fatalf("%s: %v", name, diags)
+		}
+		inputs = append(inputs, Input{Page: p, Doc: conv.Convert(p.Body)})
+	}
+	return inputs
+}
+
+// describeBodies writes out what every page's body gave the site.
+func describeBodies(s *Site) string {
+	var b strings.Builder
+	for _, p := range append([]*Page{s.Home}, s.Pages...) {
+		body := s.Body(p)
+		fmt.Fprintf(&b, "%s %s links=%q headings=%v images=%v\n", p.URL, body.Src.Body, body.Links, body.Doc.Headings, body.ImagePos)
+	}
+	return b.String()
+}
+
+// A site made by Rebody after edits of bodies alone is the site, and the
+// problems, that Resolve gives for the edited files: the edits add,
+// break and remove body links (to pages, to headings, to a draft, out of
+// the content folder), move them down the file, and change a heading's
+// text but not its ID.
+func TestRebodyMatchesResolve(t *testing.T) {
+	const role = "content/roles/role-004.md"
+	base := rebodyFiles(40, 12)
+	head := "---\ntitle: Role 4\ntools: [tool-004]\ncollaborates_with: [role-005]\n---\n"
+	reported := 0
+	for _, body := range []string{
+		"## Work\n\nNo links now.\n",
+		"## Work\n\nA new line.\n\nUses [a tool](../tools/tool-003.md#setup) and [another](../tools/tool-009.md#use-9).\n",
+		"## Work\n\nSee [nothing](../tools/tool-999.md).\n",
+		"## Work\n\n\n\nSee [a heading](../tools/tool-003.md#nowhere) and [here](#work) and [there](#missing).\n",
+		"## Work\n\nSee [the draft](../tools/draft.md) and [outside](../../README.md).\n",
+		"## Work {#work}\n\nThe heading's text is new, its ID is not.\n",
+		"## Work\n\nA [role](role-001.md), a [section](_index.md) and [home](../_index.md).\n",
+	} {
+		prev, diags := Resolve(inputsOf(t, base), Options{})
+		if len(diags) > 0 {
+			t.Fatalf("the base site has problems: %v", diags)
+		}
+		edited := maps.Clone(base)
+		edited[role] = head + body
+		inputs := inputsOf(t, edited)
+		want, wantDiags := Resolve(inputs, Options{})
+		i := slices.IndexFunc(inputs, func(in Input) bool { return in.Page.Path == role })
+		got, gotDiags, ok := Rebody(prev, inputs[i:i+1])
+		if !ok {
+			t.Fatalf("Rebody refused an edit of %s", role)
+		}
+		if len(wantDiags) > 0 {
+			reported++
+		}
+		if !slices.Equal(strs(wantDiags), strs(gotDiags)) {
+			t.Errorf("body %q: problems differ:\nResolve: %v\nRebody:  %v", body, wantDiags, gotDiags)
+		}
+		if describe(want) != describe(got) || describeBodies(want) != describeBodies(got) {
+			t.Errorf("body %q: the site differs from what Resolve gives", body)
+		}
+		if describeBodies(prev) == describeBodies(got) {
+			t.Errorf("body %q: the new site has the old body", body)
+		}
+		if prev.Pages[0] != got.Pages[0] || prev.Body(prev.Pages[0]) == got.Body(got.Pages[0]) {
+			t.Error("the new site should share its pages with the old and have bodies of its own")
+		}
+	}
+	if reported < 3 {
+		t.Errorf("only %d edits broke a link: the test would not see a lost problem", reported)
+	}
+}
+
+// Rebody refuses a page that the site does not have: a new file, or a
+// draft left out.
+func TestRebodyRefusesUnknownPages(t *testing.T) {
+	base := rebodyFiles(5, 3)
+	prev, _ := Resolve(inputsOf(t, base), Options{})
+	for _, name := range []string{"content/roles/role-new.md", "content/tools/draft.md"} {
+		in := inputsOf(t, map[string]string{name: "---\ntitle: New\n---\nText.\n"})
+		if _, _, ok := Rebody(prev, in); ok {
+			t.Errorf("Rebody took %s, which is no page of the site", name)
+		}
+	}
+}
