@@ -30,6 +30,7 @@ func imagesRoom(r *renderRun) diag.List {
 	if r.edited != nil {
 		r.forgetImages()
 	}
+	r.c.imageNames = r.c.imageNames[:0]
 	r.images = map[*site.Page][]string{}
 	read := map[string]*imageFile{}
 	var diags diag.List
@@ -92,6 +93,7 @@ func (r *renderRun) readImage(source, ref string) *imageFile {
 		if err := r.add(out, data, source); err != nil {
 			return &imageFile{problem: "output collision: " + err.Error()}
 		}
+		r.c.imageNames = append(r.c.imageNames, out)
 	}
 	return &imageFile{url: (&url.URL{Path: out}).EscapedPath(), info: info}
 }
@@ -99,11 +101,8 @@ func (r *renderRun) readImage(source, ref string) *imageFile {
 // forgetImages lets go of the images the last build copied, which a
 // build that starts from its files copies again if pages still show them.
 func (r *renderRun) forgetImages() {
-	for _, name := range r.files.Names() {
-		origin := r.files.Origin(name)
-		if strings.HasPrefix(origin, "content/") && images.Supported(origin) && name == strings.TrimPrefix(origin, "content/") {
-			r.remake(name, origin)
-		}
+	for _, name := range r.c.imageNames {
+		r.remake(name, "content/"+name)
 	}
 }
 

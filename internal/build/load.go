@@ -123,7 +123,7 @@ func (b *Builder) load(ctx context.Context, src fs.FS, changed []string) ([]site
 	}
 
 	fresh := make(map[string]*loaded, len(names))
-	var inputs []site.Input
+	inputs := make([]site.Input, 0, len(names))
 	for i, name := range names {
 		if err := readErrs[i]; err != nil {
 			diags = append(diags, readDiag(name, err, "file"))

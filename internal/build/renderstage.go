@@ -28,6 +28,7 @@ type renderCache struct {
 
 	assets      render.Assets // of the last build that copied static/
 	searchNames []string      // files of the last search index
+	imageNames  []string      // images the last build copied from content/
 
 	opts   Options
 	minify *publish.Minifier // nil unless opts.Minify
@@ -103,7 +104,7 @@ type renderRun struct {
 	assets    render.Assets           // the stylesheets and scripts, for the views
 	redirects []publish.Redirect      // of the alias pages, for _redirects
 	siteFiles chan []madeFile         // the site files, made beside the pages
-	search    []madeFile              // the search index, made before the pages
+	search    map[string][]byte       // the search index, made before the pages
 	images    map[*site.Page][]string // each page's image attributes, for markdown.FillImages
 }
 

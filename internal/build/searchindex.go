@@ -24,22 +24,35 @@ func startSearch(r *renderRun) {
 			r.c.out.put(name, data)
 		}
 	}
-	idx := r.c.out.index(len(pages), func(i int) search.Doc { return searchDoc(r.s, pages[i], &r.c.bodies) }, put)
-	for _, name := range slices.Sorted(maps.Keys(idx)) {
-		r.search = append(r.search, madeFile{name, idx[name]})
-	}
+	r.search = r.c.out.index(len(pages), func(i int) search.Doc { return searchDoc(r.s, pages[i], &r.c.bodies) }, put)
 }
 
-// searchRoom adds the search index, in place of the last one's files.
+// searchRoom adds the search index, in place of the last one's files. A
+// build that started from the last one's files keeps each file the index
+// gave again as it was (the same bytes: an Indexer returns the very
+// slice of a file that does not change), and makes only the others.
 func searchRoom(r *renderRun) diag.List {
 	for _, name := range r.c.searchNames {
+		if _, still := r.search[name]; !still {
+			r.remake(name, searchOrigin)
+		}
+	}
+	r.c.searchNames = slices.AppendSeq(r.c.searchNames[:0], maps.Keys(r.search))
+	var made []madeFile
+	for name, data := range r.search {
+		if old, ok := r.files.Get(name); ok && r.files.Origin(name) == searchOrigin && sameSlice(old, data) {
+			continue
+		}
 		r.remake(name, searchOrigin)
+		made = append(made, madeFile{name, data})
 	}
-	r.c.searchNames = r.c.searchNames[:0]
-	for _, m := range r.search {
-		r.c.searchNames = append(r.c.searchNames, m.name)
-	}
-	return r.addMade(r.search, func(string) string { return searchOrigin })
+	slices.SortFunc(made, func(a, b madeFile) int { return strings.Compare(a.name, b.name) })
+	return r.addMade(made, func(string) string { return searchOrigin })
+}
+
+// sameSlice reports whether a and b are the same bytes in memory.
+func sameSlice(a, b []byte) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
 
 // searchOrigin is the origin of the search index's files.
