@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/rolesite/rolesite"
 	"github.com/rolesite/rolesite/internal/benchgen"
@@ -21,7 +22,8 @@ import (
 // (every field, exported or not, through every pointer) as Resolve returns
 // it and again once the build is over, in a build that keeps its output
 // and in one that streams it, on the atlas and on a generated site, and
-// for a rebuild after an edit.
+// for a rebuild after an edit of a body, whose site is made from the last
+// one (site.Rebody).
 func TestResolvedSiteIsImmutable(t *testing.T) {
 	gen, err := benchgen.MapFS(40)
 	if err != nil {
@@ -51,13 +53,26 @@ func TestResolvedSiteIsImmutable(t *testing.T) {
 				if streaming {
 					return
 				}
-				// A rebuild that re-renders only the edited page.
-				res = b.Rebuild(context.Background(), src, []string{"content/_index.md"})
-				if !res.OK() {
-					t.Fatalf("the rebuild failed: %v", res.Diagnostics)
+				// A rebuild that re-renders only the edited page, whose site
+				// site.Rebody makes from the previous one: neither changes.
+				prev, prevHash, prevLeaves := s, before, leaves
+				home, err := fs.ReadFile(src, "content/_index.md")
+				if err != nil {
+					t.Fatal(err)
+				}
+				edited := overlay{top: fstest.MapFS{"content/_index.md": {Data: append(home, "\nAn edited [home](_index.md).\n"...)}}, bottom: src}
+				res = b.Rebuild(context.Background(), edited, []string{"content/_index.md"})
+				if !res.OK() || !res.Stats.BodyOnly {
+					t.Fatalf("the rebuild failed, or was not one of bodies alone (%v): %v", res.Stats.BodyOnly, res.Diagnostics)
+				}
+				if after := deepHash(seed, prev); after != prevHash {
+					t.Fatalf("a rebuild changed the previous build's site: %v", changed(prevLeaves, flatten(prev)))
+				}
+				if s == prev || s.Home != prev.Home {
+					t.Fatal("the rebuild's site is not one made anew from the last (see site.Rebody)")
 				}
 				if after := deepHash(seed, s); after != before {
-					t.Fatalf("a rebuild changed the previous build's site: %v", changed(leaves, flatten(s)))
+					t.Fatalf("the rebuild changed its site after it was made: %v", changed(leaves, flatten(s)))
 				}
 			})
 		}
