@@ -121,3 +121,22 @@ func TestRebodyRefusesUnknownPages(t *testing.T) {
 		}
 	}
 }
+
+// A site without content/_index.md gets a home page made up, with an empty
+// Body of its own, not another page's.
+func TestMadeUpHomeHasItsOwnBody(t *testing.T) {
+	s, diags := Resolve(inputsOf(t, map[string]string{
+		"content/roles/a.md": "---\ntitle: A\n---\n## Work\n\nSee [b](b.md).\n",
+		"content/roles/b.md": "---\ntitle: B\n---\n## Play\n",
+	}), Options{})
+	if len(diags) == 0 {
+		t.Fatal("no problem reported for the missing home page")
+	}
+	home := s.Body(s.Home)
+	if home.Src != s.Home.Src || len(home.Doc.Headings) > 0 || len(home.Links) > 0 {
+		t.Errorf("the made-up home page has another page's body: %+v", home)
+	}
+	if got := s.Body(s.Pages[0]).Doc.Headings; len(got) != 1 || got[0].ID != "work" {
+		t.Errorf("page a's headings are %v", got)
+	}
+}

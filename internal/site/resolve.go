@@ -234,7 +234,8 @@ func (r *resolver) home(opts Options) {
 			Message: "missing: the site needs content/_index.md with its title (and the home page text)"})
 		r.site.Title = "Untitled"
 		r.site.BasePath = "/"
-		h = &Page{Src: &content.Page{Path: "content/_index.md", Slug: "_index", Title: "Untitled", Params: map[string]any{}}, Kind: KindHome}
+		h = &Page{Src: &content.Page{Path: "content/_index.md", Slug: "_index", Title: "Untitled", Params: map[string]any{}}, Kind: KindHome, body: len(r.site.bodies)}
+		r.site.bodies = append(r.site.bodies, Body{Src: h.Src})
 		r.site.Home = h
 		r.byPath[h.Src.Path] = h
 	}
