@@ -12,49 +12,73 @@ import (
 // at 50,000 pages three objects a page for the collector to trace at
 // every cycle were a tenth of all it held.
 func (r *resolver) inverses() {
-	type inKey struct {
-		t     *Page
-		sec   *Section
-		field string
+	keys, entries := r.inKeys()
+	groups, lists, ins := make([]Group, len(keys)), make([]*Page, entries), make([]*Group, len(keys))
+	groupsOf := make([]int, len(r.site.Pages))
+	for _, k := range keys {
+		groupsOf[k.t.index]++
 	}
-	counts := map[inKey]int{}
-	var order []inKey // in site order, so each group's pages come out sorted
-	groupsOf := map[*Page]int{}
-	entries := 0
-	for _, p := range r.site.Pages {
-		for _, g := range p.Out {
-			for _, t := range g.Pages {
-				k := inKey{t, p.Section, g.Field}
-				if counts[k] == 0 {
-					order = append(order, k)
-					groupsOf[t]++
-				}
-				counts[k]++
-				entries++
-			}
-		}
-	}
-	groups, lists, ins := make([]Group, len(order)), make([]*Page, entries), make([]*Group, len(order))
 	// A declaration's inverse label is the same on every target page: made
 	// once, each page's incoming group shares it.
 	labels := map[*Decl]string{}
-	for i, k := range order {
+	for i, k := range keys {
 		d := r.decl(k.sec, k.field)
 		label, ok := labels[d]
 		if !ok {
 			label = inverseLabel(d, k.sec, k.field, k.t)
 			labels[d] = label
 		}
-		n := counts[k]
+		n := k.n
 		groups[i] = Group{Field: k.field, Label: label, Section: k.sec, Scale: d.Scale, Pages: lists[:0:n]}
 		lists = lists[n:]
 		if k.t.In == nil {
-			m := groupsOf[k.t]
+			m := groupsOf[k.t.index]
 			k.t.In, ins = ins[:0:m], ins[m:]
 		}
 		k.t.In = append(k.t.In, &groups[i])
 	}
 	r.fillInverses()
+}
+
+// An inKey is one incoming group to be: the pages of sec that link t by
+// field, n of them.
+type inKey struct {
+	t     *Page
+	sec   *Section
+	field string
+	n     int
+	next  int // the index of t's next key, -1 for none
+}
+
+// inKeys returns the incoming groups to make, in site order (the order
+// their first page comes in, so that each group's pages come out
+// sorted), with how many pages each holds, and the number of entries of
+// all. A target page's keys are found through a list of its own, from
+// its place in Site.Pages (every target is a regular page): a page is
+// linked by the pages of a few sections by a few fields, and a map from
+// all three was most of what this cost.
+func (r *resolver) inKeys() ([]inKey, int) {
+	first := make([]int, len(r.site.Pages)) // 1 + the index of the target's first key; 0 for none
+	var keys []inKey
+	entries := 0
+	for _, p := range r.site.Pages {
+		for _, g := range p.Out {
+			for _, t := range g.Pages {
+				entries++
+				i := first[t.index] - 1
+				for i >= 0 && (keys[i].sec != p.Section || keys[i].field != g.Field) {
+					i = keys[i].next
+				}
+				if i >= 0 {
+					keys[i].n++
+					continue
+				}
+				keys = append(keys, inKey{t: t, sec: p.Section, field: g.Field, n: 1, next: first[t.index] - 1})
+				first[t.index] = len(keys)
+			}
+		}
+	}
+	return keys, entries
 }
 
 // fillInverses appends each page to the incoming groups of the pages it

@@ -25,6 +25,7 @@ func Resolve(inputs []Input, opts Options) (*Site, diag.List) {
 	}
 	inputs = slices.Clone(inputs)
 	slices.SortFunc(inputs, func(a, b Input) int { return strings.Compare(a.Page.Path, b.Page.Path) })
+	r.site.bodies = make([]Body, 0, len(inputs)+1) // and one for a home page made up
 	r.pages(inputs, opts)
 	r.site.Sections = sortSections(r.site.Sections)
 	r.home(opts)
