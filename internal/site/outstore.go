@@ -12,16 +12,20 @@ type outStore struct {
 	outs   []*Group
 }
 
-// newOutStore counts the fields of p that decl declares, and their items,
-// and takes room for them from sl.
-func newOutStore(p *Page, decl func(field string) *Decl, sl *slabs) outStore {
-	var groups, pages int
-	for field, v := range p.Src.Params {
-		if decl(field) == nil {
-			continue
-		}
-		groups++
-		switch x := v.(type) {
+// A relationField is a front matter field that a declaration makes a
+// relation, with its value as decoded.
+type relationField struct {
+	field string
+	value any
+	decl  *Decl
+}
+
+// newOutStore counts the relation fields of a page, and their items, and
+// takes room for them from sl.
+func newOutStore(fields []relationField, sl *slabs) outStore {
+	groups, pages := len(fields), 0
+	for _, f := range fields {
+		switch x := f.value.(type) {
 		case []string:
 			pages += len(x)
 		case []any:

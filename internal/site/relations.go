@@ -173,17 +173,20 @@ func (r *resolver) implied(sec *Section) {
 // looked up only to report a problem.
 func (r *resolver) relations(p *Page) {
 	src := p.Src
-	store := newOutStore(p, func(field string) *Decl { return r.decl(p.Section, field) }, &r.slabs)
+	var room [8]relationField
+	fields := room[:0]
 	for field, v := range src.Params {
-		d := r.decl(p.Section, field)
-		if d == nil {
-			if list, bad := content.Strings(v); bad == "" && len(list) > 0 && !reserved[field] {
-				if near := r.nearSection(field); near != "" {
-					r.report(src, src.KeyPos(field), "%s: no section named %s (did you mean %s?); if it is not a relation, rename the field", field, field, near)
-				}
+		if d := r.decl(p.Section, field); d != nil {
+			fields = append(fields, relationField{field, v, d})
+		} else if list, bad := content.Strings(v); bad == "" && len(list) > 0 && !reserved[field] {
+			if near := r.nearSection(field); near != "" {
+				r.report(src, src.KeyPos(field), "%s: no section named %s (did you mean %s?); if it is not a relation, rename the field", field, field, near)
 			}
-			continue
 		}
+	}
+	store := newOutStore(fields, &r.slabs)
+	for _, f := range fields {
+		field, v, d := f.field, f.value, f.decl
 		slugs, quals, badSlug, bad := relationValue(src, field, v)
 		if badSlug != "" {
 			r.report(src, src.ValuePos(field, badSlug), "%s: %s: a qualifier is %s", field, bad, qualifierKind(d))
@@ -207,10 +210,12 @@ func (r *resolver) relations(p *Page) {
 		}
 		targets := r.slugs[d.Target.Name]
 		for i, slug := range slugs {
-			target := targets[slug]
-			if target == nil {
-				target = targets[strings.ToLower(nfc(slug))]
+			found, ok := targets[slug]
+			exact := ok && found.lower
+			if !ok {
+				found = targets[strings.ToLower(nfc(slug))]
 			}
+			target := found.page
 			if target != nil && slices.Contains(g.Pages, target) {
 				r.report(src, at(i), "%s: %s is listed twice", field, slug)
 				continue
@@ -222,7 +227,7 @@ func (r *resolver) relations(p *Page) {
 				r.report(src, at(i), "%s: no page %q in section %s%s", field, slug, d.Target.Name, didYouMean(strings.ToLower(slug), slugsOf(d.Target)))
 				continue
 			}
-			if target.Src.Slug != slug && target.Src.Slug != nfc(slug) {
+			if !exact && target.Src.Slug != slug && target.Src.Slug != nfc(slug) {
 				r.report(src, at(i), "%s: %q differs from the file name %s.md in case; write %s", field, slug, target.Src.Slug, target.Src.Slug)
 				continue
 			}

@@ -19,7 +19,7 @@ func Resolve(inputs []Input, opts Options) (*Site, diag.List) {
 		site:      &Site{},
 		byPath:    map[string]*Page{},
 		bySection: map[string]*Section{},
-		slugs:     map[string]map[string]*Page{},
+		slugs:     map[string]map[string]slugged{},
 		left:      map[string]*content.Page{},
 		linkPos:   map[*Page][]content.Pos{},
 	}
@@ -58,17 +58,26 @@ func Resolve(inputs []Input, opts Options) (*Site, diag.List) {
 	return r.site, r.diags.Sorted()
 }
 
+// A slugged page is a page by its slug, lower-cased; lower says its slug
+// is so already, so that a relation naming it by that key names it
+// exactly without a look at the page (at 10,000 pages a fifth of what
+// resolving relations cost was that look).
+type slugged struct {
+	page  *Page
+	lower bool
+}
+
 type resolver struct {
 	site      *Site
 	diags     diag.List
-	byPath    map[string]*Page            // "content/roles/x.md" -> page (sections' and home's index too)
-	bySection map[string]*Section         // "roles" -> section
-	slugs     map[string]map[string]*Page // section -> lower(slug) -> page
-	left      map[string]*content.Page    // drafts left out, by path
-	linkPos   map[*Page][]content.Pos     // Input.LinkPos, while resolving
-	unknown   map[string]string           // list fields that name no section, with the nearest one (see nearSection)
-	idSets    map[*Page]map[string]bool   // heading IDs of long pages (see hasID)
-	slabs     slabs                       // this worker's (see slab)
+	byPath    map[string]*Page              // "content/roles/x.md" -> page (sections' and home's index too)
+	bySection map[string]*Section           // "roles" -> section
+	slugs     map[string]map[string]slugged // section -> lower(slug) -> page
+	left      map[string]*content.Page      // drafts left out, by path
+	linkPos   map[*Page][]content.Pos       // Input.LinkPos, while resolving
+	unknown   map[string]string             // list fields that name no section, with the nearest one (see nearSection)
+	idSets    map[*Page]map[string]bool     // heading IDs of long pages (see hasID)
+	slabs     slabs                         // this worker's (see slab)
 }
 
 func (r *resolver) report(p *content.Page, pos content.Pos, format string, args ...any) {
@@ -137,7 +146,8 @@ func (r *resolver) pages(inputs []Input, opts Options) {
 		p.Kind = KindPage
 		p.URL = sec.Name + "/" + cp.Slug + "/"
 		key := strings.ToLower(cp.Slug)
-		if prev, dup := r.slugs[sec.Name][key]; dup {
+		if dup, ok := r.slugs[sec.Name][key]; ok {
+			prev := dup.page
 			how := "on case-insensitive hosts"
 			if nfc(prev.Src.Path) == nfc(cp.Path) {
 				how = "the same name spelled in two Unicode forms, NFC and NFD"
@@ -146,7 +156,7 @@ func (r *resolver) pages(inputs []Input, opts Options) {
 				prev.Src.Path, cp.Path, sec.Name, key, how)
 			continue
 		}
-		r.slugs[sec.Name][key] = p
+		r.slugs[sec.Name][key] = slugged{page: p, lower: key == cp.Slug}
 		sec.Pages = append(sec.Pages, p)
 	}
 	for _, sec := range r.site.Sections {
@@ -166,7 +176,7 @@ func (r *resolver) section(name string) *Section {
 	}
 	s := &Section{Name: name}
 	r.bySection[name] = s
-	r.slugs[name] = map[string]*Page{}
+	r.slugs[name] = map[string]slugged{}
 	r.site.Sections = append(r.site.Sections, s)
 	return s
 }
