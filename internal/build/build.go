@@ -210,7 +210,9 @@ func (b *Builder) build(ctx context.Context, src fs.FS, changed []string) Result
 // (edited, see bodyEdits) since a good build, when loading found no
 // problem (clean), it makes that build's site anew with the edited
 // pages' bodies (see site.Rebody): the pages of a site are made by
-// resolving its front matter, which has not changed.
+// resolving its front matter, which has not changed. After other edits
+// since a good build it resolves after that build's site, whose resolved
+// body links serve the pages they can (see site.ResolveAfter).
 func (b *Builder) resolve(inputs []site.Input, edited map[string]bool, clean bool) (*site.Site, diag.List) {
 	if edited != nil && b.last != nil && clean {
 		var changed []site.Input
@@ -223,7 +225,7 @@ func (b *Builder) resolve(inputs []site.Input, edited map[string]bool, clean boo
 			return s, diags
 		}
 	}
-	return site.Resolve(inputs, site.Options{BaseURL: b.opts.BaseURL, Drafts: b.opts.Drafts})
+	return site.ResolveAfter(b.last, inputs, site.Options{BaseURL: b.opts.BaseURL, Drafts: b.opts.Drafts})
 }
 
 // linkProblems returns the broken links of the built files.

@@ -18,6 +18,10 @@ func (r *resolver) links(p *Page) {
 	if len(b.Doc.Links) == 0 {
 		return
 	}
+	if links, ok := r.resolved[b.Src]; ok {
+		b.Links = links
+		return
+	}
 	b.Links = make([]string, len(b.Doc.Links))
 	suggested := 0 // suggestions cost an edit distance to every ID: give a few
 	hint := func(frag string, q *Page) string {
@@ -125,6 +129,38 @@ func (r *resolver) ids(p *Page) []string {
 	out := make([]string, len(headings))
 	for i, h := range headings {
 		out[i] = h.ID
+	}
+	return out
+}
+
+// unchangedLinks returns the resolved body links of prev's pages whose
+// file the site has unchanged (the very content.Page), by that file, when
+// every link resolves now as it did then: the same paths name pages (a
+// page's URL is made from its path), under the same base path, and every
+// page whose file changed has the heading IDs it had. Prev having had no problem, each
+// of those links went to a page and a heading it has (none to a draft or
+// a missing file), so it goes to the same URL now. It returns nil
+// otherwise, or without prev.
+func (r *resolver) unchangedLinks(prev *Site) map[*content.Page][]string {
+	if prev == nil || prev.BasePath != r.site.BasePath || len(prev.byPath) != len(r.byPath) {
+		return nil
+	}
+	out := make(map[*content.Page][]string, len(r.byPath))
+	for name, p := range r.byPath {
+		q := prev.byPath[name]
+		if q == nil {
+			return nil
+		}
+		now, then := r.site.Body(p), prev.Body(q)
+		if now.Src != then.Src {
+			if !slices.EqualFunc(now.Doc.Headings, then.Doc.Headings, func(a, b markdown.Heading) bool { return a.ID == b.ID }) {
+				return nil
+			}
+			continue
+		}
+		if len(then.Links) > 0 {
+			out[now.Src] = then.Links
+		}
 	}
 	return out
 }

@@ -140,3 +140,62 @@ func TestMadeUpHomeHasItsOwnBody(t *testing.T) {
 		t.Errorf("page a's headings are %v", got)
 	}
 }
+
+// ResolveAfter gives what Resolve gives after edits of front matter and
+// bodies, taking the links it can from the last site: edits that keep
+// every link as it resolved (a title), and ones after which links resolve
+// otherwise or break (a heading's ID, a page gone, a draft, a new base
+// URL). Each starts from the base site.
+func TestResolveAfterMatchesResolve(t *testing.T) {
+	base := rebodyFiles(40, 12)
+	edits := []func(files map[string]string){
+		func(f map[string]string) {
+			f["content/tools/tool-003.md"] = strings.Replace(f["content/tools/tool-003.md"], "title: Tool 3", "title: Tool three", 1)
+		},
+		func(f map[string]string) {
+			f["content/tools/tool-003.md"] = strings.Replace(f["content/tools/tool-003.md"], "## Setup", "## Set-up", 1)
+		},
+		func(f map[string]string) { delete(f, "content/tools/tool-009.md") },
+		func(f map[string]string) {
+			f["content/tools/tool-003.md"] = strings.Replace(f["content/tools/tool-003.md"], "title: Tool 3", "title: Tool 3\ndraft: true", 1)
+		},
+		func(f map[string]string) {
+			f["content/_index.md"] = strings.Replace(f["content/_index.md"], "title: Rebody", "title: Rebody\nbase_url: https://example.org/atlas/", 1)
+		},
+		func(f map[string]string) {
+			f["content/roles/role-004.md"] = strings.Replace(f["content/roles/role-004.md"], "title: Role 4", "title: Role four", 1) + "See [home](../_index.md#nowhere).\n"
+		},
+	}
+	prev, diags := Resolve(inputsOf(t, base), Options{})
+	if len(diags) > 0 {
+		t.Fatalf("the base site has problems: %v", diags)
+	}
+	reported := 0
+	for i, edit := range edits {
+		files := maps.Clone(base)
+		edit(files)
+		// The same parsed files as the base site's, where unchanged, as a
+		// build's load gives them.
+		inputs := inputsOf(t, files)
+		for j, in := range inputs {
+			if q := prev.byPath[in.Page.Path]; q != nil && base[in.Page.Path] == files[in.Page.Path] {
+				b := prev.Body(q)
+				inputs[j] = Input{Page: b.Src, Doc: b.Doc, ImagePos: b.ImagePos}
+			}
+		}
+		want, wantDiags := Resolve(inputs, Options{})
+		got, gotDiags := ResolveAfter(prev, inputs, Options{})
+		if len(wantDiags) > 0 {
+			reported++
+		}
+		if !slices.Equal(strs(wantDiags), strs(gotDiags)) {
+			t.Errorf("edit %d: problems differ:\nResolve:      %v\nResolveAfter: %v", i, wantDiags, gotDiags)
+		}
+		if describe(want) != describe(got) || describeBodies(want) != describeBodies(got) {
+			t.Errorf("edit %d: the site differs from what Resolve gives", i)
+		}
+	}
+	if reported < 3 {
+		t.Errorf("only %d edits broke a link: the test would not see a link taken from the last site that no longer resolves", reported)
+	}
+}

@@ -169,6 +169,15 @@ func (r *resolver) implied(sec *Section) {
 	}
 }
 
+// A slugged page is a page by its slug, lower-cased; lower says its slug
+// is so already, so that a relation naming it by that key names it
+// exactly without a look at the page (at 10,000 pages a fifth of what
+// resolving relations cost was that look).
+type slugged struct {
+	page  *Page
+	lower bool
+}
+
 // relations resolves the outgoing relations of one page. Positions are
 // looked up only to report a problem.
 func (r *resolver) relations(p *Page) {
