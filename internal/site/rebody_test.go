@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/rolesite/rolesite/internal/content"
+	"github.com/rolesite/rolesite/internal/diag"
 	"github.com/rolesite/rolesite/internal/markdown"
 )
 
@@ -56,6 +57,18 @@ func describeBodies(s *Site) string {
 	return b.String()
 }
 
+// sameResolve requires got, and its problems, to be what Resolve gave:
+// want and wantDiags.
+func sameResolve(t *testing.T, what string, want, got *Site, wantDiags, gotDiags diag.List) {
+	t.Helper()
+	if !slices.Equal(strs(wantDiags), strs(gotDiags)) {
+		t.Errorf("%s: problems differ:\nResolve: %v\ngot:     %v", what, wantDiags, gotDiags)
+	}
+	if describe(want) != describe(got) || describeBodies(want) != describeBodies(got) {
+		t.Errorf("%s: the site differs from what Resolve gives", what)
+	}
+}
+
 // A site made by Rebody after edits of bodies alone is the site, and the
 // problems, that Resolve gives for the edited files: the edits add,
 // break and remove body links (to pages, to headings, to a draft, out of
@@ -91,12 +104,7 @@ func TestRebodyMatchesResolve(t *testing.T) {
 		if len(wantDiags) > 0 {
 			reported++
 		}
-		if !slices.Equal(strs(wantDiags), strs(gotDiags)) {
-			t.Errorf("body %q: problems differ:\nResolve: %v\nRebody:  %v", body, wantDiags, gotDiags)
-		}
-		if describe(want) != describe(got) || describeBodies(want) != describeBodies(got) {
-			t.Errorf("body %q: the site differs from what Resolve gives", body)
-		}
+		sameResolve(t, fmt.Sprintf("body %q", body), want, got, wantDiags, gotDiags)
 		if describeBodies(prev) == describeBodies(got) {
 			t.Errorf("body %q: the new site has the old body", body)
 		}
@@ -188,12 +196,7 @@ func TestResolveAfterMatchesResolve(t *testing.T) {
 		if len(wantDiags) > 0 {
 			reported++
 		}
-		if !slices.Equal(strs(wantDiags), strs(gotDiags)) {
-			t.Errorf("edit %d: problems differ:\nResolve:      %v\nResolveAfter: %v", i, wantDiags, gotDiags)
-		}
-		if describe(want) != describe(got) || describeBodies(want) != describeBodies(got) {
-			t.Errorf("edit %d: the site differs from what Resolve gives", i)
-		}
+		sameResolve(t, fmt.Sprint("edit ", i), want, got, wantDiags, gotDiags)
 	}
 	if reported < 3 {
 		t.Errorf("only %d edits broke a link: the test would not see a link taken from the last site that no longer resolves", reported)
