@@ -64,7 +64,10 @@
 // files read no body (readsBodies false) keep theirs, and the pages room
 // renders the edited pages alone. A changed image under content/ is not
 // such an edit (every page showing it needs its new size): it makes a
-// whole build, as a changed static file does.
+// whole build, as a changed static file does. After other edits since a
+// good build, the site is resolved after that build's
+// (site.ResolveAfter), which gives the unchanged pages' resolved body
+// links.
 //
 // With Options.Preview (rolesite serve), a build that has found no problem
 // by the time its pages render renders first the pages a reader has open,
