@@ -10,9 +10,11 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/rolesite/rolesite"
 	"github.com/rolesite/rolesite/internal/build"
@@ -98,10 +100,43 @@ func (a *atlas) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		a.notFound(w)
 		return
 	}
-	if ct := mime.TypeByExtension(path.Ext(rel)); ct != "" {
+	ct := mime.TypeByExtension(path.Ext(rel))
+	if ct != "" {
 		w.Header().Set("Content-Type", ct)
 	}
+	if r.URL.Query().Has("trickle") && strings.HasPrefix(ct, "text/html") {
+		trickle(r.Context(), w, data)
+		return
+	}
 	_, _ = w.Write(data)
+}
+
+// trickle writes a page the way a slow network delivers it: its first
+// 12 kB (the head, the header and the start of the content) in 600-byte
+// pieces 30 ms apart, long enough for the browser to paint each partial
+// page if it will, then the rest in 16 kB pieces 5 ms apart.
+func trickle(ctx context.Context, w http.ResponseWriter, data []byte) {
+	w.Header().Set("Content-Length", strconv.Itoa(len(data)))
+	flusher, _ := w.(http.Flusher)
+	for sent := 0; sent < len(data); {
+		piece, pause := 600, 30*time.Millisecond
+		if sent >= 12<<10 {
+			piece, pause = 16<<10, 5*time.Millisecond
+		}
+		n := min(piece, len(data)-sent)
+		if _, err := w.Write(data[sent : sent+n]); err != nil {
+			return
+		}
+		sent += n
+		if flusher != nil {
+			flusher.Flush()
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(pause):
+		}
+	}
 }
 
 func (a *atlas) notFound(w http.ResponseWriter) {

@@ -26,6 +26,7 @@ func TestBehaviour(t *testing.T) {
 	t.Run("compare", func(t *testing.T) { testCompare(t, b.tabFor(t), a, g) })
 	t.Run("lifecycle", func(t *testing.T) { testLifecycle(t, b.tabFor(t), a, g) })
 	t.Run("phone", func(t *testing.T) { testPhone(t, b.tabFor(t), a) })
+	t.Run("loading", func(t *testing.T) { testLoading(t, b.tabFor(t), a) })
 	t.Run("no-js", func(t *testing.T) { testNoJS(t, b.tabFor(t), a, g) })
 	if out := a.Outside(); len(out) > 0 {
 		t.Errorf("the pages requested paths outside %s: %q", a.base, out)

@@ -69,6 +69,8 @@ func checkHTML(t *testing.T, java, jar string, opts build.Options) {
 		switch {
 		case strings.HasPrefix(m.Message, "File was not checked."):
 			// a stylesheet, script or JSON file in the folder
+		case vnuLags(m.Message, m.Extract):
+			// the checker is behind the HTML standard here
 		case m.Type == "error" || m.SubType == "fatal":
 			errors++
 			found.add(where, "%s\n\t%s", m.Message, strings.Join(strings.Fields(m.Extract), " "))
@@ -100,4 +102,14 @@ func checkHTML(t *testing.T, java, jar string, opts build.Options) {
 		t.Errorf("vnu did not check %d pages: %q", len(missed), missed)
 	}
 	t.Logf("%d pages checked in %v: %d errors, %d warnings", len(pages), time.Since(start).Round(time.Millisecond), errors, warnings)
+}
+
+// vnuLags reports the one error vnu gives where the HTML standard allows
+// what it rejects: "blocking" on <link rel="expect"> (the standard's
+// blocking attributes apply to rel="stylesheet" and rel="expect" alike;
+// vnu 26.9 knows only the first). Anything else on that line, and the same
+// message on any other link, is still an error.
+func vnuLags(message, extract string) bool {
+	return message == "A “link” element with a “blocking” attribute must have a “rel” attribute whose value is “stylesheet”." &&
+		strings.Contains(extract, `<link rel="expect" href="#footer" blocking="render">`)
 }
