@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"runtime"
 	"strconv"
 	"strings"
@@ -142,6 +143,21 @@ func BenchmarkStages(b *testing.B) {
 		}
 	})
 	s, _ := site.Resolve(inputs, site.Options{})
+	// After a title edit, as serve resolves: the other pages' files are
+	// the ones the last site had.
+	b.Run("resolve-after", func(b *testing.B) {
+		edited := slices.Clone(inputs)
+		for i, in := range edited {
+			if in.Page.Path == "content/roles/role-00042.md" {
+				cp := *in.Page
+				cp.Title += " v2"
+				edited[i].Page = &cp
+			}
+		}
+		for b.Loop() {
+			site.ResolveAfter(s, edited, site.Options{})
+		}
+	})
 	b.Run("render", func(b *testing.B) {
 		for b.Loop() {
 			renderSite(context.Background(), s, theme, fresh(), output.NewFiles(), nil, nil)

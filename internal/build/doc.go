@@ -67,7 +67,7 @@
 // whole build, as a changed static file does. After other edits since a
 // good build, the site is resolved after that build's
 // (site.ResolveAfter), which gives the unchanged pages' resolved body
-// links.
+// links and outgoing relations.
 //
 // With Options.Preview (rolesite serve), a build that has found no problem
 // by the time its pages render renders first the pages a reader has open,

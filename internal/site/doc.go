@@ -89,7 +89,11 @@
 // its heading IDs, which a body link's fragment is checked against. At
 // 10,000 pages Resolve takes 65–80 ms on two cores; Rebody of one page,
 // well under one. After other edits, ResolveAfter resolves the whole site
-// but takes the resolved body links of the pages whose files did not
-// change from the last site, when the same paths name pages and no
-// changed page lost a heading ID: they go where they went.
+// but takes two things of the pages whose files did not change from the
+// last site: their resolved body links, when the same paths name pages
+// and no changed page lost a heading ID (they go where they went); and
+// their outgoing relations, when the same paths name pages, the same
+// drafts are left out and every section declares what it did (they name
+// the pages of the same paths; a qualified group naming a changed page is
+// sorted again, its title perhaps new).
 package site

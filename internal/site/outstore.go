@@ -23,7 +23,7 @@ type relationField struct {
 // newOutStore counts the relation fields of a page, and their items, and
 // takes room for them from sl.
 func newOutStore(fields []relationField, sl *slabs) outStore {
-	groups, pages := len(fields), 0
+	pages := 0
 	for _, f := range fields {
 		switch x := f.value.(type) {
 		case []string:
@@ -34,6 +34,11 @@ func newOutStore(fields []relationField, sl *slabs) outStore {
 			pages += len(x)
 		}
 	}
+	return sizedOutStore(len(fields), pages, sl)
+}
+
+// sizedOutStore takes room for a page's groups, and pages in all, from sl.
+func sizedOutStore(groups, pages int, sl *slabs) outStore {
 	return outStore{groups: sl.groups.take(groups), pages: sl.lists.take(pages), outs: sl.outs.take(groups)}
 }
 

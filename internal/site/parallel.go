@@ -21,7 +21,7 @@ func (r *resolver) each(pages []*Page, f func(w *resolver, p *Page)) {
 	workers := make([]*resolver, pool.Workers(len(pages), eachGrain))
 	for i := range workers {
 		w := *r
-		w.diags = nil
+		w.diags, w.keptOut = nil, 0
 		w.unknown, w.idSets = map[string]string{}, map[*Page]map[string]bool{}
 		w.slabs = slabs{} // never carve what r, or another worker, carves
 		workers[i] = &w
@@ -33,6 +33,7 @@ func (r *resolver) each(pages []*Page, f func(w *resolver, p *Page)) {
 	})
 	for _, w := range workers {
 		r.diags = append(r.diags, w.diags...)
+		r.keptOut += w.keptOut
 	}
 }
 

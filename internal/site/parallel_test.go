@@ -103,7 +103,8 @@ func strs(l diag.List) []string {
 }
 
 // describe writes out what the site resolved for every page: its URL, its
-// groups both ways with their pages, its resolved links and aliases.
+// groups both ways with their pages (and qualifiers), its resolved links
+// and aliases.
 func describe(s *Site) string {
 	var b strings.Builder
 	for _, sec := range s.Sections {
@@ -114,9 +115,12 @@ func describe(s *Site) string {
 			fmt.Fprintf(&b, "%s %d links=%v aliases=%v\n", p.URL, p.Position(), s.Body(p).Links, p.Aliases)
 			for _, gs := range [][]*Group{p.Out, p.In} {
 				for _, g := range gs {
-					fmt.Fprintf(&b, "  %s %s %s:", g.Field, g.Label, g.Section.Name)
-					for _, q := range g.Pages {
+					fmt.Fprintf(&b, "  %s %s %s scale=%q:", g.Field, g.Label, g.Section.Name, g.Scale)
+					for i, q := range g.Pages {
 						b.WriteString(" " + q.URL)
+						if g.Quals != nil {
+							b.WriteString("=" + g.Quals[i])
+						}
 					}
 					b.WriteString("\n")
 				}

@@ -67,6 +67,43 @@ func sameResolve(t *testing.T, what string, want, got *Site, wantDiags, gotDiags
 	if describe(want) != describe(got) || describeBodies(want) != describeBodies(got) {
 		t.Errorf("%s: the site differs from what Resolve gives", what)
 	}
+	ownPointers(t, what, got)
+}
+
+// ownPointers requires every page and section that s's groups and
+// declarations name to be s's own, not those of a site it was made after.
+func ownPointers(t *testing.T, what string, s *Site) {
+	t.Helper()
+	pages, sections := map[*Page]bool{s.Home: true}, map[*Section]bool{}
+	for _, sec := range s.Sections {
+		sections[sec] = true
+		pages[sec.Index] = true
+		for _, p := range sec.Pages {
+			pages[p] = true
+		}
+	}
+	for p := range pages {
+		if p == nil {
+			continue
+		}
+		for _, g := range slices.Concat(p.Out, p.In) {
+			if !sections[g.Section] {
+				t.Errorf("%s: %s: group %s names a section of another site", what, p.URL, g.Field)
+			}
+			for _, q := range g.Pages {
+				if !pages[q] {
+					t.Errorf("%s: %s: group %s names %s of another site", what, p.URL, g.Field, q.URL)
+				}
+			}
+		}
+	}
+	for sec := range sections {
+		for _, d := range sec.Relations {
+			if !sections[d.Target] {
+				t.Errorf("%s: %s declares %s to a section of another site", what, sec.Name, d.Field)
+			}
+		}
+	}
 }
 
 // A site made by Rebody after edits of bodies alone is the site, and the

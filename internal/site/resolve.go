@@ -18,9 +18,9 @@ func Resolve(inputs []Input, opts Options) (*Site, diag.List) { return resolve(n
 
 // ResolveAfter is Resolve for the files of a site that was prev, a site
 // Resolve, ResolveAfter or Rebody returned without problems. It gives what
-// Resolve gives, but takes the resolved body links of each page whose file
-// is the one prev had from prev when they cannot have changed (see
-// unchangedLinks).
+// Resolve gives, but takes from prev, for each page whose file is the one
+// prev had, its outgoing relations and its resolved body links when they
+// cannot have changed (see keptRelations and unchangedLinks).
 func ResolveAfter(prev *Site, inputs []Input, opts Options) (*Site, diag.List) {
 	return resolve(prev, inputs, opts)
 }
@@ -54,7 +54,13 @@ func resolve(prev *Site, inputs []Input, opts Options) (*Site, diag.List) {
 	for _, sec := range r.site.Sections {
 		r.implied(sec)
 	}
+	kept := r.keptRelations(prev)
 	r.each(r.site.Pages, func(w *resolver, p *Page) {
+		if q := kept.of(p); q != nil {
+			w.keep(kept, p, q)
+			w.keptOut++
+			return
+		}
 		w.relations(p)
 		w.checkSchema(p)
 	})
@@ -66,7 +72,7 @@ func resolve(prev *Site, inputs []Input, opts Options) (*Site, diag.List) {
 		w.links(p)
 	})
 	r.linkPos = nil // what resolving needed of the inputs goes with them
-	r.site.byPath, r.site.left = r.byPath, r.left
+	r.site.byPath, r.site.left, r.site.keptOut = r.byPath, r.left, r.keptOut
 	return r.site, r.diags.Sorted()
 }
 
@@ -82,6 +88,7 @@ type resolver struct {
 	idSets    map[*Page]map[string]bool     // heading IDs of long pages (see hasID)
 	slabs     slabs                         // this worker's (see slab)
 	resolved  map[*content.Page][]string    // body links resolved as before (see unchangedLinks)
+	keptOut   int                           // pages whose relations were kept (see keptRelations)
 }
 
 func (r *resolver) report(p *content.Page, pos content.Pos, format string, args ...any) {

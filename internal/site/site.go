@@ -56,6 +56,9 @@ type Site struct {
 	// path, for Rebody to resolve body links with.
 	byPath map[string]*Page
 	left   map[string]*content.Page
+	// keptOut is how many pages took their outgoing relations from the
+	// site ResolveAfter was given (see keptRelations).
+	keptOut int
 }
 
 // A Section is one folder under content/.
