@@ -12,8 +12,8 @@ import (
 // at 50,000 pages three objects a page for the collector to trace at
 // every cycle were a tenth of all it held.
 func (r *resolver) inverses() {
-	keys, entries := r.inKeys()
-	groups, lists, ins := make([]Group, len(keys)), make([]*Page, entries), make([]*Group, len(keys))
+	keys, at := r.inKeys()
+	groups, lists, ins := make([]Group, len(keys)), make([]*Page, len(at)), make([]*Group, len(keys))
 	groupsOf := make([]int, len(r.site.Pages))
 	for _, k := range keys {
 		groupsOf[k.t.index]++
@@ -37,7 +37,7 @@ func (r *resolver) inverses() {
 		}
 		k.t.In = append(k.t.In, &groups[i])
 	}
-	r.fillInverses()
+	r.fillInverses(groups, at)
 }
 
 // An inKey is one incoming group to be: the pages of sec that link t by
@@ -52,42 +52,52 @@ type inKey struct {
 
 // inKeys returns the incoming groups to make, in site order (the order
 // their first page comes in, so that each group's pages come out
-// sorted), with how many pages each holds, and the number of entries of
-// all. A target page's keys are found through a list of its own, from
-// its place in Site.Pages (every target is a regular page): a page is
-// linked by the pages of a few sections by a few fields, and a map from
-// all three was most of what this cost.
-func (r *resolver) inKeys() ([]inKey, int) {
+// sorted), with how many pages each holds, and for every entry of every
+// outgoing group, in site order, the key it goes to. A target page's keys
+// are found through a list of its own, from its place in Site.Pages
+// (every target is a regular page): a page is linked by the pages of a
+// few sections by a few fields, and a map from all three was most of what
+// this cost.
+func (r *resolver) inKeys() ([]inKey, []int32) {
 	first := make([]int, len(r.site.Pages)) // 1 + the index of the target's first key; 0 for none
 	var keys []inKey
-	entries := 0
+	n := 0
+	for _, p := range r.site.Pages {
+		for _, g := range p.Out {
+			n += len(g.Pages)
+		}
+	}
+	at := make([]int32, 0, n)
 	for _, p := range r.site.Pages {
 		for _, g := range p.Out {
 			for _, t := range g.Pages {
-				entries++
 				i := first[t.index] - 1
 				for i >= 0 && (keys[i].sec != p.Section || keys[i].field != g.Field) {
 					i = keys[i].next
 				}
-				if i >= 0 {
-					keys[i].n++
-					continue
+				if i < 0 {
+					keys = append(keys, inKey{t: t, sec: p.Section, field: g.Field, next: first[t.index] - 1})
+					i = len(keys) - 1
+					first[t.index] = len(keys)
 				}
-				keys = append(keys, inKey{t: t, sec: p.Section, field: g.Field, n: 1, next: first[t.index] - 1})
-				first[t.index] = len(keys)
+				keys[i].n++
+				at = append(at, int32(i))
 			}
 		}
 	}
-	return keys, entries
+	return keys, at
 }
 
 // fillInverses appends each page to the incoming groups of the pages it
-// links, with the qualifier it gives, and sorts every page's groups.
-func (r *resolver) fillInverses() {
+// links (groups, by the keys at gives each entry), with the qualifier it
+// gives, and sorts every page's groups.
+func (r *resolver) fillInverses(groups []Group, at []int32) {
+	e := 0
 	for _, p := range r.site.Pages {
 		for _, g := range p.Out {
-			for i, t := range g.Pages {
-				in := inverseGroup(t, p.Section, g.Field)
+			for i := range g.Pages {
+				in := &groups[at[e]]
+				e++
 				in.Pages = append(in.Pages, p)
 				if q := g.Qual(i); q != "" || in.Quals != nil {
 					if in.Quals == nil {

@@ -291,18 +291,6 @@ func exampleSlug(sec *Section, v any) string {
 	return "slug"
 }
 
-// inverseGroup is t's incoming group of the pages of sec linking it by
-// field, or nil. A page has a group for each section and field that link
-// it, a handful: looking through them costs less than a map of them all.
-func inverseGroup(t *Page, sec *Section, field string) *Group {
-	for _, in := range t.In {
-		if in.Section == sec && in.Field == field {
-			return in
-		}
-	}
-	return nil
-}
-
 // inverseLabel is the heading of t's panel of the pages of sec that link
 // it by field, which d declares.
 func inverseLabel(d *Decl, sec *Section, field string, t *Page) string {

@@ -64,9 +64,13 @@ func resolve(prev *Site, inputs []Input, opts Options) (*Site, diag.List) {
 		w.relations(p)
 		w.checkSchema(p)
 	})
+	// Which body links are as they were is found beside the inverses and
+	// views, which read and write no body.
+	resolved := make(chan map[*content.Page][]string, 1)
+	go func() { resolved <- r.unchangedLinks(prev) }()
 	r.inverses()
 	r.views()
-	r.resolved = r.unchangedLinks(prev)
+	r.resolved = <-resolved
 	r.each(r.all(), func(w *resolver, p *Page) {
 		w.aliases(p)
 		w.links(p)
