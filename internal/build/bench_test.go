@@ -14,6 +14,7 @@ import (
 	"sync"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
@@ -175,11 +176,12 @@ func BenchmarkStages(b *testing.B) {
 }
 
 // BenchmarkRebuild edits a 10k site and rebuilds with the same Builder,
-// told which file changed, as serve does: a page's body text (the usual
-// edit while writing); its title (which changes every page that shows it:
-// lists, panels, matrices); its list of tools (its panels, and the tools'
-// incoming panels, related pages and matrix cells); and a role added or
-// removed, by turns.
+// told which file changed and with one page open (role-00042's), as serve
+// does; preview-ms is the median time until that page was shown. The
+// edits: a page's body text (the usual edit while writing); its title
+// (which changes every page that shows it: lists, panels, matrices); its
+// list of tools (its panels, and the tools' incoming panels, related
+// pages and matrix cells); and a role added or removed, by turns.
 func BenchmarkRebuild(b *testing.B) {
 	const page, added = "content/roles/role-00042.md", "content/roles/role-new.md"
 	replace := func(old, new string) func([]byte, int) (string, []byte) {
@@ -203,7 +205,9 @@ func BenchmarkRebuild(b *testing.B) {
 	} {
 		b.Run(edit.name, func(b *testing.B) {
 			mem := memCopy(b, corpus(b, 10000))
-			builder := New(rolesite.Theme(), Options{})
+			shown := &firstPreview{open: "roles/role-00042/index.html"}
+			builder := New(rolesite.Theme(), Options{Preview: shown})
+			var previews []time.Duration
 			if r := builder.Build(context.Background(), mem); !r.OK() {
 				b.Fatal(r.Diagnostics[:1])
 			}
@@ -217,11 +221,37 @@ func BenchmarkRebuild(b *testing.B) {
 				} else {
 					mem[name] = &fstest.MapFile{Data: data}
 				}
+				shown.at = time.Time{}
+				start := time.Now()
 				if r := builder.Rebuild(context.Background(), mem, []string{name}); !r.OK() {
 					b.Fatal(r.Diagnostics[:1])
 				}
+				if shown.at.IsZero() {
+					b.Fatal("the open page was not previewed")
+				}
+				previews = append(previews, shown.at.Sub(start))
 			}
+			slices.Sort(previews)
+			b.ReportMetric(float64(previews[len(previews)/2].Microseconds())/1000, "preview-ms")
 		})
+	}
+}
+
+// firstPreview is a reader with one page open: it records when a build
+// first shows it, what the dev server's reader waits for.
+type firstPreview struct {
+	open string
+	mu   sync.Mutex
+	at   time.Time
+}
+
+func (p *firstPreview) Open() []string { return []string{p.open} }
+
+func (p *firstPreview) Preview(string, []byte) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.at.IsZero() {
+		p.at = time.Now()
 	}
 }
 

@@ -43,9 +43,12 @@ type depKeys struct {
 	// without a section, and the gens of every _index.md.
 	glance uint64
 	// cards hash each regular page's file, title, URL and summary, by
-	// section order and position; byPath finds them by the page's path.
-	cards  [][]uint64
-	byPath map[string]uint64
+	// section order and position; byIndex holds them by the page's place
+	// in Site.Pages (a page's section is one pointer further, and keys
+	// look up every page's neighbours' cards); byPath by its path.
+	cards   [][]uint64
+	byIndex []uint64
+	byPath  map[string]uint64
 	// related and inputs give each page's related pages (see relatedMemo).
 	related *relatedMemo
 	inputs  relatedInputs
@@ -62,7 +65,7 @@ func (d *depKeys) key(h *maphash.Hash, s *site.Site, p *site.Page, images []stri
 	h.SetSeed(d.seed)
 	u64 := func(n uint64) { writeInt(h, int(n)) }
 	str := func(v string) { writeString(h, v) }
-	card := func(q *site.Page) { u64(d.cards[q.Section.Order()][q.Position()]) }
+	card := func(q *site.Page) { u64(d.byIndex[q.Index()]) }
 	u64(d.site[p.Section])
 	str(p.Src.Path)
 	u64(d.gen(p.Src.Path))
@@ -133,7 +136,7 @@ func (c *renderCache) depKeys(s *site.Site, views map[*site.Section]*render.Site
 		// The cards and the related inputs are each a pass over every
 		// page, while the other workers wait: two goroutines share them.
 		var wg sync.WaitGroup
-		wg.Go(func() { d.cards, d.byPath = cards(c.seed, s) })
+		wg.Go(func() { d.cards, d.byIndex, d.byPath = cards(c.seed, s) })
 		d.related, d.inputs = c.related, c.related.inputs(s, c.bodies.gen)
 		wg.Wait()
 		c.related.forget(s, len(d.byPath))
@@ -156,14 +159,11 @@ func (c *renderCache) depKeys(s *site.Site, views map[*site.Section]*render.Site
 
 // cards hashes, for every regular page of s, what another page's view
 // shows of it: its file, title, URL and summary. It gives them by section
-// order and position, and by path.
-func cards(seed maphash.Seed, s *site.Site) ([][]uint64, map[string]uint64) {
-	n := 0
-	for _, sec := range s.Sections {
-		n += len(sec.Pages)
-	}
+// order and position, by place in Site.Pages, and by path.
+func cards(seed maphash.Seed, s *site.Site) ([][]uint64, []uint64, map[string]uint64) {
 	bySec := make([][]uint64, len(s.Sections))
-	byPath := make(map[string]uint64, n)
+	byIndex := make([]uint64, len(s.Pages))
+	byPath := make(map[string]uint64, len(s.Pages))
 	var h maphash.Hash
 	h.SetSeed(seed)
 	for i, sec := range s.Sections {
@@ -174,8 +174,8 @@ func cards(seed maphash.Seed, s *site.Site) ([][]uint64, map[string]uint64) {
 				writeString(&h, v)
 			}
 			bySec[i][j] = h.Sum64()
-			byPath[q.Src.Path] = bySec[i][j]
+			byIndex[q.Index()], byPath[q.Src.Path] = bySec[i][j], bySec[i][j]
 		}
 	}
-	return bySec, byPath
+	return bySec, byIndex, byPath
 }

@@ -47,6 +47,13 @@ func pagesRoom(r *renderRun) diag.List {
 	var deps *depKeys
 	if r.edited == nil {
 		deps = r.c.depKeys(r.s, views)
+		if r.c.out.keeps() {
+			// The first key waits for the keys' tables, a pass over every
+			// page: they are made beside the listing and claiming of the
+			// jobs rather than before the first page, the one a reader
+			// waits for.
+			go deps.prepare()
+		}
 	}
 	for _, j := range r.c.pageJobs(r.s, r.images, deps) {
 		if r.edited == nil || r.edited[j.origin] {

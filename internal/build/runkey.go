@@ -56,7 +56,7 @@ func (d *depKeys) matrixKey(h *maphash.Hash, m *site.Matrix, runs []render.Run, 
 	d.prepare()
 	h.Reset()
 	h.SetSeed(d.seed)
-	card := func(p *site.Page) uint64 { return d.cards[p.Section.Order()][p.Position()] }
+	card := func(p *site.Page) uint64 { return d.byIndex[p.Index()] }
 	writeInt(h, int(d.glance))
 	for _, v := range []string{m.Title, m.Slug, m.Field, m.Group, m.MatrixDecl.Rows.Title, m.Columns.Title} {
 		writeString(h, v)

@@ -51,6 +51,9 @@ type sink interface {
 	// hashes the view, and deps, when not nil, makes the dependency key;
 	// only a sink that keeps pages calls them.
 	remembered(j *pageJob, deps, key func() uint64) bool
+	// keeps reports whether the sink keeps pages for the next build, and
+	// so asks for their keys (see remembered).
+	keeps() bool
 	// graphMemo is where graph.json's entries are kept for the next
 	// build, or nil for a sink that keeps nothing.
 	graphMemo() *render.GraphMemo

@@ -89,6 +89,8 @@ func (m *memorySink) graphMemo() *render.GraphMemo { return m.graph }
 
 func (m *memorySink) beside() bool { return true }
 
+func (m *memorySink) keeps() bool { return true }
+
 func (m *memorySink) page(j *pageJob, data []byte) {
 	j.data = bytes.Clone(data)
 	m.mu.Lock()

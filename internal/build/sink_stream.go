@@ -48,6 +48,8 @@ func (s *streamSink) graphMemo() *render.GraphMemo { return nil }
 
 func (s *streamSink) beside() bool { return false }
 
+func (s *streamSink) keeps() bool { return false }
+
 func (s *streamSink) page(j *pageJob, data []byte) { j.err = s.write(j.out, data) }
 
 // put writes a file now; a failure has stopped the build (see write).
