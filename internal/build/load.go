@@ -196,16 +196,12 @@ func bodyEdits(changed []string, before, after map[string]*loaded) map[string]bo
 		}
 		old, cur := before[name], after[name]
 		if old == nil || cur == nil || old.page == nil || cur.page == nil || len(cur.diags) > 0 || old.unsafe != cur.unsafe ||
-			!bytes.Equal(old.page.FrontMatter(), cur.page.FrontMatter()) || !sameIDs(old.doc.Headings, cur.doc.Headings) {
+			!bytes.Equal(old.page.FrontMatter(), cur.page.FrontMatter()) || !markdown.SameIDs(old.doc.Headings, cur.doc.Headings) {
 			return nil
 		}
 		edited[name] = true
 	}
 	return edited
-}
-
-func sameIDs(a, b []markdown.Heading) bool {
-	return slices.EqualFunc(a, b, func(x, y markdown.Heading) bool { return x.ID == y.ID })
 }
 
 // update applies a list of changed paths to the cached list of content

@@ -51,8 +51,10 @@ func pagesRoom(r *renderRun) diag.List {
 			// The first key waits for the keys' tables, a pass over every
 			// page: they are made beside the listing and claiming of the
 			// jobs rather than before the first page, the one a reader
-			// waits for.
+			// waits for. A build stopped meanwhile waits for them before
+			// it returns: they read caches the next build changes.
 			go deps.prepare()
+			defer deps.prepare()
 		}
 	}
 	for _, j := range r.c.pageJobs(r.s, r.images, deps) {

@@ -61,6 +61,12 @@ type Heading struct {
 	Text  string
 }
 
+// SameIDs reports whether two lists of headings have the same IDs in the
+// same order: what a link's fragment from another page can name.
+func SameIDs(a, b []Heading) bool {
+	return slices.EqualFunc(a, b, func(x, y Heading) bool { return x.ID == y.ID })
+}
+
 // A Link is a link in the body to another markdown file or to a fragment of
 // the page itself.
 type Link struct {

@@ -153,7 +153,7 @@ func (r *resolver) unchangedLinks(prev *Site) map[*content.Page][]string {
 		}
 		now, then := r.site.Body(p), prev.Body(q)
 		if now.Src != then.Src {
-			if !slices.EqualFunc(now.Doc.Headings, then.Doc.Headings, func(a, b markdown.Heading) bool { return a.ID == b.ID }) {
+			if !markdown.SameIDs(now.Doc.Headings, then.Doc.Headings) {
 				return nil
 			}
 			continue
