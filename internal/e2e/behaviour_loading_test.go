@@ -21,17 +21,25 @@ func testLoading(t *testing.T, b *tab, a *atlas) {
 		for _, kind := range slices.Sorted(maps.Keys(kinds)) {
 			rel := kinds[kind]
 			b.open(a.url(rel) + "?trickle")
-			where := fmt.Sprintf("%s (%s) at %d px, delivered in pieces", a.base+rel, kind, width)
-			h, shift, moved := b.health(true)
-			for _, p := range h {
-				t.Errorf("%s: %s", where, p)
-			}
-			if shift > maxShift {
-				t.Errorf("%s: layout shift %.4f while loading: %q", where, shift, moved)
-			} else if shift > 0 {
-				t.Logf("%s: layout shift %.4f while loading: %q", where, shift, moved)
-			}
+			b.loadedStill(fmt.Sprintf("%s (%s) at %d px, delivered in pieces", a.base+rel, kind, width))
 		}
 	}
 	b.viewport(1280, 900)
+}
+
+// loadedStill fails the test on the current page's script errors and CSP
+// violations, and on a layout shift while it loaded above maxShift (one
+// below it is only logged).
+func (b *tab) loadedStill(where string) {
+	b.t.Helper()
+	h, shift, moved := b.health(true)
+	for _, p := range h {
+		b.t.Errorf("%s: %s", where, p)
+	}
+	switch {
+	case shift > maxShift:
+		b.t.Errorf("%s: layout shift %.4f while loading: %q", where, shift, moved)
+	case shift > 0:
+		b.t.Logf("%s: layout shift %.4f while loading: %q", where, shift, moved)
+	}
 }
