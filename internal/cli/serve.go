@@ -88,7 +88,8 @@ so that no other web site can read the dev server through DNS rebinding.`)
 	served := make(chan error, 1)
 	go func() { served <- hs.Serve(ln) }()
 
-	s := &devSession{builder: build.New(rolesite.Theme(), opts), folder: folder, dev: dev, out: env.Stdout, errOut: env.Stderr, logf: logf}
+	s := &devSession{builder: build.New(rolesite.Theme(), opts), folder: folder, dev: dev, out: env.Stdout, errOut: env.Stderr, logf: logf,
+		gc: newIdleCollector()}
 	s.rebuild(nil)
 	fmt.Fprintf(env.Stdout, "Serving %s at %s (Ctrl-C to stop)\n", sf.src, siteURL)
 	if err := s.watch(); err != nil {
@@ -163,6 +164,7 @@ type devSession struct {
 	out     io.Writer
 	errOut  io.Writer
 	logf    func(format string, args ...any)
+	gc      *idleCollector
 }
 
 // loop rebuilds on every batch of changes until ctx ends (ExitOK) or the
@@ -170,6 +172,7 @@ type devSession struct {
 func (s *devSession) loop(ctx context.Context, served <-chan error) int {
 	tick := time.NewTicker(folderPoll)
 	defer tick.Stop()
+	defer s.gc.stop()
 	for {
 		var batches <-chan []watch.Change
 		var errs <-chan error
@@ -188,6 +191,8 @@ func (s *devSession) loop(ctx context.Context, served <-chan error) int {
 			}
 		case <-tick.C:
 			s.folderHere()
+		case <-s.gc.C():
+			s.gc.idle()
 		case err := <-served:
 			fmt.Fprintf(s.errOut, "rolesite serve: %v\n", err)
 			return ExitProblem
@@ -263,6 +268,8 @@ func (s *devSession) rebuild(batch []watch.Change) {
 		return
 	}
 	defer src.Close()
+	s.gc.start()
+	defer s.gc.done()
 	// A rebuild runs to its end: serve stops between rebuilds.
 	ctx := context.Background()
 	var res build.Result

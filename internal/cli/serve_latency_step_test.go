@@ -3,6 +3,7 @@ package cli
 import (
 	"cmp"
 	"fmt"
+	"os"
 	"regexp"
 	"slices"
 	"strconv"
@@ -58,6 +59,7 @@ func latency(b *testing.B, src, page string, next func(i int) latencyStep) {
 	}
 	waitIn(b, ctx, "the page", `document.readyState === "complete"`)
 	time.Sleep(300 * time.Millisecond) // let EventSource connect before the first edit
+	pace := benchPace(b)
 	var times, builds []time.Duration
 	var files []int
 	for i := 1; b.Loop(); i++ {
@@ -83,6 +85,7 @@ func latency(b *testing.B, src, page string, next func(i int) latencyStep) {
 			changed += r.files
 		}
 		builds, files = append(builds, built), append(files, changed)
+		time.Sleep(pace)
 	}
 	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 	b.ReportMetric(ms(median(times)), "median-ms")
@@ -90,6 +93,19 @@ func latency(b *testing.B, src, page string, next func(i int) latencyStep) {
 	b.ReportMetric(ms(median(builds)), "rebuild-ms")
 	b.ReportMetric(float64(median(files)), "files")
 	b.ReportMetric(0, "ns/op")
+}
+
+// benchPace is the wait between edits that ROLESITE_BENCH_PACE asks for.
+func benchPace(b *testing.B) time.Duration {
+	v := os.Getenv("ROLESITE_BENCH_PACE")
+	if v == "" {
+		return 0
+	}
+	d, err := time.ParseDuration(v)
+	if err != nil || d < 0 {
+		b.Fatalf("ROLESITE_BENCH_PACE=%q: want a duration such as 1s", v)
+	}
+	return d
 }
 
 func median[T cmp.Ordered](xs []T) T {

@@ -19,7 +19,11 @@ import (
 // and, with ROLESITE_BENCH_10K=1 (generating and building it takes a
 // while), on a generated 10,000-page site. Each kind reports the median and
 // the worst latency, and the median rebuild time and count of changed files
-// that serve printed, as metrics (see latency).
+// that serve printed, as metrics (see latency). ROLESITE_BENCH_PACE, a
+// duration, waits that long after each edit has shown and serve has said it
+// rebuilt, as a person reading the page would (the dev server collects
+// garbage while idle: see idleCollector); by default the next edit follows
+// at once.
 //
 //	go test ./internal/cli -run '^$' -bench ServeLatency -benchtime 20x
 func BenchmarkServeLatency(b *testing.B) {
