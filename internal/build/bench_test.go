@@ -161,10 +161,10 @@ func BenchmarkStages(b *testing.B) {
 	})
 	b.Run("render", func(b *testing.B) {
 		for b.Loop() {
-			renderSite(context.Background(), s, theme, fresh(), output.NewFiles(), nil, nil)
+			renderSite(context.Background(), s, theme, fresh(), output.NewFiles(), renderHow{})
 		}
 	})
-	files, _ := renderSite(context.Background(), s, theme, fresh(), output.NewFiles(), nil, nil)
+	files, _ := renderSite(context.Background(), s, theme, fresh(), output.NewFiles(), renderHow{})
 	b.Run("write", func(b *testing.B) {
 		dir := b.TempDir()
 		for b.Loop() {

@@ -3,6 +3,7 @@ package build
 import (
 	"context"
 	"io/fs"
+	"strings"
 	"time"
 
 	"github.com/rolesite/rolesite/internal/diag"
@@ -168,16 +169,21 @@ func (b *Builder) build(ctx context.Context, src fs.FS, changed []string) Result
 	// good build's files, when the sink kept them, and makes again only
 	// what reads bodies (see outputRooms).
 	files := output.NewFiles()
-	if last := b.out.begin(links, stop); edited != nil && last != nil && len(diags) == 0 {
+	last := b.out.begin(links, stop)
+	switch {
+	case edited != nil && last != nil && len(diags) == 0:
 		files, res.Stats.BodyOnly = last.Clone(), true
-	} else {
+	case last != nil:
+		files, edited = output.NewFilesFor(last.Len()), nil
+	default:
 		edited = nil
 	}
 	var preview Previewer
 	if b.opts.Emit == nil && len(diags) == 0 {
 		preview = b.opts.Preview
 	}
-	files, more = renderSite(ctx, s, theme, b.renders, files, edited, preview)
+	how := renderHow{edited: edited, preview: preview, themeKept: edited != nil || b.last != nil && contentOnly(changed)}
+	files, more = renderSite(ctx, s, theme, b.renders, files, how)
 	diags = append(diags, more...)
 	if ctx.Err() != nil {
 		return b.stopped(ctx, start)
@@ -273,4 +279,15 @@ func feed(ctx context.Context, links *linkcheck.Checker, files *output.Files) {
 // Build is a one-off clean build.
 func Build(ctx context.Context, src, defaults fs.FS, opts Options) Result {
 	return New(defaults, opts).Build(ctx, src)
+}
+
+// contentOnly reports whether a rebuild's list of changed files names
+// files under content/ alone (nil, a build of every file, does not).
+func contentOnly(changed []string) bool {
+	for _, name := range changed {
+		if !strings.HasPrefix(name, "content/") {
+			return false
+		}
+	}
+	return changed != nil
 }

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/rolesite/rolesite/internal/keyhash"
 	"github.com/rolesite/rolesite/internal/render"
 	"github.com/rolesite/rolesite/internal/site"
 )
@@ -59,12 +60,11 @@ type depKeys struct {
 
 // key is the dependency key of regular page p's view, whose images have
 // the attributes images.
-func (d *depKeys) key(h *maphash.Hash, s *site.Site, p *site.Page, images []string) uint64 {
+func (d *depKeys) key(h *keyhash.Hash, s *site.Site, p *site.Page, images []string) uint64 {
 	d.prepare()
-	h.Reset()
-	h.SetSeed(d.seed)
-	u64 := func(n uint64) { writeInt(h, int(n)) }
-	str := func(v string) { writeString(h, v) }
+	related := d.related.related(s, p, d.inputs, h) // before h makes the key
+	h.Reset(d.seed)
+	u64, str := h.Uint64, h.String
 	card := func(q *site.Page) { u64(d.byIndex[q.Index()]) }
 	u64(d.site[p.Section])
 	str(p.Src.Path)
@@ -95,7 +95,6 @@ func (d *depKeys) key(h *maphash.Hash, s *site.Site, p *site.Page, images []stri
 			}
 		}
 	}
-	related := d.related.related(s, p, d.inputs)
 	u64(uint64(len(related)))
 	for _, r := range related {
 		u64(d.byPath[r.path])
@@ -164,14 +163,13 @@ func cards(seed maphash.Seed, s *site.Site) ([][]uint64, []uint64, map[string]ui
 	bySec := make([][]uint64, len(s.Sections))
 	byIndex := make([]uint64, len(s.Pages))
 	byPath := make(map[string]uint64, len(s.Pages))
-	var h maphash.Hash
-	h.SetSeed(seed)
+	var h keyhash.Hash
 	for i, sec := range s.Sections {
 		bySec[i] = make([]uint64, len(sec.Pages))
 		for j, q := range sec.Pages {
-			h.Reset()
+			h.Reset(seed)
 			for _, v := range []string{q.Src.Path, q.Title(), s.Permalink(q), q.Summary()} {
-				writeString(&h, v)
+				h.String(v)
 			}
 			bySec[i][j] = h.Sum64()
 			byIndex[q.Index()], byPath[q.Src.Path] = bySec[i][j], bySec[i][j]

@@ -32,7 +32,10 @@
 //
 // Every page's output path is claimed before any page is rendered, so a
 // path two sources want (a page and a static file, a section folder and a
-// generated file) is reported as a collision and never written. What the
+// generated file) is reported as a collision and never written. (The one
+// exception is a page a reader has open, below: it renders before the
+// claims only when no file and no page listed before it can want its
+// path or a folder of its name.) What the
 // walk of content/ finds besides pages — a link out of the site, a file
 // named like a page but not .md — is kept by the Builder and looked at
 // again on the paths a rebuild is told changed; the latter are
@@ -67,13 +70,16 @@
 // whole build, as a changed static file does. After other edits since a
 // good build, the site is resolved after that build's
 // (site.ResolveAfter), which gives the unchanged pages' resolved body
-// links and outgoing relations.
+// links and outgoing relations. When a rebuild is told of changes under
+// content/ alone, the templates parsed for the same sections serve again.
+// Keys of what a thing is made from are package keyhash's.
 //
 // With Options.Preview (rolesite serve), a build that has found no problem
 // by the time its pages render renders first the pages a reader has open,
 // and hands each to the previewer as soon as it is final: the reader sees
 // an edit after the load, the resolve and one page, not after the whole
-// site. What the build returns is as without it.
+// site (nor after claiming every path: see alone). What the build returns
+// is as without it.
 //
 // The kinds of HTML page are a second list, pageKinds: home, section lists,
 // pages, section comparison pages, pre-rendered comparisons (a bounded

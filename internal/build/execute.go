@@ -5,10 +5,10 @@ import (
 	"cmp"
 	"context"
 	"errors"
-	"hash/maphash"
 	"strings"
 
 	"github.com/rolesite/rolesite/internal/diag"
+	"github.com/rolesite/rolesite/internal/keyhash"
 	"github.com/rolesite/rolesite/internal/output"
 	"github.com/rolesite/rolesite/internal/pool"
 	"github.com/rolesite/rolesite/internal/render"
@@ -32,7 +32,7 @@ type renderWorker struct {
 	tpl        *render.Templates
 	buf, small bytes.Buffer
 	hasher     *viewHasher
-	h          maphash.Hash // for dependency keys
+	h          keyhash.Hash // for dependency keys
 }
 
 // render renders one page job with worker w's templates and buffers.
@@ -138,4 +138,25 @@ func claim(files *output.Files, jobs []*pageJob) {
 			j.err = collision(j.origin, err)
 		}
 	}
+}
+
+// alone reports whether claim is sure to give job j its path, listed after
+// the jobs before: no file of files, and no job before it, writes that
+// path, a file where it needs a folder, or into a folder of its name. A
+// job before it that collides itself still counts.
+func alone(files *output.Files, before []*pageJob, j *pageJob) bool {
+	if files.Check(j.out, j.origin) != nil {
+		return false
+	}
+	for _, e := range before {
+		if e.out == j.out || inFolder(j.out, e.out) || inFolder(e.out, j.out) {
+			return false
+		}
+	}
+	return true
+}
+
+// inFolder reports whether the slash path name is inside the folder dir.
+func inFolder(name, dir string) bool {
+	return len(name) > len(dir) && name[len(dir)] == '/' && strings.HasPrefix(name, dir)
 }

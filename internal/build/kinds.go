@@ -1,9 +1,8 @@
 package build
 
 import (
-	"hash/maphash"
-
 	"github.com/rolesite/rolesite/internal/diag"
+	"github.com/rolesite/rolesite/internal/keyhash"
 	"github.com/rolesite/rolesite/internal/markdown"
 	"github.com/rolesite/rolesite/internal/publish"
 	"github.com/rolesite/rolesite/internal/render"
@@ -143,7 +142,7 @@ func (j *pageJob) hasDeps() bool {
 
 // depKey is the dependency key of the job's view, made with h; the job
 // has one (see hasDeps).
-func (j *pageJob) depKey(h *maphash.Hash) uint64 {
+func (j *pageJob) depKey(h *keyhash.Hash) uint64 {
 	if j.deps != nil {
 		return j.deps(h)
 	}

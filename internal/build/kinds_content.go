@@ -1,8 +1,7 @@
 package build
 
 import (
-	"hash/maphash"
-
+	"github.com/rolesite/rolesite/internal/keyhash"
 	"github.com/rolesite/rolesite/internal/render"
 )
 
@@ -32,7 +31,7 @@ func sectionLists(r *pageRun) []*pageJob {
 			j := &pageJob{out: runs[k].Path + "index.html", origin: origin, kind: render.TemplateList, sec: sec.Name, secPtr: sec,
 				view: func(sv *render.SiteView) *render.PageView { return render.NewListPageView(r.s, sv, sec, runs, k) }}
 			if r.deps != nil {
-				j.deps = func(h *maphash.Hash) uint64 { return r.deps.runKey(h, sec, runs, k) }
+				j.deps = func(h *keyhash.Hash) uint64 { return r.deps.runKey(h, sec, runs, k) }
 			}
 			jobs = append(jobs, j)
 		}

@@ -1,8 +1,7 @@
 package build
 
 import (
-	"hash/maphash"
-
+	"github.com/rolesite/rolesite/internal/keyhash"
 	"github.com/rolesite/rolesite/internal/render"
 )
 
@@ -17,7 +16,7 @@ func matrixPages(r *pageRun) []*pageJob {
 			j := &pageJob{out: run.Path + "index.html", origin: "content/_index.md", kind: render.TemplateMatrix,
 				view: func(sv *render.SiteView) *render.PageView { return render.NewMatrixView(r.s, sv, m, runs, k) }}
 			if r.deps != nil {
-				j.deps = func(h *maphash.Hash) uint64 { return r.deps.matrixKey(h, m, runs, k) }
+				j.deps = func(h *keyhash.Hash) uint64 { return r.deps.matrixKey(h, m, runs, k) }
 			}
 			jobs = append(jobs, j)
 		}

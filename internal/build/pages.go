@@ -1,11 +1,10 @@
 package build
 
 import (
-	"hash/maphash"
 	"sync"
 
 	"github.com/rolesite/rolesite/internal/diag"
-
+	"github.com/rolesite/rolesite/internal/keyhash"
 	"github.com/rolesite/rolesite/internal/render"
 	"github.com/rolesite/rolesite/internal/site"
 )
@@ -29,7 +28,7 @@ type pageJob struct {
 	// deps, when set, is the dependency key of the view (see depKeys),
 	// made with the render worker's hash; a regular page's comes from
 	// its run (see pageJob.depKey).
-	deps func(h *maphash.Hash) uint64
+	deps func(h *keyhash.Hash) uint64
 	key  uint64 // of its view, when the sink keeps pages
 	dkey uint64 // its dependency key, when it has deps and the sink keeps pages
 	data []byte // when the sink keeps pages
@@ -49,10 +48,10 @@ func pagesRoom(r *renderRun) diag.List {
 		deps = r.c.depKeys(r.s, views)
 		if r.c.out.keeps() {
 			// The first key waits for the keys' tables, a pass over every
-			// page: they are made beside the listing and claiming of the
-			// jobs rather than before the first page, the one a reader
-			// waits for. A build stopped meanwhile waits for them before
-			// it returns: they read caches the next build changes.
+			// page: they are made beside the listing of the jobs rather
+			// than before the first page, the one a reader waits for. A
+			// build stopped meanwhile waits for them before it returns:
+			// they read caches the next build changes.
 			go deps.prepare()
 			defer deps.prepare()
 		}
@@ -63,8 +62,10 @@ func pagesRoom(r *renderRun) diag.List {
 			jobs = append(jobs, j)
 		}
 	}
-	claim(r.files, jobs)
+	// The pages a reader has open render before the paths of the others
+	// are claimed (see previewFirst).
 	rest := r.previewFirst(jobs, views)
+	claim(r.files, jobs)
 	r.start()
 	r.c.run(r.ctx, rest, views)
 	if r.ctx.Err() != nil {
@@ -75,6 +76,9 @@ func pagesRoom(r *renderRun) diag.List {
 
 // previewFirst renders the jobs of the pages a reader has open, when the
 // run has a previewer, shows each that rendered, and returns the others.
+// It runs before the jobs' paths are claimed, which takes a while at
+// 10,000 pages: a page goes first only when its path is sure to be its
+// own (see alone), and the others wait for claim.
 func (r *renderRun) previewFirst(jobs []*pageJob, views map[*site.Section]*render.SiteView) []*pageJob {
 	if r.preview == nil {
 		return jobs
@@ -84,8 +88,8 @@ func (r *renderRun) previewFirst(jobs []*pageJob, views map[*site.Section]*rende
 		open[name] = true
 	}
 	var first, rest []*pageJob
-	for _, j := range jobs {
-		if open[j.out] && j.err == nil {
+	for i, j := range jobs {
+		if open[j.out] && alone(r.files, jobs[:i], j) {
 			first = append(first, j)
 		} else {
 			rest = append(rest, j)

@@ -98,3 +98,40 @@ func TestPreviewShowsOpenPagesAsBuilt(t *testing.T) {
 func replaceIn(src fstest.MapFS, name, old, new string) {
 	src[name] = &fstest.MapFile{Data: []byte(strings.Replace(string(src[name].Data), old, new, 1))}
 }
+
+// TestPreviewWaitsForClaim: the open pages render before the paths of the
+// others are claimed, so a page whose path another file or an earlier
+// page already takes is never previewed, and the build reports the
+// collision as it always did; an open page that is its path's first
+// claimer is.
+func TestPreviewWaitsForClaim(t *testing.T) {
+	src := siteFS(map[string]string{
+		"content/_index.md":      "---\ntitle: Atlas\n---\n",
+		"content/roles/a.md":     "---\ntitle: Analyst\n---\nReads data.\n",
+		"content/roles/b.md":     "---\ntitle: Builder\n---\nBuilds things.\n",
+		"content/search/term.md": "---\ntitle: A term\n---\nA section whose list is where the search page goes.\n",
+	})
+	src["static/roles/a/index.html"] = &fstest.MapFile{Data: []byte("<p>a static page</p>")}
+	p := &previewer{open: []string{"roles/a/index.html", "roles/b/index.html", "search/index.html"}, shown: map[string][]byte{}}
+	res := build.New(rolesite.Theme(), build.Options{Preview: p}).Build(context.Background(), src)
+	if res.OK() {
+		t.Fatal("a build with two files at one path succeeded")
+	}
+	var msgs []string
+	for _, d := range res.Diagnostics {
+		msgs = append(msgs, d.String())
+	}
+	for _, want := range []string{"roles/a/index.html", "search/index.html"} {
+		if !strings.Contains(strings.Join(msgs, "\n"), want) {
+			t.Errorf("no collision reported at %s: %q", want, msgs)
+		}
+	}
+	_, order := p.take()
+	slices.Sort(order)
+	// roles/b is its path's only claimer, and the section list of search
+	// comes before the search page: both go first. The page of a, which
+	// the static file took, never renders.
+	if want := []string{"roles/b/index.html", "search/index.html"}; !slices.Equal(order, want) {
+		t.Errorf("previewed %q, want %q", order, want)
+	}
+}

@@ -1,10 +1,10 @@
 package build
 
 import (
-	"encoding/binary"
 	"hash/maphash"
 	"sync"
 
+	"github.com/rolesite/rolesite/internal/keyhash"
 	"github.com/rolesite/rolesite/internal/site"
 )
 
@@ -58,8 +58,7 @@ type relatedInputs struct {
 func (m *relatedMemo) inputs(s *site.Site, gen func(path string) uint64) relatedInputs {
 	in := relatedInputs{paths: make([]uint64, len(s.Pages)), inbound: make([]uint64, len(s.Pages))}
 	gens := make([]uint64, len(s.Pages))
-	var h maphash.Hash
-	h.SetSeed(m.seed)
+	var h keyhash.Hash
 	for i, p := range s.Pages {
 		in.paths[i] = maphash.String(m.seed, p.Src.Path)
 		gens[i] = gen(p.Src.Path)
@@ -68,19 +67,19 @@ func (m *relatedMemo) inputs(s *site.Site, gen func(path string) uint64) related
 		if len(t.In) == 0 {
 			continue
 		}
-		h.Reset()
+		h.Reset(m.seed)
 		for _, g := range t.In {
-			writeString(&h, g.Section.Name)
+			h.String(g.Section.Name)
 			if g.Common() {
 				// Related skips the group: its pages, however many,
 				// change no related page (a stage every role names).
-				writeInt(&h, -1)
+				h.Int(-1)
 				continue
 			}
-			writeInt(&h, len(g.Pages))
+			h.Int(len(g.Pages))
 			for _, q := range g.Pages {
-				writeInt(&h, int(in.paths[q.Index()]))
-				writeInt(&h, int(gens[q.Index()]))
+				h.Int(int(in.paths[q.Index()]))
+				h.Int(int(gens[q.Index()]))
 			}
 		}
 		in.inbound[i] = h.Sum64()
@@ -89,17 +88,17 @@ func (m *relatedMemo) inputs(s *site.Site, gen func(path string) uint64) related
 }
 
 // related returns p's related pages, from the memo when what they are
-// worked out from hashes as before; in holds the build's related inputs.
-func (m *relatedMemo) related(s *site.Site, p *site.Page, in relatedInputs) []relatedPath {
-	var h maphash.Hash
-	h.SetSeed(m.seed)
-	writeInt(&h, int(in.paths[p.Index()]))
-	writeInt(&h, boolInt(p.Section.Related))
+// worked out from hashes as before; in holds the build's related inputs,
+// and h, the caller's, hashes that.
+func (m *relatedMemo) related(s *site.Site, p *site.Page, in relatedInputs, h *keyhash.Hash) []relatedPath {
+	h.Reset(m.seed)
+	h.Int(int(in.paths[p.Index()]))
+	h.Int(boolInt(p.Section.Related))
 	for _, g := range p.Out {
-		writeInt(&h, len(g.Pages))
+		h.Int(len(g.Pages))
 		for _, t := range g.Pages {
-			writeInt(&h, int(in.paths[t.Index()]))
-			writeInt(&h, int(in.inbound[t.Index()]))
+			h.Int(int(in.paths[t.Index()]))
+			h.Int(int(in.inbound[t.Index()]))
 		}
 	}
 	key := h.Sum64()
@@ -136,17 +135,6 @@ func (m *relatedMemo) forget(s *site.Site, pages int) {
 			delete(m.entries, path)
 		}
 	}
-}
-
-func writeInt(h *maphash.Hash, n int) {
-	var b [8]byte
-	binary.LittleEndian.PutUint64(b[:], uint64(n))
-	h.Write(b[:])
-}
-
-func writeString(h *maphash.Hash, v string) {
-	writeInt(h, len(v))
-	h.WriteString(v)
 }
 
 func boolInt(b bool) int {

@@ -25,6 +25,7 @@ type renderCache struct {
 	tpl      *render.Templates
 	tplCopy  []*render.Templates // tpl and copies of it, one per render worker
 	tplDiags diag.List
+	tplSecs  []string // the sections tpl was made for
 
 	assets      render.Assets // of the last build that copied static/
 	searchNames []string      // files of the last search index
@@ -76,7 +77,7 @@ func (c *renderCache) templates(theme fs.FS, sections []string) (*render.Templat
 		if c.tpl != nil {
 			c.tplCopy = c.tpl.Copies(runtime.GOMAXPROCS(0))
 		}
-		c.tplKey = key
+		c.tplKey, c.tplSecs = key, sections
 	}
 	return c.tpl, c.tplDiags
 }
@@ -161,21 +162,23 @@ func (r *renderRun) remake(name, origin string) {
 // stages found problems, so that template errors are reported in the same
 // run; the files are then discarded. When ctx is done it stops and returns
 // nothing.
-func renderSite(ctx context.Context, s *site.Site, theme fs.FS, cache *renderCache, files *output.Files, edited map[string]bool, preview Previewer) (*output.Files, diag.List) {
+func renderSite(ctx context.Context, s *site.Site, theme fs.FS, cache *renderCache, files *output.Files, how renderHow) (*output.Files, diag.List) {
 	var sections []string
 	for _, sec := range s.Sections {
 		sections = append(sections, sec.Name)
 	}
-	// Edits of bodies alone leave templates/ as it was (see bodyEdits): no
-	// need to read and hash it again.
+	// Edits of content alone leave templates/ as it was: no need to read
+	// and hash it again while the sections, for which the templates were
+	// made, are the same.
 	tpl, diags := cache.tpl, cache.tplDiags
-	if edited == nil || tpl == nil {
+	if !how.themeKept || tpl == nil || len(diags) > 0 || !slices.Equal(sections, cache.tplSecs) {
 		tpl, diags = cache.templates(theme, sections)
 	}
 	if tpl == nil {
 		return nil, diags
 	}
 	diags = slices.Clone(diags)
+	edited, preview := how.edited, how.preview
 	r := &renderRun{ctx: ctx, c: cache, s: s, theme: theme, files: files, edited: edited, preview: preview, assets: cache.assets}
 	for _, room := range outputRooms() {
 		// After edits of bodies alone, a room whose files read none keeps
@@ -206,6 +209,17 @@ func renderSite(ctx context.Context, s *site.Site, theme fs.FS, cache *renderCac
 		return files, diags
 	}
 	return files, cache.out.finish(ctx, files, r.made)
+}
+
+// renderHow is how a build renders besides its site and files.
+type renderHow struct {
+	// edited is renderRun.edited.
+	edited map[string]bool
+	// preview, when not nil, is shown the open pages first.
+	preview Previewer
+	// themeKept says that templates/ and static/ are as they were for
+	// the last good build (only content files changed since).
+	themeKept bool
 }
 
 // templateKey is a prefix of every view key that stands for the

@@ -1,8 +1,7 @@
 package build
 
 import (
-	"hash/maphash"
-
+	"github.com/rolesite/rolesite/internal/keyhash"
 	"github.com/rolesite/rolesite/internal/render"
 	"github.com/rolesite/rolesite/internal/site"
 )
@@ -18,14 +17,13 @@ import (
 // _index.md), the run's place, the cards of its pages, the address of
 // every run (the pager) and the first cards of the runs beside it (the
 // pager's previous and next).
-func (d *depKeys) runKey(h *maphash.Hash, sec *site.Section, runs []render.Run, k int) uint64 {
+func (d *depKeys) runKey(h *keyhash.Hash, sec *site.Section, runs []render.Run, k int) uint64 {
 	d.prepare()
-	h.Reset()
-	h.SetSeed(d.seed)
+	h.Reset(d.seed)
 	cards := d.cards[sec.Order()]
-	writeInt(h, int(d.site[sec]))
+	h.Int(int(d.site[sec]))
 	for _, c := range cards[runs[k].From:runs[k].To] {
-		writeInt(h, int(c))
+		h.Int(int(c))
 	}
 	writePager(h, runs, k, func(i int) uint64 { return cards[i] })
 	return h.Sum64()
@@ -33,16 +31,16 @@ func (d *depKeys) runKey(h *maphash.Hash, sec *site.Section, runs []render.Run, 
 
 // writePager writes what a run's pager shows: every run's address and
 // size, and the first card of the runs beside run k.
-func writePager(h *maphash.Hash, runs []render.Run, k int, card func(i int) uint64) {
-	writeInt(h, k)
-	writeInt(h, len(runs))
+func writePager(h *keyhash.Hash, runs []render.Run, k int, card func(i int) uint64) {
+	h.Int(k)
+	h.Int(len(runs))
 	for _, r := range runs {
-		writeString(h, r.Path)
-		writeInt(h, r.To-r.From)
+		h.String(r.Path)
+		h.Int(r.To - r.From)
 	}
 	for _, q := range []int{k - 1, k + 1} {
 		if q >= 0 && q < len(runs) {
-			writeInt(h, int(card(runs[q].From)))
+			h.Int(int(card(runs[q].From)))
 		}
 	}
 }
@@ -52,39 +50,38 @@ func writePager(h *maphash.Hash, runs []render.Run, k int, card func(i int) uint
 // and the titles of its two sections, the column groups with the cards
 // of their pages, the rows' cards with their cells and qualifiers, and the
 // pager.
-func (d *depKeys) matrixKey(h *maphash.Hash, m *site.Matrix, runs []render.Run, k int) uint64 {
+func (d *depKeys) matrixKey(h *keyhash.Hash, m *site.Matrix, runs []render.Run, k int) uint64 {
 	d.prepare()
-	h.Reset()
-	h.SetSeed(d.seed)
+	h.Reset(d.seed)
 	card := func(p *site.Page) uint64 { return d.byIndex[p.Index()] }
-	writeInt(h, int(d.glance))
+	h.Int(int(d.glance))
 	for _, v := range []string{m.Title, m.Slug, m.Field, m.Group, m.MatrixDecl.Rows.Title, m.Columns.Title} {
-		writeString(h, v)
+		h.String(v)
 	}
 	scale := m.Scale()
-	writeInt(h, len(scale))
+	h.Int(len(scale))
 	for _, v := range scale {
-		writeString(h, v)
+		h.String(v)
 	}
-	writeInt(h, len(m.Groups))
+	h.Int(len(m.Groups))
 	for _, g := range m.Groups {
-		writeString(h, g.Label)
-		writeInt(h, len(g.Pages))
+		h.String(g.Label)
+		h.Int(len(g.Pages))
 		for _, p := range g.Pages {
-			writeInt(h, int(card(p)))
+			h.Int(int(card(p)))
 		}
 	}
 	for _, r := range m.Rows[runs[k].From:runs[k].To] {
-		writeInt(h, int(card(r.Page)))
-		writeInt(h, len(r.Cells))
+		h.Int(int(card(r.Page)))
+		h.Int(len(r.Cells))
 		for i, mark := range r.Cells {
 			switch {
 			case !mark:
-				writeInt(h, 0)
+				h.Int(0)
 			case r.Quals == nil:
-				writeInt(h, 1)
+				h.Int(1)
 			default:
-				writeString(h, r.Quals[i])
+				h.String(r.Quals[i])
 			}
 		}
 	}

@@ -259,9 +259,13 @@ func (e siteEditor) removeSection() string {
 	return "remove section " + name
 }
 
-// editTemplate edits, breaks or fixes (by removing) a template.
+// editTemplate edits, breaks or fixes (by removing) a template, or gives
+// a section that comes and goes (see addSection) a page template of its
+// own: a later edit of content alone that adds the section needs it.
 func (e siteEditor) editTemplate() string {
-	switch e.r.IntN(3) {
+	switch e.r.IntN(4) {
+	case 3:
+		e.set("templates/sec1/page.html", `{{define "main"}}<h1>Of sec1: {{.Title}}</h1>{{.Content}}{{end}}`)
 	case 0:
 		e.set("templates/page.html", `{{define "main"}}<h1>{{.Title}}</h1>{{.Content}}{{range .In}}<p>{{.Label}}{{range .Links}} {{.Title}}{{end}}</p>{{end}}{{end}}`)
 	case 1:

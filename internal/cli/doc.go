@@ -29,4 +29,8 @@
 // aborts its fresh folder, so the output folder is left exactly as it was;
 // once the swap (one rename) has begun it is let finish. serve stops
 // between rebuilds. A second signal exits at once.
+//
+// Memory: build runs under a heap budget (budget.go, package gcfloor);
+// serve, which holds the whole site between rebuilds, collects garbage
+// while idle when the next rebuilds would otherwise have to (idlegc.go).
 package cli

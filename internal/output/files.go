@@ -17,8 +17,13 @@ type Files struct {
 }
 
 // NewFiles returns an empty set.
-func NewFiles() *Files {
-	return &Files{data: map[string][]byte{}, origin: map[string]string{}, below: map[string]int{}}
+func NewFiles() *Files { return NewFilesFor(0) }
+
+// NewFilesFor returns an empty set with room for n files, so that adding
+// a site's files one by one does not grow its tables again and again (a
+// rebuild knows how many the last build had).
+func NewFilesFor(n int) *Files {
+	return &Files{data: make(map[string][]byte, n), origin: make(map[string]string, n), below: make(map[string]int, n)}
 }
 
 // Add adds a file. origin says what produced it ("content/roles/x.md",
@@ -27,6 +32,16 @@ func NewFiles() *Files {
 // (a section named feed.xml beside the feed); on a collision (a
 // *CollisionError) the first file is kept and the second is not added.
 func (f *Files) Add(name string, data []byte, origin string) error {
+	if err := f.Check(name, origin); err != nil {
+		return err
+	}
+	f.Set(name, data, origin)
+	return nil
+}
+
+// Check returns the error Add would return for a file name from origin,
+// without adding it.
+func (f *Files) Check(name, origin string) error {
 	if prev, ok := f.origin[name]; ok {
 		return &CollisionError{Name: name, First: prev, Second: origin,
 			msg: fmt.Sprintf("%s and %s both write %s", prev, origin, name)}
@@ -42,7 +57,6 @@ func (f *Files) Add(name string, data []byte, origin string) error {
 				msg: fmt.Sprintf("%s writes %s, inside a folder %s, where %s writes the file %s", origin, name, dir, prev, dir)}
 		}
 	}
-	f.Set(name, data, origin)
 	return nil
 }
 

@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"hash/maphash"
+	"math/bits"
 
+	"github.com/rolesite/rolesite/internal/keyhash"
 	"github.com/rolesite/rolesite/internal/site"
 )
 
@@ -87,7 +89,7 @@ func GraphJSONFrom(s *site.Site, memo *GraphMemo) []byte {
 	keys := newGraphKeys(s, seed)
 	memo.start()
 	for i, p := range s.Pages {
-		page, ok := memo.get(p.Src.Path, func(h *graphHash) { graphInputs(h, s, p, keys) })
+		page, ok := memo.get(p.Src.Path, func(h *keyhash.Hash) { graphInputs(h, s, p, keys) })
 		if !ok {
 			if page, err = json.MarshalIndent(graphPage(s, p, keys), "  ", " "); err != nil {
 				panic("render: graph.json page: " + err.Error())
@@ -106,7 +108,8 @@ func GraphJSONFrom(s *site.Site, memo *GraphMemo) []byte {
 
 // graphKeys are the pages' keys "section/slug", by their place in
 // Site.Pages (site.Page.Index), each made once (a page is the target of
-// many edges), with a 64-bit hash of each for graphInputs.
+// many edges), and a 64-bit hash of each for graphInputs, made without
+// the key: most builds make the entries of a few pages only.
 type graphKeys struct {
 	seed maphash.Seed
 	keys []string
@@ -122,17 +125,20 @@ func (k *graphKeys) of(p *site.Page) string {
 	if key == "" {
 		key = p.Section.Name + "/" + p.Slug()
 		k.keys[p.Index()] = key
-		k.ids[p.Index()] = maphash.String(k.seed, key)
 	}
 	return key
 }
 
-// id is the hash of p's key.
+// id is a hash of p's key: of its section's name and its slug, the one
+// rotated so that the two cannot trade places. (A zero is made again
+// each time, which changes nothing.)
 func (k *graphKeys) id(p *site.Page) uint64 {
-	if k.keys[p.Index()] == "" {
-		k.of(p)
+	id := k.ids[p.Index()]
+	if id == 0 {
+		id = maphash.String(k.seed, p.Section.Name) ^ bits.RotateLeft64(maphash.String(k.seed, p.Slug()), 32)
+		k.ids[p.Index()] = id
 	}
-	return k.ids[p.Index()]
+	return id
 }
 
 func graphPage(s *site.Site, p *site.Page, keys *graphKeys) GraphPage {
@@ -155,22 +161,22 @@ func graphPage(s *site.Site, p *site.Page, keys *graphKeys) GraphPage {
 }
 
 // graphInputs hashes what graphPage makes p's entry from.
-func graphInputs(h *graphHash, s *site.Site, p *site.Page, keys *graphKeys) {
+func graphInputs(h *keyhash.Hash, s *site.Site, p *site.Page, keys *graphKeys) {
 	for _, v := range []string{p.Section.Name, p.Slug(), p.Title(), p.Summary(), s.Permalink(p)} {
-		h.str(v)
+		h.String(v)
 	}
 	for _, gs := range [][]*site.Group{p.Out, p.In} {
-		h.n(len(gs))
+		h.Int(len(gs))
 		for _, g := range gs {
-			h.str(g.Section.Name)
-			h.str(g.Field)
-			h.n(len(g.Pages))
+			h.String(g.Section.Name)
+			h.String(g.Field)
+			h.Int(len(g.Pages))
 			for _, q := range g.Pages {
-				h.n(int(keys.id(q)))
+				h.Uint64(keys.id(q))
 			}
-			h.n(len(g.Quals))
+			h.Int(len(g.Quals))
 			for _, q := range g.Quals {
-				h.str(q)
+				h.String(q)
 			}
 		}
 	}

@@ -1,9 +1,10 @@
 package render
 
 import (
-	"encoding/binary"
 	"hash/maphash"
 	"maps"
+
+	"github.com/rolesite/rolesite/internal/keyhash"
 )
 
 // A GraphMemo keeps each page's encoded entry of graph.json from one
@@ -15,7 +16,7 @@ type GraphMemo struct {
 	seed    maphash.Seed
 	entries map[string]graphEntry // by source path
 	seen    map[string]bool       // the paths the build in progress asked for
-	h       graphHash
+	h       keyhash.Hash
 	key     uint64 // of the page asked for last
 }
 
@@ -42,13 +43,12 @@ func (m *GraphMemo) start() {
 
 // get returns the entry kept for the page at path when inputs, which
 // hashes what the entry is made from, hashes as it did.
-func (m *GraphMemo) get(path string, inputs func(h *graphHash)) ([]byte, bool) {
+func (m *GraphMemo) get(path string, inputs func(h *keyhash.Hash)) ([]byte, bool) {
 	if m == nil {
 		return nil, false
 	}
 	m.seen[path] = true
-	m.h.SetSeed(m.seed)
-	m.h.Reset()
+	m.h.Reset(m.seed)
 	inputs(&m.h)
 	m.key = m.h.Sum64()
 	e, ok := m.entries[path]
@@ -60,19 +60,4 @@ func (m *GraphMemo) put(path string, data []byte) {
 	if m != nil {
 		m.entries[path] = graphEntry{key: m.key, data: data}
 	}
-}
-
-// A graphHash hashes strings and counts without ambiguity: each string
-// after its length.
-type graphHash struct{ maphash.Hash }
-
-func (h *graphHash) n(n int) {
-	var b [8]byte
-	binary.LittleEndian.PutUint64(b[:], uint64(n))
-	h.Write(b[:])
-}
-
-func (h *graphHash) str(v string) {
-	h.n(len(v))
-	h.WriteString(v)
 }

@@ -27,11 +27,11 @@ func ResolveAfter(prev *Site, inputs []Input, opts Options) (*Site, diag.List) {
 func resolve(prev *Site, inputs []Input, opts Options) (*Site, diag.List) {
 	r := &resolver{
 		site:      &Site{},
-		byPath:    map[string]*Page{},
+		byPath:    make(map[string]*Page, len(inputs)),
 		bySection: map[string]*Section{},
 		slugs:     map[string]map[string]slugged{},
 		left:      map[string]*content.Page{},
-		linkPos:   map[*Page][]content.Pos{},
+		linkPos:   make(map[*Page][]content.Pos, len(inputs)),
 	}
 	inputs = slices.Clone(inputs)
 	slices.SortFunc(inputs, func(a, b Input) int { return strings.Compare(a.Page.Path, b.Page.Path) })
