@@ -1,6 +1,9 @@
 package site
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // kept is what ResolveAfter takes from the last site for the relations of
 // the pages whose file did not change: for each regular page of prev (by
@@ -15,14 +18,16 @@ type kept struct {
 // keptRelations returns what a page whose file prev had can keep of its
 // relations, or nil when none can. A page's outgoing relations are made
 // from its front matter, its section's declarations and the table of
-// slugs and drafts it names pages by; when every page and left-out draft
-// is where it was, and every section declares what it did, a page whose
-// file is the same resolves to the pages of the same paths, and to no
-// problem: prev had none. Call it after the declarations are complete
-// (see implied).
+// slugs and drafts it names pages by. When the same drafts are left out,
+// every section declares what it did and no page so far has a problem (a
+// slug two files claim, say), a name resolves now to the page of the path
+// it resolved to then, if that path still names a page: so a page whose
+// file is the same, all of whose targets are still there, resolves to the
+// pages of the same paths, and to no problem: prev had none. Pages added
+// or removed elsewhere change nothing of it. Call it after the
+// declarations are complete (see implied).
 func (r *resolver) keptRelations(prev *Site) *kept {
-	if prev == nil || len(prev.byPath) != len(r.byPath) || len(prev.left) != len(r.left) ||
-		len(prev.Sections) != len(r.site.Sections) {
+	if prev == nil || len(r.diags) > 0 || len(prev.left) != len(r.left) || len(prev.Sections) != len(r.site.Sections) {
 		return nil
 	}
 	for name := range prev.left {
@@ -38,16 +43,42 @@ func (r *resolver) keptRelations(prev *Site) *kept {
 		}
 		k.sections[then] = now
 	}
+	present := 0
 	for name, q := range prev.byPath {
 		p := r.byPath[name]
-		if p == nil || p.Kind != q.Kind {
+		if p == nil {
+			continue // gone: the pages that named it cannot keep (see of)
+		}
+		if p.Kind != q.Kind {
 			return nil
 		}
-		if q.Kind == KindPage {
+		if present++; q.Kind == KindPage {
 			k.pages[q.index] = p
 		}
 	}
+	if present < len(r.byPath) && r.shadowsDraft(prev) {
+		return nil
+	}
 	return k
+}
+
+// shadowsDraft reports whether a page prev did not have takes the slug of
+// a left-out draft of its section, in any case: a name that found the
+// draft then (and was dropped) finds the page now.
+func (r *resolver) shadowsDraft(prev *Site) bool {
+	if len(r.left) == 0 {
+		return false
+	}
+	drafts := map[string]bool{}
+	for _, d := range r.left {
+		drafts[d.Section+"/"+strings.ToLower(nfc(d.Slug))] = true
+	}
+	for name, p := range r.byPath {
+		if _, ok := prev.byPath[name]; !ok && drafts[p.Src.Section+"/"+strings.ToLower(nfc(p.Src.Slug))] {
+			return true
+		}
+	}
+	return false
 }
 
 // sameDecls reports whether a section declares now what it did then,
@@ -64,7 +95,8 @@ func sameDecls(then, now *Section) bool {
 }
 
 // of returns the page of prev whose relations p keeps: the page of the
-// same path, when it was made from the same file. Nil when there is none.
+// same path, when it was made from the same file and every page it named
+// is still there. Nil when there is none.
 func (k *kept) of(p *Page) *Page {
 	if k == nil || p.Kind != KindPage {
 		return nil
@@ -72,6 +104,13 @@ func (k *kept) of(p *Page) *Page {
 	q := k.prev.byPath[nfc(p.Src.Path)]
 	if q == nil || q.Src != p.Src {
 		return nil
+	}
+	for _, g := range q.Out {
+		for _, t := range g.Pages {
+			if k.pages[t.index] == nil {
+				return nil
+			}
+		}
 	}
 	return q
 }
