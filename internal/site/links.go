@@ -135,21 +135,33 @@ func (r *resolver) ids(p *Page) []string {
 
 // unchangedLinks returns the resolved body links of prev's pages whose
 // file the site has unchanged (the very content.Page), by that file, when
-// every link resolves now as it did then: the same paths name pages (a
-// page's URL is made from its path), under the same base path, and every
-// page whose file changed has the heading IDs it had. Prev having had no problem, each
-// of those links went to a page and a heading it has (none to a draft or
-// a missing file), so it goes to the same URL now. It returns nil
-// otherwise, or without prev.
+// every link resolves now as it did then: under the same base path, with
+// every page whose file changed having the heading IDs it had, a page's
+// links are taken when none of them goes to a page prev had and the site
+// has not. Prev having had no problem, each of its links went to a page and
+// a heading it has (none to a draft or a missing file), and a path names
+// the same page, at the same URL (made from the path), as long as it names
+// one: so such a link goes to the same URL now. Pages added change no
+// link: a link names its page by path. It returns nil otherwise, or
+// without prev.
 func (r *resolver) unchangedLinks(prev *Site) map[*content.Page][]string {
-	if prev == nil || prev.BasePath != r.site.BasePath || len(prev.byPath) != len(r.byPath) {
+	if prev == nil || prev.BasePath != r.site.BasePath {
 		return nil
+	}
+	var gone map[string]bool // the URLs of prev's pages whose path names none now
+	for name, q := range prev.byPath {
+		if r.byPath[name] == nil {
+			if gone == nil {
+				gone = map[string]bool{}
+			}
+			gone[prev.BasePath+q.URL] = true
+		}
 	}
 	out := make(map[*content.Page][]string, len(r.byPath))
 	for name, p := range r.byPath {
 		q := prev.byPath[name]
 		if q == nil {
-			return nil
+			continue // added: its links resolve anew
 		}
 		now, then := r.site.Body(p), prev.Body(q)
 		if now.Src != then.Src {
@@ -158,9 +170,26 @@ func (r *resolver) unchangedLinks(prev *Site) map[*content.Page][]string {
 			}
 			continue
 		}
-		if len(then.Links) > 0 {
+		if len(then.Links) > 0 && !linksInto(then.Links, gone) {
 			out[now.Src] = then.Links
 		}
 	}
 	return out
+}
+
+// linksInto reports whether one of the resolved links goes to a page of
+// the URLs in pages, whatever its fragment.
+func linksInto(links []string, pages map[string]bool) bool {
+	if len(pages) == 0 {
+		return false
+	}
+	for _, l := range links {
+		if i := strings.IndexByte(l, '#'); i >= 0 {
+			l = l[:i]
+		}
+		if pages[l] {
+			return true
+		}
+	}
+	return false
 }

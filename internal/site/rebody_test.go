@@ -210,7 +210,13 @@ func TestResolveAfterMatchesResolve(t *testing.T) {
 		func(f map[string]string) {
 			f["content/roles/role-004.md"] = strings.Replace(f["content/roles/role-004.md"], "title: Role 4", "title: Role four", 1) + "See [home](../_index.md#nowhere).\n"
 		},
+		func(f map[string]string) {
+			f["content/tools/tool-new.md"] = "---\ntitle: New\n---\nSee [a tool](tool-003.md).\n"
+		},
 	}
+	// Whether the unchanged pages keep their links: not after a heading
+	// ID or the base URL changed; after a page went, those not linking it.
+	keepsLinks := []bool{true, false, true, true, false, true, true}
 	prev, diags := Resolve(inputsOf(t, base), Options{})
 	if len(diags) > 0 {
 		t.Fatalf("the base site has problems: %v", diags)
@@ -234,6 +240,9 @@ func TestResolveAfterMatchesResolve(t *testing.T) {
 			reported++
 		}
 		sameResolve(t, fmt.Sprint("edit ", i), want, got, wantDiags, gotDiags)
+		if keepsLinks[i] != (got.keptLinks > 0) {
+			t.Errorf("edit %d: %d pages kept their links, want them kept: %v", i, got.keptLinks, keepsLinks[i])
+		}
 	}
 	if reported < 3 {
 		t.Errorf("only %d edits broke a link: the test would not see a link taken from the last site that no longer resolves", reported)

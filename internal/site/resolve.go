@@ -75,7 +75,7 @@ func resolve(prev *Site, inputs []Input, opts Options) (*Site, diag.List) {
 		w.links(p)
 	})
 	r.linkPos = nil // what resolving needed of the inputs goes with them
-	r.site.byPath, r.site.left, r.site.keptOut = r.byPath, r.left, r.keptOut
+	r.site.byPath, r.site.left, r.site.keptOut, r.site.keptLinks = r.byPath, r.left, r.keptOut, len(r.resolved)
 	return r.site, r.diags.Sorted()
 }
 

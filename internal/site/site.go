@@ -57,8 +57,9 @@ type Site struct {
 	byPath map[string]*Page
 	left   map[string]*content.Page
 	// keptOut is how many pages took their outgoing relations from the
-	// site ResolveAfter was given (see keptRelations).
-	keptOut int
+	// site ResolveAfter was given (see keptRelations), keptLinks how many
+	// their resolved body links (see unchangedLinks).
+	keptOut, keptLinks int
 }
 
 // A Section is one folder under content/.
