@@ -71,7 +71,8 @@
 // good build, the site is resolved after that build's
 // (site.ResolveAfter), which gives the unchanged pages' resolved body
 // links and outgoing relations. When a rebuild is told of changes under
-// content/ alone, the templates parsed for the same sections serve again.
+// content/ alone, the templates parsed for the same sections serve again,
+// and so do the files and assets the last build made of static/.
 // Keys of what a thing is made from are package keyhash's.
 //
 // With Options.Preview (rolesite serve), a build that has found no problem

@@ -28,6 +28,7 @@ type renderCache struct {
 	tplSecs  []string // the sections tpl was made for
 
 	assets      render.Assets // of the last build that copied static/
+	static      *staticKept   // what the last build made of static/, when it had no problem
 	searchNames []string      // files of the last search index
 	imageNames  []string      // images the last build copied from content/
 
@@ -98,9 +99,11 @@ type renderRun struct {
 	// preview, when not nil, is shown the open pages first (see
 	// Options.Preview).
 	preview Previewer
-	rooms   []outputRoom // the rooms this run makes
-	started bool         // their starts have run (see start)
-	made    []string     // every file this run made, in order
+	// themeKept is renderHow.themeKept.
+	themeKept bool
+	rooms     []outputRoom // the rooms this run makes
+	started   bool         // their starts have run (see start)
+	made      []string     // every file this run made, in order
 
 	assets    render.Assets           // the stylesheets and scripts, for the views
 	redirects []publish.Redirect      // of the alias pages, for _redirects
@@ -178,12 +181,12 @@ func renderSite(ctx context.Context, s *site.Site, theme fs.FS, cache *renderCac
 		return nil, diags
 	}
 	diags = slices.Clone(diags)
-	edited, preview := how.edited, how.preview
-	r := &renderRun{ctx: ctx, c: cache, s: s, theme: theme, files: files, edited: edited, preview: preview, assets: cache.assets}
+	r := &renderRun{ctx: ctx, c: cache, s: s, theme: theme, files: files, edited: how.edited, preview: how.preview,
+		themeKept: how.themeKept, assets: cache.assets}
 	for _, room := range outputRooms() {
 		// After edits of bodies alone, a room whose files read none keeps
 		// the last build's.
-		if edited == nil || room.readsBodies {
+		if how.edited == nil || room.readsBodies {
 			r.rooms = append(r.rooms, room)
 		}
 	}

@@ -14,16 +14,46 @@ import (
 )
 
 // staticRoom copies static/ (site files over the embedded defaults), and
-// hands on the stylesheets and scripts every page links.
+// hands on the stylesheets and scripts every page links. After edits of
+// content alone (renderHow.themeKept) static/ is as it was: the room adds
+// again what the last build made of it, which copied it without a problem.
 func staticRoom(r *renderRun) diag.List {
+	if kept := r.c.static; r.themeKept && kept != nil {
+		var diags diag.List
+		for _, f := range kept.files {
+			if err := r.add(f.out, f.data, f.src); err != nil {
+				diags = append(diags, diag.Diagnostic{Path: f.src, Message: "output collision: " + err.Error()})
+			}
+		}
+		r.assets, r.c.assets = kept.assets, kept.assets
+		return diags
+	}
+	kept := &staticKept{}
 	var diags diag.List
-	r.assets, diags = r.c.addStatic(r)
-	r.c.assets = r.assets
+	kept.assets, diags = r.c.addStatic(r, kept)
+	r.assets, r.c.assets = kept.assets, kept.assets
+	r.c.static = nil
+	if len(diags) == 0 {
+		r.c.static = kept
+	}
 	return diags
 }
 
-// addStatic copies static/ and returns the stylesheets and scripts.
-func (c *renderCache) addStatic(r *renderRun) (render.Assets, diag.List) {
+// staticKept is what a build made of static/: each file, where it went,
+// and the stylesheets and scripts.
+type staticKept struct {
+	files  []staticFile
+	assets render.Assets
+}
+
+type staticFile struct {
+	out, src string
+	data     []byte
+}
+
+// addStatic copies static/ and returns the stylesheets and scripts; kept
+// gets every file it added.
+func (c *renderCache) addStatic(r *renderRun, kept *staticKept) (render.Assets, diag.List) {
 	theme := r.theme
 	var assets render.Assets
 	var diags diag.List
@@ -69,10 +99,11 @@ func (c *renderCache) addStatic(r *renderRun) (render.Assets, diag.List) {
 		case isJS:
 			assets.JS = append(assets.JS, out)
 		}
-		rel = out
-		if err := r.add(rel, data, name); err != nil {
+		if err := r.add(out, data, name); err != nil {
 			diags = append(diags, diag.Diagnostic{Path: name, Message: "output collision: " + err.Error()})
+			return nil
 		}
+		kept.files = append(kept.files, staticFile{out: out, src: name, data: data})
 		return nil
 	})
 	if err != nil {
