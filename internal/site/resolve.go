@@ -115,7 +115,7 @@ func (r *resolver) all() []*Page {
 
 // pages sorts the inputs into the home page, sections and regular pages.
 func (r *resolver) pages(inputs []Input, opts Options) {
-	for _, in := range inputs {
+	for i, in := range inputs {
 		cp := in.Page
 		if cp.Draft && !opts.Drafts {
 			r.left[nfc(cp.Path)] = cp
@@ -149,7 +149,7 @@ func (r *resolver) pages(inputs []Input, opts Options) {
 			}
 			continue
 		}
-		sec := r.section(cp.Section)
+		sec := r.section(cp.Section, inputs[i:])
 		p.Section = sec
 		if cp.IsIndex() {
 			p.Kind = KindSection
@@ -184,13 +184,20 @@ func (r *resolver) pages(inputs []Input, opts Options) {
 	}
 }
 
-func (r *resolver) section(name string) *Section {
+// section returns the section of that name, made on the first page of it:
+// the first of rest, the inputs from there on, sorted by path, so that
+// the section's pages follow it (their count sizes its tables).
+func (r *resolver) section(name string, rest []Input) *Section {
 	if s, ok := r.bySection[name]; ok {
 		return s
 	}
-	s := &Section{Name: name}
+	n := 0
+	for n < len(rest) && rest[n].Page.Section == name {
+		n++
+	}
+	s := &Section{Name: name, Pages: make([]*Page, 0, n)}
 	r.bySection[name] = s
-	r.slugs[name] = map[string]slugged{}
+	r.slugs[name] = make(map[string]slugged, n)
 	r.site.Sections = append(r.site.Sections, s)
 	return s
 }
