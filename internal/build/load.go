@@ -205,11 +205,14 @@ func bodyEdits(changed []string, before, after map[string]*loaded) map[string]bo
 }
 
 // update applies a list of changed paths to the cached list of content
-// files, returning the new list and the files to read again.
+// files, returning the new list, sorted, and the files to read again. The
+// list is kept sorted, so that a few changes are a few insertions and
+// deletions, not a set of 10,000 names made and sorted again (a walk
+// gives the names folder by folder: its list is sorted once).
 func (c *loadCache) update(src fs.FS, changed []string) ([]string, map[string]bool) {
-	set := make(map[string]bool, len(c.names))
-	for _, n := range c.names {
-		set[n] = true
+	names := slices.Clone(c.names)
+	if !slices.IsSorted(names) {
+		slices.Sort(names)
 	}
 	reread := map[string]bool{}
 	for _, name := range changed {
@@ -217,21 +220,21 @@ func (c *loadCache) update(src fs.FS, changed []string) ([]string, map[string]bo
 			c.notes.update(src, name)
 			continue
 		}
-		if st, err := fs.Stat(src, name); err == nil && !st.IsDir() {
-			set[name] = true
+		st, err := fs.Stat(src, name)
+		// A file that cannot be stat'ed for another reason than its
+		// absence stays: reading it again reports the error.
+		here := err == nil && !st.IsDir() || err != nil && !errors.Is(err, fs.ErrNotExist)
+		i, listed := slices.BinarySearch(names, name)
+		switch {
+		case here && !listed:
+			names = slices.Insert(names, i, name)
+		case !here && listed:
+			names = slices.Delete(names, i, i+1)
+		}
+		if here {
 			reread[name] = true
-		} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			set[name] = true // keep it: reading it again reports the error
-			reread[name] = true
-		} else {
-			delete(set, name)
 		}
 	}
-	names := make([]string, 0, len(set))
-	for n := range set {
-		names = append(names, n)
-	}
-	slices.Sort(names)
 	return names, reread
 }
 
