@@ -84,7 +84,10 @@ func (b *Builder) load(ctx context.Context, src fs.FS, changed []string) ([]site
 	reread := map[string]bool{}
 	if changed != nil && b.cache.names != nil {
 		names, reread = b.cache.update(src, changed)
-	} else {
+	}
+	// A site left without pages is walked again, whatever the watcher
+	// said: whether content/ itself is still there changes the problem.
+	if len(names) == 0 {
 		names, b.cache.notes = walkContent(src)
 		for _, n := range names {
 			reread[n] = true
