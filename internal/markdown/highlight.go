@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/alecthomas/chroma/v2"
-	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/rolesite/rolesite/internal/lex"
 	"github.com/yuin/goldmark/ast"
@@ -40,20 +39,10 @@ import (
 // maxBlockHighlighted, whose lexing could near the limit on its own, is
 // always left plain.
 type codeRenderer struct {
-	format *chromahtml.Formatter
-	style  *chroma.Style
 	lexers *lex.Set // chroma's lexers, compiled to skip what cannot match
 }
 
-func newCodeRenderer() codeRenderer {
-	return codeRenderer{
-		format: chromahtml.New(chromahtml.WithClasses(true), chromahtml.WithPreWrapper(focusablePre{})),
-		// The palettes are CSS: an empty style spares the formatter
-		// working out CSS for every token type.
-		style:  chroma.MustNewStyle("rolesite", chroma.StyleEntries{}),
-		lexers: &lex.Set{},
-	}
-}
+func newCodeRenderer() codeRenderer { return codeRenderer{lexers: &lex.Set{}} }
 
 func (c codeRenderer) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
 	r.Register(ast.KindFencedCodeBlock, c.render)
@@ -80,7 +69,8 @@ func (c codeRenderer) render(w util.BufWriter, src []byte, n ast.Node, entering 
 	}
 	_, _ = w.WriteString(">")
 	if _, plain := b.AttributeString("nohl"); lexer != nil && !plain {
-		if tokens, ok := tokenise(c.lexers, lexer, code.String()); ok && c.format.Format(w, c.style, chroma.Literator(tokens...)) == nil {
+		if tokens, ok := tokenise(c.lexers, lexer, code.String()); ok {
+			writeCode(w, tokens)
 			_, _ = w.WriteString("</div>\n")
 			return ast.WalkContinue, nil
 		}
@@ -156,10 +146,3 @@ func (codeBudget) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) 
 		return ast.WalkSkipChildren, nil
 	})
 }
-
-// focusablePre writes chroma's <pre> with tabindex="0", so a reader on a
-// keyboard can scroll a block wider than the page.
-type focusablePre struct{}
-
-func (focusablePre) Start(_ bool, attr string) string { return `<pre tabindex="0"` + attr + "><code>" }
-func (focusablePre) End(bool) string                  { return "</code></pre>" }
