@@ -20,6 +20,15 @@ var (
 // readRegular reads a file after checking, through any symbolic link, that
 // it is a regular file.
 func readRegular(src fs.FS, name string) ([]byte, error) {
+	if r, ok := src.(regularReader); ok {
+		// Read no more than the limit and a byte: content.Parse refuses
+		// the file, at its first byte past the limit.
+		data, err := r.ReadFileLimit(name, content.MaxPageBytes+1)
+		if errors.Is(err, sitefs.ErrNotRegular) {
+			return nil, errNotRegular
+		}
+		return data, err
+	}
 	st, err := fs.Stat(src, name)
 	if err != nil {
 		return nil, err
@@ -41,6 +50,12 @@ func readRegular(src fs.FS, name string) ([]byte, error) {
 		return io.ReadAll(io.LimitReader(f, content.MaxPageBytes+1))
 	}
 	return fs.ReadFile(src, name)
+}
+
+// A regularReader reads a file in one go when it is a regular file, and
+// fails, without blocking, when it is not (a sitefs.FS).
+type regularReader interface {
+	ReadFileLimit(name string, limit int64) ([]byte, error)
 }
 
 // readDiag is the problem of a file or folder (what) that could not be

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -121,7 +122,12 @@ func (f *FS) Stat(name string) (fs.FileInfo, error) {
 }
 
 // ReadFile reads a regular file of the site.
-func (f *FS) ReadFile(name string) ([]byte, error) {
+func (f *FS) ReadFile(name string) ([]byte, error) { return f.ReadFileLimit(name, -1) }
+
+// ReadFileLimit reads a regular file of the site, no more than its first
+// limit bytes when limit is not negative: one open, where a check that it
+// is a regular file and a read would take a lookup of its name each.
+func (f *FS) ReadFileLimit(name string, limit int64) ([]byte, error) {
 	file, err := f.open(name)
 	if err != nil {
 		return nil, err
@@ -134,9 +140,14 @@ func (f *FS) ReadFile(name string) ([]byte, error) {
 	if st.IsDir() {
 		return nil, &fs.PathError{Op: "read", Path: name, Err: errIsDir}
 	}
+	size := st.Size()
+	var r io.Reader = file
+	if limit >= 0 {
+		size, r = min(size, limit), io.LimitReader(file, limit)
+	}
 	var b bytes.Buffer
-	b.Grow(int(st.Size()) + bytes.MinRead)
-	if _, err := b.ReadFrom(file); err != nil {
+	b.Grow(int(size) + bytes.MinRead)
+	if _, err := b.ReadFrom(r); err != nil {
 		return nil, &fs.PathError{Op: "read", Path: name, Err: err}
 	}
 	return b.Bytes(), nil

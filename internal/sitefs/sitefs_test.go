@@ -144,6 +144,40 @@ func TestInvalidNames(t *testing.T) {
 	}
 }
 
+// ReadFileLimit reads the whole file, or its first limit bytes, and what
+// ReadFile refuses it refuses: a folder, a link out of the site.
+func TestReadFileLimit(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "a.md"), []byte("0123456789"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(filepath.Join(dir, "d.md"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("/etc/hostname", filepath.Join(dir, "out.md")); err != nil {
+		t.Fatal(err)
+	}
+	fsys, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fsys.Close()
+	for _, tc := range []struct {
+		limit int64
+		want  string
+	}{{-1, "0123456789"}, {0, ""}, {4, "0123"}, {10, "0123456789"}, {11, "0123456789"}} {
+		if got, err := fsys.ReadFileLimit("a.md", tc.limit); err != nil || string(got) != tc.want {
+			t.Errorf("ReadFileLimit(a.md, %d) = %q, %v; want %q", tc.limit, got, err, tc.want)
+		}
+	}
+	if _, err := fsys.ReadFileLimit("d.md", 4); err == nil {
+		t.Error("ReadFileLimit read a folder")
+	}
+	if _, err := fsys.ReadFileLimit("out.md", 4); !errors.Is(err, ErrOutside) {
+		t.Errorf("ReadFileLimit(a link out of the site) = %v, want ErrOutside", err)
+	}
+}
+
 // A named pipe is refused at once rather than waiting for a writer.
 func TestPipeIsRefused(t *testing.T) {
 	dir := t.TempDir()
@@ -157,6 +191,9 @@ func TestPipeIsRefused(t *testing.T) {
 	defer fsys.Close()
 	if _, err := fsys.ReadFile("pipe.md"); !errors.Is(err, ErrNotRegular) {
 		t.Errorf("ReadFile(pipe) = %v, want ErrNotRegular", err)
+	}
+	if _, err := fsys.ReadFileLimit("pipe.md", 10); !errors.Is(err, ErrNotRegular) {
+		t.Errorf("ReadFileLimit(pipe) = %v, want ErrNotRegular", err)
 	}
 	if f, err := fsys.Open("pipe.md"); !errors.Is(err, ErrNotRegular) {
 		closeIf(f)
