@@ -28,8 +28,9 @@ import (
 //   - a good build writes only clean relative paths;
 //   - a Builder that built the site without one of its files (chosen by the
 //     archive's hash), told that the file appeared, gives exactly what a
-//     clean build gives, and so does it when told the file went again:
-//     what serve does on every save, checked on inputs nobody wrote.
+//     clean build gives; and so does it when told the file went again,
+//     and when it came back with the text of another file: what serve
+//     does on every save, checked on inputs nobody wrote.
 func FuzzSite(f *testing.F) {
 	seeds, _ := filepath.Glob("testdata/sites/*.txtar")
 	for _, name := range seeds {
@@ -79,6 +80,16 @@ func FuzzSite(f *testing.F) {
 		wantWithout := build.Build(context.Background(), without, rolesite.Theme(), build.Options{})
 		if d := compare(b.Rebuild(context.Background(), without, []string{gone}), wantWithout); d != "" {
 			t.Fatalf("%s removed: the rebuild differs from a clean build: %s", gone, d)
+		}
+		if len(names) < 2 {
+			return
+		}
+		// The file comes back with the text of the next one: a body, a
+		// front matter or a template edited into another.
+		next := names[(slices.Index(names, gone)+1)%len(names)]
+		without[gone] = src[next]
+		if d := compare(b.Rebuild(context.Background(), without, []string{gone}), build.Build(context.Background(), without, rolesite.Theme(), build.Options{})); d != "" {
+			t.Fatalf("%s written with the text of %s: the rebuild differs from a clean build: %s", gone, next, d)
 		}
 	})
 }

@@ -30,9 +30,10 @@
 // A page's first 64 KiB of fenced code is highlighted, in blocks of up to
 // 16 KiB, the rest left plain; a block whose lexing ran into chroma's per-match time limit is
 // lexed again, so the output depends on the input alone. The tokens are
-// chroma's, found by package lex in a fraction of chroma's time; a block on
-// which the lexer matches nothing over and over (where chroma would lex
-// forever) is left plain.
+// chroma's, found by package lex in a fraction of chroma's time, and the
+// HTML is what chroma's HTML formatter writes for them, streamed without
+// it (writeCode); a block on which the lexer matches nothing over and over
+// (where chroma would lex forever) is left plain.
 //
 // An image with a relative destination is recorded in Result.Images and its
 // src is a placeholder "rolesite-image:N" until FillImages puts in the
