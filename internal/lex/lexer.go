@@ -3,6 +3,7 @@ package lex
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -35,6 +36,7 @@ type pattern struct {
 	re     *regexp2.Regexp
 	first  *syntax.CharSet // the characters a match can start with; nil: any
 	err    error
+	words  *wordList // the pattern as a list of words, when it is one
 }
 
 // New prepares the rules of l as chroma does; their patterns are compiled
@@ -56,7 +58,11 @@ func New(l *chroma.RegexLexer) (*Lexer, error) {
 			if flags != "" {
 				source = "(?" + flags + ")" + source
 			}
-			patterns[compiled] = &pattern{rule: compiled, source: `\G` + source}
+			p := &pattern{rule: compiled, source: `\G` + source}
+			if !strings.Contains(flags, "i") {
+				p.words = parseWords(rule.Pattern)
+			}
+			patterns[compiled] = p
 		}
 	}
 	if err := mutate(rules); err != nil {

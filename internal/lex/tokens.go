@@ -96,11 +96,13 @@ func match(text []rune, pos int, rules []*chroma.CompiledRule, patterns []*patte
 	for i, rule := range rules {
 		var re *regexp2.Regexp
 		var first *syntax.CharSet
+		var words *wordList
 		if i < len(patterns) && patterns[i].rule == rule {
 			var err error
 			if re, first, err = patterns[i].compiled(); err != nil {
 				return 0, nil, nil, 0, err
 			}
+			words = patterns[i].words
 		} else {
 			re = rule.Regexp
 		}
@@ -108,7 +110,13 @@ func match(text []rune, pos int, rules []*chroma.CompiledRule, patterns []*patte
 			continue
 		}
 		if plain(rule) {
-			if n := matchLength(re, text, pos); n >= 0 {
+			n := -1
+			if words != nil {
+				n = words.match(text, pos)
+			} else {
+				n = matchLength(re, text, pos)
+			}
+			if n >= 0 {
 				return i, rule, nil, n, nil
 			}
 			continue
