@@ -88,7 +88,7 @@ func (b *Builder) load(ctx context.Context, src fs.FS, changed []string) ([]site
 	// A site left without pages is walked again, whatever the watcher
 	// said: whether content/ itself is still there changes the problem.
 	if len(names) == 0 {
-		names, b.cache.notes = walkContent(src)
+		names, b.cache.notes = walkSorted(src)
 		for _, n := range names {
 			reread[n] = true
 		}
@@ -207,16 +207,21 @@ func bodyEdits(changed []string, before, after map[string]*loaded) map[string]bo
 	return edited
 }
 
+// walkSorted is walkContent with the pages sorted by path: a walk goes
+// folder by folder, "a/b.md" before "a-c.md".
+func walkSorted(src fs.FS) ([]string, notes) {
+	names, found := walkContent(src)
+	slices.Sort(names)
+	return names, found
+}
+
 // update applies a list of changed paths to the cached list of content
-// files, returning the new list, sorted, and the files to read again. The
-// list is kept sorted, so that a few changes are a few insertions and
-// deletions, not a set of 10,000 names made and sorted again (a walk
-// gives the names folder by folder: its list is sorted once).
+// files, returning the new list and the files to read again. The list is
+// kept sorted (load sorts what a walk finds), so that a few changes are a
+// few insertions and deletions, not a set of 10,000 names made and sorted
+// again.
 func (c *loadCache) update(src fs.FS, changed []string) ([]string, map[string]bool) {
 	names := slices.Clone(c.names)
-	if !slices.IsSorted(names) {
-		slices.Sort(names)
-	}
 	reread := map[string]bool{}
 	for _, name := range changed {
 		if !sitefiles.IsPage(name) {

@@ -20,9 +20,9 @@ var (
 // readRegular reads a file after checking, through any symbolic link, that
 // it is a regular file.
 func readRegular(src fs.FS, name string) ([]byte, error) {
+	// Read no more than the limit and a byte: content.Parse refuses the
+	// file, at its first byte past the limit.
 	if r, ok := src.(regularReader); ok {
-		// Read no more than the limit and a byte: content.Parse refuses
-		// the file, at its first byte past the limit.
 		data, err := r.ReadFileLimit(name, content.MaxPageBytes+1)
 		if errors.Is(err, sitefs.ErrNotRegular) {
 			return nil, errNotRegular
@@ -40,8 +40,6 @@ func readRegular(src fs.FS, name string) ([]byte, error) {
 		return nil, errNotRegular
 	}
 	if st.Size() > content.MaxPageBytes {
-		// Read no more than the limit and a byte: content.Parse refuses
-		// the file, at its first byte past the limit.
 		f, err := src.Open(name)
 		if err != nil {
 			return nil, err
