@@ -18,7 +18,7 @@ func aliasRoom(r *renderRun) diag.List {
 	var diags diag.List
 	for _, p := range allPages(s) {
 		for i, a := range p.Aliases {
-			page := render.Alias(p.Title(), render.Absolute(s, s.Permalink(p)))
+			page := render.Alias(p.Title(), render.Absolute(s, s.Permalink(p)), s.BaseURL != "")
 			if c.minify != nil {
 				page, _ = c.minify.Minify(a, page)
 			}

@@ -140,8 +140,17 @@ func commit(env Env, stream *output.Stream, res build.Result, dir string) int {
 	if len(rep.Kept) > 0 {
 		fmt.Fprintf(env.Stdout, "kept %s in %s that rolesite did not write (%s); --clean removes them\n", files(len(rep.Kept)), dir, strings.Join(first(rep.Kept, 3), ", "))
 	}
+	if res.Site != nil && res.Site.BaseURL == "" {
+		fmt.Fprintln(env.Stdout, noBaseURL)
+	}
 	return ExitOK
 }
+
+// noBaseURL says what a build without a base URL leaves out or relative:
+// what search engines and feed readers need absolute.
+const noBaseURL = "no base URL: pages have no canonical link or og:url, robots.txt names no sitemap, " +
+	"and sitemap.xml and feed.xml give paths, not URLs; " +
+	"set base_url in content/_index.md or pass --base-url to publish"
 
 // files is "1 file" or "n files".
 func files(n int) string {

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -72,6 +73,33 @@ func TestBuildWritesAndSummarises(t *testing.T) {
 	page, err := os.ReadFile(filepath.Join(out, "roles", "analyst", "index.html"))
 	if err != nil || !bytes.Contains(page, []byte(`href="/tools/sql/"`)) {
 		t.Errorf("page: %v %s", err, page)
+	}
+}
+
+// TestBuildSaysWhatNoBaseURLLeavesOut checks that a build without a base
+// URL says so, and what to do, and that a build with one (from the flag
+// or from content/_index.md) does not.
+func TestBuildSaysWhatNoBaseURLLeavesOut(t *testing.T) {
+	withIndex := maps.Clone(goodSite)
+	withIndex["content/_index.md"] = "---\ntitle: Atlas\nbase_url: https://example.org/\n---\n"
+	for _, c := range []struct {
+		site  map[string]string
+		flags []string
+		note  bool
+	}{
+		{goodSite, nil, true},
+		{goodSite, []string{"--base-url", "https://example.org/atlas/"}, false},
+		{withIndex, nil, false},
+	} {
+		src := writeSite(t, c.site)
+		args := append([]string{"build", "--src", src, "--out", filepath.Join(t.TempDir(), "site")}, c.flags...)
+		code, stdout, stderr := run(t, args...)
+		if code != ExitOK {
+			t.Fatalf("%v: code %d: %s", c.flags, code, stderr)
+		}
+		if got := strings.Contains(stdout, "no base URL") && strings.Contains(stdout, "--base-url"); got != c.note {
+			t.Errorf("%v, _index.md %q: stdout %q", c.flags, c.site["content/_index.md"], stdout)
+		}
 	}
 }
 

@@ -11,7 +11,8 @@ var aliasPage = template.Must(template.New("alias").Parse(`<!doctype html>
 <head>
 <meta charset="utf-8">
 <title>Moved to {{.Title}}</title>
-<link rel="canonical" href="{{.Target}}">
+{{if .Canonical}}<link rel="canonical" href="{{.Target}}">
+{{end -}}
 <meta name="robots" content="noindex">
 <meta http-equiv="refresh" content="0; url={{.Target}}">
 </head>
@@ -21,10 +22,16 @@ var aliasPage = template.Must(template.New("alias").Parse(`<!doctype html>
 </html>
 `))
 
-// Alias returns a redirect page to target (a URL path or absolute URL).
-func Alias(title, target string) []byte {
+// Alias returns a redirect page to target (a URL path or absolute URL),
+// naming it as the canonical URL when canonical is set: a canonical link
+// must be an absolute URL, which a site without a base URL has none of.
+func Alias(title, target string, canonical bool) []byte {
 	var b bytes.Buffer
-	if err := aliasPage.Execute(&b, struct{ Title, Target string }{title, target}); err != nil {
+	data := struct {
+		Title, Target string
+		Canonical     bool
+	}{title, target, canonical}
+	if err := aliasPage.Execute(&b, data); err != nil {
 		panic(err) // the template and its data are fixed
 	}
 	return b.Bytes()

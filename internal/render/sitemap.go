@@ -27,10 +27,14 @@ func Sitemap(s *site.Site, pages []*site.Page, updated func(*site.Page) time.Tim
 	return b.Bytes()
 }
 
-// Robots returns robots.txt, pointing at the sitemap.
+// Robots returns robots.txt, pointing at the sitemap when the site has a
+// base URL: the Sitemap line must be an absolute URL, and a path there is
+// one that crawlers reject.
 func Robots(s *site.Site) []byte {
 	var b bytes.Buffer
 	b.WriteString("User-agent: *\nAllow: /\n")
-	b.WriteString("Sitemap: " + absolute(s, s.BasePath+"sitemap.xml") + "\n")
+	if s.BaseURL != "" {
+		b.WriteString("Sitemap: " + absolute(s, s.BasePath+"sitemap.xml") + "\n")
+	}
 	return b.Bytes()
 }
