@@ -20,9 +20,9 @@ const matchLimit = 250 * time.Millisecond
 // safe for concurrent use.
 type Lexer struct {
 	base     *chroma.RegexLexer
-	rules    chroma.CompiledRules  // as chroma's mutators see them; no Regexp
-	patterns map[string][]*pattern // by state, one per rule
-	fixed    bool                  // see fixedRules
+	rules    chroma.CompiledRules // as chroma's mutators see them; no Regexp
+	states   map[string]*state    // by name
+	fixed    bool                 // see fixedRules
 	ensureNL bool
 }
 
@@ -68,15 +68,15 @@ func New(l *chroma.RegexLexer) (*Lexer, error) {
 	if err := mutate(rules); err != nil {
 		return nil, fmt.Errorf("%s: %w", l.Config().Name, err)
 	}
-	byState := map[string][]*pattern{}
-	for state, list := range rules {
+	states := map[string]*state{}
+	for name, list := range rules {
 		ps := make([]*pattern, len(list))
 		for i, r := range list {
 			ps[i] = patterns[r]
 		}
-		byState[state] = ps
+		states[name] = &state{patterns: ps}
 	}
-	return &Lexer{base: l, rules: rules, patterns: byState, fixed: fixedRules(rules), ensureNL: l.Config().EnsureNL}, nil
+	return &Lexer{base: l, rules: rules, states: states, fixed: fixedRules(rules), ensureNL: l.Config().EnsureNL}, nil
 }
 
 // ruleFlags are the flags chroma gives every pattern of a lexer.

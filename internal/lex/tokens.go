@@ -49,7 +49,7 @@ func (l *Lexer) Tokens(code string) (tokens []chroma.Token, err error) {
 		if !ok {
 			return nil, fmt.Errorf("lexing with %s: unknown state %q", l.base.Config().Name, st.State)
 		}
-		i, rule, m, n, err := match(st.Text, st.Pos, rules, l.patterns[st.State])
+		i, rule, m, n, err := match(st.Text, st.Pos, rules, l.states[st.State], l.fixed)
 		if err != nil {
 			return nil, fmt.Errorf("lexing with %s: %w", l.base.Config().Name, err)
 		}
@@ -88,11 +88,27 @@ func (l *Lexer) Tokens(code string) (tokens []chroma.Token, err error) {
 // exclude the one at pos, and returns the first that matches: for a plain
 // rule (see plain) how many characters it matched, for any other the
 // match itself. A rule whose match runs out of time counts as not
-// matching, as in chroma.
+// matching, as in chroma. With rules that never change (see fixedRules),
+// an ASCII character's rules come from the state's dispatch.
 //
 // A rule a mutator made while lexing comes with its own Regexp; it is
 // tried as chroma tries it.
-func match(text []rune, pos int, rules []*chroma.CompiledRule, patterns []*pattern) (int, *chroma.CompiledRule, *regexp2.Match, int, error) {
+func match(text []rune, pos int, rules []*chroma.CompiledRule, s *state, fixed bool) (int, *chroma.CompiledRule, *regexp2.Match, int, error) {
+	if c := text[pos]; fixed && c >= 0 && c < 128 && s != nil {
+		if d := s.dispatch(); d != nil {
+			for _, i := range d.ascii[c] {
+				p := s.patterns[i]
+				if m, n, ok := try(text, pos, rules[i], p.re, p.words); ok {
+					return int(i), rules[i], m, n, nil
+				}
+			}
+			return 0, nil, nil, 0, nil
+		}
+	}
+	var patterns []*pattern
+	if s != nil {
+		patterns = s.patterns
+	}
 	for i, rule := range rules {
 		var re *regexp2.Regexp
 		var first *syntax.CharSet
@@ -109,24 +125,31 @@ func match(text []rune, pos int, rules []*chroma.CompiledRule, patterns []*patte
 		if first != nil && !first.Contains(text[pos]) {
 			continue
 		}
-		if plain(rule) {
-			n := -1
-			if words != nil {
-				n = words.match(text, pos)
-			} else {
-				n = matchLength(re, text, pos)
-			}
-			if n >= 0 {
-				return i, rule, nil, n, nil
-			}
-			continue
-		}
-		m, err := re.FindRunesMatchStartingAt(text, pos)
-		if m != nil && err == nil && m.RuneIndex == pos {
-			return i, rule, m, m.RuneLength, nil
+		if m, n, ok := try(text, pos, rule, re, words); ok {
+			return i, rule, m, n, nil
 		}
 	}
 	return 0, nil, nil, 0, nil
+}
+
+// try tries rule, whose pattern is re (or the list of words, when it is
+// one), at pos: for a plain rule the match's length, for any other the
+// match too.
+func try(text []rune, pos int, rule *chroma.CompiledRule, re *regexp2.Regexp, words *wordList) (*regexp2.Match, int, bool) {
+	if plain(rule) {
+		n := -1
+		if words != nil {
+			n = words.match(text, pos)
+		} else {
+			n = matchLength(re, text, pos)
+		}
+		return nil, n, n >= 0
+	}
+	m, err := re.FindRunesMatchStartingAt(text, pos)
+	if m != nil && err == nil && m.RuneIndex == pos {
+		return m, m.RuneLength, true
+	}
+	return nil, 0, false
 }
 
 // plain says whether rule only names the type of the token it matches:

@@ -74,13 +74,13 @@ func wordPatterns(t testing.TB) []wordPattern {
 			continue
 		}
 		for _, state := range slices.Sorted(func(yield func(string) bool) {
-			for s := range fast.patterns {
+			for s := range fast.states {
 				if !yield(s) {
 					return
 				}
 			}
 		}) {
-			for _, p := range fast.patterns[state] {
+			for _, p := range fast.states[state].patterns {
 				if p.words == nil {
 					continue
 				}
