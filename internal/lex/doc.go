@@ -13,7 +13,10 @@
 // first-character analysis, the one its unanchored searches rely on), and
 // skips the rule when the character at the position is not in it. A rule
 // whose pattern can match the empty string, or whose first characters the
-// analysis cannot bound, is always tried. And a rule whose pattern is a
+// analysis cannot bound, is always tried. The first time a state is lexed
+// in, its rules are sorted by those sets into a list for each ASCII
+// character (see dispatch), so that at such a character only the rules
+// that can begin with it are looked at. And a rule whose pattern is a
 // list of literal words (a keyword or builtin rule: "(?<!\.)(print|len|…)\b")
 // is matched by looking up the words that begin with the character there
 // instead of running the interpreter through every alternative (see
