@@ -1,6 +1,7 @@
 package lex
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -73,13 +74,7 @@ func wordPatterns(t testing.TB) []wordPattern {
 		if err != nil {
 			continue
 		}
-		for _, state := range slices.Sorted(func(yield func(string) bool) {
-			for s := range fast.states {
-				if !yield(s) {
-					return
-				}
-			}
-		}) {
+		for _, state := range slices.Sorted(maps.Keys(fast.states)) {
 			for _, p := range fast.states[state].patterns {
 				if p.words == nil {
 					continue
