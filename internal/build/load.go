@@ -54,7 +54,7 @@ type loadCache struct {
 func newLoadCache(min *publish.Minifier) *loadCache {
 	c := &loadCache{files: map[string]*loaded{}, converters: map[bool]*markdown.Converter{}}
 	if min != nil {
-		c.minify = func(dst *bytes.Buffer, html []byte) error { return min.MinifyTo(dst, ".html", html) }
+		c.minify = min.MinifyFragment
 	}
 	return c
 }

@@ -107,3 +107,14 @@ func (m *Minifier) MinifyTo(out *bytes.Buffer, name string, data []byte) error {
 	}
 	return nil
 }
+
+// MinifyFragment appends html, a page's body as the markdown converter
+// wrote it, minified, to out: the same bytes as MinifyTo(out, ".html",
+// html), by a fast path for the HTML goldmark writes (see minifyFragment)
+// and by the minifier for anything else.
+func (m *Minifier) MinifyFragment(out *bytes.Buffer, html []byte) error {
+	if minifyFragment(out, html) {
+		return nil
+	}
+	return m.MinifyTo(out, ".html", html)
+}
