@@ -49,7 +49,7 @@ func New(opts Options) *Converter {
 		goldmark.WithExtensions(extension.GFM, extension.Footnote),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute(),
 			parser.WithASTTransformers(util.Prioritized(callouts{}, 100), util.Prioritized(codeBudget{}, 100))),
-		goldmark.WithRendererOptions(append(rendererOpts, renderer.WithNodeRenderers(util.Prioritized(calloutRenderer{}, 100), util.Prioritized(newCodeRenderer(), 100)))...),
+		goldmark.WithRendererOptions(append(rendererOpts, renderer.WithNodeRenderers(util.Prioritized(calloutRenderer{}, 100), util.Prioritized(newCodeRenderer(), 100), util.Prioritized(tableCellRenderer{}, 100)))...),
 	)
 	return &Converter{md: md, reserved: opts.ReservedIDs, minify: opts.Minify, scratch: &sync.Pool{New: func() any { return newScratch() }}}
 }

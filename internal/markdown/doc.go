@@ -22,6 +22,10 @@
 // at its '[', with the nearest kind suggested. Problems are returned as
 // data, with body offsets, like links: the caller knows the file.
 //
+// A table column's alignment is a class on its cells, align-left,
+// align-center or align-right, not the style attribute goldmark writes:
+// the site's Content-Security-Policy forbids style attributes.
+//
 // A fenced code block that names a language chroma knows is highlighted at
 // conversion time as CSS classes (never a style attribute: the site's
 // Content-Security-Policy forbids them), inside <div class="code"

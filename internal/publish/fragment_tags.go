@@ -67,12 +67,7 @@ const (
 	attrTrim                  // also whitespace: declined when it has any
 	attrURL                   // also the scheme's case, and data: URIs
 	attrBool                  // written without a value
-	attrStyle                 // CSS: only what the minifier leaves as it is
 )
-
-// fragmentStyles are the style attributes goldmark's tables write, which
-// the CSS minifier leaves as they are.
-var fragmentStyles = map[string]bool{"text-align:left": true, "text-align:center": true, "text-align:right": true}
 
 // fragmentAttrs are the attributes the fast path knows, besides data-* and
 // aria-* (plain). omitEmpty marks the ones an empty value removes.
@@ -88,7 +83,7 @@ var fragmentAttrs = map[string]struct {
 	"hidden": {kind: attrTrim}, "type": {kind: attrTrim},
 	"href": {kind: attrURL}, "src": {kind: attrURL}, "cite": {kind: attrURL},
 	"checked": {kind: attrBool}, "disabled": {kind: attrBool}, "open": {kind: attrBool},
-	"reversed": {kind: attrBool}, "style": {kind: attrStyle},
+	"reversed": {kind: attrBool},
 }
 
 // writeStartTag writes the start tag at src[p] ('<'), minified, and
@@ -162,9 +157,6 @@ func writeAttr(dst *bytes.Buffer, src []byte, i int, t *fragmentTag) (int, bool)
 func attrValueOK(kind attrKind, val []byte) bool {
 	if bytes.IndexByte(val, 0) >= 0 || bytes.IndexByte(val, '<') >= 0 {
 		return false
-	}
-	if kind == attrStyle {
-		return fragmentStyles[string(val)]
 	}
 	if len(val) > 0 && (isSpace(val[0]) || isSpace(val[len(val)-1])) && kind != attrPlain {
 		return false

@@ -145,7 +145,7 @@ var fragmentHTML = []string{
 	"<p class=\"a \n b  c\">x</p>",
 	"<input checked=\"\" disabled=\"\" type=\"checkbox\"> <input type=\"radio\">",
 	"<p id=\"\">x</p><p class=\"\">y</p><img alt=\"\" src=\"\" title=\"\">",
-	"<table><tr><td style=\"text-align:left\">a</td><th style=\"text-align:right\"> b </th></tr></table>",
+	"<table><tr><td class=\"align-left\">a</td><th class=\"align-right\"> b </th></tr></table>",
 	"<div class=\"code\" data-lang=\"Go\" aria-label=\"x  y\n z\"><pre>q</pre></div>",
 	"<p>a\r\nb\r c</p>",
 	"<p>x</p>   ",
@@ -166,6 +166,7 @@ var fragmentHTML = []string{
 // not model.
 var fragmentDeclined = []string{
 	"<p style=\"color: red\">x</p>",
+	"<td style=\"text-align:left\">x</td>",
 	"<script>var x = 1;</script>",
 	"<p>a <!-- c --> b</p>",
 	"<p onclick=\"x()\">x</p>",
