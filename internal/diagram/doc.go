@@ -36,9 +36,10 @@
 // Text cannot be measured at build time, so widths are estimated per rune
 // for a wide sans serif and erring wide (measure.go); titles wrap and role
 // names that would not fit a whole line are cut with "…" (the full name
-// stays in the link's <title>). Tests check, from the layout data, that no
-// two boxes overlap and that all stay inside the drawing, and, when
-// Chromium is installed, that the real text fits its boxes.
+// is then the link's <title>; a chip whose name fits has none, its text
+// names its link). Tests check, from the layout data, that no two boxes
+// overlap and that all stay inside the drawing, and, when Chromium is
+// installed, that the real text fits its boxes.
 //
 // # Accessibility and the strict CSP
 //
@@ -46,8 +47,11 @@
 // telling the whole cycle in words. The stages form a list; each stage's
 // link is titled "Stage 3 of 12: Training", its roles are a group named
 // "Roles in Training", and each loop note is a link back to its stage. The
-// arrows are aria-hidden. There are no ids (two drawings share a page), no
-// style attributes and no <style> element: colours come only from classes
+// arrows are aria-hidden, and drawn as four paths (spine, heads, loops,
+// loop heads) so that they add four elements to the page, not some forty:
+// the two drawings are most of the home page's elements. There are no ids
+// (two drawings share a page), no style attributes and no <style>
+// element: colours come only from classes
 // styled in static/css/diagram.css with the theme's custom properties
 // (--bg, --fg, --muted, --accent, --border, --surface).
 package diagram

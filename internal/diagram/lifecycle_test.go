@@ -85,6 +85,8 @@ func TestEscaping(t *testing.T) {
 			t.Errorf("output contains %q", bad)
 		}
 	}
+	// A role's name is its chip's text, or its link's title when the text
+	// is cut.
 	var hrefs, titles []string
 	dec := xml.NewDecoder(strings.NewReader("<root>" + out + "</root>"))
 	var inTitle bool
@@ -98,7 +100,7 @@ func TestEscaping(t *testing.T) {
 		}
 		switch tok := tok.(type) {
 		case xml.StartElement:
-			inTitle = tok.Name.Local == "title"
+			inTitle = tok.Name.Local == "title" || tok.Name.Local == "text" || tok.Name.Local == "tspan"
 			for _, a := range tok.Attr {
 				if a.Name.Local == "href" {
 					hrefs = append(hrefs, a.Value)
@@ -128,7 +130,7 @@ func TestEscaping(t *testing.T) {
 			found = found || got == want
 		}
 		if !found {
-			t.Errorf("no <title> reads %q; titles: %q", want, titles)
+			t.Errorf("no <title> or <text> reads %q; they read: %q", want, titles)
 		}
 	}
 }
@@ -160,7 +162,7 @@ func TestAccessibility(t *testing.T) {
 		if len(stageTitles) != 12 {
 			t.Errorf("%d stage links, want 12", len(stageTitles))
 		}
-		if !strings.Contains(svg, `<g role="group" aria-label="Roles in Monitoring"><a class="lc-role" href="/atlas/roles/ai-engineer/"><title>AI Engineer</title>`) {
+		if !strings.Contains(svg, `<g role="group" aria-label="Roles in Monitoring"><a class="lc-role" href="/atlas/roles/ai-engineer/"><rect`) {
 			t.Error("the roles of Monitoring are not a named group of links")
 		}
 	}
@@ -216,5 +218,32 @@ func TestSize(t *testing.T) {
 	t.Logf("the atlas diagram is %d bytes", n)
 	if n > 80_000 {
 		t.Errorf("the atlas diagram is %d bytes; keep it under 80 kB", n)
+	}
+}
+
+// A chip's link is named by its text; only a chip whose text is cut has a
+// <title>, with the whole name. The arrows are four paths, whatever the
+// number of stages and loops.
+func TestChipTitlesAndArrows(t *testing.T) {
+	long := "A Role Whose Name Is Far Too Long To Fit On One Chip In Either Drawing Of The Cycle"
+	stages, loops := small()
+	stages[1].Roles = append(stages[1].Roles, Link{long, "/atlas/roles/long/"})
+	for _, svg := range strings.Split(Lifecycle(stages, loops), "</svg>")[:2] {
+		chips := regexp.MustCompile(`<a class="lc-role" href="([^"]*)">(<title>([^<]*)</title>)?<rect[^>]*/><text[^>]*>([^<]*)</text>`).FindAllStringSubmatch(svg, -1)
+		if len(chips) != 5 {
+			t.Fatalf("%d chips, want 5:\n%s", len(chips), svg)
+		}
+		for _, c := range chips {
+			href, title, text := c[1], c[3], c[4]
+			switch {
+			case href == "/atlas/roles/long/" && (title != long || !strings.HasSuffix(text, "…")):
+				t.Errorf("the cut chip reads %q, titled %q; want its text cut and its title %q", text, title, long)
+			case href != "/atlas/roles/long/" && (c[2] != "" || strings.HasSuffix(text, "…")):
+				t.Errorf("chip %s reads %q and has a title %q; want its whole name and no title", href, text, title)
+			}
+		}
+		if n := strings.Count(svg, "<path "); n != 4 {
+			t.Errorf("%d paths, want 4 (spine, heads, loops, loop heads)", n)
+		}
 	}
 }

@@ -19,30 +19,7 @@ func writeSVG(b *strings.Builder, l layout, stages []Stage) {
 	fmt.Fprintf(b, "<title>The lifecycle in %d stages, with the roles active in each</title>", n)
 	fmt.Fprintf(b, "<desc>%s</desc>", esc(summary(stages, l.Loops)))
 
-	// Arrows carry no information the text does not: hidden from screen readers.
-	b.WriteString(`<g aria-hidden="true">`)
-	for i := 0; i+1 < len(l.Stages); i++ {
-		y1 := l.Stages[i].Circle.Y + 2*radius
-		y2 := l.Stages[i+1].Circle.Y
-		fmt.Fprintf(b, `<path class="lc-spine" d="M%s %sV%s"/>`, num(l.SpineX), num(y1+2), num(y2-2))
-		fmt.Fprintf(b, `<path class="lc-head" d="M%s %sl-4 -7h8z"/>`, num(l.SpineX), num(y2-1))
-	}
-	for _, lp := range l.Loops {
-		x0 := l.SpineX - radius // the circles' left edge
-		r := loopCorner
-		dir := 1.0 // up, when the loop goes back
-		if lp.Y2 > lp.Y1 {
-			dir = -1
-		}
-		fmt.Fprintf(b, `<path class="lc-loop" d="M%s %sH%sQ%s %s %s %sV%sQ%s %s %s %sH%s"/>`,
-			num(x0-1), num(lp.Y1), num(lp.LaneX+r),
-			num(lp.LaneX), num(lp.Y1), num(lp.LaneX), num(lp.Y1-dir*r),
-			num(lp.Y2+dir*r),
-			num(lp.LaneX), num(lp.Y2), num(lp.LaneX+r), num(lp.Y2),
-			num(x0-1-loopHead))
-		fmt.Fprintf(b, `<path class="lc-loop-head" d="M%s %sl-%s -4v8z"/>`, num(x0-1), num(lp.Y2), num(loopHead))
-	}
-	b.WriteString(`</g>`)
+	writeArrows(b, l)
 
 	b.WriteString(`<g role="list">`)
 	for i, sb := range l.Stages {
@@ -56,7 +33,11 @@ func writeSVG(b *strings.Builder, l layout, stages []Stage) {
 		if len(sb.Chips) > 0 {
 			fmt.Fprintf(b, `<g role="group" aria-label="Roles in %s">`, esc(s.Title))
 			for _, c := range sb.Chips {
-				fmt.Fprintf(b, `<a class="lc-role" href="%s"><title>%s</title>`, escURL(c.Link.URL), esc(c.Link.Title))
+				fmt.Fprintf(b, `<a class="lc-role" href="%s">`, escURL(c.Link.URL))
+				if c.Label.Text != c.Link.Title {
+					// A cut label: the whole name is the link's.
+					fmt.Fprintf(b, `<title>%s</title>`, esc(c.Link.Title))
+				}
 				fmt.Fprintf(b, `<rect x="%s" y="%s" width="%s" height="%s" rx="%s"/>`,
 					num(c.Box.X), num(c.Box.Y), num(c.Box.W), num(c.Box.H), num(chipHeight/2))
 				writeText(b, "", "middle", chipFont, []line{c.Label})
@@ -78,6 +59,45 @@ func writeSVG(b *strings.Builder, l layout, stages []Stage) {
 		b.WriteString(`</g>`)
 	}
 	b.WriteString(`</g></svg>`)
+}
+
+// writeArrows writes the spine's arrows and the loops' as four paths, one
+// for each kind of stroke and head: they carry no information the text
+// does not, so they are hidden from screen readers, and as one path each
+// they add four elements to the page, not one or two per stage and loop.
+func writeArrows(b *strings.Builder, l layout) {
+	var spine, heads, loops, loopHeads strings.Builder
+	for i := 0; i+1 < len(l.Stages); i++ {
+		y1 := l.Stages[i].Circle.Y + 2*radius
+		y2 := l.Stages[i+1].Circle.Y
+		fmt.Fprintf(&spine, `M%s %sV%s`, num(l.SpineX), num(y1+2), num(y2-2))
+		fmt.Fprintf(&heads, `M%s %sl-4 -7h8z`, num(l.SpineX), num(y2-1))
+	}
+	for _, lp := range l.Loops {
+		x0 := l.SpineX - radius // the circles' left edge
+		r := loopCorner
+		dir := 1.0 // up, when the loop goes back
+		if lp.Y2 > lp.Y1 {
+			dir = -1
+		}
+		fmt.Fprintf(&loops, `M%s %sH%sQ%s %s %s %sV%sQ%s %s %s %sH%s`,
+			num(x0-1), num(lp.Y1), num(lp.LaneX+r),
+			num(lp.LaneX), num(lp.Y1), num(lp.LaneX), num(lp.Y1-dir*r),
+			num(lp.Y2+dir*r),
+			num(lp.LaneX), num(lp.Y2), num(lp.LaneX+r), num(lp.Y2),
+			num(x0-1-loopHead))
+		fmt.Fprintf(&loopHeads, `M%s %sl-%s -4v8z`, num(x0-1), num(lp.Y2), num(loopHead))
+	}
+	b.WriteString(`<g aria-hidden="true">`)
+	for _, p := range []struct {
+		class string
+		d     *strings.Builder
+	}{{"lc-spine", &spine}, {"lc-head", &heads}, {"lc-loop", &loops}, {"lc-loop-head", &loopHeads}} {
+		if p.d.Len() > 0 {
+			fmt.Fprintf(b, `<path class="%s" d="%s"/>`, p.class, p.d.String())
+		}
+	}
+	b.WriteString(`</g>`)
 }
 
 // writeText writes lines as one <text>, each line centred vertically in
