@@ -22,8 +22,9 @@
 // with GOGC at 50 rather than with the collector running all the time.
 //
 // Start sets both for the process until the Budget it returns is stopped;
-// Raise raises the floor meanwhile. It adjusts them after every collection,
-// from a finalizer; it never sets GOGC below the value it found (GOGC from
-// the environment, say), and it leaves a memory limit it found
-// (GOMEMLIMIT) alone.
+// Raise raises the floor meanwhile. It adjusts them after every
+// collection, from a cleanup (runtime.AddCleanup) on an object made to be
+// collected; it never sets GOGC below the value it found (GOGC from the
+// environment, say), and it leaves a memory limit it found (GOMEMLIMIT)
+// alone.
 package gcfloor

@@ -21,7 +21,7 @@ type tuner struct {
 	stopped bool
 }
 
-// sentinel is garbage made to be collected: its finalizer runs after each
+// sentinel is garbage made to be collected: its cleanup runs after each
 // collection and makes the next one.
 type sentinel struct{ t *tuner }
 
@@ -73,11 +73,11 @@ func (b *Budget) Stop() {
 }
 
 func (t *tuner) arm() {
-	runtime.SetFinalizer(&sentinel{t}, func(s *sentinel) {
-		if s.t.adjust() {
-			s.t.arm()
+	runtime.AddCleanup(&sentinel{t}, func(t *tuner) {
+		if t.adjust() {
+			t.arm()
 		}
-	})
+	}, t)
 }
 
 // adjust sets GOGC so that the next collection comes when the heap reaches

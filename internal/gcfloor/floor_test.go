@@ -63,7 +63,7 @@ func TestGoalAfterSmallHeap(t *testing.T) {
 	sample := []metrics.Sample{{Name: "/gc/heap/goal:bytes"}}
 	deadline := time.Now().Add(5 * time.Second)
 	for {
-		runtime.GC() // the tuner's finalizer runs after it, then the next GC applies it
+		runtime.GC() // the tuner's cleanup runs after it, then the next GC applies it
 		runtime.GC()
 		metrics.Read(sample)
 		goal := sample[0].Value.Uint64()
@@ -136,7 +136,7 @@ func TestCeilingSetsTheMemoryLimit(t *testing.T) {
 		t.Errorf("memory limit %d with a %d ceiling", got, int64(ceiling))
 	}
 	b.Stop()
-	runtime.GC() // a finalizer left over must not set it again
+	runtime.GC() // a cleanup left over must not set it again
 	runtime.GC()
 	if got := debug.SetMemoryLimit(-1); got != before {
 		t.Errorf("memory limit after Stop = %d, want %d as before", got, before)
@@ -198,4 +198,39 @@ func TestRaise(t *testing.T) {
 	if high <= low || again != high {
 		t.Errorf("GOGC %d with a 16 MB floor, %d raised to 1 GB, %d after raising to 8 MB: want the second larger, the third the same", low, high, again)
 	}
+}
+
+// The tuner follows the live heap from collection to collection: once the
+// live heap has grown past the floor, the goal is GOGC's again, not the
+// large percent a small heap needed to reach the floor.
+func TestFollowsTheLiveHeap(t *testing.T) {
+	const floor = 64 << 20
+	base := debug.SetGCPercent(100)
+	debug.SetGCPercent(base)
+	if base < 0 {
+		t.Skip("GOGC is off: there is nothing to tune")
+	}
+	defer Start(floor, 0).Stop()
+	runtime.GC() // a small live heap: a percent far above base
+	runtime.GC()
+	keep := make([][]byte, 0, 1536)
+	for range cap(keep) {
+		keep = append(keep, make([]byte, 64<<10)) // 96 MB live
+	}
+	sample := []metrics.Sample{{Name: "/gc/heap/goal:bytes"}, {Name: "/gc/heap/live:bytes"}}
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		runtime.GC()
+		runtime.GC()
+		metrics.Read(sample)
+		goal, live := sample[0].Value.Uint64(), sample[1].Value.Uint64()
+		if want := live + live*uint64(base)/100; goal <= want+want/4 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("heap goal %d MB with %d MB live past a %d MB floor, GOGC %d", goal>>20, live>>20, floor>>20, base)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	runtime.KeepAlive(keep)
 }
