@@ -23,6 +23,8 @@ import (
 //   - no href or src, read the way a browser reads it, has a scheme that
 //     runs script or opens a document (javascript:, vbscript:, data:
 //     other than an image, file:);
+//   - nothing in the HTML is what the site's CSP blocks (a style or on…
+//     attribute, a <script> or <style> element; see blockedByCSP);
 //   - a body of up to 64 kB converts in under a second (a quadratic path in
 //     the parser shows up as a failure, with the input saved).
 //
@@ -41,6 +43,7 @@ func FuzzConvert(f *testing.F) {
 		"![](a.png \"decorative\") ![](b.png) ![x](rolesite-image:0) > [!NOTEE]\n\n> [!TIP]\n> tip\n",
 		"<https://example.org/x.md> www.example.org/y.md [abs](/x.md) [ext](https://e.org/x.md)",
 		"[p](%2e%2e/%2e%2e/x.md) [q](a%20b.md) [r](<a b.md>) [s](a.md?x=1#y)",
+		"| l | c | r |\n|:--|:-:|--:|\n| 1 | 2 | 3 |\n",
 	} {
 		f.Add([]byte(s))
 	}
@@ -64,6 +67,9 @@ func FuzzConvert(f *testing.F) {
 		filled := Fill(res.HTML, urls)
 		after := attrs([]byte(filled), "href")
 		checkFilled(t, before, after, urls)
+		if b := blockedByCSP([]byte(filled)); len(b) > 0 {
+			t.Fatalf("the CSP would block %q", b)
+		}
 		for _, u := range append(after, attrs([]byte(filled), "src")...) {
 			if s := scheme(u); dangerous(s, u) {
 				t.Fatalf("URL %q has scheme %s", u, s)
