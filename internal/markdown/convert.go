@@ -113,13 +113,14 @@ func (c *Converter) ConvertTo(body []byte, take func(html, text []byte)) Result 
 }
 
 func (c *Converter) convert(body []byte, res *Result, take func(html, text []byte)) {
-	ctx := parser.NewContext(parser.WithIDs(newIDs(c.reserved)))
+	ids := newIDs(c.reserved)
+	ctx := parser.NewContext(parser.WithIDs(ids))
 	doc := c.md.Parser().Parse(text.NewReader(body), parser.WithContext(ctx))
 	problems, _ := ctx.Get(problemsKey).([]Problem)
 	sc := c.scratch.Get().(*scratch)
 	defer c.scratch.Put(sc)
 	sc.text.Reset()
-	inspect(doc, body, res, &sc.text)
+	inspect(doc, body, res, &sc.text, ids)
 	compact(res)
 	if len(problems) > 0 {
 		res.Problems = append(problems, res.Problems...)

@@ -47,7 +47,9 @@
 //
 // Headings get stable, unique IDs in GitHub's style ("How it differs" -> "how-it-differs", then
 // "how-it-differs-1", ...) or an explicit {#id} attribute; IDs that the
-// templates use themselves are reserved. Raw HTML is shown as text unless the
+// templates use themselves are reserved. An explicit ID that is empty,
+// holds a space, is reserved or repeats an earlier heading's is a Problem
+// at its heading, which meanwhile gets an ID made from its text. Raw HTML is shown as text unless the
 // site opts in; dangerous URLs (javascript:, vbscript:, file:, most data:)
 // never become links.
 //

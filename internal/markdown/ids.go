@@ -1,6 +1,8 @@
 package markdown
 
 import (
+	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -11,8 +13,10 @@ import (
 // ids hands out heading IDs for one document: GitHub-style slugs of the
 // heading text, made unique with -1, -2... and never one of the reserved IDs.
 type ids struct {
-	used map[string]bool
-	next map[string]int // per base: the suffix to try first, so n equal headings cost O(n), not O(n²)
+	used     map[string]bool
+	next     map[string]int // per base: the suffix to try first, so n equal headings cost O(n), not O(n²)
+	reserved []string
+	seen     map[string]bool // the IDs of the headings checked so far, in document order
 }
 
 func newIDs(reserved []string) *ids {
@@ -20,7 +24,30 @@ func newIDs(reserved []string) *ids {
 	for _, r := range reserved {
 		used[r] = true
 	}
-	return &ids{used: used, next: map[string]int{}}
+	return &ids{used: used, next: map[string]int{}, reserved: reserved}
+}
+
+// check takes the headings' IDs in document order and returns what is
+// wrong with id, or "". A made ID is never wrong (Generate keeps clear of
+// every ID used before it and of the reserved ones); an author's {#id}
+// may be empty, hold a space, be reserved, or be the ID of an earlier
+// heading, made or not.
+func (s *ids) check(id string) string {
+	if s.seen == nil {
+		s.seen = map[string]bool{}
+	}
+	defer func() { s.seen[id] = true }()
+	switch {
+	case strings.TrimSpace(id) == "":
+		return "this heading's {#id} is empty: give it a name, {#a-name}, or leave the {#} out for an ID made from the heading"
+	case strings.ContainsAny(id, " \t\n\f\r"):
+		return fmt.Sprintf("heading ID %q has a space, which an ID cannot: write %q", id, strings.Join(strings.Fields(id), "-"))
+	case slices.Contains(s.reserved, id):
+		return fmt.Sprintf("heading ID %q is the page's own (its template uses it): choose another in {#…}", id)
+	case s.seen[id]:
+		return fmt.Sprintf("heading ID %q is already that of an earlier heading on this page: choose another in {#…}", id)
+	}
+	return ""
 }
 
 // Slug turns heading text into an ID: lower case, letters, digits, '-' and

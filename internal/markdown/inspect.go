@@ -15,7 +15,7 @@ const Placeholder = "rolesite-link:"
 
 // inspect walks the document once: it records headings, rewrites links to
 // markdown files to placeholders, and gathers the plain text.
-func inspect(doc ast.Node, src []byte, res *Result, txt *bytes.Buffer) {
+func inspect(doc ast.Node, src []byte, res *Result, txt *bytes.Buffer, ids *ids) {
 	cursor := 0                    // for finding links without text in the source
 	var lookalikes []*ast.AutoLink // replaced after the walk, which a replacement would cut short
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -27,10 +27,7 @@ func inspect(doc ast.Node, src []byte, res *Result, txt *bytes.Buffer) {
 		}
 		switch n := n.(type) {
 		case *ast.Heading:
-			keepOnly(n, "id", "class")
-			id, _ := n.AttributeString("id")
-			idb, _ := id.([]byte)
-			res.Headings = append(res.Headings, Heading{Level: n.Level, ID: string(idb), Text: plain(n, src)})
+			inspectHeading(n, src, res, ids)
 		case *ast.Image:
 			inspectImage(n, src, res, &cursor)
 		case *ast.Link:
@@ -172,4 +169,21 @@ func plain(n ast.Node, src []byte) string {
 		return ast.WalkContinue, nil
 	})
 	return strings.TrimSpace(b.String())
+}
+
+// inspectHeading records a heading. One whose {#id} is empty, reserved or
+// taken is a Problem, and gets an ID made from its text, so that the page
+// stays valid HTML while the author fixes it.
+func inspectHeading(n *ast.Heading, src []byte, res *Result, ids *ids) {
+	keepOnly(n, "id", "class")
+	v, _ := n.AttributeString("id")
+	idb, _ := v.([]byte)
+	id, text := string(idb), plain(n, src)
+	if msg := ids.check(id); msg != "" {
+		res.Problems = append(res.Problems, Problem{Offset: max(n.Pos(), 0), Message: msg})
+		id = string(ids.Generate([]byte(text), ast.KindHeading))
+		ids.check(id)
+		n.SetAttributeString("id", []byte(id))
+	}
+	res.Headings = append(res.Headings, Heading{Level: n.Level, ID: id, Text: text})
 }
