@@ -64,3 +64,23 @@ func TestImagePlaceholderLookalike(t *testing.T) {
 		t.Errorf("a lookalike was filled:\n%s", got)
 	}
 }
+
+// A link's or image's offset is where goldmark's parser saw it begin, even
+// when it has no text and its destination appears earlier in the body.
+func TestOffsetsWhereTheParserSawThem(t *testing.T) {
+	c := New(Options{})
+	res := c.Convert([]byte("00d0000000![](0)"))
+	if len(res.Problems) != 1 || res.Problems[0].Offset != 10 || len(res.Images) != 1 || res.Images[0].Offset != 10 {
+		t.Errorf("image without alt: problems %+v, images %+v; want both at offset 10", res.Problems, res.Images)
+	}
+	body := "See a.md, [](a.md) and [b](a.md#x), then ![](a.md \"decorative\")."
+	res = c.Convert([]byte(body))
+	if len(res.Links) != 2 || res.Links[0].Offset != 10 || res.Links[1].Offset != 23 {
+		t.Errorf("links %+v, want offsets 10 and 23", res.Links)
+	}
+	for _, l := range res.Links {
+		if body[l.Offset] != '[' {
+			t.Errorf("link at %d is not at a '[': %q", l.Offset, body[l.Offset:])
+		}
+	}
+}

@@ -122,9 +122,15 @@ func classify(dest string) (Link, bool) {
 	return Link{Path: u.Path, Fragment: u.Fragment}, true
 }
 
-// linkOffset finds the '[' that opens a link: just before its first text, or
-// failing that the destination's first occurrence after the previous link.
+// linkOffset finds the '[' that opens a link (or the '!' of an image): where
+// goldmark's link parser says it began; for a link it did not make, just
+// before its first text, or failing that the destination's first
+// occurrence after the previous link.
 func linkOffset(n ast.Node, src []byte, cursor *int, dest []byte) int {
+	if p := n.Pos(); p >= 0 && p < len(src) {
+		*cursor = max(*cursor, p+1)
+		return p
+	}
 	for c := n.FirstChild(); c != nil; c = c.FirstChild() {
 		if t, ok := c.(*ast.Text); ok {
 			i := bytes.LastIndexByte(src[:t.Segment.Start], '[')
