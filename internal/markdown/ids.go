@@ -24,7 +24,7 @@ func newIDs(reserved []string) *ids {
 	for _, r := range reserved {
 		used[r] = true
 	}
-	return &ids{used: used, next: map[string]int{}, reserved: reserved}
+	return &ids{used: used, next: map[string]int{}, reserved: reserved, seen: map[string]bool{}}
 }
 
 // check takes the headings' IDs in document order and returns what is
@@ -33,10 +33,8 @@ func newIDs(reserved []string) *ids {
 // may be empty, hold a space, be reserved, or be the ID of an earlier
 // heading, made or not.
 func (s *ids) check(id string) string {
-	if s.seen == nil {
-		s.seen = map[string]bool{}
-	}
-	defer func() { s.seen[id] = true }()
+	taken := s.seen[id]
+	s.seen[id] = true
 	switch {
 	case strings.TrimSpace(id) == "":
 		return "this heading's {#id} is empty: give it a name, {#a-name}, or leave the {#} out for an ID made from the heading"
@@ -44,7 +42,7 @@ func (s *ids) check(id string) string {
 		return fmt.Sprintf("heading ID %q has a space, which an ID cannot: write %q", id, strings.Join(strings.Fields(id), "-"))
 	case slices.Contains(s.reserved, id):
 		return fmt.Sprintf("heading ID %q is the page's own (its template uses it): choose another in {#…}", id)
-	case s.seen[id]:
+	case taken:
 		return fmt.Sprintf("heading ID %q is already that of an earlier heading on this page: choose another in {#…}", id)
 	}
 	return ""

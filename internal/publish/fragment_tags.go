@@ -64,7 +64,7 @@ type attrKind uint8
 
 const (
 	attrPlain attrKind = iota // entities only
-	attrTrim                  // also whitespace: declined when it has any
+	attrTrim                  // also whitespace: runs collapsed; declined at either end
 	attrURL                   // also the scheme's case, and data: URIs
 	attrBool                  // written without a value
 )
@@ -129,10 +129,7 @@ func writeAttr(dst *bytes.Buffer, src []byte, i int, t *fragmentTag) (int, bool)
 		return 0, false
 	}
 	val := src[vStart:vEnd]
-	if !attrValueOK(a.kind, val) || a.kind == attrTrim && t.input && string(name) == "type" && bytes.EqualFold(val, []byte("text")) {
-		return 0, false
-	}
-	if string(name) == "type" && !t.input && t.name != "ol" && t.name != "ul" && t.name != "li" {
+	if !attrValueOK(a.kind, val) || string(name) == "type" && !typeOK(t, val) {
 		return 0, false
 	}
 	if a.kind == attrBool || len(val) == 0 {
@@ -152,8 +149,20 @@ func writeAttr(dst *bytes.Buffer, src []byte, i int, t *fragmentTag) (int, bool)
 	return vEnd + 1, true
 }
 
-// attrValueOK reports whether the minifier leaves a value of this kind as
-// it is, but for entities.
+// typeOK reports whether the minifier leaves a type attribute of tag t as
+// it is: it drops an input's type="text" (the default), and on other tags
+// it may rewrite it (as a media type, or drop a default); only lists' are
+// taken.
+func typeOK(t *fragmentTag, val []byte) bool {
+	if t.input {
+		return !bytes.EqualFold(val, []byte("text"))
+	}
+	return t.name == "ol" || t.name == "ul" || t.name == "li"
+}
+
+// attrValueOK reports whether the fast path can write a value of this kind
+// as the minifier does: but for entities (and, in a trimmed attribute,
+// inner runs of whitespace), as it is.
 func attrValueOK(kind attrKind, val []byte) bool {
 	if bytes.IndexByte(val, 0) >= 0 || bytes.IndexByte(val, '<') >= 0 {
 		return false
