@@ -189,7 +189,7 @@ func (b *Builder) build(ctx context.Context, src fs.FS, changed []string) Result
 		return b.stopped(ctx, start)
 	}
 	if len(diags) == 0 && b.opts.CheckLinks {
-		diags = append(diags, b.linkProblems(ctx, links, files)...)
+		diags = append(diags, b.linkProblems(ctx, s, links, files)...)
 	}
 	if ctx.Err() != nil {
 		return b.stopped(ctx, start)
@@ -232,21 +232,6 @@ func (b *Builder) resolve(inputs []site.Input, edited map[string]bool, clean boo
 		}
 	}
 	return site.ResolveAfter(b.last, inputs, site.Options{BaseURL: b.opts.BaseURL, Drafts: b.opts.Drafts})
-}
-
-// linkProblems returns the broken links of the built files.
-func (b *Builder) linkProblems(ctx context.Context, links *linkcheck.Checker, files *output.Files) diag.List {
-	b.out.feedLinks(ctx, links, files)
-	if ctx.Err() != nil {
-		return nil
-	}
-	var diags diag.List
-	for _, d := range links.Problems() {
-		d.Message = "in the built site: " + d.Message + " (a template or static file makes this link)"
-		d.Path = "output:" + d.Path
-		diags = append(diags, d)
-	}
-	return diags
 }
 
 // stopped is the Result of a build whose context is done. What the

@@ -25,7 +25,7 @@ var update = flag.Bool("update", false, "rewrite the want/ sections of the txtar
 // want/errors means the build must succeed). Only the files named are
 // compared. The archive's comment may set options, one per line:
 // "base-url: URL", "drafts: true", "minify: true", "fingerprint: true",
-// "precompress: true".
+// "precompress: true", "check-links: true".
 func TestSites(t *testing.T) {
 	files, _ := filepath.Glob("testdata/sites/*.txtar")
 	if len(files) == 0 {
@@ -110,6 +110,8 @@ func fixtureOptions(t *testing.T, comment []byte) build.Options {
 			opts.Fingerprint = strings.TrimSpace(v) == "true"
 		case "precompress":
 			opts.Precompress = strings.TrimSpace(v) == "true"
+		case "check-links":
+			opts.CheckLinks = strings.TrimSpace(v) == "true"
 		}
 	}
 	return opts

@@ -33,6 +33,8 @@ type loaded struct {
 	linkPos []content.Pos
 	// imagePos are the positions of doc.Images, for the images room.
 	imagePos []content.Pos
+	// refPos are the positions of doc.Refs, for the link check.
+	refPos []content.Pos
 	// gen tells this loading of the file from every other one in the
 	// Builder's life: a file read again with the same bytes keeps its
 	// loaded, and so its gen (see depKey).
@@ -144,7 +146,7 @@ func (b *Builder) load(ctx context.Context, src fs.FS, changed []string) ([]site
 			// in the store rendering reads (see bodies).
 			doc := l.doc
 			doc.HTML, doc.Text = nil, ""
-			inputs = append(inputs, site.Input{Page: l.page, Doc: doc, LinkPos: l.linkPos, ImagePos: l.imagePos})
+			inputs = append(inputs, site.Input{Page: l.page, Doc: doc, LinkPos: l.linkPos, ImagePos: l.imagePos, RefPos: l.refPos})
 			l.linkPos = nil
 		}
 	}
@@ -275,6 +277,9 @@ func loadFile(conv *markdown.Converter, name string, data []byte, unsafe bool, p
 		}
 		for _, im := range l.doc.Images {
 			l.imagePos = append(l.imagePos, l.page.BodyPos(im.Offset))
+		}
+		for _, r := range l.doc.Refs {
+			l.refPos = append(l.refPos, l.page.BodyPos(r.Offset))
 		}
 	}
 	if pk != nil {

@@ -163,15 +163,36 @@ func (c *Checker) found() *found {
 	return newFound()
 }
 
-// Problems checks every reference of the files added.
+// Problems checks every reference of the files added. Each names the
+// file and line the reference is on.
 func (c *Checker) Problems() diag.List {
+	var diags diag.List
+	for _, b := range c.Broken() {
+		diags = append(diags, diag.Diagnostic{Path: b.File, Line: b.Line, Message: b.Message})
+	}
+	return diags.Sorted()
+}
+
+// A Broken is a reference that does not resolve: in File (relative to
+// the site) at Line, the URL as the file gives it (character references
+// decoded), and what is wrong with it.
+type Broken struct {
+	File    string
+	Line    int
+	URL     string
+	Message string
+}
+
+// Broken checks every reference of the files added and returns those
+// that do not resolve, in no particular order.
+func (c *Checker) Broken() []Broken {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	ck := checker{base: c.base, baseURL: c.baseURL, files: c.files, ids: &c.ids, idNums: c.idNums}
 	// Most references are site-absolute paths, whose verdict does not
 	// depend on the file they are in: check each of those once.
 	memo := make(map[int32]string, c.urls.len())
-	var diags diag.List
+	var broken []Broken
 	for n, rec := range c.files {
 		eachRef(c.refs[rec.refs.start:rec.refs.end], func(url, line int32) {
 			msg, ok := memo[url]
@@ -183,11 +204,11 @@ func (c *Checker) Problems() diag.List {
 				}
 			}
 			if msg != "" {
-				diags = append(diags, diag.Diagnostic{Path: n, Line: int(line), Message: msg})
+				broken = append(broken, Broken{File: n, Line: int(line), URL: c.urls.str(url), Message: msg})
 			}
 		})
 	}
-	return diags.Sorted()
+	return broken
 }
 
 type checker struct {

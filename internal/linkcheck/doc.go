@@ -5,7 +5,10 @@
 //
 // It reads the site through an fs.FS, so the same check runs on a build in
 // memory (before it is written) and on an output folder on disk
-// ("rolesite check --output DIR"). Links to other origins, mailto: and the
+// ("rolesite check --output DIR"). Checker.Broken gives each broken
+// reference with its URL, so that a build can tell the author where a
+// page's markdown wrote it; References lists the references of a piece of
+// HTML as this package reads them. Links to other origins, mailto: and the
 // like are not followed; an absolute URL under the site's own base URL is
 // checked as internal.
 //

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	protocol "github.com/tliron/glsp/protocol_3_16"
+
+	"github.com/rolesite/rolesite/internal/site"
 )
 
 // linkItems completes a body link's destination after "](": the .md path
@@ -43,17 +45,7 @@ func (s *Server) linkItems(pl place, ln line) []protocol.CompletionItem {
 		if p := pl.snap.Page(name); p != nil {
 			title, summary = p.Title(), p.Summary()
 		}
-		items = append(items, item(relative(dir, name), title, summary, protocol.CompletionItemKindFile, edit))
+		items = append(items, item(site.Relative(dir, name), title, summary, protocol.CompletionItemKindFile, edit))
 	}
 	return items
-}
-
-// relative returns the slash path of target relative to the folder dir.
-func relative(dir, target string) string {
-	from, to := strings.Split(dir, "/"), strings.Split(target, "/")
-	i := 0
-	for i < len(from) && i < len(to)-1 && from[i] == to[i] {
-		i++
-	}
-	return strings.Repeat("../", len(from)-i) + strings.Join(to[i:], "/")
 }

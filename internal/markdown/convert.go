@@ -33,6 +33,7 @@ type Options struct {
 type Converter struct {
 	md       goldmark.Markdown
 	reserved []string
+	unsafe   bool // raw HTML is kept
 	minify   func(dst *bytes.Buffer, html []byte) error
 	scratch  *sync.Pool // of *scratch, to render into
 }
@@ -51,7 +52,7 @@ func New(opts Options) *Converter {
 			parser.WithASTTransformers(util.Prioritized(callouts{}, 100), util.Prioritized(codeBudget{}, 100))),
 		goldmark.WithRendererOptions(append(rendererOpts, renderer.WithNodeRenderers(util.Prioritized(calloutRenderer{}, 100), util.Prioritized(newCodeRenderer(), 100), util.Prioritized(tableCellRenderer{}, 100)))...),
 	)
-	return &Converter{md: md, reserved: opts.ReservedIDs, minify: opts.Minify, scratch: &sync.Pool{New: func() any { return newScratch() }}}
+	return &Converter{md: md, reserved: opts.ReservedIDs, unsafe: opts.UnsafeHTML, minify: opts.Minify, scratch: &sync.Pool{New: func() any { return newScratch() }}}
 }
 
 // A Heading is one heading of a page.
@@ -88,6 +89,7 @@ type Result struct {
 	Headings []Heading
 	Links    []Link
 	Images   []Image   // relative images, their src a "rolesite-image:N" placeholder
+	Refs     []Ref     // references the output is to check, in the order of the body
 	Text     string    // plain text of the body, for search; none from ConvertTo
 	Problems []Problem // in the order of the body
 }
@@ -120,7 +122,7 @@ func (c *Converter) convert(body []byte, res *Result, take func(html, text []byt
 	sc := c.scratch.Get().(*scratch)
 	defer c.scratch.Put(sc)
 	sc.text.Reset()
-	inspect(doc, body, res, &sc.text, ids)
+	inspect(doc, body, res, &sc.text, ids, c.unsafe)
 	compact(res)
 	if len(problems) > 0 {
 		res.Problems = append(problems, res.Problems...)

@@ -45,6 +45,13 @@
 // image needs alt text; one with none is a Problem unless its title is
 // "decorative", which writes alt="" and drops the title.
 //
+// Any other link or image by a URL of the site (no scheme, no host:
+// "/files/a.pdf", "../tools/python/"), and where raw HTML is kept every
+// href and src of it (as package linkcheck reads HTML), is a Ref: its
+// URL as the HTML has it and its offset in the body. Only the written
+// pages can tell whether it resolves; the build checks them and reports a
+// broken Ref at the body's offset.
+//
 // Headings get stable, unique IDs in GitHub's style ("How it differs" -> "how-it-differs", then
 // "how-it-differs-1", ...) or an explicit {#id} attribute; IDs that the
 // templates use themselves are reserved. An explicit ID that is empty,

@@ -25,6 +25,10 @@ import (
 //     other than an image, file:);
 //   - nothing in the HTML is what the site's CSP blocks (a style or on…
 //     attribute, a <script> or <style> element; see blockedByCSP);
+//   - every reference of the HTML to a URL of the site, but placeholders
+//     and fragments of the page, is one of the body's Refs, each at an
+//     offset inside the body, with raw HTML shown as text and kept alike
+//     (see checkRefs);
 //   - a body of up to 64 kB converts in under a second (a quadratic path in
 //     the parser shows up as a failure, with the input saved).
 //
@@ -48,9 +52,12 @@ func FuzzConvert(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	conv := New(Options{ReservedIDs: []string{"main", "search"}})
+	raw := New(Options{ReservedIDs: []string{"main", "search"}, UnsafeHTML: true})
 	f.Fuzz(func(t *testing.T, body []byte) {
 		res := convertInTime(t, conv, body)
 		checkHeadingIDs(t, res)
+		checkRefs(t, res, body)
+		checkRefs(t, convertInTime(t, raw, body), body)
 		for _, im := range res.Images {
 			if im.Offset < 0 || im.Offset >= len(body) || body[im.Offset] != '!' && body[im.Offset] != '[' {
 				t.Fatalf("image %+v: offset not at its '!'", im)

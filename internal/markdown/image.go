@@ -41,6 +41,9 @@ func inspectImage(n *ast.Image, src []byte, res *Result, cursor *int) {
 					"or mark it decorative with ![](%[1]s \"decorative\")", n.Destination)})
 		}
 	}
+	if msg := droppedURL("image", n.Destination); msg != "" {
+		res.Problems = append(res.Problems, Problem{Offset: off, Message: msg})
+	}
 	if isLookalike(n.Destination) || strings.HasPrefix(strings.ToLower(string(n.Destination)), ImagePlaceholder) {
 		n.Destination = nil
 		return
@@ -48,6 +51,8 @@ func inspectImage(n *ast.Image, src []byte, res *Result, cursor *int) {
 	if p, ok := localImage(string(n.Destination)); ok {
 		n.Destination = fmt.Appendf(nil, "%s%d", ImagePlaceholder, len(res.Images))
 		res.Images = append(res.Images, Image{Path: p, Offset: off})
+	} else {
+		addRef(res, n.Destination, off)
 	}
 }
 

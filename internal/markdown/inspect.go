@@ -14,8 +14,10 @@ import (
 const Placeholder = "rolesite-link:"
 
 // inspect walks the document once: it records headings, rewrites links to
-// markdown files to placeholders, and gathers the plain text.
-func inspect(doc ast.Node, src []byte, res *Result, txt *bytes.Buffer, ids *ids) {
+// markdown files to placeholders, records the references the output is
+// to check (see Ref; raw HTML's when the page keeps it, raw), and
+// gathers the plain text.
+func inspect(doc ast.Node, src []byte, res *Result, txt *bytes.Buffer, ids *ids, raw bool) {
 	cursor := 0                    // for finding links without text in the source
 	var lookalikes []*ast.AutoLink // replaced after the walk, which a replacement would cut short
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -37,8 +39,17 @@ func inspect(doc ast.Node, src []byte, res *Result, txt *bytes.Buffer, ids *ids)
 					n.Destination = fmt.Appendf(nil, "%s%d", Placeholder, len(res.Links))
 				}
 				res.Links = append(res.Links, l)
-			} else if isLookalike(n.Destination) {
-				n.Destination = nil
+			} else if msg := droppedURL("link to", n.Destination); msg != "" {
+				res.Problems = append(res.Problems, Problem{Offset: linkOffset(n, src, &cursor, n.Destination), Message: msg})
+				if isLookalike(n.Destination) {
+					n.Destination = nil
+				}
+			} else {
+				addRef(res, n.Destination, linkOffset(n, src, &cursor, n.Destination))
+			}
+		case *ast.RawHTML, *ast.HTMLBlock:
+			if raw {
+				inspectRaw(rawSegments(n), src, res)
 			}
 		case *ast.Text:
 			txt.Write(n.Segment.Value(src))
@@ -55,6 +66,9 @@ func inspect(doc ast.Node, src []byte, res *Result, txt *bytes.Buffer, ids *ids)
 			}
 		case *ast.AutoLink:
 			txt.Write(n.Label(src))
+			if msg := droppedURL("link to", n.URL(src)); msg != "" {
+				res.Problems = append(res.Problems, Problem{Offset: max(n.Pos(), 0), Message: msg})
+			}
 			if isLookalike(n.URL(src)) {
 				lookalikes = append(lookalikes, n)
 			}

@@ -81,3 +81,15 @@ func (r *resolver) aliases(p *Page) {
 		p.Aliases = append(p.Aliases, out)
 	}
 }
+
+// Relative returns the slash path of target relative to the folder dir,
+// both slash paths from the same root: from "content/roles",
+// "content/tools/python.md" is "../tools/python.md".
+func Relative(dir, target string) string {
+	from, to := strings.Split(dir, "/"), strings.Split(target, "/")
+	i := 0
+	for i < len(from) && i < len(to)-1 && from[i] == to[i] {
+		i++
+	}
+	return strings.Repeat("../", len(from)-i) + strings.Join(to[i:], "/")
+}

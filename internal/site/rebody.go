@@ -30,7 +30,7 @@ func Rebody(prev *Site, inputs []Input) (s *Site, problems diag.List, ok bool) {
 		if p == nil || p.Src.Path != in.Page.Path {
 			return nil, nil, false
 		}
-		next.bodies[p.body] = Body{Src: in.Page, Doc: in.Doc, ImagePos: in.ImagePos}
+		next.bodies[p.body] = Body{Src: in.Page, Doc: in.Doc, ImagePos: in.ImagePos, RefPos: in.RefPos}
 		if in.LinkPos != nil {
 			r.linkPos[p] = in.LinkPos
 		}

@@ -135,7 +135,7 @@ func (r *resolver) pages(inputs []Input, opts Options) {
 			continue
 		}
 		p := &Page{Src: cp, body: len(r.site.bodies)}
-		r.site.bodies = append(r.site.bodies, Body{Src: cp, Doc: in.Doc, ImagePos: in.ImagePos})
+		r.site.bodies = append(r.site.bodies, Body{Src: cp, Doc: in.Doc, ImagePos: in.ImagePos, RefPos: in.RefPos})
 		if in.LinkPos != nil {
 			r.linkPos[p] = in.LinkPos
 		}

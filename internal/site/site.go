@@ -20,6 +20,9 @@ type Input struct {
 	// images are read after resolving, when the body is gone. The page
 	// keeps it.
 	ImagePos []content.Pos
+	// RefPos holds the position of each of Doc.Refs in the file: they are
+	// checked once the pages are written. The page keeps it.
+	RefPos []content.Pos
 }
 
 // Options change how a site is resolved.
@@ -156,6 +159,8 @@ type Body struct {
 	Links []string // resolved URL of each of Doc.Links (for markdown.Fill)
 	// ImagePos is the position in the file of each of Doc.Images.
 	ImagePos []content.Pos
+	// RefPos is the position in the file of each of Doc.Refs.
+	RefPos []content.Pos
 }
 
 // Body returns what the page's body gives. The caller must not change it.
