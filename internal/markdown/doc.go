@@ -56,7 +56,8 @@
 // "how-it-differs-1", ...) or an explicit {#id} attribute; IDs that the
 // templates use themselves are reserved. An explicit ID that is empty,
 // holds a space, is reserved or repeats an earlier heading's is a Problem
-// at its heading, which meanwhile gets an ID made from its text. Raw HTML is shown as text unless the
+// at its heading, which meanwhile gets an ID made from its text; any
+// attribute of a heading but id and class is dropped, and a Problem. Raw HTML is shown as text unless the
 // site opts in; dangerous URLs (javascript:, vbscript:, file:, most data:)
 // never become links.
 //

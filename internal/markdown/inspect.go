@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -86,23 +87,25 @@ func inspect(doc ast.Node, src []byte, res *Result, txt *bytes.Buffer, ids *ids,
 	}
 }
 
-// keepOnly drops every attribute of n but the named ones. A heading's
-// {...} attributes are there for {#id} and {.class}; goldmark would also
-// pass style, title, hidden, tabindex and the like, which let content
-// restyle or hide the page around it.
-func keepOnly(n ast.Node, names ...string) {
+// keepOnly drops every attribute of n but the named ones, and returns the
+// names of those it dropped. A heading's {...} attributes are there for
+// {#id} and {.class}; goldmark would also pass style, title, hidden,
+// tabindex and the like, which let content restyle or hide the page
+// around it.
+func keepOnly(n ast.Node, names ...string) (dropped []string) {
 	attrs := n.Attributes()
 	if len(attrs) == 0 {
-		return
+		return nil
 	}
 	n.RemoveAttributes()
 	for _, a := range attrs {
-		for _, name := range names {
-			if string(a.Name) == name {
-				n.SetAttribute(a.Name, a.Value)
-			}
+		if slices.Contains(names, string(a.Name)) {
+			n.SetAttribute(a.Name, a.Value)
+		} else {
+			dropped = append(dropped, string(a.Name))
 		}
 	}
+	return dropped
 }
 
 // isLookalike reports whether an author's URL starts like a placeholder.
@@ -191,11 +194,19 @@ func plain(n ast.Node, src []byte) string {
 	return strings.TrimSpace(b.String())
 }
 
-// inspectHeading records a heading. One whose {#id} is empty, reserved or
+// inspectHeading records a heading. Any attribute of it but {#id} and
+// {.class} is a Problem, and dropped; one whose {#id} is empty, reserved or
 // taken is a Problem, and gets an ID made from its text, so that the page
 // stays valid HTML while the author fixes it.
 func inspectHeading(n *ast.Heading, src []byte, res *Result, ids *ids) {
-	keepOnly(n, "id", "class")
+	if dropped := keepOnly(n, "id", "class"); len(dropped) > 0 {
+		what, them := "attribute "+dropped[0]+" is", "it"
+		if len(dropped) > 1 {
+			what, them = "attributes "+strings.Join(dropped, ", ")+" are", "them"
+		}
+		res.Problems = append(res.Problems, Problem{Offset: max(n.Pos(), 0), Message: "heading " + what +
+			" not kept: a heading takes {#id} and {.class} alone; remove " + them + " from its {...}"})
+	}
 	v, _ := n.AttributeString("id")
 	idb, _ := v.([]byte)
 	id, text := string(idb), plain(n, src)
