@@ -9,6 +9,7 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/util"
 )
 
 // Placeholder is the scheme of the href a .md link has until Fill.
@@ -19,6 +20,7 @@ const Placeholder = "rolesite-link:"
 // to check (see Ref; raw HTML's when the page keeps it, raw), and
 // gathers the plain text.
 func inspect(doc ast.Node, src []byte, res *Result, txt *bytes.Buffer, ids *ids, raw bool) {
+	var rawSeen ast.Node           // the last block whose raw HTML was read
 	cursor := 0                    // for finding links without text in the source
 	var lookalikes []*ast.AutoLink // replaced after the walk, which a replacement would cut short
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -50,7 +52,7 @@ func inspect(doc ast.Node, src []byte, res *Result, txt *bytes.Buffer, ids *ids,
 			}
 		case *ast.RawHTML, *ast.HTMLBlock:
 			if raw {
-				inspectRaw(rawSegments(n), src, res)
+				inspectRawNode(n, src, res, &rawSeen)
 			}
 		case *ast.Text:
 			txt.Write(n.Segment.Value(src))
@@ -67,10 +69,7 @@ func inspect(doc ast.Node, src []byte, res *Result, txt *bytes.Buffer, ids *ids,
 			}
 		case *ast.AutoLink:
 			txt.Write(n.Label(src))
-			if msg := droppedURL("link to", n.URL(src)); msg != "" {
-				res.Problems = append(res.Problems, Problem{Offset: max(n.Pos(), 0), Message: msg})
-			}
-			if isLookalike(n.URL(src)) {
+			if inspectAutoLink(n, src, res) {
 				lookalikes = append(lookalikes, n)
 			}
 		case *east.FootnoteBacklink:
@@ -85,6 +84,20 @@ func inspect(doc ast.Node, src []byte, res *Result, txt *bytes.Buffer, ids *ids,
 		l.AppendChild(l, label)
 		n.Parent().ReplaceChild(n.Parent(), n, l)
 	}
+}
+
+// inspectAutoLink checks an autolink's URL (see droppedURL) and records it
+// when it names something of the site (an autolink has a scheme, but one
+// that is not a URL at all is the link check's too); it reports whether
+// the URL looks like a placeholder, for the link to be replaced.
+func inspectAutoLink(n *ast.AutoLink, src []byte, res *Result) bool {
+	url := n.URL(src)
+	if msg := droppedURL("link to", url); msg != "" {
+		res.Problems = append(res.Problems, Problem{Offset: max(n.Pos(), 0), Message: msg})
+	} else if n.AutoLinkType != ast.AutoLinkEmail {
+		addEscapedRef(res, util.URLEscape(url, false), max(n.Pos(), 0))
+	}
+	return isLookalike(url)
 }
 
 // keepOnly drops every attribute of n but the named ones, and returns the

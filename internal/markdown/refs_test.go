@@ -43,7 +43,10 @@ func TestRefs(t *testing.T) {
 			[]ref{{"/x/", "/x/\""}, {"../y.png", "../y.png\""}, {"/q/", "/q/\""}, {"/l/", "[l]"}}},
 		{"raw HTML kept, external and fragments", true,
 			"<a href=\"https://e.org/\">e</a> <a href=\"#top\">t</a> <a href=\"/a&amp;b\">a</a>\n",
-			[]ref{{"#top", "#top\""}, {"/a&b", "<a href=\"/a&amp;b\""}}},
+			[]ref{{"#top", "#top\""}, {"/a&b", "/a&amp;b\""}}},
+		{"raw HTML kept, CSS after an inline style tag", true,
+			"Text <style>x{background:url(/bg.png)}</style> and <a href=\"/y/\">y</a>.\n",
+			[]ref{{"/bg.png", "/bg.png)"}, {"/y/", "/y/\""}}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			res := New(Options{UnsafeHTML: c.unsafe}).Convert([]byte(c.body))
