@@ -195,7 +195,7 @@ func (b *Builder) build(ctx context.Context, src fs.FS, changed []string) Result
 		return b.stopped(ctx, start)
 	}
 	res.Diagnostics = diags.Sorted()
-	res.Warnings = b.cache.notes.warnings()
+	res.Warnings = b.cache.warnings()
 	if len(res.Diagnostics) == 0 {
 		res.Files = files
 		res.Stats.Files = files.Len()

@@ -22,7 +22,8 @@ var update = flag.Bool("update", false, "rewrite the want/ sections of the txtar
 // TestSites builds every testdata/sites/*.txtar. In an archive, files under
 // content/, templates/ and static/ are the site; "want/<path>" is an expected
 // output file, "want/errors" the expected diagnostics, one per line (an empty
-// want/errors means the build must succeed). Only the files named are
+// want/errors means the build must succeed), "want/warnings" the expected
+// warnings. Only the files named are
 // compared. The archive's comment may set options, one per line:
 // "base-url: URL", "drafts: true", "minify: true", "fingerprint: true",
 // "precompress: true", "check-links: true".
@@ -44,9 +45,12 @@ func TestSites(t *testing.T) {
 				}
 			}
 			res := build.Build(context.Background(), src, rolesite.Theme(), fixtureOptions(t, ar.Comment))
-			var errs bytes.Buffer
+			var errs, warns bytes.Buffer
 			for _, d := range res.Diagnostics {
 				errs.WriteString(d.String() + "\n")
+			}
+			for _, d := range res.Warnings {
+				warns.WriteString(d.String() + "\n")
 			}
 			changed := false
 			for i, f := range ar.Files {
@@ -57,6 +61,8 @@ func TestSites(t *testing.T) {
 				var got []byte
 				if name == "errors" {
 					got = errs.Bytes()
+				} else if name == "warnings" {
+					got = warns.Bytes()
 				} else if res.Files == nil {
 					t.Errorf("want/%s: the build failed:\n%s", name, errs.String())
 					continue

@@ -27,6 +27,7 @@ type loaded struct {
 	page   *content.Page
 	doc    markdown.Result
 	diags  diag.List
+	warns  diag.List // what the body is worth a word for (see markdown.Problem.Warning)
 	packed packedDoc // the body and text, when loadFile packed them (doc holds neither then)
 	// linkPos are the positions of doc.Links, once compact let the body
 	// go; they go to the site with the page, for resolving, and no further.
@@ -273,7 +274,11 @@ func loadFile(conv *markdown.Converter, name string, data []byte, unsafe bool, p
 			l.doc = conv.Convert(l.page.Body)
 		}
 		for _, pr := range l.doc.Problems {
-			l.diags = append(l.diags, l.page.Diag(l.page.BodyPos(pr.Offset), pr.Message))
+			if pr.Warning {
+				l.warns = append(l.warns, l.page.Diag(l.page.BodyPos(pr.Offset), warningPrefix+pr.Message))
+			} else {
+				l.diags = append(l.diags, l.page.Diag(l.page.BodyPos(pr.Offset), pr.Message))
+			}
 		}
 		for _, im := range l.doc.Images {
 			l.imagePos = append(l.imagePos, l.page.BodyPos(im.Offset))

@@ -24,6 +24,15 @@ type notes map[string]diag.Diagnostic
 const warningPrefix = "warning: "
 
 func (n notes) problems() diag.List { return n.pick(false) }
+
+// warnings are the warnings of the walk and of the pages loaded, sorted.
+func (c *loadCache) warnings() diag.List {
+	out := c.notes.warnings()
+	for _, l := range c.files {
+		out = append(out, l.warns...)
+	}
+	return out.Sorted()
+}
 func (n notes) warnings() diag.List { return n.pick(true) }
 
 func (n notes) pick(warnings bool) diag.List {

@@ -125,6 +125,9 @@ func (s *Server) publish(ctx context.Context, conn *jsonrpc2.Conn, snap *workspa
 // end of the word there, at least one character.
 func lspDiagnostic(text []byte, d diag.Diagnostic) protocol.Diagnostic {
 	severity := protocol.DiagnosticSeverityError
+	if strings.HasPrefix(d.Message, "warning: ") {
+		severity = protocol.DiagnosticSeverityWarning
+	}
 	source := "rolesite"
 	out := protocol.Diagnostic{Severity: &severity, Source: &source, Message: d.Message}
 	if d.Line == 0 || text == nil {

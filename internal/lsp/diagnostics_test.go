@@ -3,6 +3,7 @@ package lsp_test
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	protocol "github.com/tliron/glsp/protocol_3_16"
@@ -118,5 +119,28 @@ func TestWatchedFolderRemoved(t *testing.T) {
 	want := "link to ../tools/jupyter.md: no such page\nlink to ../tools/pandas.md: no such page"
 	if messages(d) != want {
 		t.Errorf("diagnostics after removing tools/: %q, want %q", messages(d), want)
+	}
+}
+
+// TestWarningsAreWarnings: what a build warns of in a body (a URL the page
+// does not keep) is published as a warning, with the build's message, and
+// a problem as an error.
+func TestWarningsAreWarnings(t *testing.T) {
+	s := start(t, "testdata/site.txtar")
+	s.open(t, "content/tools/pandas.md")
+	uri := s.uri("content/tools/pandas.md")
+	s.replaceAll("content/tools/pandas.md", 2, "---\ntitle: pandas\n---\n## Usage\n\n[x](javascript:alert(1)) [y](missing.md)\n")
+	d := s.Diagnostics(uri, some)
+	if len(d) != 2 {
+		t.Fatalf("diagnostics = %q, want 2", messages(d))
+	}
+	for _, g := range d {
+		want := protocol.DiagnosticSeverityError
+		if strings.HasPrefix(g.Message, "warning: link to javascript:alert(1): ") {
+			want = protocol.DiagnosticSeverityWarning
+		}
+		if g.Severity == nil || *g.Severity != want {
+			t.Errorf("%q: severity %v, want %v", g.Message, g.Severity, want)
+		}
 	}
 }

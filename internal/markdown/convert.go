@@ -77,10 +77,13 @@ type Link struct {
 }
 
 // A Problem is something in the body the author must fix, such as an
-// unknown callout kind.
+// unknown callout kind, or, as a Warning, should know of.
 type Problem struct {
 	Offset  int // byte offset in the body
 	Message string
+	// Warning marks what is worth a word but leaves a page that works: a
+	// link whose URL was dropped, a heading attribute left out.
+	Warning bool
 }
 
 // A Result is a converted body.

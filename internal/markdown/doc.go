@@ -57,12 +57,12 @@
 // templates use themselves are reserved. An explicit ID that is empty,
 // holds a space, is reserved or repeats an earlier heading's is a Problem
 // at its heading, which meanwhile gets an ID made from its text; any
-// attribute of a heading but id and class is dropped, and a Problem. Raw
+// attribute of a heading but id and class is dropped, with a Warning. Raw
 // HTML is shown as text unless the site opts in; raw HTML kept that leaves
 // a tag, a comment or a raw-text element (script, style, textarea, title,
 // ...) open at the end of its block is a Problem where it begins (see
 // checkRawClosed). Dangerous URLs (javascript:, vbscript:, file:, most
-// data:) never become links, and each is a Problem at its link.
+// data:) never become links, and each is a Warning at its link.
 //
 // A Converter holds the goldmark set-up and is safe for concurrent use.
 package markdown

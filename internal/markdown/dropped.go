@@ -12,10 +12,10 @@ import (
 // not keep, at its offset, or "" for a URL that is kept. goldmark writes
 // no href or src for a URL that could run script or open a local file
 // (javascript:, vbscript:, file:, data: but for a PNG, GIF, JPEG or WebP
-// image); one that starts like the build's own placeholders is dropped
-// too (see isLookalike). Either would leave a link that goes nowhere, so
+// image), unless raw HTML is kept (raw); one that starts like the build's
+// own placeholders is dropped always (see isLookalike). Either would leave a link that goes nowhere, so
 // the author is told, rather than the link dropped without a word.
-func droppedURL(what string, dest []byte) string {
+func droppedURL(what string, dest []byte, raw bool) string {
 	instead := "link an https: URL, or a page by its .md file"
 	if what == "image" {
 		instead = "show an image file by its path from this file, or by an https: URL"
@@ -24,7 +24,7 @@ func droppedURL(what string, dest []byte) string {
 	case isLookalike(dest) || bytes.HasPrefix(bytes.ToLower(dest), []byte(ImagePlaceholder)):
 		return fmt.Sprintf("%s %s: a URL starting %q is the build's own; %s",
 			what, shorten(dest), dest[:bytes.IndexByte(dest, ':')+1], instead)
-	case html.IsDangerousURL(dest):
+	case html.IsDangerousURL(dest) && !raw:
 		return fmt.Sprintf("%s %s: a URL that could run script or open a local file is not kept; %s",
 			what, shorten(dest), instead)
 	}

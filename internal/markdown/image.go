@@ -27,7 +27,7 @@ type Image struct {
 
 // inspectImage checks an image's alt text, and swaps a relative
 // destination for a placeholder, recording the image.
-func inspectImage(n *ast.Image, src []byte, res *Result, cursor *int) {
+func inspectImage(n *ast.Image, src []byte, res *Result, cursor *int, raw bool) {
 	off := linkOffset(n, src, cursor, n.Destination)
 	if off > 0 && src[off] == '[' && src[off-1] == '!' {
 		off--
@@ -41,8 +41,8 @@ func inspectImage(n *ast.Image, src []byte, res *Result, cursor *int) {
 					"or mark it decorative with ![](%[1]s \"decorative\")", n.Destination)})
 		}
 	}
-	if msg := droppedURL("image", n.Destination); msg != "" {
-		res.Problems = append(res.Problems, Problem{Offset: off, Message: msg})
+	if msg := droppedURL("image", n.Destination, raw); msg != "" {
+		res.Problems = append(res.Problems, Problem{Offset: off, Message: msg, Warning: true})
 	}
 	if isLookalike(n.Destination) || strings.HasPrefix(strings.ToLower(string(n.Destination)), ImagePlaceholder) {
 		n.Destination = nil

@@ -34,7 +34,7 @@ func inspect(doc ast.Node, src []byte, res *Result, txt *bytes.Buffer, ids *ids,
 		case *ast.Heading:
 			inspectHeading(n, src, res, ids)
 		case *ast.Image:
-			inspectImage(n, src, res, &cursor)
+			inspectImage(n, src, res, &cursor, raw)
 		case *ast.Link:
 			if l, ok := classify(string(n.Destination)); ok {
 				l.Offset = linkOffset(n, src, &cursor, n.Destination)
@@ -42,8 +42,8 @@ func inspect(doc ast.Node, src []byte, res *Result, txt *bytes.Buffer, ids *ids,
 					n.Destination = fmt.Appendf(nil, "%s%d", Placeholder, len(res.Links))
 				}
 				res.Links = append(res.Links, l)
-			} else if msg := droppedURL("link to", n.Destination); msg != "" {
-				res.Problems = append(res.Problems, Problem{Offset: linkOffset(n, src, &cursor, n.Destination), Message: msg})
+			} else if msg := droppedURL("link to", n.Destination, raw); msg != "" {
+				res.Problems = append(res.Problems, Problem{Offset: linkOffset(n, src, &cursor, n.Destination), Message: msg, Warning: true})
 				if isLookalike(n.Destination) {
 					n.Destination = nil
 				}
@@ -69,7 +69,7 @@ func inspect(doc ast.Node, src []byte, res *Result, txt *bytes.Buffer, ids *ids,
 			}
 		case *ast.AutoLink:
 			txt.Write(n.Label(src))
-			if inspectAutoLink(n, src, res) {
+			if inspectAutoLink(n, src, res, raw) {
 				lookalikes = append(lookalikes, n)
 			}
 		case *east.FootnoteBacklink:
@@ -90,10 +90,10 @@ func inspect(doc ast.Node, src []byte, res *Result, txt *bytes.Buffer, ids *ids,
 // when it names something of the site (an autolink has a scheme, but one
 // that is not a URL at all is the link check's too); it reports whether
 // the URL looks like a placeholder, for the link to be replaced.
-func inspectAutoLink(n *ast.AutoLink, src []byte, res *Result) bool {
+func inspectAutoLink(n *ast.AutoLink, src []byte, res *Result, raw bool) bool {
 	url := n.URL(src)
-	if msg := droppedURL("link to", url); msg != "" {
-		res.Problems = append(res.Problems, Problem{Offset: max(n.Pos(), 0), Message: msg})
+	if msg := droppedURL("link to", url, raw); msg != "" {
+		res.Problems = append(res.Problems, Problem{Offset: max(n.Pos(), 0), Message: msg, Warning: true})
 	} else if n.AutoLinkType != ast.AutoLinkEmail {
 		addEscapedRef(res, util.URLEscape(url, false), max(n.Pos(), 0))
 	}
@@ -217,7 +217,7 @@ func inspectHeading(n *ast.Heading, src []byte, res *Result, ids *ids) {
 		if len(dropped) > 1 {
 			what, them = "attributes "+strings.Join(dropped, ", ")+" are", "them"
 		}
-		res.Problems = append(res.Problems, Problem{Offset: max(n.Pos(), 0), Message: "heading " + what +
+		res.Problems = append(res.Problems, Problem{Offset: max(n.Pos(), 0), Warning: true, Message: "heading " + what +
 			" not kept: a heading takes {#id} and {.class} alone; remove " + them + " from its {...}"})
 	}
 	v, _ := n.AttributeString("id")

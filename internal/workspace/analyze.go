@@ -162,7 +162,11 @@ func (a *Analyzer) parse(ctx context.Context, names []string, data [][]byte, rea
 			p.doc = conv.Convert(p.page.Body)
 			p.doc.HTML, p.doc.Text = nil, ""    // an editor needs the headings and links only
 			for _, pr := range p.doc.Problems { // an unknown callout kind, say
-				p.diags = append(p.diags, p.page.Diag(p.page.BodyPos(pr.Offset), pr.Message))
+				msg := pr.Message
+				if pr.Warning {
+					msg = "warning: " + msg // as a build's warnings read
+				}
+				p.diags = append(p.diags, p.page.Diag(p.page.BodyPos(pr.Offset), msg))
 			}
 		}
 		results[i] = p

@@ -19,7 +19,9 @@
 //
 // The problems are the content's: front matter, relations, aliases, body
 // links and their fragments, with the messages and positions of a build
-// (TestSameProblemsAsCheck holds the two together). What a build finds as
+// (TestSameProblemsAsCheck holds the two together), and the warnings a
+// build gives of a body (a link whose URL is dropped, a heading attribute
+// left out), which begin "warning: " as a build's do. What a build finds as
 // it lays out and renders its output — two sources claiming one output
 // path, a template that fails, a link a template makes — and what its walk
 // notes besides pages (a link out of the site, a file named like a page
