@@ -112,11 +112,13 @@ func (bl blamer) meant(p *site.Page, ref string) *site.Page {
 	if err != nil || u.Path == "" {
 		return nil
 	}
-	dir := strings.TrimSuffix(u.Path, "/")
-	dir = strings.TrimSuffix(strings.TrimSuffix(dir, "index.html"), ".html")
-	if strings.HasPrefix(dir, "/") {
-		dir = strings.TrimPrefix(dir, strings.TrimSuffix(bl.s.BasePath, "/"))
-		return bl.byURL[strings.TrimPrefix(path.Clean(dir)+"/", "/")]
+	dir := strings.TrimSuffix(strings.TrimSuffix(u.Path, "index.html"), ".html")
+	dir = strings.TrimSuffix(dir, "/")
+	if strings.HasPrefix(u.Path, "/") {
+		if base := strings.TrimSuffix(bl.s.BasePath, "/"); dir == base || strings.HasPrefix(dir, base+"/") {
+			dir = strings.TrimPrefix(dir, base)
+		}
+		return bl.byURL[urlKey(dir)]
 	}
 	stem := path.Join(path.Dir(p.Src.Path), dir)
 	for _, name := range []string{stem + ".md", stem + "/_index.md"} {
@@ -124,5 +126,15 @@ func (bl blamer) meant(p *site.Page, ref string) *site.Page {
 			return q
 		}
 	}
-	return bl.byURL[strings.TrimPrefix(path.Join("/"+p.URL, dir)+"/", "/")]
+	return bl.byURL[urlKey(path.Join("/"+p.URL, dir))]
+}
+
+// urlKey is a page's URL as the site has it ("roles/a/", "" for the home
+// page) for a slash path from the base ("/roles/a", "/").
+func urlKey(p string) string {
+	key := strings.TrimPrefix(path.Clean("/"+p), "/")
+	if key != "" {
+		key += "/"
+	}
+	return key
 }

@@ -8,13 +8,14 @@ import (
 	"github.com/yuin/goldmark/renderer/html"
 )
 
-// droppedURL is the Problem of a link or image whose URL the page does
-// not keep, at its offset, or "" for a URL that is kept. goldmark writes
-// no href or src for a URL that could run script or open a local file
-// (javascript:, vbscript:, file:, data: but for a PNG, GIF, JPEG or WebP
-// image), unless raw HTML is kept (raw); one that starts like the build's
-// own placeholders is dropped always (see isLookalike). Either would leave a link that goes nowhere, so
-// the author is told, rather than the link dropped without a word.
+// droppedURL is the message of a link or image whose URL the page does
+// not keep, or "" for a URL that is kept. goldmark writes no href or src
+// for a URL that could run script or open a local file (javascript:,
+// vbscript:, file:, data: but for a PNG, GIF, JPEG or WebP image), unless
+// raw HTML is kept (raw); one that starts like the build's own
+// placeholders is dropped always (see isLookalike). Either leaves a link
+// that goes nowhere, so the author is told (a Warning: the page still
+// works), rather than the URL dropped without a word.
 func droppedURL(what string, dest []byte, raw bool) string {
 	instead := "link an https: URL, or a page by its .md file"
 	if what == "image" {
