@@ -21,8 +21,12 @@ func droppedURL(what string, dest []byte, raw bool) string {
 	if what == "image" {
 		instead = "show an image file by its path from this file, or by an https: URL"
 	}
+	own := isLookalike(dest)
+	if what == "image" {
+		own = isImageLookalike(dest)
+	}
 	switch {
-	case isLookalike(dest) || bytes.HasPrefix(bytes.ToLower(dest), []byte(ImagePlaceholder)):
+	case own:
 		return fmt.Sprintf("%s %s: a URL starting %q is the build's own; %s",
 			what, shorten(dest), dest[:bytes.IndexByte(dest, ':')+1], instead)
 	case html.IsDangerousURL(dest) && !raw:

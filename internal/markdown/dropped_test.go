@@ -24,6 +24,7 @@ func TestDroppedURLs(t *testing.T) {
 		{"See @[x](rolesite-link:0).", `link to rolesite-link:0: a URL starting "rolesite-link:" is the build's own`},
 		{"See @![x](ROLESITE-IMAGE:0).", `image ROLESITE-IMAGE:0: a URL starting "ROLESITE-IMAGE:" is the build's own`},
 		{"See @[x](javascript:" + strings.Repeat("a", 100) + ").", "link to javascript:" + strings.Repeat("a", 49) + "…: a URL"},
+		{"Kept, as a link's href fills no image: [x](rolesite-image:0).", ""},
 		{"Kept: [x](https://example.org/) ![p](data:image/png;base64,AAAA) [m](mailto:a@b.c) [r](/x/).", ""},
 	} {
 		for _, unsafe := range []bool{false, true} {

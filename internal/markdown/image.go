@@ -44,7 +44,7 @@ func inspectImage(n *ast.Image, src []byte, res *Result, cursor *int, raw bool) 
 	if msg := droppedURL("image", n.Destination, raw); msg != "" {
 		res.Problems = append(res.Problems, Problem{Offset: off, Message: msg, Warning: true})
 	}
-	if isLookalike(n.Destination) || strings.HasPrefix(strings.ToLower(string(n.Destination)), ImagePlaceholder) {
+	if isImageLookalike(n.Destination) {
 		n.Destination = nil
 		return
 	}

@@ -125,8 +125,17 @@ func keepOnly(n ast.Node, names ...string) (dropped []string) {
 // Fill would take it for one and put another link's URL in its place, so
 // such a link keeps its text and loses its href, as a link with a
 // dangerous URL does.
-func isLookalike(dest []byte) bool {
-	return len(dest) >= len(Placeholder) && strings.EqualFold(string(dest[:len(Placeholder)]), Placeholder)
+func isLookalike(dest []byte) bool { return hasPrefixFold(dest, Placeholder) }
+
+// isImageLookalike reports whether an image's URL starts like either
+// placeholder: an image loses it.
+func isImageLookalike(dest []byte) bool {
+	return isLookalike(dest) || hasPrefixFold(dest, ImagePlaceholder)
+}
+
+// hasPrefixFold reports whether b starts with prefix, in any case.
+func hasPrefixFold(b []byte, prefix string) bool {
+	return len(b) >= len(prefix) && strings.EqualFold(string(b[:len(prefix)]), prefix)
 }
 
 // classify decides whether a destination is a link to a markdown file (or a
