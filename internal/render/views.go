@@ -150,7 +150,7 @@ func NewPageView(s *site.Site, sv *SiteView, p *site.Page, body string) *PageVie
 	link := func(q *site.Page) Link {
 		return Link{Title: q.Title(), URL: s.Permalink(q), Summary: q.Summary(), Current: q == p}
 	}
-	v.Out, v.In = mergeSymmetric(relationGroups(s, p, p.Out, false), relationGroups(s, p, p.In, true))
+	v.Out, v.In = mergeSymmetric(relationGroups(s, p, p.Out, false), relationGroups(s, p, p.In, true), symmetric(p))
 	v.Facts = facts(p)
 	home := Link{Title: s.Title, URL: s.BasePath}
 	switch p.Kind {
@@ -239,14 +239,17 @@ func (v *PageView) locate(s *site.Site) {
 	v.Site = v.Site.at(v.URL)
 }
 
-// mergeSymmetric folds an incoming group into the outgoing group with the
-// same label (a relation declared with the same word both ways, such as
-// "Works with"), so the page shows one panel listing each page once.
-func mergeSymmetric(out, in []Group) ([]Group, []Group) {
+// mergeSymmetric folds an incoming group into the outgoing group of the
+// same field and label when sym says the field is symmetric (see
+// symmetric), so the page shows one panel listing each page once. Any
+// other pair keeps its direction, even where the two labels happen to be
+// the same word (an undeclared relation within a section, headed by the
+// section's title both ways).
+func mergeSymmetric(out, in []Group, sym func(field string) bool) ([]Group, []Group) {
 	var rest []Group
 	for _, g := range in {
-		i := slices.IndexFunc(out, func(o Group) bool { return o.Label == g.Label })
-		if i < 0 {
+		i := slices.IndexFunc(out, func(o Group) bool { return o.Field == g.Field && o.Label == g.Label })
+		if i < 0 || !sym(g.Field) {
 			rest = append(rest, g)
 			continue
 		}
@@ -257,6 +260,26 @@ func mergeSymmetric(out, in []Group) ([]Group, []Group) {
 		}
 	}
 	return out, rest
+}
+
+// symmetric tells which fields of p's section are symmetric relations: a
+// relation to the section itself, declared with the same word both ways
+// (collaborates_with: {section: roles, label: Works with, inverse: Works
+// with}): an explicit inverse, which mergeSymmetric finds equal to the
+// label. Only such a declaration says that a link either way is the same
+// bond.
+func symmetric(p *site.Page) func(field string) bool {
+	return func(field string) bool {
+		if p.Section == nil {
+			return false
+		}
+		i := slices.IndexFunc(p.Section.Relations, func(d *site.Decl) bool { return d.Field == field })
+		if i < 0 {
+			return false
+		}
+		d := p.Section.Relations[i]
+		return d.Target == p.Section && d.Inverse != ""
+	}
 }
 
 // facts lists the page's plain string and list-of-string fields, in the
