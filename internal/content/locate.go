@@ -236,6 +236,49 @@ func (p *Page) ItemPos(field string, values []string) []Pos {
 // ValuePos is ItemPos for one value.
 func (p *Page) ValuePos(field, value string) Pos { return p.ItemPos(field, []string{value})[0] }
 
+// KeyItemPos returns the position of each of keys of the front matter
+// field's mapping (skills: {statistics: expert}): where the key stands as
+// a key, followed, past a closing quote and blanks, by ':' (YAML, JSON)
+// or '=' (TOML), not where the same word is a value. A key that cannot be
+// found gets the field key's position.
+func (p *Page) KeyItemPos(field string, keys []string) []Pos {
+	out := make([]Pos, len(keys))
+	s, ok := p.field(field)
+	var text string
+	if ok {
+		text = p.text(s.valueStart, s.end)
+	}
+	for i, k := range keys {
+		out[i] = p.KeyPos(field)
+		if !ok || k == "" {
+			continue
+		}
+		for from := 0; from < len(text); {
+			at := findToken(text[from:], k)
+			if at < 0 {
+				break
+			}
+			at += from
+			if endsKey(text[at+len(k):]) {
+				out[i] = p.posOf(s.valueStart + at)
+				break
+			}
+			from = at + len(k)
+		}
+	}
+	return out
+}
+
+// endsKey tells whether rest, the text after a word, shows the word was a
+// mapping's key.
+func endsKey(rest string) bool {
+	if rest != "" && (rest[0] == '"' || rest[0] == '\'') {
+		rest = rest[1:]
+	}
+	rest = strings.TrimLeft(rest, " \t")
+	return rest != "" && (rest[0] == ':' || rest[0] == '=')
+}
+
 // findToken finds v in b where it is not part of a longer word.
 func findToken(b string, v string) int {
 	word := func(c byte) bool {

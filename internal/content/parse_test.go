@@ -1,6 +1,7 @@
 package content
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -72,5 +73,28 @@ func TestParseProblems(t *testing.T) {
 				t.Errorf("got  %q\nwant %q", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestKeyItemPos: a qualified mapping's keys are found as keys, in every
+// format, not where the same word stands as a value or inside a note.
+func TestKeyItemPos(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		want      []Pos // of keys low, high
+	}{
+		{"yaml flow", "---\ntitle: T\nskills: {high: low, low: high}\n---\n", []Pos{{3, 21}, {3, 10}}},
+		{"yaml block", "---\ntitle: T\nskills:\n  high: low is a note\n  \"low\": x\n---\n", []Pos{{5, 4}, {4, 3}}},
+		{"toml table", "+++\ntitle = 'T'\n[skills]\nhigh = \"low\"\nlow = \"x\"\n+++\n", []Pos{{5, 1}, {4, 1}}},
+		{"json", "{\n\"title\": \"T\",\n\"skills\": {\"high\": \"low\", \"low\" : \"x\"}\n}\n", []Pos{{3, 28}, {3, 13}}},
+		{"missing", "---\ntitle: T\nskills: {high: x}\n---\n", []Pos{{3, 1}, {3, 10}}},
+	} {
+		p, diags := Parse("x.md", []byte(tc.src))
+		if len(diags) > 0 {
+			t.Fatalf("%s: %v", tc.name, diags)
+		}
+		if got := p.KeyItemPos("skills", []string{"low", "high"}); !slices.Equal(got, tc.want) {
+			t.Errorf("%s: KeyItemPos = %v, want %v", tc.name, got, tc.want)
+		}
 	}
 }

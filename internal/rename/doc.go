@@ -5,7 +5,8 @@
 // Renaming content/<section>/<old>.md to <new>:
 //
 //	the file     moves to content/<section>/<new>.md
-//	relations    every relation value naming <old> in <section> becomes <new>
+//	relations    every relation value naming <old> in <section> becomes <new>,
+//	             the key of a qualified mapping (skills: {old: expert}) too
 //	body links   every .md link to the file gets <new>.md as its last segment
 //	aliases      the page's aliases gain its old URL, /<section>/<old>/, so
 //	             links to the published page keep working

@@ -50,8 +50,8 @@ func relationValue(src *content.Page, field string, v any) (slugs, quals []strin
 // keep their (sorted) order at the end.
 func orderAsWritten(src *content.Page, field string, keys []string) []string {
 	pos := make(map[string]content.Pos, len(keys))
-	for _, k := range keys {
-		pos[k] = src.ValuePos(field, k)
+	for i, at := range src.KeyItemPos(field, keys) {
+		pos[keys[i]] = at
 	}
 	slices.SortStableFunc(keys, func(a, b string) int {
 		return cmp.Or(cmp.Compare(pos[a].Line, pos[b].Line), cmp.Compare(pos[a].Col, pos[b].Col))

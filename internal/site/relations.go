@@ -212,7 +212,9 @@ func (r *resolver) relations(p *Page) {
 		g := store.group(Group{Field: field, Label: d.panelLabel(), Section: d.Target, Scale: d.Scale}, len(slugs))
 		var positions []content.Pos
 		at := func(i int) content.Pos {
-			if positions == nil {
+			if positions == nil && quals != nil {
+				positions = src.KeyItemPos(field, slugs)
+			} else if positions == nil {
 				positions = src.ItemPos(field, slugs)
 			}
 			return positions[i]

@@ -98,12 +98,10 @@ func allPages(s *site.Site) []*site.Page {
 func relationRefs(p *site.Page, data []byte, bySlug map[string]map[string]*site.Page) []Ref {
 	var out []Ref
 	for _, d := range p.Section.Relations {
-		slugs, bad := content.Strings(p.Src.Params[d.Field])
-		if bad != "" || len(slugs) == 0 {
-			continue
-		}
-		for i, pos := range p.Src.ItemPos(d.Field, slugs) {
-			r := Ref{From: p.Src.Path, Field: d.Field, Value: slugs[i], Section: d.Target.Name, Target: bySlug[d.Target.Name][slugs[i]], Start: -1, End: -1, Pos: pos}
+		slugs, positions := relationSlugs(p.Src, d.Field)
+		for i, pos := range positions {
+			target := bySlug[d.Target.Name][strings.TrimSpace(slugs[i])]
+			r := Ref{From: p.Src.Path, Field: d.Field, Value: slugs[i], Section: d.Target.Name, Target: target, Start: -1, End: -1, Pos: pos}
 			if off := textpos.FromPos(data, pos); bytes.HasPrefix(data[off:], []byte(slugs[i])) && !isKeyAt(p.Src, d.Field, pos) {
 				r.Start, r.End = off, off+len(slugs[i])
 			}
@@ -111,6 +109,21 @@ func relationRefs(p *site.Page, data []byte, bySlug map[string]map[string]*site.
 		}
 	}
 	return out
+}
+
+// relationSlugs lists the slugs a relation's value names, with where each
+// stands: the items of a list, or the keys of a qualified mapping
+// (skills: {statistics: expert}). A value that is neither names none.
+func relationSlugs(src *content.Page, field string) ([]string, []content.Pos) {
+	if m, ok := src.Params[field].(map[string]any); ok {
+		keys := slices.Sorted(maps.Keys(m))
+		return keys, src.KeyItemPos(field, keys)
+	}
+	slugs, bad := content.Strings(src.Params[field])
+	if bad != "" {
+		return nil, nil
+	}
+	return slugs, src.ItemPos(field, slugs)
 }
 
 // isKeyAt tells whether pos is the field's key, where ItemPos puts a value
