@@ -40,7 +40,9 @@ func decode(fm *frontMatter, p *Page) (map[string]any, diag.List) {
 		if off := tomlTooDeep(fm.raw, MaxDepth); off >= 0 {
 			return nil, diag.List{tooDeep(p, fm.rawStart+off, "TOML")}
 		}
-		err = toml.Unmarshal(fm.raw, &out)
+		if err = toml.Unmarshal(fm.raw, &out); err == nil {
+			tablesAsLists(out)
+		}
 	case "json":
 		if d := checkJSON(fm, p); d != nil {
 			return nil, d
@@ -149,4 +151,33 @@ func DecodeFrontMatter(name, format string, block []byte) (map[string]any, diag.
 		return nil, diags
 	}
 	return p.Params, nil
+}
+
+// tablesAsLists makes every array of tables in a decoded TOML document
+// ([[matrices]], a []map[string]any from the decoder) the []any of
+// mappings that the same list gives written inline or in YAML or JSON,
+// so that every check and template sees one shape.
+func tablesAsLists(m map[string]any) {
+	for k, v := range m {
+		m[k] = tableValue(v)
+	}
+}
+
+func tableValue(v any) any {
+	switch x := v.(type) {
+	case []map[string]any:
+		list := make([]any, len(x))
+		for i, t := range x {
+			tablesAsLists(t)
+			list[i] = t
+		}
+		return list
+	case map[string]any:
+		tablesAsLists(x)
+	case []any:
+		for i := range x {
+			x[i] = tableValue(x[i])
+		}
+	}
+	return v
 }

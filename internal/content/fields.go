@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"reflect"
 	"strings"
 	"time"
 
@@ -196,7 +197,15 @@ func Describe(v any) string {
 	case time.Time:
 		return "a date"
 	}
-	return fmt.Sprintf("a %T", v)
+	// Only the three decoders' kinds reach here; another is named by its
+	// kind, never by a Go type.
+	switch reflect.ValueOf(v).Kind() {
+	case reflect.Slice, reflect.Array:
+		return "a list"
+	case reflect.Map, reflect.Struct:
+		return "a mapping"
+	}
+	return "a value of another kind"
 }
 
 // List returns a decoded list as a []any, whatever its items: a list of

@@ -43,11 +43,17 @@ func locate(src []byte, fm *frontMatter, params map[string]any) []namedSpan {
 		case "toml":
 			t := strings.TrimLeft(line, " \t")
 			indent := len(line) - len(t)
-			if strings.HasPrefix(t, "[") && !strings.HasPrefix(t, "[[") {
-				if i := strings.IndexByte(t, ']'); i > 0 {
-					name := strings.Trim(strings.SplitN(t[1:i], ".", 2)[0], ` "'`)
+			if strings.HasPrefix(t, "[") {
+				// A table, [name], or an array of tables, [[name]]: the
+				// key is the first segment of the header's dotted name.
+				open := 1
+				if strings.HasPrefix(t, "[[") {
+					open = 2
+				}
+				if i := strings.IndexByte(t, ']'); i > open {
+					name := strings.Trim(strings.SplitN(t[open:i], ".", 2)[0], ` "'`)
 					if name != inTable {
-						hits = append(hits, hit{name, off + indent + 1, off + indent + i + 1})
+						hits = append(hits, hit{name, off + indent + open, off + indent + i + open})
 					}
 					inTable = name
 				}

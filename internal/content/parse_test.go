@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -96,5 +97,26 @@ func TestKeyItemPos(t *testing.T) {
 		if got := p.KeyItemPos("skills", []string{"low", "high"}); !slices.Equal(got, tc.want) {
 			t.Errorf("%s: KeyItemPos = %v, want %v", tc.name, got, tc.want)
 		}
+	}
+}
+
+// TestTOMLArrayOfTables: [[name]] gives the list of mappings the same
+// list gives inline, at the header's position, and the keys inside the
+// tables are not taken for top-level fields.
+func TestTOMLArrayOfTables(t *testing.T) {
+	src := "+++\ntitle = 'T'\n[[matrices]]\nrows = 'a'\n[[matrices]]\nrows = 'b'\n+++\n"
+	p, diags := Parse("x.md", []byte(src))
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	inline, _ := Parse("x.md", []byte("+++\ntitle = 'T'\nmatrices = [{rows = 'a'}, {rows = 'b'}]\n+++\n"))
+	if got, want := fmt.Sprint(p.Params["matrices"]), fmt.Sprint(inline.Params["matrices"]); got != want || Describe(p.Params["matrices"]) != "a list holding a mapping" {
+		t.Errorf("matrices = %s (%s), inline %s", got, Describe(p.Params["matrices"]), want)
+	}
+	if got := p.KeyPos("matrices"); got != (Pos{3, 3}) {
+		t.Errorf("KeyPos = %v, want 3:3", got)
+	}
+	if got := p.KeyPos("rows"); got != (Pos{1, 1}) {
+		t.Errorf("rows, a key inside a table, located at %v", got)
 	}
 }

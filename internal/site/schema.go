@@ -98,7 +98,11 @@ func (r *resolver) fieldDecl(src *content.Page, name string, spec map[string]any
 		case "values":
 			list, bad := content.Strings(v)
 			if bad != "" || len(list) == 0 {
-				r.report(src, at("values"), "fields: %s: values must be a list of the values allowed, such as [a, b], not %s", name, content.Describe(v))
+				what := content.Describe(v)
+				if bad == "" {
+					what = "an empty list"
+				}
+				r.report(src, at("values"), "fields: %s: values must be a list of the values allowed, such as [a, b], not %s", name, what)
 				ok = false
 			}
 			f.Values = list
@@ -196,7 +200,7 @@ func (r *resolver) checkField(src *content.Page, f *FieldDecl, v any) {
 		return
 	}
 	if f.Type != "" && !hasType(f.Type, v) {
-		r.report(src, src.KeyPos(f.Name), "%s must be a %s, such as %s: %s, not %s", f.Name, f.Type, f.Name, fieldExample(f), content.Describe(v))
+		r.report(src, src.KeyPos(f.Name), "%s must be %s, such as %s: %s, not %s", f.Name, typeWords[f.Type], f.Name, fieldExample(f), content.Describe(v))
 		return
 	}
 	if f.Values == nil {
@@ -242,6 +246,11 @@ func hasType(t string, v any) bool {
 		return bad == ""
 	}
 	return true
+}
+
+// typeWords names each field type in a message: "title must be a string".
+var typeWords = map[string]string{
+	"string": "a string", "number": "a number", "date": "a date", "boolean": "true or false", "list": "a list of strings",
 }
 
 // fieldExample is a value the declaration of f accepts, for messages.
