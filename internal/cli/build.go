@@ -12,6 +12,7 @@ import (
 	"github.com/rolesite/rolesite"
 	"github.com/rolesite/rolesite/internal/build"
 	"github.com/rolesite/rolesite/internal/output"
+	"github.com/rolesite/rolesite/internal/site"
 )
 
 // siteFlags are the flags every command that builds shares.
@@ -32,6 +33,16 @@ func (f *siteFlags) register(fs interface {
 	fs.BoolVar(&f.drafts, "drafts", false, "include pages marked draft: true")
 	fs.BoolVar(&f.minify, "minify", true, "minify HTML, CSS, JS and SVG")
 	fs.BoolVar(&f.fingerprint, "fingerprint", true, "give stylesheets and scripts content-hashed names, cacheable for ever")
+}
+
+// baseOK tells whether --base-url is one, saying why not on stderr: a
+// usage error, found before anything is read.
+func (f *siteFlags) baseOK(env Env, cmd string) bool {
+	if _, _, err := site.ParseBase(f.baseURL); err != nil {
+		fmt.Fprintf(env.Stderr, "rolesite %s: --base-url: %v\n", cmd, err)
+		return false
+	}
+	return true
 }
 
 func (f *siteFlags) options(env Env) build.Options {
@@ -74,6 +85,9 @@ as path:line:col: message, and the exit code is 1.`)
 	defer stop()
 	if len(pos) > 0 {
 		fmt.Fprintf(env.Stderr, "rolesite build: unexpected argument %q\n", pos[0])
+		return ExitUsage
+	}
+	if !sf.baseOK(env, "build") {
 		return ExitUsage
 	}
 	dir := *out

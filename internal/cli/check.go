@@ -32,6 +32,9 @@ Problems are printed as path:line:col: message, and the exit code is 1.`)
 	if *outDir != "" {
 		return checkOutput(env, *outDir, sf.baseURL)
 	}
+	if !sf.baseOK(env, "check") {
+		return ExitUsage
+	}
 	opts := sf.options(env)
 	opts.CheckLinks = true
 	src, err := openSite(sf.src)

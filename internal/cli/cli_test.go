@@ -55,6 +55,11 @@ func TestUsageAndVersion(t *testing.T) {
 	if code, _, _ := run(t, "build", "--no-such-flag"); code != ExitUsage {
 		t.Errorf("bad flag: code %d", code)
 	}
+	for _, cmd := range []string{"build", "check"} {
+		if code, _, errOut := run(t, cmd, "--src", t.TempDir(), "--base-url", "example.org/atlas/"); code != ExitUsage || !strings.Contains(errOut, "https://example.org/atlas/") {
+			t.Errorf("%s with a bad --base-url: code %d, %q", cmd, code, errOut)
+		}
+	}
 	if code, out, _ := run(t, "version"); code != ExitOK || !strings.HasPrefix(out, "rolesite ") {
 		t.Errorf("version: code %d, %q", code, out)
 	}

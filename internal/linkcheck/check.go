@@ -106,6 +106,11 @@ func eachRef(refs []byte, f func(url, line int32)) {
 // NewChecker returns a Checker for a site served under basePath (and
 // baseURL, when not empty).
 func NewChecker(basePath, baseURL string) *Checker {
+	// Targets are compared decoded, as a host maps them to files: a base
+	// path written escaped (/a%20b/, /%C3%A4tlas/) is decoded too.
+	if d, err := url.PathUnescape(basePath); err == nil {
+		basePath = d
+	}
 	return &Checker{base: basePath, baseURL: baseURL, files: map[string]record{}, urls: newStrtab(), ids: newStrtab()}
 }
 

@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"net/url"
 	"slices"
 	"strconv"
 
@@ -323,10 +324,15 @@ func facts(p *site.Page) []Fact {
 func Absolute(s *site.Site, urlPath string) string { return absolute(s, urlPath) }
 
 func absolute(s *site.Site, urlPath string) string {
+	// The base path is escaped already; a page's URL is as its file is
+	// named (/teams/ünïcode/), and a URL outside an HTML attribute, which
+	// html/template would escape, must be escaped here: in a sitemap, a
+	// feed or og:url.
+	rest := (&url.URL{Path: urlPath[len(s.BasePath):]}).EscapedPath()
 	if s.BaseURL == "" {
-		return urlPath
+		return s.BasePath + rest
 	}
-	return s.BaseURL + urlPath[len(s.BasePath):]
+	return s.BaseURL + rest
 }
 
 // ReservedIDs are the element IDs the default templates use; headings in

@@ -148,9 +148,10 @@ func (s *Server) serveOwn(w http.ResponseWriter, r *http.Request, name string) {
 	}
 }
 
-// basePath normalises a base path or URL to "/", or "/x/" form.
+// basePath normalises a base path or URL to "/", or "/x/" form, decoded
+// ("/a b/" for /a%20b/), as request paths come.
 func basePath(p string) string {
-	if u, err := url.Parse(p); err == nil && u.Scheme != "" {
+	if u, err := url.Parse(p); err == nil {
 		p = u.Path
 	}
 	p = path.Clean("/" + p)

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -248,6 +249,21 @@ func TestFingerprintedAssetsAreCached(t *testing.T) {
 		body(t, resp)
 		if got := resp.Header.Get("Cache-Control"); got != want {
 			t.Errorf("GET %s: Cache-Control %q, want %q", target, got, want)
+		}
+	}
+}
+
+// TestServeUnderEscapedBasePath: a base path that must be escaped (as
+// site.ParseBase gives it) serves the requests a browser makes for it.
+func TestServeUnderEscapedBasePath(t *testing.T) {
+	for _, base := range []string{"/a%20b/", "https://example.org/%C3%A4tlas/"} {
+		s := New(Options{BasePath: base})
+		s.Publish(testSite(), nil)
+		u, _ := url.Parse(base)
+		for target, status := range map[string]int{u.EscapedPath(): 200, u.EscapedPath() + "roles/": 200, "/roles/": 404} {
+			if resp := get(t, s.Handler(), "GET", target); resp.StatusCode != status {
+				t.Errorf("base %s: GET %s: %d, want %d", base, target, resp.StatusCode, status)
+			}
 		}
 	}
 }

@@ -46,13 +46,15 @@ func TestParseBase(t *testing.T) {
 		{"http://localhost:1313/a/b/", "http://localhost:1313/a/b/", "/a/b/"},
 		{"/atlas/", "", "/atlas/"},
 		{"atlas", "", "/atlas/"},
+		{"/a b/", "", "/a%20b/"},
+		{"https://example.org/ätlas/", "https://example.org/%C3%A4tlas/", "/%C3%A4tlas/"},
 	} {
 		abs, path, err := ParseBase(tc.in)
 		if err != nil || abs != tc.abs || path != tc.path {
 			t.Errorf("ParseBase(%q) = %q, %q, %v", tc.in, abs, path, err)
 		}
 	}
-	for _, bad := range []string{"ftp://x/", "https://x/a?b", "https://x/#f", "https://u@x/", "https:///x", "https://x/../y/", "mailto:a@b"} {
+	for _, bad := range []string{"ftp://x/", "https://x/a?b", "https://x/#f", "https://u@x/", "https:///x", "https://x/../y/", "mailto:a@b", "example.org/atlas/", "example.org", "https://x/a%2Fb/"} {
 		if _, _, err := ParseBase(bad); err == nil {
 			t.Errorf("ParseBase(%q) accepted", bad)
 		}

@@ -321,6 +321,11 @@ func ParseBase(base string) (abs, path string, err error) {
 		(u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") || (u.Scheme == "") != (u.Host == "") {
 		return "", "/", fmt.Errorf("%q is not a base URL: give an absolute http(s) URL such as https://example.org/atlas/ or a path such as /atlas/", base)
 	}
+	if first, _, _ := strings.Cut(base, "/"); u.Scheme == "" && strings.Contains(first, ".") {
+		// example.org/atlas/ is a host without its scheme, more likely
+		// than a path whose first folder has a dot (atlas/ is /atlas/).
+		return "", "/", fmt.Errorf("%q looks like a host without its scheme: write https://%s, or /%s if it is a path", base, base, base)
+	}
 	p := u.EscapedPath()
 	if !strings.HasPrefix(p, "/") {
 		p = "/" + p
@@ -334,7 +339,7 @@ func ParseBase(base string) (abs, path string, err error) {
 			// "//roles/" a URL of another host.
 			d, err := url.PathUnescape(seg)
 			if err != nil || seg == "" || d == "." || d == ".." || strings.ContainsAny(d, "/\\") {
-				return "", "/", fmt.Errorf("%q is not a base URL: its path may not contain empty, . or .. segments", base)
+				return "", "/", fmt.Errorf("%q is not a base URL: its path may not contain empty, . or .. segments, or an escaped slash or backslash", base)
 			}
 		}
 	}
