@@ -93,3 +93,34 @@ func TestHoverFragment(t *testing.T) {
 		t.Errorf("hover = %q, want pandas and its Usage heading", got)
 	}
 }
+
+// TestQualifiedKeys: the keys of a qualified mapping, flow or block, are
+// references: hover, definition and references find them.
+func TestQualifiedKeys(t *testing.T) {
+	s := start(t, "testdata/qualified.txtar")
+	s.open(t, "content/roles/analyst.md")
+	s.open(t, "content/roles/engineer.md")
+	var h protocol.Hover
+	s.MustCall(protocol.MethodTextDocumentHover, docPos(s.uri("content/roles/analyst.md"), pos(2, 12)), &h)
+	if h.Contents == nil || !strings.Contains(h.Contents.(protocol.MarkupContent).Value, "Reasoning under uncertainty.") {
+		t.Errorf("hover on a flow mapping's key = %+v", h.Contents)
+	}
+	var loc protocol.Location
+	s.MustCall(protocol.MethodTextDocumentDefinition, docPos(s.uri("content/roles/engineer.md"), pos(4, 4)), &loc)
+	if loc.URI != s.uri("content/skills/statistics.md") {
+		t.Errorf("definition on a block mapping's key = %s", loc.URI)
+	}
+	var locs []protocol.Location
+	s.MustCall(protocol.MethodTextDocumentReferences, protocol.ReferenceParams{
+		TextDocumentPositionParams: docPos(s.uri("content/roles/analyst.md"), pos(2, 30)),
+	}, &locs)
+	var got []string
+	for _, l := range locs {
+		got = append(got, strings.TrimPrefix(l.URI, s.uri(""))+":"+jsonString(l.Range.Start))
+	}
+	slices.Sort(got)
+	want := `/content/roles/analyst.md:{"line":2,"character":29}` + "\n" + `/content/roles/engineer.md:{"line":3,"character":2}`
+	if strings.Join(got, "\n") != want {
+		t.Errorf("references of sql:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
+	}
+}
