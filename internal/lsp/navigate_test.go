@@ -97,7 +97,7 @@ func TestHoverFragment(t *testing.T) {
 // TestQualifiedKeys: the keys of a qualified mapping, flow or block, are
 // references: hover, definition and references find them.
 func TestQualifiedKeys(t *testing.T) {
-	s := start(t, "testdata/qualified.txtar")
+	s := start(t, "testdata/qualified-keys.txtar")
 	s.open(t, "content/roles/analyst.md")
 	s.open(t, "content/roles/engineer.md")
 	var h protocol.Hover
