@@ -27,6 +27,12 @@ type Page struct {
 	Body     []byte // markdown after the front matter
 	BodyLine int    // 1-based line of the file on which Body starts
 
+	// Unread says the front matter could not be read (it does not parse,
+	// is never closed, or is too big): the page is kept, titled by its
+	// slug, so that links to it resolve, but what its fields lack is not
+	// known and is not to be reported until they read.
+	Unread bool
+
 	fields []namedSpan    // where each top-level field sits in the file
 	index  map[string]int // each field's place in fields, past manyFields (see field)
 	lines  []int          // byte offset at which each line starts (0-based index)

@@ -69,6 +69,7 @@ func Parse(name string, data []byte) (*Page, diag.List) {
 		diags = append(diags, p.typeFields()...)
 	} else {
 		p.Title = p.Slug // keep the page usable so other files' links to it resolve
+		p.Unread = true
 	}
 	return p, diags
 }

@@ -136,6 +136,9 @@ func typeNames() string {
 // fields, and the number of links of each relation with a min or max.
 func (r *resolver) checkSchema(p *Page) {
 	sec, src := p.Section, p.Src
+	if src.Unread {
+		return // its fields are not known: its own problem says why
+	}
 	for _, f := range sec.Fields {
 		v, ok := src.Params[f.Name]
 		if !ok {
