@@ -2,8 +2,11 @@ package content
 
 import (
 	"bytes"
+	"fmt"
 	"slices"
 	"strings"
+
+	"go.yaml.in/yaml/v4"
 )
 
 // A span is where one top-level field sits in the file: the position of its
@@ -38,6 +41,9 @@ func locate(src []byte, fm *frontMatter, params map[string]any) []namedSpan {
 		switch fm.format {
 		case "yaml":
 			if name, n, ok := yamlKey(line); ok {
+				if _, found := params[name]; !found && params != nil {
+					name = yamlKeyName(name)
+				}
 				hits = append(hits, hit{name, off, off + n})
 			}
 		case "toml":
@@ -195,6 +201,23 @@ func yamlKey(line string) (string, int, bool) {
 		return "", 0, false
 	}
 	return strings.Trim(strings.TrimSpace(line[:i]), `"'`), i + 1, true
+}
+
+// yamlKeyName is the field name a plain YAML key that is not a string
+// gets once decoded (see stringKeys): True is the boolean true, named
+// "true"; ~ is null, named "null"; 0x10 is the number 16.
+func yamlKeyName(key string) string {
+	var v any
+	if err := yaml.Unmarshal([]byte(key), &v); err != nil {
+		return key
+	}
+	switch v.(type) {
+	case nil:
+		return "null"
+	case bool, int, int64, uint64, float64:
+		return fmt.Sprint(v)
+	}
+	return key
 }
 
 func closingQuote(s string, i int) int {

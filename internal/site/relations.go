@@ -36,7 +36,7 @@ func (r *resolver) declarations(sec *Section) {
 		return
 	}
 	fields := slices.Sorted(maps.Keys(m))
-	positions := src.ItemPos("relations", fields)
+	positions := src.KeyItemPos("relations", fields)
 	order := make(map[string]content.Pos, len(fields))
 	for i, f := range fields {
 		order[f] = positions[i]
@@ -55,6 +55,7 @@ func (r *resolver) declarations(sec *Section) {
 			target = cmp.Or(r.declOptions(src, pos, d, v), target)
 		default:
 			r.report(src, pos, "relations: %s must name a section, such as %s: roles, or be a mapping with section, label and inverse", field, field)
+			sec.markBroken(field)
 			continue
 		}
 		if reserved[field] {
@@ -64,6 +65,7 @@ func (r *resolver) declarations(sec *Section) {
 		d.Target = r.bySection[target]
 		if d.Target == nil {
 			r.report(src, src.ValuePos("relations", target), "relations: %s names section %q, which does not exist%s", field, target, didYouMean(target, r.sectionNames()))
+			sec.markBroken(field)
 			continue
 		}
 		sec.addDecl(d)
@@ -119,7 +121,7 @@ func (r *resolver) declOptions(src *content.Page, pos content.Pos, d *Decl, v ma
 		s, isString := val.(string)
 		switch {
 		case k != "section" && k != "label" && k != "inverse":
-			r.report(src, pos, "relations: %s: unknown key %q: use section, label, inverse, scale, min and max", d.Field, k)
+			r.report(src, src.ItemPos("relations", []string{d.Field, k})[1], "relations: %s: unknown key %q: use section, label, inverse, scale, min and max", d.Field, k)
 		case !isString:
 			r.report(src, pos, "relations: %s: %s must be a string, not %s", d.Field, k, content.Describe(val))
 		case k == "section":
@@ -141,6 +143,14 @@ func (r *resolver) declOptions(src *content.Page, pos content.Pos, d *Decl, v ma
 // implied by a section of that name (see implied), or nil.
 func (r *resolver) decl(sec *Section, field string) *Decl {
 	return sec.decls[field]
+}
+
+// markBroken records that the declaration of field is wrong (see broken).
+func (sec *Section) markBroken(field string) {
+	if sec.broken == nil {
+		sec.broken = map[string]bool{}
+	}
+	sec.broken[field] = true
 }
 
 // addDecl records a declaration of sec.
@@ -187,7 +197,7 @@ func (r *resolver) relations(p *Page) {
 	for field, v := range src.Params {
 		if d := r.decl(p.Section, field); d != nil {
 			fields = append(fields, relationField{field, v, d})
-		} else if list, bad := content.Strings(v); bad == "" && len(list) > 0 && !reserved[field] {
+		} else if list, bad := content.Strings(v); bad == "" && len(list) > 0 && !reserved[field] && !p.Section.broken[field] {
 			if near := r.nearSection(field); near != "" {
 				r.report(src, src.KeyPos(field), "%s: no section named %s (did you mean %s?); if it is not a relation, rename the field", field, field, near)
 			}

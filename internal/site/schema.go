@@ -56,8 +56,9 @@ func (r *resolver) schema(sec *Section) {
 		return
 	}
 	sec.Schema = true
-	for _, name := range orderAsWritten(src, "fields", sortedKeys(m)) {
-		pos := src.ValuePos("fields", name)
+	names := orderAsWritten(src, "fields", sortedKeys(m))
+	for i, pos := range src.KeyItemPos("fields", names) {
+		name := names[i]
 		if reserved[name] {
 			r.report(src, pos, "fields: %s is a reserved field with a meaning of its own; declare only your own fields", name)
 			continue
@@ -65,10 +66,13 @@ func (r *resolver) schema(sec *Section) {
 		spec, ok := m[name].(map[string]any)
 		if !ok {
 			r.report(src, pos, "fields: %s must be a mapping such as {type: string, required: true}, not %s", name, content.Describe(m[name]))
+			sec.markBroken(name)
 			continue
 		}
 		if f := r.fieldDecl(src, name, spec); f != nil {
 			sec.Fields = append(sec.Fields, f)
+		} else {
+			sec.markBroken(name)
 		}
 	}
 }
@@ -184,12 +188,16 @@ func (r *resolver) closedSchema(p *Page) {
 	for _, d := range sec.Relations {
 		known = append(known, d.Field)
 	}
+	declares := "declares " + strings.Join(known, ", ")
+	if len(known) == 0 {
+		declares = "declares no fields (fields: {})"
+	}
 	for _, name := range src.Order(sortedKeys(src.Params)) {
-		if reserved[name] || slices.Contains(known, name) {
+		if reserved[name] || slices.Contains(known, name) || sec.broken[name] {
 			continue
 		}
-		r.report(src, src.KeyPos(name), "%s is not a field of %s: content/%s/_index.md declares %s%s; declare it under fields: there, or remove it",
-			name, sec.Name, sec.Name, strings.Join(known, ", "), didYouMean(name, known))
+		r.report(src, src.KeyPos(name), "%s is not a field of %s: content/%s/_index.md %s%s; declare it under fields: there, or remove it",
+			name, sec.Name, sec.Name, declares, didYouMean(name, known))
 	}
 }
 

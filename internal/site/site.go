@@ -82,6 +82,9 @@ type Section struct {
 	weighed bool
 	order   int              // position in Site.Sections
 	decls   map[string]*Decl // Relations by field
+	// broken are the fields whose declaration is wrong: reported there,
+	// once, and not again on every page that uses the field.
+	broken map[string]bool
 }
 
 // A Decl declares one relation field of a section's pages.
