@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/rolesite/rolesite/internal/content"
@@ -138,6 +139,11 @@ func (r *resolver) matrix(src *content.Page, m map[string]any) *MatrixDecl {
 		return nil
 	}
 	d.Columns = decl.Target
+	if d.Group != "" && !r.columnField(d.Columns, d.Group) {
+		r.report(src, src.ValuePos("matrices", d.Group), "matrices: group %q is not a field of the pages of %s%s: name a field they have, or leave group out",
+			d.Group, d.Columns.Name, didYouMean(d.Group, r.pageFields(d.Columns)))
+		return nil
+	}
 	if d.Title == "" {
 		d.Title = fmt.Sprintf("%s by %s", d.Rows.Title, strings.ToLower(humanize(d.Field)))
 	}
@@ -172,6 +178,37 @@ func (r *resolver) declFor(sec *Section, field string) *Decl {
 		return d
 	}
 	return nil
+}
+
+// columnField tells whether a matrix may group sec's pages by field: a
+// field the section declares, or one any of its pages has.
+func (r *resolver) columnField(sec *Section, field string) bool {
+	if slices.ContainsFunc(sec.Fields, func(f *FieldDecl) bool { return f.Name == field }) {
+		return true
+	}
+	return slices.ContainsFunc(sec.Pages, func(p *Page) bool { _, ok := p.Src.Params[field]; return ok })
+}
+
+// pageFields lists the fields sec declares and its pages have, but those
+// with a meaning of their own, sorted: the candidates for a group.
+func (r *resolver) pageFields(sec *Section) []string {
+	seen := map[string]bool{}
+	for _, f := range sec.Fields {
+		seen[f.Name] = true
+	}
+	for _, p := range sec.Pages {
+		for k := range p.Src.Params {
+			seen[k] = !reserved[k]
+		}
+	}
+	var out []string
+	for k, ok := range seen {
+		if ok {
+			out = append(out, k)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 func fieldNames(sec *Section) []string {
