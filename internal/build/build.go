@@ -195,7 +195,7 @@ func (b *Builder) build(ctx context.Context, src fs.FS, changed []string) Result
 		return b.stopped(ctx, start)
 	}
 	res.Diagnostics = diags.Sorted()
-	res.Warnings = b.cache.warnings()
+	res.Warnings = append(b.cache.warnings(), s.Warnings...).Sorted()
 	if len(res.Diagnostics) == 0 {
 		res.Files = files
 		res.Stats.Files = files.Len()

@@ -4,6 +4,7 @@ import (
 	"cmp"
 
 	"github.com/rolesite/rolesite/internal/content"
+	"github.com/rolesite/rolesite/internal/diag"
 	"github.com/rolesite/rolesite/internal/markdown"
 )
 
@@ -50,6 +51,10 @@ type Site struct {
 
 	Lifecycle *Lifecycle    // nil unless declared
 	Matrices  []*MatrixDecl // declared matrix pages
+
+	// Warnings are worth a word, but the site builds: each message
+	// starts "warning: " (a relation naming a draft left out, say).
+	Warnings diag.List
 
 	// bodies holds what each page's body gives, by Page.body: a site
 	// whose pages' bodies alone changed shares every page with the site

@@ -103,7 +103,7 @@ func (a *Analyzer) Update(ctx context.Context, fsys fs.FS, changed []string) *Sn
 		diags = diag.List{{Path: "content", Message: "no markdown files: is this a site folder? Pass --src DIR, or add content/_index.md"}}
 	}
 	s, more := site.Resolve(inputs, site.Options{Drafts: a.opts.Drafts})
-	return newSnapshot(s, fresh, append(diags, more...).Sorted())
+	return newSnapshot(s, fresh, append(append(diags, more...), s.Warnings...).Sorted())
 }
 
 // list returns the content files and those to read again: every file
