@@ -151,6 +151,9 @@ func (b *Builder) build(ctx context.Context, src fs.FS, changed []string) Result
 	if ctx.Err() != nil {
 		return b.stopped(ctx, start)
 	}
+	// A one-shot build lets the loaded files go here: what they are worth
+	// a word for is taken first.
+	warnings := b.cache.warnings()
 	b.out.loadedAll(b.cache)
 	s, more := b.resolve(inputs, edited, len(diags) == 0)
 	diags = append(diags, more...)
@@ -195,7 +198,7 @@ func (b *Builder) build(ctx context.Context, src fs.FS, changed []string) Result
 		return b.stopped(ctx, start)
 	}
 	res.Diagnostics = diags.Sorted()
-	res.Warnings = append(b.cache.warnings(), s.Warnings...).Sorted()
+	res.Warnings = append(warnings, s.Warnings...).Sorted()
 	if len(res.Diagnostics) == 0 {
 		res.Files = files
 		res.Stats.Files = files.Len()

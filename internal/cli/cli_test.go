@@ -229,3 +229,20 @@ func equalMaps(a, b map[string]string) bool {
 	}
 	return true
 }
+
+// TestBuildPrintsWarnings: build, which streams its pages to disk and lets
+// each loaded file go once the site is resolved, prints the same warnings
+// as check, a body's and a relation's.
+func TestBuildPrintsWarnings(t *testing.T) {
+	src := writeSite(t, map[string]string{
+		"content/_index.md":  "---\ntitle: Home\n---\n",
+		"content/roles/a.md": "---\ntitle: A\ntools: [t, d]\n---\n[c](file:///etc/passwd)\n",
+		"content/tools/t.md": "---\ntitle: T\n---\n",
+		"content/tools/d.md": "---\ntitle: D\ndraft: true\n---\n",
+	})
+	_, _, checkErr := run(t, "check", "--src", src)
+	code, _, buildErr := run(t, "build", "--src", src, "--out", filepath.Join(t.TempDir(), "out"))
+	if code != ExitOK || strings.Count(buildErr, "warning:") != 2 || buildErr != checkErr {
+		t.Errorf("build: code %d, stderr %q; check's stderr %q", code, buildErr, checkErr)
+	}
+}
