@@ -185,7 +185,8 @@ func first(list []string, n int) []string {
 // error when the folder is the user's, a problem otherwise.
 func exitFor(err error) int {
 	var owner *output.OwnerError
-	if errors.As(err, &owner) {
+	var mount *output.MountError
+	if errors.As(err, &owner) || errors.As(err, &mount) {
 		return ExitUsage
 	}
 	return ExitProblem

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 )
@@ -69,6 +70,9 @@ func carryOver(dir, tmp string, ours func(string) bool, force bool) ([]string, e
 	}
 	var kept, clash []string
 	var folders []folderMode
+	// A folder that holds nothing is the user's (a build makes none): it
+	// is made again in the new output, as their files are carried.
+	holds := map[string]bool{}
 	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if errors.Is(err, fs.ErrNotExist) && p == dir {
 			return fs.SkipAll
@@ -78,6 +82,7 @@ func carryOver(dir, tmp string, ours func(string) bool, force bool) ([]string, e
 		}
 		rel, _ := filepath.Rel(dir, p)
 		rel = filepath.ToSlash(rel)
+		holds[path.Dir(rel)] = true
 		if d.IsDir() {
 			if info, err := d.Info(); err == nil {
 				folders = append(folders, folderMode{rel, info.Mode().Perm()})
@@ -105,6 +110,14 @@ func carryOver(dir, tmp string, ours func(string) bool, force bool) ([]string, e
 	if len(clash) > 0 {
 		more := len(clash) > listedUser
 		return nil, &OwnerError{Dir: dir, Files: clash[:min(len(clash), listedUser)], More: more}
+	}
+	for _, f := range folders {
+		if f.rel != "." && !holds[f.rel] {
+			if err := os.MkdirAll(filepath.Join(tmp, filepath.FromSlash(f.rel)), 0o755); err != nil {
+				return nil, fmt.Errorf("cannot carry over the empty folder %s: %w", f.rel, err)
+			}
+			kept = append(kept, f.rel+"/")
+		}
 	}
 	return kept, keepModes(tmp, folders)
 }

@@ -47,6 +47,9 @@ func newStream(dir string, opts Options, w fileWriter, manifest bool) (*Stream, 
 	if info, err := os.Lstat(dir); err == nil && !info.IsDir() {
 		return nil, fmt.Errorf("%s exists and is not a folder: remove it or choose another --out", dir)
 	}
+	if err := checkMounts(dir); err != nil {
+		return nil, err
+	}
 	if opts.Clean && !opts.Force {
 		if err := checkClean(dir); err != nil {
 			return nil, err
@@ -55,7 +58,8 @@ func newStream(dir string, opts Options, w fileWriter, manifest bool) (*Stream, 
 	removeStale(parent, base, dir)
 	tmp, err := os.MkdirTemp(parent, tmpPrefix(base))
 	if err != nil {
-		return nil, fmt.Errorf("cannot create a folder beside %s for the new output: %w", dir, err)
+		return nil, fmt.Errorf("cannot create a folder beside %s for the new output: %w: a build writes the new site beside the output folder and swaps the two; "+
+			"make %s writable, or build into a folder inside %s", dir, err, parent, dir)
 	}
 	unlock, ok := tryLock(tmp)
 	if !ok {
