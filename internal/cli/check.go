@@ -8,6 +8,7 @@ import (
 
 	"github.com/rolesite/rolesite/internal/linkcheck"
 	"github.com/rolesite/rolesite/internal/site"
+	"github.com/rolesite/rolesite/internal/sitefs"
 
 	"github.com/rolesite/rolesite"
 	"github.com/rolesite/rolesite/internal/build"
@@ -67,8 +68,17 @@ func checkOutput(env Env, dir, baseURL string) int {
 		fmt.Fprintf(env.Stderr, "rolesite check: --output %s is not a folder\n", dir)
 		return ExitUsage
 	}
+	// The folder is read as a site is: confined to itself (a symbolic
+	// link out of it is not followed), regular files only (a named pipe
+	// would block the check for ever).
+	out, err := sitefs.Open(dir)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "rolesite check: --output %s: %v\n", dir, err)
+		return ExitUsage
+	}
+	defer out.Close()
 	start := time.Now()
-	diags := linkcheck.Check(env.Ctx, os.DirFS(dir), basePath, abs)
+	diags := linkcheck.Check(env.Ctx, out, basePath, abs)
 	if env.Ctx.Err() != nil {
 		return stopped(env, "check", nil, "the check did not finish")
 	}
@@ -82,7 +92,7 @@ func checkOutput(env Env, dir, baseURL string) int {
 		fmt.Fprintln(env.Stderr, d.String())
 	}
 	if len(diags) > 0 {
-		fmt.Fprintf(env.Stderr, "%d broken links in %s (%s)\n", len(diags), dir, round(time.Since(start)))
+		fmt.Fprintf(env.Stderr, "%s in %s (%s)\n", problems(len(diags)), dir, round(time.Since(start)))
 		if baseURL == "" && len(diags) > shown {
 			fmt.Fprintln(env.Stderr, "if the site is built for a sub-path, pass the same --base-url it was built with")
 		}
@@ -90,4 +100,12 @@ func checkOutput(env Env, dir, baseURL string) int {
 	}
 	fmt.Fprintf(env.Stdout, "every link in %s resolves (%s)\n", dir, round(time.Since(start)))
 	return ExitOK
+}
+
+// problems is "1 problem" or "n problems".
+func problems(n int) string {
+	if n == 1 {
+		return "1 problem"
+	}
+	return fmt.Sprintf("%d problems", n)
 }

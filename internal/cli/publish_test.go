@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -46,5 +47,30 @@ func TestBuildFailsOnBrokenTemplateLink(t *testing.T) {
 	}
 	if _, err := os.Stat(out); !os.IsNotExist(err) {
 		t.Error("a failed build wrote output")
+	}
+}
+
+// TestCheckOutputReadsOnlyTheFolder: check --output reads the folder as a
+// site is read: a named pipe is reported, not opened (which would block
+// for ever), and a symbolic link out of the folder is reported, not
+// followed.
+func TestCheckOutputReadsOnlyTheFolder(t *testing.T) {
+	src := writeSite(t, goodSite)
+	out := filepath.Join(t.TempDir(), "public")
+	if code, _, stderr := run(t, "build", "--src", src, "--out", out); code != ExitOK {
+		t.Fatal(stderr)
+	}
+	if err := syscall.Mkfifo(filepath.Join(out, "pipe.html"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	outside := filepath.Join(t.TempDir(), "outside.html")
+	_ = os.WriteFile(outside, []byte(`<a href="/secret-path/">x</a>`), 0o644)
+	if err := os.Symlink(outside, filepath.Join(out, "link.html")); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := run(t, "check", "--output", out)
+	if code != ExitProblem || !strings.Contains(stderr, "pipe.html: not read") || !strings.Contains(stderr, "link.html: not read") ||
+		strings.Contains(stderr, "secret-path") || !strings.Contains(stderr, "2 problems") {
+		t.Errorf("code %d, stderr %s", code, stderr)
 	}
 }

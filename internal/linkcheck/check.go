@@ -3,6 +3,7 @@ package linkcheck
 import (
 	"context"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"io/fs"
 	"net/url"
@@ -41,14 +42,41 @@ func Check(ctx context.Context, site fs.FS, basePath, baseURL string) diag.List 
 		return nil
 	})
 	c := NewChecker(basePath, baseURL)
+	var mu sync.Mutex
+	var unread diag.List
 	pool.Each(ctx, len(names), func(_, i int) {
-		data, _ := fs.ReadFile(site, names[i])
+		var data []byte
+		if reads(names[i]) {
+			var err error
+			if data, err = fs.ReadFile(site, names[i]); err != nil {
+				mu.Lock()
+				unread = append(unread, diag.Diagnostic{Path: names[i], Message: fmt.Sprintf(
+					"not read: %v: the check reads the regular files inside the folder only; links in it are not checked", unwrap(err))})
+				mu.Unlock()
+			}
+		}
 		c.Add(names[i], data)
 	})
 	if ctx.Err() != nil {
 		return nil
 	}
-	return c.Problems()
+	return append(c.Problems(), unread...).Sorted()
+}
+
+// reads tells whether Add reads a file's data, or only notes that it is
+// there: HTML and CSS, which link.
+func reads(name string) bool {
+	return strings.HasSuffix(name, ".html") || strings.HasSuffix(name, ".css")
+}
+
+// unwrap drops a path error's operation and path, which the problem's own
+// path says.
+func unwrap(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // A Checker takes a site's files one at a time, as a build produces them,
@@ -126,7 +154,7 @@ func (c *Checker) add(name string, data []byte, scanHTML func(*found, []byte)) {
 	case strings.HasSuffix(name, ".html"):
 		f = c.found()
 		scanHTML(f, data)
-	case strings.HasSuffix(name, ".css"):
+	case strings.HasSuffix(name, ".css"): // see reads
 		f = c.found()
 		f.cssURLs(data, 1)
 	}
