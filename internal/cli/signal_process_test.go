@@ -56,6 +56,12 @@ func TestSignalStopsBuild(t *testing.T) {
 				fresh := freshFolders(t, parent)
 				return len(fresh) > 0 && countFiles(filepath.Join(parent, fresh[0]), 100) >= 100
 			}},
+		{"build, SIGTERM twice within a moment, as timeout(1) may send it", []string{"build", "--out", out}, syscall.SIGTERM, 143,
+			"rolesite build: terminated; the output folder was not changed",
+			func(int) bool {
+				fresh := freshFolders(t, parent)
+				return len(fresh) > 0 && countFiles(filepath.Join(parent, fresh[0]), 100) >= 100
+			}},
 		{"check, SIGINT once it has read the site", []string{"check"}, syscall.SIGINT, 130,
 			"rolesite check: interrupted; the check did not finish",
 			func(pid int) bool { return bytesRead(pid) >= siteBytes }},
@@ -71,6 +77,11 @@ func TestSignalStopsBuild(t *testing.T) {
 			exited := make(chan struct{})
 			go func() { _ = cmd.Wait(); close(exited) }()
 			sent := sendWhen(t, cmd.Process, exited, c.sig, c.now)
+			if strings.Contains(c.name, "twice") {
+				// After the first is taken (two pending at once are one).
+				time.Sleep(100 * time.Millisecond) // the gap a process group's signal comes after
+				_ = cmd.Process.Signal(c.sig)
+			}
 			select {
 			case <-exited:
 			case <-time.After(5 * time.Second):
