@@ -62,13 +62,14 @@ func (c *renderCache) addStatic(r *renderRun, kept *staticKept) (render.Assets, 
 			diags = append(diags, readDiag(name, err, "file"))
 			return nil
 		}
+		ignored := sitefiles.Ignored(d.Name()) && !sitefiles.HostDotName(d.Name())
 		if d.IsDir() {
-			if name != "static" && sitefiles.Ignored(d.Name()) {
+			if name != "static" && ignored {
 				return fs.SkipDir
 			}
 			return nil
 		}
-		if sitefiles.Ignored(d.Name()) {
+		if ignored {
 			return nil
 		}
 		data, err := fs.ReadFile(theme, name)

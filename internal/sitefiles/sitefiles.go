@@ -7,6 +7,11 @@
 // is a dot-file (".git", ".DS_Store") or an editor's leftover: "#x#"
 // (Emacs autosave), "x~" (backups), "x.swp" (Vim), "x___jb_tmp___"
 // (JetBrains safe write). Ignored folders are not entered.
+//
+// Under static/, the dot-names that hosts read are files like any other:
+// the folder .well-known/ (RFC 8615: security.txt, assetlinks.json...),
+// .nojekyll (GitHub Pages), .htaccess (Apache) and .domains (Codeberg
+// Pages) are copied to the output; see HostDotName.
 package sitefiles
 
 import "strings"
@@ -29,4 +34,14 @@ func IsPage(name string) bool {
 		}
 	}
 	return true
+}
+
+// HostDotName tells whether a dot-name is one that static hosts read, to
+// be copied from static/ although it starts with a dot.
+func HostDotName(base string) bool {
+	switch base {
+	case ".well-known", ".nojekyll", ".htaccess", ".domains":
+		return true
+	}
+	return false
 }

@@ -3,6 +3,8 @@ package watch
 import (
 	"strconv"
 	"strings"
+
+	"github.com/rolesite/rolesite/internal/sitefiles"
 )
 
 // ignoredPath reports whether a slash path relative to the site root names a
@@ -22,7 +24,8 @@ func ignoredPath(rel string) bool {
 // The names come from what editors and atomic writers actually create next
 // to the file they save:
 //
-//	.*                  dot-files and dot-folders: .git, .DS_Store, vim's
+//	.*                  dot-files and dot-folders (but those static hosts
+//	                    read, sitefiles.HostDotName): .git, .DS_Store, vim's
 //	                    .x.md.swp, emacs's .#x.md lock, Sublime's .subl123.tmp,
 //	                    gedit's .goutputstream-ABC123, LibreOffice's .~lock.x#
 //	4913, 5036, ...     vim's probe for a writable folder (4913 + 123n)
@@ -41,7 +44,7 @@ func ignoredName(name string) bool {
 	if name == "" {
 		return false
 	}
-	if name[0] == '.' || strings.HasSuffix(name, "~") {
+	if name[0] == '.' && !sitefiles.HostDotName(name) || strings.HasSuffix(name, "~") {
 		return true
 	}
 	if len(name) > 1 && name[0] == '#' && name[len(name)-1] == '#' {

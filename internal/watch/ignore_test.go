@@ -19,6 +19,10 @@ func TestIgnoredPath(t *testing.T) {
 		{"static/data/x.template", false},
 		{"content/tools/#hash.md", false},
 		{"static/data/5000", false},
+		{"static/.well-known/security.txt", false},
+		{"static/.nojekyll", false},
+		{"static/.htaccess", false},
+		{"static/.well-known/.x.swp", true},
 		// Dot-files and dot-folders anywhere.
 		{"content/.DS_Store", true},
 		{"content/.git/HEAD", true},
