@@ -108,8 +108,15 @@ func (k *keptWalk) scalar(n *yaml.Node, what string) {
 		k.problem(n, "a %s that is only the tag !, which decodes to an empty string; write the %s after the tag, or remove the !", what, what)
 	case n.Tag == "!!str" && yamlNumber.MatchString(n.Value):
 		k.problem(n, "the number %.40s is out of range (a 64-bit float holds about 1.8e308 at most, an integer 64 bits): write a smaller number, or quote it to keep it as text", n.Value)
+	case n.Tag == "!!float" && yamlInteger.MatchString(n.Value):
+		// A whole number past 64 bits, which v4 reads as a float,
+		// rounded: 123456789012345678901234567890 would lose its digits.
+		k.problem(n, "the whole number %.40s is out of range (an integer holds 64 bits) and would be rounded: write a smaller number, or quote it to keep it as text", n.Value)
 	}
 }
+
+// yamlInteger matches a whole number written in decimal.
+var yamlInteger = regexp.MustCompile(`^[-+]?[0-9][0-9_]*$`)
 
 // yamlNumber matches the numbers of YAML 1.2's core schema, with the
 // underscores v4 also takes.
