@@ -75,6 +75,11 @@ func (p *Page) typeFields() diag.List {
 			bad("draft", "true or false", v)
 		}
 	}
+	if _, w := p.Params["weight"]; w {
+		if _, o := p.Params["order"]; o {
+			diags = append(diags, p.Diag(p.KeyPos("order"), "weight and order both give the page's place: keep one of them"))
+		}
+	}
 	for _, f := range []string{"weight", "order"} {
 		v, ok := p.Params[f]
 		if !ok {

@@ -33,6 +33,8 @@ type Page struct {
 	// known and is not to be reported until they read.
 	Unread bool
 
+	nearMisses []NearMiss // see NearMisses
+
 	fields []namedSpan    // where each top-level field sits in the file
 	index  map[string]int // each field's place in fields, past manyFields (see field)
 	lines  []int          // byte offset at which each line starts (0-based index)

@@ -67,6 +67,7 @@ func Parse(name string, data []byte) (*Page, diag.List) {
 	}
 	if len(diags) == 0 {
 		diags = append(diags, p.typeFields()...)
+		p.nearMisses = p.findNearMisses()
 	} else {
 		p.Title = p.Slug // keep the page usable so other files' links to it resolve
 		p.Unread = true

@@ -63,7 +63,7 @@ func resolve(prev *Site, inputs []Input, opts Options) (*Site, diag.List) {
 		w.relations(p)
 		w.checkSchema(p)
 	})
-	r.site.Warnings = r.draftLinks()
+	r.site.Warnings = append(r.draftLinks(), r.nearMisses()...)
 	// Which body links are as they were is found beside the inverses and
 	// views, which read and write no body.
 	resolved := make(chan map[*content.Page][]string, 1)
