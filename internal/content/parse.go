@@ -316,6 +316,10 @@ func splitAny(src []byte) (*frontMatter, *splitError) {
 			}
 			return nil, &splitError{start, fmt.Sprintf("front matter opened here with %s is never closed: add a line holding only %s after the last field", delim, closing)}
 		}
+		if start, ok := oneLineJSON(src); ok {
+			return nil, &splitError{start, "JSON front matter must open with { on a line of its own and close with } on a line of its own, then a blank line: " +
+				`write {, then "title": "...", and the other fields, one a line, then }`}
+		}
 		return nil, nil
 	}
 	got.bodyStart = len(src) - len(rest)
@@ -348,4 +352,14 @@ func opening(src []byte) (start, next int, delim string, ok bool) {
 		off = next
 	}
 	return 0, 0, "", false
+}
+
+// oneLineJSON reports whether the first non-blank line of src opens a JSON
+// object without standing alone, {"title": "A"}: front matter written on
+// one line, which is not read as front matter.
+func oneLineJSON(src []byte) (int, bool) {
+	trimmed := bytes.TrimLeft(src, " \t\r\n")
+	start := len(src) - len(trimmed)
+	line, _, _ := bytes.Cut(trimmed, []byte("\n"))
+	return start, bytes.HasPrefix(line, []byte("{")) && bytes.Contains(line, []byte(`"`)) && bytes.Contains(line, []byte(":"))
 }
