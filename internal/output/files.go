@@ -14,6 +14,10 @@ type Files struct {
 	data   map[string][]byte
 	origin map[string]string
 	below  map[string]int // folder -> how many files are inside it
+	// folded maps each name holding a letter that lower-casing changes to
+	// that name: two names that differ in case alone are one file on a
+	// case-insensitive host (macOS, Windows, some object stores).
+	folded map[string]string
 }
 
 // NewFiles returns an empty set.
@@ -23,7 +27,7 @@ func NewFiles() *Files { return NewFilesFor(0) }
 // a site's files one by one does not grow its tables again and again (a
 // rebuild knows how many the last build had).
 func NewFilesFor(n int) *Files {
-	return &Files{data: make(map[string][]byte, n), origin: make(map[string]string, n), below: make(map[string]int, n)}
+	return &Files{data: make(map[string][]byte, n), origin: make(map[string]string, n), below: make(map[string]int, n), folded: map[string]string{}}
 }
 
 // Add adds a file. origin says what produced it ("content/roles/x.md",
@@ -46,6 +50,10 @@ func (f *Files) Check(name, origin string) error {
 		return &CollisionError{Name: name, First: prev, Second: origin,
 			msg: fmt.Sprintf("%s and %s both write %s", prev, origin, name)}
 	}
+	if other := f.caseTwin(name); other != "" {
+		return &CollisionError{Name: name, First: f.origin[other], Second: origin,
+			msg: fmt.Sprintf("%s and %s write %s and %s, which differ only in case: on a case-insensitive host they are one file", f.origin[other], origin, other, name)}
+	}
 	if f.below[name] > 0 {
 		inner := f.nameBelow(name)
 		return &CollisionError{Name: name, First: f.origin[inner], Second: origin,
@@ -58,6 +66,23 @@ func (f *Files) Check(name, origin string) error {
 		}
 	}
 	return nil
+}
+
+// caseTwin returns the file already in f whose name differs from name in
+// case alone, or "". A name that lower-casing leaves as it is (nearly all
+// of a build's) costs one lookup in a map that is nearly always empty.
+func (f *Files) caseTwin(name string) string {
+	lower := strings.ToLower(name)
+	if lower == name {
+		return f.folded[name]
+	}
+	if _, ok := f.data[lower]; ok {
+		return lower
+	}
+	if other, ok := f.folded[lower]; ok && other != name {
+		return other
+	}
+	return ""
 }
 
 // A CollisionError is two sources that write the same output path, or a
@@ -120,13 +145,16 @@ func Changed(old, cur *Files) []string {
 // Clone returns a copy of the set that can be changed without changing f.
 // File contents are shared: they are never modified in place.
 func (f *Files) Clone() *Files {
-	return &Files{data: maps.Clone(f.data), origin: maps.Clone(f.origin), below: maps.Clone(f.below)}
+	return &Files{data: maps.Clone(f.data), origin: maps.Clone(f.origin), below: maps.Clone(f.below), folded: maps.Clone(f.folded)}
 }
 
 // Set adds or replaces a file.
 func (f *Files) Set(name string, data []byte, origin string) {
 	if _, ok := f.data[name]; !ok {
 		f.count(name, 1)
+		if lower := strings.ToLower(name); lower != name {
+			f.folded[lower] = name
+		}
 	}
 	f.data[name] = data
 	f.origin[name] = origin
@@ -136,6 +164,9 @@ func (f *Files) Set(name string, data []byte, origin string) {
 func (f *Files) Delete(name string) {
 	if _, ok := f.data[name]; ok {
 		f.count(name, -1)
+		if lower := strings.ToLower(name); lower != name && f.folded[lower] == name {
+			delete(f.folded, lower)
+		}
 	}
 	delete(f.data, name)
 	delete(f.origin, name)

@@ -1,6 +1,7 @@
 package output
 
 import (
+	"errors"
 	"strings"
 	"testing"
 )
@@ -58,5 +59,30 @@ func TestFolderCountsFollowDeletes(t *testing.T) {
 	}
 	if err := f.Add("a", nil, "x"); err == nil {
 		t.Error("the clone's deletes reached the original")
+	}
+}
+
+// TestCaseCollision: two names that differ in case alone collide, in
+// either order, and a name freed by Delete no longer does.
+func TestCaseCollision(t *testing.T) {
+	for _, pair := range [][2]string{{"roles/index.html", "Roles/index.html"}, {"OLD/index.html", "old/index.html"}, {"A/b.html", "a/B.html"}, {"ünï/x.html", "ÜNÏ/x.html"}} {
+		f := NewFiles()
+		if err := f.Add(pair[0], nil, "one"); err != nil {
+			t.Fatal(err)
+		}
+		var ce *CollisionError
+		if err := f.Add(pair[1], nil, "two"); !errors.As(err, &ce) || ce.First != "one" || !strings.Contains(err.Error(), "differ only in case") {
+			t.Errorf("%v: Add = %v", pair, err)
+		}
+		f.Delete(pair[0])
+		if err := f.Add(pair[1], nil, "two"); err != nil {
+			t.Errorf("%v: after Delete: %v", pair, err)
+		}
+	}
+	f := NewFiles()
+	for _, name := range []string{"a/index.html", "b/index.html", "A.png", "a.txt"} {
+		if err := f.Add(name, nil, name); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
 	}
 }
