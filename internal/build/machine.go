@@ -23,7 +23,7 @@ func aliasRoom(r *renderRun) diag.List {
 				page, _ = c.minify.Minify(a, page)
 			}
 			if err := r.add(a, page, p.Src.Path); err != nil {
-				d := p.Src.Diag(p.Src.ValuePos("aliases", p.Src.Aliases[i]), "aliases: "+err.Error()+"; remove the alias or rename the page")
+				d := p.Src.Diag(p.AliasPos(i), "aliases: "+err.Error()+"; remove the alias or rename the page")
 				diags = append(diags, d)
 				continue
 			}

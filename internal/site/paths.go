@@ -6,6 +6,8 @@ import (
 	"path"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/rolesite/rolesite/internal/content"
 )
 
 // OutputPath turns a URL path given by an author (an alias such as
@@ -79,7 +81,14 @@ func (r *resolver) aliases(p *Page) {
 			continue
 		}
 		p.Aliases = append(p.Aliases, out)
+		p.aliasAt = append(p.aliasAt, i)
 	}
+}
+
+// AliasPos is where the i-th of the page's Aliases is written in its file
+// (an alias refused before it, such as a URL, takes no place in Aliases).
+func (p *Page) AliasPos(i int) content.Pos {
+	return p.Src.ItemPos("aliases", p.Src.Aliases)[p.aliasAt[i]]
 }
 
 // Relative returns the slash path of target relative to the folder dir,

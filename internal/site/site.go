@@ -130,6 +130,7 @@ type Page struct {
 	Out     []*Group // outgoing relations, one group per field, in declaration order
 	In      []*Group // incoming relations, grouped by source section and field
 	Aliases []string // output paths of redirect pages: "roles/dl-engineer/index.html"
+	aliasAt []int    // the index in Src.Aliases each of Aliases was written at
 
 	body      int    // position in Site.bodies
 	order     int    // position in its section
