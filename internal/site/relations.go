@@ -245,7 +245,7 @@ func (r *resolver) relations(p *Page) {
 				if _, isDraft := r.left[nfc("content/"+d.Target.Name+"/"+slug+".md")]; isDraft {
 					continue // a relation to a left-out draft is dropped, not broken
 				}
-				r.report(src, at(i), "%s: no page %q in section %s%s", field, slug, d.Target.Name, didYouMean(strings.ToLower(slug), slugsOf(d.Target)))
+				r.report(src, at(i), "%s: no page %q in section %s%s", field, slug, d.Target.Name, slugHint(slug, d.Target))
 				continue
 			}
 			if !exact && target.Src.Slug != slug && target.Src.Slug != nfc(slug) {
@@ -285,6 +285,17 @@ func declIndex(sec *Section, field string) int {
 	return -1
 }
 
+// slugHint suggests the slug meant by a value that names no page of sec:
+// the slug within a file name or path (tools/spark.md is spark), else the
+// nearest slug.
+func slugHint(value string, sec *Section) string {
+	bare := strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(value, "../"), sec.Name+"/"), ".md")
+	if bare != value && slices.ContainsFunc(sec.Pages, func(p *Page) bool { return p.Src.Slug == bare }) {
+		return fmt.Sprintf(" (a relation names a page by its slug: write %s)", bare)
+	}
+	return didYouMean(strings.ToLower(value), slugsOf(sec))
+}
+
 func slugsOf(sec *Section) []string {
 	out := make([]string, len(sec.Pages))
 	for i, p := range sec.Pages {
@@ -293,8 +304,11 @@ func slugsOf(sec *Section) []string {
 	return out
 }
 
+// exampleSlug is a slug to show in a message about a relation to sec:
+// the one string the author gave, when it could be a slug, else the slug
+// of sec's first page.
 func exampleSlug(sec *Section, v any) string {
-	if s, ok := v.(string); ok && s != "" {
+	if s, ok := v.(string); ok && s != "" && !strings.ContainsAny(s, " \t,/") {
 		return s
 	}
 	if len(sec.Pages) > 0 {
