@@ -19,13 +19,14 @@ import (
 
 // relationValue reads a relation's value: its slugs and, for a mapping,
 // each slug's qualifier (mapping keys in the order they are written).
-// bad describes a value of any other shape; at is the slug whose
-// qualifier is not text, if that is what is wrong.
-func relationValue(src *content.Page, field string, v any) (slugs, quals []string, at, bad string) {
+// bad describes a value of any other shape; badQuals each slug whose
+// qualifier is not text, if that is what is wrong (then it gives no
+// slugs).
+func relationValue(src *content.Page, field string, v any) (slugs, quals []string, badQuals []badQual, bad string) {
 	m, isMap := v.(map[string]any)
 	if !isMap {
 		slugs, bad = content.Strings(v)
-		return slugs, nil, "", bad
+		return slugs, nil, nil, bad
 	}
 	slugs = orderAsWritten(src, field, sortedKeys(m))
 	quals = make([]string, len(slugs))
@@ -36,14 +37,20 @@ func relationValue(src *content.Page, field string, v any) (slugs, quals []strin
 		case nil:
 			quals[i] = ""
 		default:
-			return nil, nil, slug, fmt.Sprintf("the qualifier of %s is %s", slug, content.Describe(q))
+			badQuals = append(badQuals, badQual{slug, fmt.Sprintf("the qualifier of %s is %s", slug, content.Describe(q))})
 		}
+	}
+	if badQuals != nil {
+		return nil, nil, badQuals, ""
 	}
 	for i := range slugs {
 		slugs[i] = strings.TrimSpace(slugs[i])
 	}
-	return slugs, quals, "", ""
+	return slugs, quals, nil, ""
 }
+
+// A badQual is a slug of a qualified relation whose qualifier is not text.
+type badQual struct{ slug, msg string }
 
 // orderAsWritten sorts a mapping's keys by where they stand in the field's
 // text, so that problems come in the order of the file; keys not found

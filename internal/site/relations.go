@@ -206,9 +206,15 @@ func (r *resolver) relations(p *Page) {
 	store := newOutStore(fields, &r.slabs)
 	for _, f := range fields {
 		field, v, d := f.field, f.value, f.decl
-		slugs, quals, badSlug, bad := relationValue(src, field, v)
-		if badSlug != "" {
-			r.report(src, src.ValuePos(field, badSlug), "%s: %s: a qualifier is %s", field, bad, qualifierKind(d))
+		slugs, quals, badQuals, bad := relationValue(src, field, v)
+		if badQuals != nil {
+			keys := make([]string, len(badQuals))
+			for i, b := range badQuals {
+				keys[i] = b.slug
+			}
+			for i, at := range src.KeyItemPos(field, keys) {
+				r.report(src, at, "%s: %s: a qualifier is %s", field, badQuals[i].msg, qualifierKind(d))
+			}
 			continue
 		} else if bad != "" {
 			var mapping string
