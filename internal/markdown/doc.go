@@ -55,7 +55,8 @@
 // Headings get stable, unique IDs in GitHub's style ("How it differs" -> "how-it-differs", then
 // "how-it-differs-1", ...) or an explicit {#id} attribute; IDs that the
 // templates use themselves are reserved. An explicit ID that is empty,
-// holds a space, is reserved or repeats an earlier heading's is a Problem
+// holds a space, is reserved, has the form of a footnote's (fn:1,
+// fnref:1) or repeats an earlier heading's is a Problem
 // at its heading, which meanwhile gets an ID made from its text; any
 // attribute of a heading but id and class is dropped, with a Warning. Raw
 // HTML is shown as text unless the site opts in; raw HTML kept that leaves

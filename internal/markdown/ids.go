@@ -42,10 +42,19 @@ func (s *ids) check(id string) string {
 		return fmt.Sprintf("heading ID %q has a space, which an ID cannot: write %q", id, strings.Join(strings.Fields(id), "-"))
 	case slices.Contains(s.reserved, id):
 		return fmt.Sprintf("heading ID %q is the page's own (its template uses it): choose another in {#…}", id)
+	case footnoteID(id):
+		return fmt.Sprintf("heading ID %q is of the kind footnotes take (fn:1, fnref:1): choose another in {#…}", id)
 	case taken:
 		return fmt.Sprintf("heading ID %q is already that of an earlier heading on this page: choose another in {#…}", id)
 	}
 	return ""
+}
+
+// footnoteID tells whether id has the form of the IDs goldmark gives
+// footnotes and the links back to them: fn:N, fnref:N, fnrefK:N.
+func footnoteID(id string) bool {
+	name, _, ok := strings.Cut(id, ":")
+	return ok && (name == "fn" || strings.HasPrefix(name, "fnref") && strings.Trim(name[len("fnref"):], "0123456789") == "")
 }
 
 // Slug turns heading text into an ID: lower case, letters, digits, '-' and

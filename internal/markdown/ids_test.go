@@ -54,6 +54,9 @@ func TestHeadingIDProblems(t *testing.T) {
 		{"# x {id=\"a b\"}\n", "x", `"a b" has a space, which an ID cannot: write "a-b"`, 0},
 		{"Setext {#main}\n===\n", "setext", `"main" is the page's own`, 0},
 		{"# A {#a}\n## a\n", "a a-1", "", 0},
+		{"## X {#fn:1}\n\nA note.[^1]\n\n[^1]: It.\n", "x", `"fn:1" is of the kind footnotes take`, 0},
+		{"## X {#fnref2:1}\n", "x", `"fnref2:1" is of the kind footnotes take`, 0},
+		{"## X {#fnord:1}\n", "fnord:1", "", 0},
 	} {
 		res := c.Convert([]byte(tc.body))
 		var got []string
