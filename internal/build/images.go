@@ -48,7 +48,7 @@ func imagesRoom(r *renderRun) diag.List {
 				read[source] = f
 			}
 			if f.problem != "" {
-				diags = append(diags, b.Src.Diag(b.ImagePos[i], "image "+im.Path+": "+f.problem))
+				diags = append(diags, b.Src.Diag(b.ImagePos[i], "image "+im.Path+": "+r.imageHint(f, p, source, im.Path)))
 				continue
 			}
 			attrs[i] = markdown.ImageAttrs(r.s.BasePath+f.url, f.info.Width, f.info.Height, i == 0)
@@ -58,12 +58,31 @@ func imagesRoom(r *renderRun) diag.List {
 	return diags
 }
 
+// imageHint is the problem of f, shown in the page p: a path that misses
+// static/ (../../img/chart.svg for static/img/chart.svg) is told the path
+// to write from p.
+func (r *renderRun) imageHint(f *imageFile, p *site.Page, source, ref string) string {
+	if !f.outside && !f.missing {
+		return f.problem
+	}
+	// The path as if written from the site folder, from content/, or
+	// from static/ itself.
+	for _, rest := range []string{source, strings.TrimPrefix(source, "content/"), strings.TrimLeft(path.Clean("/"+ref), "/")} {
+		if _, err := fs.Stat(r.theme, "static/"+rest); err == nil && !strings.HasPrefix(rest, "static/") {
+			return fmt.Sprintf("%s; static/%s is there: write %s", f.problem, rest, site.Relative(path.Dir(p.Src.Path), "static/"+rest))
+		}
+	}
+	return f.problem
+}
+
 // An imageFile is what reading one image gave: its URL below the base
 // path and its size, or the problem to report at every page showing it.
 type imageFile struct {
 	url     string
 	info    images.Info
 	problem string
+	outside bool // the problem is that the file is outside content/ and static/
+	missing bool // the problem is that there is no such file
 }
 
 // readImage reads, checks and (from content/) copies the image at
@@ -76,14 +95,14 @@ func (r *renderRun) readImage(source, ref string) *imageFile {
 	case strings.HasPrefix(source, "static/"):
 		out = strings.TrimPrefix(source, "static/")
 	default:
-		return &imageFile{problem: "the file " + source + " is outside content/ and static/: put the image beside the page or under static/"}
+		return &imageFile{problem: "the file " + source + " is outside content/ and static/: put the image beside the page or under static/", outside: true}
 	}
 	if !images.Supported(source) {
 		return &imageFile{problem: fmt.Sprintf("%q is not an image extension rolesite reads: use PNG, JPEG, GIF, WebP or SVG", path.Ext(source))}
 	}
 	data, err := readImageFile(r.theme, source)
 	if err != nil {
-		return &imageFile{problem: imageReadProblem(r.theme, source, ref, err)}
+		return &imageFile{problem: imageReadProblem(r.theme, source, ref, err), missing: errors.Is(err, fs.ErrNotExist)}
 	}
 	info, err := images.Read(source, data)
 	if err != nil {
