@@ -3,6 +3,7 @@ package build
 import (
 	"context"
 	"io/fs"
+	"slices"
 	"strings"
 	"time"
 
@@ -198,7 +199,7 @@ func (b *Builder) build(ctx context.Context, src fs.FS, changed []string) Result
 		return b.stopped(ctx, start)
 	}
 	res.Diagnostics = diags.Sorted()
-	res.Warnings = append(warnings, s.Warnings...).Sorted()
+	res.Warnings = slices.Concat(warnings, s.Warnings, b.renders.tplWarns).Sorted()
 	if len(res.Diagnostics) == 0 {
 		res.Files = files
 		res.Stats.Files = files.Len()

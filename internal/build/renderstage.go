@@ -25,7 +25,8 @@ type renderCache struct {
 	tpl      *render.Templates
 	tplCopy  []*render.Templates // tpl and copies of it, one per render worker
 	tplDiags diag.List
-	tplSecs  []string // the sections tpl was made for
+	tplWarns diag.List // template files no page uses (see render.UnusedFiles)
+	tplSecs  []string  // the sections tpl was made for
 
 	assets      render.Assets // of the last build that copied static/
 	static      *staticKept   // what the last build made of static/, when it had no problem
@@ -74,6 +75,7 @@ func (c *renderCache) templates(theme fs.FS, sections []string) (*render.Templat
 			minify = c.minify.MinifyTemplate
 		}
 		c.tpl, c.tplDiags = render.LoadTemplates(theme, templateNames(), sections, minify)
+		c.tplWarns = render.UnusedFiles(theme, templateNames(), sections)
 		c.tplCopy = nil
 		if c.tpl != nil {
 			c.tplCopy = c.tpl.Copies(runtime.GOMAXPROCS(0))

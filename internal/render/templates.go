@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
+	"maps"
 	"path"
 	"regexp"
 	"slices"
@@ -129,9 +130,20 @@ func loadSets(fsys fs.FS, names, sections []string, transform func(name string, 
 		return nil, diags
 	}
 	sets := map[string]*template.Template{}
+	reported := map[string]bool{}
 	add := func(key, file string) {
 		set := template.Must(common.Clone())
-		if parse(set, file) {
+		if !parse(set, file) {
+			return
+		}
+		refs := checkRefs(set, file)
+		for _, d := range refs {
+			if !reported[d.String()] { // a partial's call fails in every set alike
+				reported[d.String()] = true
+				diags = append(diags, d)
+			}
+		}
+		if len(refs) == 0 {
 			sets[key] = set.Funcs(newSharer(set).funcs())
 		}
 	}
@@ -213,7 +225,7 @@ func templateDiag(err error, file string, data []byte) diag.Diagnostic {
 	if m := templatePos.FindStringSubmatch(strings.TrimSpace(msg)); m != nil {
 		line, _ := strconv.Atoi(m[2])
 		col, _ := strconv.Atoi(m[3])
-		return diag.Diagnostic{Path: m[1], Line: line, Col: col, Message: "template: " + m[4], Source: lineOf(data, line)}
+		return diag.Diagnostic{Path: m[1], Line: line, Col: col, Message: "template: " + m[4] + parseHint(m[4]), Source: lineOf(data, line)}
 	}
 	// html/template's escaper errors look like `name:12:3: message` or
 	// `html/template:name:12: message`.
@@ -246,4 +258,33 @@ func lineOf(data []byte, n int) string {
 		return ""
 	}
 	return lines[n-1]
+}
+
+var undefinedFunc = regexp.MustCompile(`function "([^"]+)" not defined`)
+
+// parseHints say what to do about text/template's parse errors, by a
+// piece of the message.
+var parseHints = []struct{ has, hint string }{
+	{"bad character U+007D '}'", "close the action with }}"},
+	{"unclosed action", "close the action with }}"},
+	{"unexpected EOF", "an {{if}}, {{range}}, {{with}}, {{block}} or {{define}} is not closed: end it with {{end}}"},
+	{"unexpected {{end}}", "remove this {{end}}, or open the {{if}}, {{range}} or {{with}} it ends"},
+	{"unexpected \"}\"", "close the action with }} (two braces)"},
+}
+
+// parseHint is what to do about a parse error's message, after "; ", or "".
+func parseHint(msg string) string {
+	if m := undefinedFunc.FindStringSubmatch(msg); m != nil {
+		names := slices.Sorted(maps.Keys(funcs()))
+		if near := diag.Nearest(m[1], names); near != "" {
+			return fmt.Sprintf("; did you mean %s?", near)
+		}
+		return "; rolesite adds " + strings.Join(names, ", ") + " to Go's own (and, or, not, len, index, printf, eq, ne, lt, le, gt, ge, html, urlquery, slice)"
+	}
+	for _, h := range parseHints {
+		if strings.Contains(msg, h.has) {
+			return "; " + h.hint
+		}
+	}
+	return ""
 }
