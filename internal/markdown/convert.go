@@ -118,6 +118,11 @@ func (c *Converter) ConvertTo(body []byte, take func(html, text []byte)) Result 
 }
 
 func (c *Converter) convert(body []byte, res *Result, take func(html, text []byte)) {
+	if at, msg := runaway(body); at >= 0 {
+		res.Problems = []Problem{{Offset: at, Message: msg}}
+		take(nil, nil)
+		return
+	}
 	ids := newIDs(c.reserved)
 	ctx := parser.NewContext(parser.WithIDs(ids))
 	doc := c.md.Parser().Parse(text.NewReader(body), parser.WithContext(ctx))
