@@ -1,10 +1,13 @@
 package render
 
 import (
+	"encoding/json"
+	"fmt"
 	"html/template"
 	"net/url"
 	"slices"
 	"strconv"
+	"time"
 
 	"github.com/rolesite/rolesite/internal/content"
 	"github.com/rolesite/rolesite/internal/site"
@@ -283,17 +286,39 @@ func symmetric(p *site.Page) func(field string) bool {
 	}
 }
 
-// facts lists the page's plain string and list-of-string fields, in the
-// order they appear in the file.
+// declaredScalar tells whether sec's schema declares field a number, a
+// date or a boolean: shown among the facts, as text, which an undeclared
+// number (a template's own setting, say) is not.
+func declaredScalar(sec *site.Section, field string) bool {
+	t := declaredType(sec, field)
+	return t == "number" || t == "date" || t == "boolean"
+}
+
+// declaredType is the type sec's schema declares for field, or "".
+func declaredType(sec *site.Section, field string) string {
+	if i := slices.IndexFunc(sec.Fields, func(f *site.FieldDecl) bool { return f.Name == field }); i >= 0 {
+		return sec.Fields[i].Type
+	}
+	return ""
+}
+
+// facts lists the page's plain string and list-of-string fields, and the
+// numbers, dates and booleans its section declares, in the order they
+// appear in the file.
 func facts(p *site.Page) []Fact {
 	if p.Kind != site.KindPage {
 		return nil
 	}
 	var fields []string
 	for field, v := range p.Src.Params {
+		if site.Reserved(field) || slices.ContainsFunc(p.Section.Relations, func(d *site.Decl) bool { return d.Field == field }) {
+			continue
+		}
 		switch v.(type) {
 		case string, []string, []any:
-			if !site.Reserved(field) && !slices.ContainsFunc(p.Section.Relations, func(d *site.Decl) bool { return d.Field == field }) {
+			fields = append(fields, field)
+		default:
+			if declaredScalar(p.Section, field) {
 				fields = append(fields, field)
 			}
 		}
@@ -302,9 +327,19 @@ func facts(p *site.Page) []Fact {
 	var out []Fact
 	for _, field := range p.Src.Order(fields) {
 		var values []string
-		switch v := p.Src.Params[field].(type) {
+		v := p.Src.Params[field]
+		if d, ok := content.Date(v); ok && declaredType(p.Section, field) == "date" {
+			v = d
+		}
+		switch v := v.(type) {
 		case string:
 			values = []string{v}
+		case bool:
+			values = []string{map[bool]string{true: "Yes", false: "No"}[v]}
+		case time.Time:
+			values = []string{v.Format("2 January 2006")}
+		case int, int64, uint64, float64, json.Number:
+			values = []string{fmt.Sprint(v)}
 		default:
 			list, bad := content.Strings(v)
 			if bad != "" {
