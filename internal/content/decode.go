@@ -82,6 +82,16 @@ func decodeErrorPos(fm *frontMatter, err error) (int, string) {
 	switch {
 	case errors.As(err, &pe):
 		off, msg = fm.rawStart+min(pe.Position.Start, len(fm.raw)), pe.Message
+		// An invalid escape is placed at its string's quote: point at
+		// the escape itself, which the message quotes ('\q').
+		if _, esc, ok := strings.Cut(msg, "invalid escape in string '"); ok {
+			esc, _, _ = strings.Cut(esc, "'")
+			rel := off - fm.rawStart
+			line, _, _ := bytes.Cut(fm.raw[rel:], []byte("\n"))
+			if i := bytes.Index(line, []byte(esc)); esc != "" && i >= 0 {
+				off += i
+			}
+		}
 	case errors.As(err, &se):
 		off = fm.rawStart + clampOff(se.Offset-1, len(fm.raw))
 	}

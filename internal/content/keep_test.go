@@ -106,7 +106,7 @@ func TestNothingDroppedTOML(t *testing.T) {
 		{"integer out of range", "+++\ntitle = 'T'\nx = 123456789012345678901234567890\n+++\n",
 			nil, "x.md:3:5: TOML front matter does not parse: 123456789012345678901234567890 is out of range for int64: write a smaller number, or quote it to keep it as text"},
 		{"bad escape", "+++\ntitle = \"a\\qb\"\n+++\n",
-			nil, `x.md:2:10: TOML front matter does not parse: invalid escape in string '\q': write \\ for a backslash, or use single quotes, in which \ is itself`},
+			nil, `x.md:2:11: TOML front matter does not parse: invalid escape in string '\q': write \\ for a backslash, or use single quotes, in which \ is itself`},
 		{"unclosed string", "+++\ntitle = \"abc\nsummary = 'x'\n+++\n",
 			nil, "x.md:2:13: TOML front matter does not parse: strings cannot contain newlines: close the string on its line, or use triple quotes for text over several lines"},
 		{"a boolean where the field is a string", "+++\ntitle = true\n+++\n", nil, "x.md:2:1: title must be a string, not the boolean true: write title: The Page's Title"},

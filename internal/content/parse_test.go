@@ -67,6 +67,7 @@ func TestParseProblems(t *testing.T) {
 		{"bad date", "---\ntitle: T\nupdated: soon\n---\n", `x.md:3:1: updated must be a date such as 2026-01-31, not the string "soon": write updated: 2026-01-31`},
 		{"yaml int past 64 bits", "---\ntitle: T\nn: -9223372036854775809\n---\n", "x.md:3:4: YAML front matter: the whole number -9223372036854775809 is out of range (an integer holds 64 bits) and would be rounded: write a smaller number, or quote it to keep it as text"},
 		{"one-line json", "{\"title\": \"A\", \"summary\": \"S\"}\n\nBody\n", `x.md:1:1: JSON front matter must open with { on a line of its own and close with } on a line of its own, then a blank line: write {, then "title": "...", and the other fields, one a line, then }`},
+		{"yaml quote open on its line", "---\ntitle: \"Data Scientist\nsummary: Finds \"patterns\" in data.\n---\n", "x.md:2:8: YAML front matter does not parse: the quote opened here is not closed on its line, so YAML reads on to the next quote and fails at line 3 (did not find expected key): close it on this line"},
 		{"crlf error line", "---\r\ntitle: T\r\norder: x\r\n---\r\n", `x.md:3:1: order must be a whole number, not the string "x": write order: 3`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -155,7 +155,53 @@ func yamlLoadProblem(fm *frontMatter, p *Page, err error) diag.Diagnostic {
 	if off-fm.rawStart < len(fm.raw) && fm.raw[off-fm.rawStart] == '\t' {
 		msg = "a tab where YAML wants spaces (" + le.Message + "): indent with spaces, not tabs"
 	}
+	if open := openQuoteBefore(fm.raw, off-fm.rawStart); open >= 0 {
+		at := p.posOf(off)
+		return p.at(fm.rawStart+open, fmt.Sprintf("YAML front matter does not parse: the quote opened here is not closed on its line, so YAML reads on to the next quote and fails at line %d (%s): close it on this line", at.Line, le.Message))
+	}
 	return p.at(off, "YAML front matter does not parse: "+msg)
+}
+
+// openQuoteBefore finds, on a line before the one holding off, a value
+// that opens a quote ("x or 'x) its line does not close: a quoted value
+// may run over lines in YAML, and one whose closing quote was forgotten
+// runs on to the next quote, where the parse fails, far from the cause.
+// -1 when there is none.
+func openQuoteBefore(raw []byte, off int) int {
+	end := bytes.LastIndexByte(raw[:min(off, len(raw))], '\n')
+	for start := 0; start < end; {
+		n := bytes.IndexByte(raw[start:end], '\n')
+		if n < 0 {
+			n = end - start
+		}
+		line := raw[start : start+n]
+		if _, v, ok := bytes.Cut(line, []byte(": ")); ok {
+			trimmed := bytes.TrimLeft(v, " ")
+			if q := quoteOpen(trimmed); q {
+				return start + (len(line) - len(trimmed))
+			}
+		}
+		start += n + 1
+	}
+	return -1
+}
+
+// quoteOpen tells whether v opens a quoted value it does not close.
+func quoteOpen(v []byte) bool {
+	if len(v) == 0 || v[0] != '"' && v[0] != '\'' {
+		return false
+	}
+	for i := 1; i < len(v); i++ {
+		switch {
+		case v[0] == '"' && v[i] == '\\':
+			i++
+		case v[i] == v[0] && v[0] == '\'' && i+1 < len(v) && v[i+1] == '\'':
+			i++ // '' is a quote inside single quotes
+		case v[i] == v[0]:
+			return false
+		}
+	}
+	return true
 }
 
 // yamlHints say what to do about v4's commonest parse errors: the message
