@@ -17,9 +17,9 @@ func TestRunawayLinks(t *testing.T) {
 		}
 	}
 	for _, ok := range []string{
-		strings.Repeat("[a](b) ", 50_000),              // closed
-		strings.Repeat("[a](", 2_000),                  // few
-		strings.Repeat("[a](\n\n", 100_000),            // one a paragraph
+		strings.Repeat("[a](b) ", 50_000),   // closed
+		strings.Repeat("[a](", 2_000),       // few
+		strings.Repeat("[a](\n\n", 100_000), // one a paragraph
 	} {
 		if res := c.Convert([]byte(ok)); len(res.Problems) != 0 {
 			t.Errorf("%.20q...: problems %+v", ok, res.Problems)
