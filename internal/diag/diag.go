@@ -16,14 +16,23 @@ type Diagnostic struct {
 	Source  string // the offending source line, when known (for the dev overlay)
 }
 
-// String formats d as path:line:col: message, leaving out a zero line or column.
+// String formats d as path:line:col: message. A file of the site
+// (content/, templates/, static/) always gets a line and a column: a
+// problem of the whole file, or of a line, is placed at its start, so
+// that every such problem reads path:line:col, as editors and CI
+// annotations parse it. Elsewhere (a flag, a file of the built output) a
+// zero line or column is left out.
 func (d Diagnostic) String() string {
 	var b strings.Builder
 	b.WriteString(d.Path)
-	if d.Line > 0 {
-		fmt.Fprintf(&b, ":%d", d.Line)
-		if d.Col > 0 {
-			fmt.Fprintf(&b, ":%d", d.Col)
+	line, col := d.Line, d.Col
+	if siteFile(d.Path) {
+		line, col = max(line, 1), max(col, 1)
+	}
+	if line > 0 {
+		fmt.Fprintf(&b, ":%d", line)
+		if col > 0 {
+			fmt.Fprintf(&b, ":%d", col)
 		}
 	}
 	b.WriteString(": ")
@@ -61,4 +70,14 @@ func (l List) Error() string {
 		lines[i] = d.String()
 	}
 	return strings.Join(lines, "\n")
+}
+
+// siteFile tells whether path names a file of the site folder.
+func siteFile(path string) bool {
+	for _, dir := range []string{"content/", "templates/", "static/"} {
+		if strings.HasPrefix(path, dir) && len(path) > len(dir) {
+			return true
+		}
+	}
+	return false
 }
