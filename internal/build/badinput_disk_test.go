@@ -106,24 +106,24 @@ func symlinkCases() []diskCase {
 		{name: "symlink to itself named .md", setup: func(t *testing.T, src string) {
 			symlink(t, "self.md", filepath.Join(rolesDir(src), "self.md"))
 		}, want: []string{
-			"content/roles/self.md: cannot read: too many levels of symbolic links",
+			"content/roles/self.md:1:1: cannot read: too many levels of symbolic links",
 		}},
 		{name: "two symlinks in a loop", setup: func(t *testing.T, src string) {
 			symlink(t, "y.md", filepath.Join(rolesDir(src), "x.md"))
 			symlink(t, "x.md", filepath.Join(rolesDir(src), "y.md"))
 		}, want: []string{
-			"content/roles/x.md: cannot read: too many levels of symbolic links",
-			"content/roles/y.md: cannot read: too many levels of symbolic links",
+			"content/roles/x.md:1:1: cannot read: too many levels of symbolic links",
+			"content/roles/y.md:1:1: cannot read: too many levels of symbolic links",
 		}},
 		{name: "dangling symlink", setup: func(t *testing.T, src string) {
 			symlink(t, "gone.md", filepath.Join(rolesDir(src), "x.md"))
 		}, want: []string{
-			"content/roles/x.md: cannot read: no such file or directory",
+			"content/roles/x.md:1:1: cannot read: no such file or directory",
 		}},
 		{name: "symlink to a folder, named .md", setup: func(t *testing.T, src string) {
 			symlink(t, "../tools", filepath.Join(rolesDir(src), "x.md"))
 		}, want: []string{
-			"content/roles/x.md: cannot read: is a directory",
+			"content/roles/x.md:1:1: cannot read: is a directory",
 		}},
 		{name: "symlink to a page elsewhere in the site", setup: func(t *testing.T, src string) {
 			writeFile(t, filepath.Join(src, "shared", "b.md"), "---\ntitle: B\n---\nShared.\n")
@@ -146,7 +146,7 @@ func specialFileCases() []diskCase {
 				t.Skip("no named pipes here:", err)
 			}
 		}, want: []string{
-			"content/roles/x.md: cannot read: not a regular file: only folders and regular files are read; remove it or replace it with a file",
+			"content/roles/x.md:1:1: cannot read: not a regular file: only folders and regular files are read; remove it or replace it with a file",
 		}},
 		{name: "symlink to a named pipe", setup: func(t *testing.T, src string) {
 			fifo := filepath.Join(src, "pipe")
@@ -162,7 +162,7 @@ func specialFileCases() []diskCase {
 				}
 			})
 		}, want: []string{
-			"content/roles/x.md: cannot read: not a regular file: only folders and regular files are read; remove it or replace it with a file",
+			"content/roles/x.md:1:1: cannot read: not a regular file: only folders and regular files are read; remove it or replace it with a file",
 		}},
 	}
 }
@@ -176,7 +176,7 @@ func permissionCases() []diskCase {
 				t.Fatal(err)
 			}
 		}, want: []string{
-			"content/roles/x.md: cannot read: permission denied: make the file readable",
+			"content/roles/x.md:1:1: cannot read: permission denied: make the file readable",
 		}},
 		{name: "unreadable folder", unprivileged: true, setup: func(t *testing.T, src string) {
 			if err := os.Chmod(filepath.Join(src, "content", "tools"), 0); err != nil {

@@ -51,7 +51,7 @@ func outputCollisionCases() []badCase {
 			}},
 		{name: "page and static file collide", files: map[string]string{"static/roles/a/index.html": "<p>static</p>"},
 			want: []string{
-				"content/roles/a.md: output collision: static/roles/a/index.html and content/roles/a.md both write roles/a/index.html; rename one of them",
+				"content/roles/a.md:1:1: output collision: static/roles/a/index.html and content/roles/a.md both write roles/a/index.html; rename one of them",
 			}},
 		{name: "alias and static file collide", files: map[string]string{
 			"content/roles/b.md": "---\ntitle: B\naliases: [/old.html]\n---\n",

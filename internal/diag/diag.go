@@ -3,6 +3,7 @@ package diag
 import (
 	"cmp"
 	"fmt"
+	"path"
 	"slices"
 	"strings"
 )
@@ -72,10 +73,11 @@ func (l List) Error() string {
 	return strings.Join(lines, "\n")
 }
 
-// siteFile tells whether path names a file of the site folder.
-func siteFile(path string) bool {
+// siteFile tells whether p names a file of the site folder (one with an
+// extension: a folder is not placed at a line).
+func siteFile(p string) bool {
 	for _, dir := range []string{"content/", "templates/", "static/"} {
-		if strings.HasPrefix(path, dir) && len(path) > len(dir) {
+		if strings.HasPrefix(p, dir) && path.Ext(p) != "" {
 			return true
 		}
 	}
