@@ -87,19 +87,29 @@ func (r *resolver) lifecycle(src *content.Page, v any) {
 		r.report(src, src.KeyPos("lifecycle"), "lifecycle must be a mapping such as {section: stages, loop: loops_to, members: roles}, not %s", content.Describe(v))
 		return
 	}
-	l := &Lifecycle{}
+	// Every problem of the declaration is reported at once: each key is
+	// checked as far as the others allow.
+	l, ok := &Lifecycle{}, true
 	for _, k := range []string{"section", "loop", "members"} {
-		if _, ok := m[k]; ok {
+		if _, given := m[k]; given {
 			if _, isString := m[k].(string); !isString {
 				r.report(src, src.ValuePos("lifecycle", k), "lifecycle: %s must be a string", k)
-				return
+				ok = false
 			}
 		}
 	}
-	for k := range m {
+	for _, k := range sortedKeys(m) {
 		if k != "section" && k != "loop" && k != "members" {
 			r.report(src, src.ValuePos("lifecycle", k), "lifecycle: unknown key %q: use section, loop and members", k)
 		}
+	}
+	if members, _ := m["members"].(string); members != "" {
+		if l.Members = r.sectionRef(src, "lifecycle", "members", members); l.Members == nil {
+			ok = false
+		}
+	}
+	if _, isString := m["section"].(string); !isString && m["section"] != nil {
+		return
 	}
 	name, _ := m["section"].(string)
 	if l.Section = r.sectionRef(src, "lifecycle", "section", name); l.Section == nil {
@@ -108,16 +118,13 @@ func (r *resolver) lifecycle(src *content.Page, v any) {
 	if loop, _ := m["loop"].(string); loop != "" {
 		if r.declFor(l.Section, loop) == nil {
 			r.report(src, src.ValuePos("lifecycle", loop), "lifecycle: loop: %s is not a relation of section %s: declare it in content/%s/_index.md", loop, l.Section.Name, l.Section.Name)
-			return
+			ok = false
 		}
 		l.Loop = loop
 	}
-	if members, _ := m["members"].(string); members != "" {
-		if l.Members = r.sectionRef(src, "lifecycle", "members", members); l.Members == nil {
-			return
-		}
+	if ok {
+		r.site.Lifecycle = l
 	}
-	r.site.Lifecycle = l
 }
 
 func (r *resolver) matrix(src *content.Page, m map[string]any) *MatrixDecl {
