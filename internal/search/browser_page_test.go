@@ -45,7 +45,9 @@ func TestBrowserStemmerAgrees(t *testing.T) {
 		sensibility triplicate formative formalize electricity electrical hopeful goodness
 		revival allowance inference airliner gyroscopic adjustable defensible irritant replacement
 		adjustment dependent adoption homologou communism activate angularity homologous effective
-		bowdlerize probate rate cease controll roll café naïve ünïcödé 𝒳yz`)
+		bowdlerize probate rate cease controll roll café naïve ünïcödé 𝒳yz café ångström straße søren łódź
+		visualization visualisations analyze analyzing analyzers colour behaviours favourite centre centred
+		fibres catalogue dialogues size prize seize citizen hour four tour genre rogue モデル 한국어`)
 	site := serveSite(t, "/", Index(fixture()))
 	tb := b.open(t, site.url("stages/"), 1280)
 	var got []string

@@ -369,7 +369,8 @@ func TestBrowserMatchesGo(t *testing.T) {
 	queries := []string{"quokkaesque", "spark", "spa", "quokka", "quokka heuristic", "heuristic quokka",
 		"spa ", "s", "r", "c++", "C#", "ci/cd", "spark sql", "data spark", "DONNÉES", "dér",
 		"data", "data w3", "w1", "filler 1", "da", "the and of to in an a b c",
-		"model", "watched", "processes", "the spark", "the", "etl", "monitorng", "dsitributed", "spark nosuchword"}
+		"model", "watched", "processes", "the spark", "the", "etl", "monitorng", "dsitributed", "spark nosuchword",
+		"donnees", "derivent", "DÉRIV", "clusters analyzed"}
 	for _, q := range queries {
 		want := grouped(newClient(t, files).search(q, shownResults), "/atlas/")
 		var got []string

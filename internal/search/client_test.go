@@ -134,12 +134,13 @@ func (c *client) termList(t string, prefix bool) (termList, *fix) {
 		entries = append(entries, e)
 	}
 	if prefix && utf8.RuneCountInString(t) >= minPrefixRunes {
-		ph := c.shard(c.key(t))
-		if e, ok := ph[t+"*"]; ok {
+		f := fold(t)
+		ph := c.shard(c.key(f))
+		if e, ok := ph[f+"*"]; ok {
 			entries = append(entries, e)
 		} else {
 			for _, k := range slices.Sorted(maps.Keys(ph)) {
-				if strings.HasPrefix(k, t) && !strings.HasSuffix(k, "*") && k != s {
+				if strings.HasPrefix(k, f) && !strings.HasSuffix(k, "*") && k != s {
 					entries = append(entries, ph[k])
 				}
 			}

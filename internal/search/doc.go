@@ -37,9 +37,22 @@
 // separates: "CI/CD" is "ci" and "cd". A term is the Snowball (Porter2)
 // English stem of a token, as github.com/kljensen/snowball gives it:
 // "deploys", "deploying" and "deployment" are all "deploy". Stop words
-// ("the", "who", ...) are indexed as they are. search.js applies the same
-// rules to the query, with a port of the stemmer in search/stem.js;
-// TestBrowserStemmerAgrees holds the two together.
+// ("the", "who", ...) are indexed as they are. Before it is stemmed, a
+// token is folded: decomposed (NFD), without the combining diacritical
+// marks U+0300..U+036F, composed again (NFC), and ß, æ, œ, ø, ł, đ written
+// ss, ae, oe, o, l, d ("Café" is "cafe", "Ångström" "angstrom"). Then
+// British and American spellings are made one, by the first rule that
+// applies (variants.go): a token ending in iz or yz then e, es, ed, er,
+// ers, ing, ation, ations or able, after at least 3 runes, has s for z
+// ("organize" is "organise", "analyzing" "analysing"); one ending in our
+// then nothing, s, ed, ing, ful, ite, ites, able, er or ers, after at
+// least 3 runes, drops the u ("colour" is "color"); tre and bre, then
+// nothing or s, after at least 2 runes, are ter and ber, and tred, bred
+// tered, bered ("centre" is "center"); ogue and ogues after at least 3
+// runes are og and ogs ("catalogue" is "catalog"). search.js applies the
+// same rules to the query, with a port of the folding, the spelling rules
+// and the stemmer in search/stem.js; TestBrowserStemmerAgrees holds the
+// two together.
 //
 // # Scores
 //

@@ -183,9 +183,10 @@ func TestAgainstBruteForce(t *testing.T) {
 	pageHits := make([]map[string]refHit, len(docs))
 	bodyLen := make([]int, len(docs))
 	df := map[string]int{}
+	memo := map[string]string{}
 	for i, d := range docs {
 		pageHits[i] = map[string]refHit{}
-		bodyLen[i] = refHits(d, pageHits[i])
+		bodyLen[i] = refHits(d, pageHits[i], memo)
 		for term := range pageHits[i] {
 			df[term]++
 		}

@@ -7,12 +7,17 @@ import (
 	"bytes"
 	"cmp"
 	"math"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/kljensen/snowball/english"
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
 )
 
 // BM25F field weights and parameters (doc.go, Scores).
@@ -52,11 +57,16 @@ func (h refHit) score(bodyLen int) int {
 
 // refHits collects into m, which it clears first, every stemmed term of one
 // page and how it occurs there, and returns the number of tokens in the body.
-func refHits(d Doc, m map[string]refHit) (bodyLen int) {
+// memo keeps the terms of the tokens seen, by token.
+func refHits(d Doc, m map[string]refHit, memo map[string]string) (bodyLen int) {
 	clear(m)
 	mark := func(text string, set func(*refHit)) {
 		for t := range refTerms(text) {
-			st := english.Stem(t, false)
+			st, ok := memo[t]
+			if !ok {
+				st = refTerm(t)
+				memo[t] = st
+			}
 			h := m[st]
 			set(&h)
 			m[st] = h
@@ -198,4 +208,40 @@ func refPassagesFile(path string) string {
 		}
 	}
 	return "search/x/" + cmp.Or(name, "_") + ".json"
+}
+
+// refTerm is the term of a token: folded, respelt, stemmed (doc.go, Terms).
+func refTerm(token string) string {
+	return english.Stem(refSpell(refFold(token)), false)
+}
+
+// refFold drops a token's accents: NFD, without U+0300..U+036F, NFC, and
+// six letters written as ASCII.
+func refFold(s string) string {
+	t := transform.Chain(norm.NFD, runes.Remove(runes.In(refDiacritics)), norm.NFC)
+	s, _, _ = transform.String(t, s)
+	return strings.NewReplacer("ß", "ss", "æ", "ae", "œ", "oe", "ø", "o", "ł", "l", "đ", "d").Replace(s)
+}
+
+var refDiacritics = &unicode.RangeTable{R16: []unicode.Range16{{Lo: 0x300, Hi: 0x36f, Stride: 1}}}
+
+// refSpellings are the spelling rules of doc.go, as search.js writes them.
+var refSpellings = []struct {
+	re *regexp.Regexp
+	to string
+}{
+	{regexp.MustCompile(`^(.{3,}[iy])z(e[sdr]?|ers|ing|ations?|able)$`), "${1}s$2"},
+	{regexp.MustCompile(`^(.{3,})our(s|ed|ing|ful|ites?|able|ers?)?$`), "${1}or$2"},
+	{regexp.MustCompile(`^(.{2,}[tb])re(s?)$`), "${1}er$2"},
+	{regexp.MustCompile(`^(.{2,}[tb])red$`), "${1}ered"},
+	{regexp.MustCompile(`^(.{3,})ogue(s?)$`), "${1}og$2"},
+}
+
+func refSpell(s string) string {
+	for _, r := range refSpellings {
+		if r.re.MatchString(s) {
+			return r.re.ReplaceAllString(s, r.to)
+		}
+	}
+	return s
 }

@@ -226,8 +226,9 @@ type refPosting struct {
 func refInvert(docs map[int]Doc) map[string][]refPosting {
 	idx := make(map[string][]refPosting)
 	page := make(map[string]refHit)
+	memo := make(map[string]string)
 	for _, id := range slices.Sorted(maps.Keys(docs)) {
-		bodyLen := refHits(docs[id], page)
+		bodyLen := refHits(docs[id], page, memo)
 		for term, h := range page {
 			// Pages are visited in order, so each list stays sorted by page.
 			idx[term] = append(idx[term], refPosting{int32(id), uint8(h.score(bodyLen))})

@@ -9,9 +9,9 @@
   const form = input && input.form;
   if (!form || !box || !window.fetch) return;
   // The stemmer (search/stem.js) comes with the first search.
-  let stem, STOP, stemmer;
+  let stem, fold, STOP, stemmer;
   const ready = () => stemmer || (stemmer = import(dir + 'stem.js')
-    .then((m) => { ({ stem, STOP } = m); }, (e) => { stemmer = null; throw e; }));
+    .then((m) => { ({ stem, fold, STOP } = m); }, (e) => { stemmer = null; throw e; }));
   const LIMIT = 10, PAGE_LIMIT = 50, PASSAGES = 5, PAUSE = 150, MAX_TERMS = 8, MIN_PREFIX = 2;
   const base = document.documentElement.dataset.base || '/';
   const dir = base + 'search/';
@@ -80,9 +80,9 @@
       const s = stemOf(t), sh = await shard(meta, s);
       const entries = own(sh, s) ? [sh[s]] : [];
       if (prefix && i === ts.length - 1 && [...t].length >= MIN_PREFIX) {
-        const ph = await shard(meta, t);
-        if (own(ph, t + '*')) entries.push(ph[t + '*']);
-        else for (const k of Object.keys(ph)) if (k.startsWith(t) && !k.endsWith('*') && k !== s) entries.push(ph[k]);
+        const f = fold(t), ph = await shard(meta, f);
+        if (own(ph, f + '*')) entries.push(ph[f + '*']);
+        else for (const k of Object.keys(ph)) if (k.startsWith(f) && !k.endsWith('*') && k !== s) entries.push(ph[k]);
       }
       const len = [...t].length;
       if (!entries.length && len >= 5 && !STOP.has(t)) {
@@ -129,9 +129,9 @@
   function matcher({ ts, prefix, fixes }) {
     const want = new Set(ts.map(stemOf));
     for (const [, to] of fixes) want.add(stemOf(to));
-    const last = prefix && [...ts[ts.length - 1]].length >= MIN_PREFIX ? ts[ts.length - 1] : null;
+    const last = prefix && [...ts[ts.length - 1]].length >= MIN_PREFIX ? fold(ts[ts.length - 1]) : null;
     return (w) => {
-      const t = w.toLowerCase(), s = stemOf(t);
+      const t = fold(w.toLowerCase()), s = stemOf(t);
       return want.has(s) || (last !== null && (t.startsWith(last) || s.startsWith(last))) ? s : null;
     };
   }

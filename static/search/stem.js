@@ -2,7 +2,8 @@
 // implements it (internal/search/stem.go), for the words of a query and
 // of the passages search.js highlights. search.js imports it when the
 // reader first searches; TestBrowserStemmerAgrees holds it to the Go one.
-// stem takes a token as search.js makes them: lower-case, no apostrophes.
+// stem takes a token as search.js makes them: lower-case, no apostrophes;
+// it folds and respells it first (variants.go).
 export const STOP = new Set(('a about above after again against all am an and any are as at be because been before being below between both but by can did do does doing don down during each few for from further had has have having he her here hers herself him himself his how i if in into is it its itself just me more most my myself no nor not now of off on once only or other our ours ourselves out over own s same she should so some such t than that the their theirs them themselves then there these they this those through to too under until up very was we were what when where which while who whom why will with you your yours yourself yourselves').split(' '));
 const SPECIAL = { skis: 'ski', skies: 'sky', dying: 'die', lying: 'lie', tying: 'tie', idly: 'idl', gently: 'gentl', ugly: 'ugli', early: 'earli', only: 'onli', singly: 'singl', sky: 'sky', news: 'news', howe: 'howe', atlas: 'atlas', cosmos: 'cosmos', bias: 'bias', andes: 'andes', inning: 'inning', innings: 'inning', outing: 'outing', outings: 'outing', canning: 'canning', cannings: 'canning', herring: 'herring', herrings: 'herring', earring: 'earring', earrings: 'earring', proceed: 'proceed', proceeds: 'proceed', proceeded: 'proceed', proceeding: 'proceed', exceed: 'exceed', exceeds: 'exceed', exceeded: 'exceed', exceeding: 'exceed', succeed: 'succeed', succeeds: 'succeed', succeeded: 'succeed', succeeding: 'succeed' };
 const STEP2 = [['ational', 'ate'], ['fulness', 'ful'], ['iveness', 'ive'], ['ization', 'ize'], ['ousness', 'ous'], ['biliti', 'ble'], ['lessli', 'less'], ['tional', 'tion'], ['alism', 'al'], ['aliti', 'al'], ['ation', 'ate'], ['entli', 'ent'], ['fulli', 'ful'], ['iviti', 'ive'], ['ousli', 'ous'], ['anci', 'ance'], ['abli', 'able'], ['alli', 'al'], ['ator', 'ate'], ['enci', 'ence'], ['izer', 'ize'], ['bli', 'ble'], ['ogi', ''], ['li', '']];
@@ -10,7 +11,15 @@ const STEP3 = [['ational', 'ate'], ['tional', 'tion'], ['alize', 'al'], ['icate'
 const STEP4 = 'ement ance ence able ible ment ent ant ism ate iti ous ive ize ion al er ic'.split(' ');
 const isV = (c) => c === 'a' || c === 'e' || c === 'i' || c === 'o' || c === 'u' || c === 'y';
 const utf8Len = (s) => { let n = 0; for (const c of s) { const p = c.codePointAt(0); n += p < 0x80 ? 1 : p < 0x800 ? 2 : p < 0x10000 ? 3 : 4; } return n; };
+// fold drops the accents of a token, spell makes its British and American
+// spellings one, as internal/search/variants.go does.
+const FOLD = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd' };
+export const fold = (w) => w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC').replace(/[ßæœøłđ]/g, (c) => FOLD[c]);
+const SPELL = [[/^(.{3,}[iy])z(e[sdr]?|ers|ing|ations?|able)$/u, '$1s$2'], [/^(.{3,})our(s|ed|ing|ful|ites?|able|ers?)?$/u, '$1or$2'],
+  [/^(.{2,}[tb])re(s?)$/u, '$1er$2'], [/^(.{2,}[tb])red$/u, '$1ered'], [/^(.{3,})ogue(s?)$/u, '$1og$2']];
+const spell = (w) => { const r = SPELL.find(([x]) => x.test(w)); return r ? w.replace(...r) : w; };
 export function stem(word) {
+  word = spell(fold(word));
   if (utf8Len(word) <= 2 || STOP.has(word)) return word;
   if (Object.prototype.hasOwnProperty.call(SPECIAL, word)) return SPECIAL[word];
   const w = [...word];
