@@ -117,10 +117,12 @@ type analyzer struct {
 	local  dictionary
 	recent *termCache
 	buf    []byte
-	page   []hit   // by term number: the current page's hits
-	seen   []int32 // term numbers in page order of first occurrence
-	stems  map[string]string
-	pass   []byte // the current page's passages file
+	page   []hit      // by term number: the current page's hits
+	seen   []int32    // term numbers in page order of first occurrence
+	forms  dictionary // the tokens seen, lower-cased, numbered: the forms of terms
+	stems  []string   // by form number: the form's term
+	fbuf   []byte     // the current page's forms
+	pass   []byte     // the current page's passages file
 }
 
 func newAnalyzer(shared *dictionary) *analyzer {
@@ -147,13 +149,35 @@ func (a *analyzer) analyze(p *page, d *Doc) {
 	bodyLen := a.mark(d.Text, 0)
 	p.terms = make([]int32, len(a.seen))
 	p.scores = make([]uint8, len(a.seen))
+	p.formEnd = make([]uint32, len(a.seen))
+	a.fbuf = a.fbuf[:0]
 	for i, id := range a.seen {
 		h := &a.page[id]
 		p.terms[i] = id
 		p.scores[i] = uint8(h.score(bodyLen))
+		if f := a.forms.terms[h.form-1]; f != a.term(id) {
+			a.fbuf = append(a.fbuf, f...)
+		}
+		p.formEnd[i] = uint32(len(a.fbuf))
 		*h = hit{}
 	}
+	p.forms = string(a.fbuf)
 	a.seen = a.seen[:0]
+}
+
+// term spells the term numbered id.
+func (a *analyzer) term(id int32) string {
+	if n := int32(len(a.shared.terms)); id >= n {
+		return a.local.terms[id-n]
+	}
+	return a.shared.terms[id]
+}
+
+// shorter reports whether form f comes before form g: it is shorter, or
+// as long and first in byte order.
+func (a *analyzer) shorter(f, g int32) bool {
+	x, y := a.forms.terms[f], a.forms.terms[g]
+	return len(x) < len(y) || len(x) == len(y) && x < y
 }
 
 // mark records the terms of text as occurring in field f, or in the body
@@ -165,13 +189,16 @@ func (a *analyzer) mark(text string, f field) (tokens int) {
 			return tokens
 		}
 		i = end
-		id := a.id(text, start, end, ascii)
+		id, form := a.id(text, start, end, ascii)
 		if int(id) >= len(a.page) {
 			a.page = append(a.page, make([]hit, int(id)+1-len(a.page)+len(a.page)/2)...)
 		}
 		h := &a.page[id]
 		if *h == (hit{}) {
 			a.seen = append(a.seen, id)
+		}
+		if h.form != form+1 && (h.form == 0 || a.shorter(form, h.form-1)) {
+			h.form = form + 1 // the page's form of the term: its shortest word for it
 		}
 		if f == 0 {
 			h.addBody()
@@ -181,51 +208,42 @@ func (a *analyzer) mark(text string, f field) (tokens int) {
 	}
 }
 
-// stem returns the stem of the term t, from the analyzer's memo of the
-// terms it stemmed.
-func (a *analyzer) stem(t []byte) string {
-	if s, ok := a.stems[string(t)]; ok {
-		return s
-	}
-	s := stem(string(t))
-	if a.stems == nil {
-		a.stems = make(map[string]string)
-	}
-	a.stems[string(t)] = s
-	return s
-}
-
-// id returns the number of the stem of the term text[start:end], as written in the
-// text (before lower-casing), ascii if it is all ASCII. A short ASCII
-// term that is in the cache costs no copy and no dictionary look-up.
-func (a *analyzer) id(text string, start, end int, ascii bool) int32 {
+// id returns the number of the term of the token text[start:end], as
+// written in the text (before lower-casing), ascii if it is all ASCII, and
+// the number of its form, the token lower-cased. A short ASCII token that
+// is in the cache costs no copy and no dictionary look-up.
+func (a *analyzer) id(text string, start, end int, ascii bool) (id, form int32) {
 	t := text[start:end]
 	var set *cacheSet
 	var key [2]uint64
 	if ascii && len(t) <= 16 {
 		key = asciiKey(text, start, end)
 		set = a.recent.set(key)
-		if id, ok := set.get(key); ok {
-			return id
+		if c, ok := set.get(key); ok {
+			return c.id, c.form
 		}
 	}
 	a.buf = appendLower(a.buf[:0], t)
 	if !ascii && len(a.buf) <= 16 {
 		key = cacheKey(a.buf)
 		set = a.recent.set(key)
-		if id, ok := set.get(key); ok {
-			return id
+		if c, ok := set.get(key); ok {
+			return c.id, c.form
 		}
 	}
-	st := a.stem(a.buf)
+	form = a.forms.id(a.buf)
+	if int(form) == len(a.stems) {
+		a.stems = append(a.stems, stem(a.forms.terms[form]))
+	}
+	st := a.stems[form]
 	id, ok := a.shared.lookupString(st)
 	if !ok {
 		id = a.local.id([]byte(st)) + int32(len(a.shared.terms))
 	}
 	if set != nil {
-		set[1], set[0] = set[0], cached{key, id}
+		set[1], set[0] = set[0], cached{key, id, form}
 	}
-	return id
+	return id, form
 }
 
 // A termCache remembers the numbers of recently seen short terms, keyed
@@ -239,8 +257,8 @@ type cacheSet [2]cached
 const termCacheBits = 12
 
 type cached struct {
-	key [2]uint64 // the term's bytes, zero-padded; a term has no zero byte
-	id  int32
+	key      [2]uint64 // the token's bytes, zero-padded; a token has no zero byte
+	id, form int32
 }
 
 func (c *termCache) set(key [2]uint64) *cacheSet {
@@ -248,16 +266,16 @@ func (c *termCache) set(key [2]uint64) *cacheSet {
 	return &c[h]
 }
 
-// get returns the number of the term with the given key, if the set has it.
-func (s *cacheSet) get(key [2]uint64) (int32, bool) {
+// get returns the entry of the token with the given key, if the set has it.
+func (s *cacheSet) get(key [2]uint64) (cached, bool) {
 	if s[0].key == key {
-		return s[0].id, true
+		return s[0], true
 	}
 	if s[1].key == key {
 		s[0], s[1] = s[1], s[0]
-		return s[0].id, true
+		return s[0], true
 	}
-	return 0, false
+	return cached{}, false
 }
 
 // cacheKey returns the key of a term of at most 16 bytes.

@@ -114,7 +114,9 @@ func TestBrowserSearchPage(t *testing.T) {
 // status (read by screen readers) say so.
 func TestBrowserCorrection(t *testing.T) {
 	b := startBrowser(t)
-	site := serveSite(t, "/", Index(fixture()))
+	docs := append(fixture(), Doc{Path: "tools/postgresql/", Section: "tools", SectionTitle: "Tools", Title: "Databases",
+		Text: "The databases of record.\nOne database per service."})
+	site := serveSite(t, "/", Index(docs))
 	tb := b.open(t, site.url("roles/"), 1280)
 	tb.eval(`document.getElementById("search-q").focus()`, nil)
 	tb.typeText("monitorng")
@@ -122,10 +124,36 @@ func TestBrowserCorrection(t *testing.T) {
 	var got []string
 	tb.eval(`[document.querySelector(".search-fix").textContent, document.querySelector(".search-status").textContent,
 		...[...document.querySelectorAll("#search-results [role=option]")].map(a => a.getAttribute("href"))]`, &got)
-	want := []string{"Showing results for “monitor” instead of “monitorng”",
-		"1 result. Showing results for “monitor” instead of “monitorng”", "/stages/monitoring/"}
+	want := []string{"Showing results for “monitoring” instead of “monitorng”",
+		"1 result. Showing results for “monitoring” instead of “monitorng”", "/stages/monitoring/"}
 	if !slices.Equal(got, want) {
 		t.Errorf("monitorng:\n got %q\nwant %q", got, want)
+	}
+	// The passage marks the words of the term that stands in, though the
+	// term ("databas") is no word and its stem is another ("databa").
+	tb.eval(`document.getElementById("search-q").select()`, nil)
+	tb.typeText("databse")
+	tb.waitFor(`document.querySelector("#search-results .search-snippet mark")`)
+	var marks []string
+	tb.eval(`[document.querySelector(".search-fix").textContent, ...[...document.querySelectorAll("#search-results mark")].map(m => m.textContent)]`, &marks)
+	if want := []string{"Showing results for “database” instead of “databse”", "Databases", "databases", "database"}; !slices.Equal(marks, want) {
+		t.Errorf("databse: banner and marks %q, want %q", marks, want)
+	}
+	// A word that finds nothing offers the nearest words as the site
+	// writes them, not as stems.
+	tb.eval(`document.getElementById("search-q").select()`, nil)
+	tb.typeText("rols")
+	tb.waitFor(`document.querySelectorAll(".search-help a").length > 0`)
+	var near []string
+	tb.eval(`[...document.querySelectorAll(".search-help p:first-child a")].map(a => a.textContent)`, &near)
+	written := map[string]bool{}
+	for _, d := range docs {
+		for w := range terms(d.Title + " " + d.Summary + " " + d.Text) {
+			written[w] = true
+		}
+	}
+	if !slices.Contains(near, "roles") || slices.ContainsFunc(near, func(w string) bool { return !written[w] }) {
+		t.Errorf("rols: nearest words %q; want roles among them, and only words the pages write", near)
 	}
 }
 

@@ -27,6 +27,7 @@ type client struct {
 		Shards   []string   `json:"shards"`
 	}
 	shards map[string]map[string][]int
+	forms  map[string]string // by term, the forms entries carry
 	chunks map[int][]docEntry
 }
 
@@ -47,7 +48,7 @@ type result struct {
 
 func newClient(t testing.TB, files map[string][]byte) *client {
 	c := &client{t: t, files: files, fetched: map[string]bool{},
-		shards: map[string]map[string][]int{}, chunks: map[int][]docEntry{}}
+		shards: map[string]map[string][]int{}, forms: map[string]string{}, chunks: map[int][]docEntry{}}
 	c.decode("search/meta.json", &c.meta)
 	return c
 }
@@ -92,8 +93,17 @@ func (c *client) shard(key string) map[string][]int {
 	if s, ok := c.shards[key]; ok {
 		return s
 	}
-	var s map[string][]int
-	c.decode(shardFile(key), &s)
+	var raw map[string][]any
+	c.decode(shardFile(key), &raw)
+	s := map[string][]int{}
+	for k, e := range raw {
+		if f, ok := e[0].(string); ok {
+			c.forms[k], e = f, e[1:]
+		}
+		for _, v := range e {
+			s[k] = append(s[k], int(v.(float64)))
+		}
+	}
 	c.shards[key] = s
 	return s
 }
@@ -101,9 +111,13 @@ func (c *client) shard(key string) map[string][]int {
 // maxQueryTerms is how many words of a query count (search.js: MAX_TERMS).
 const maxQueryTerms = 8
 
-// A fix is a query word that matched nothing, and the word searched for
+// A fix is a query word that matched nothing, and the term searched for
 // in its place.
 type fix struct{ from, to string }
+
+// form is the word that stands for term t: its form, if it has one
+// (search.js: form).
+func (c *client) form(t string) string { return cmp.Or(c.forms[t], t) }
 
 // search runs query q and returns the best limit results, fetching the
 // page table only for those.

@@ -66,8 +66,8 @@
 //
 // # Files
 //
-//	search/meta.json          {"v":3,"docs":N,"buckets":B,"sections":[[key,title(,filterLabel)],...],"shards":[key,...]}
-//	search/t/KEY.json         {"term":[df,doc,score,doc,score,...],...,"prefix*":[...]}
+//	search/meta.json          {"v":4,"docs":N,"buckets":B,"sections":[[key,title(,filterLabel)],...],"shards":[key,...]}
+//	search/t/KEY.json         {"term":[("form",)df,doc,score,doc,score,...],...,"prefix*":[...]}
 //	search/d/K.json           [[path,title,section,snippet(,filter)],...]
 //	search/x/NAME.json        [[id,heading,text],...]
 //
@@ -99,7 +99,12 @@
 //
 // In an entry, df is the number of pages with the term; then come (page,
 // score) pairs by page number, each number after the first a delta from
-// the previous.
+// the previous. A term's entry starts with its form when that is not the
+// term itself: the word the reader is shown for it (forms.go). Each page
+// gives each of its terms the shortest word it writes for it (in bytes,
+// then first in byte order; lower-cased, not folded), and the form is the
+// one the most pages give, ties going to the shorter, then the first in
+// byte order: "databas" is shown as "database", "engin" as "engineer".
 // A term in more than 200 pages keeps only its 200 best-scoring pages: its
 // list is a sample, which the client recognises by df being larger than
 // the number of pairs.
@@ -122,8 +127,8 @@
 // matches nothing is looked up, by its stem, among the terms of its
 // shard within 1 edit (2 for 8 or more runes; a swap of neighbours is one
 // edit), the nearest (then the commonest) standing in for it, and the
-// reader is told "Showing results for" that term (a stem: "monitorng"
-// shows results for "monitor").
+// reader is told "Showing results for" that term's form ("databse" shows
+// results for "database"); passages mark the words of that term.
 //
 // A page's score is the sum over tokens of the term's score there times
 // its weight, round(1000·ln(1 + (N − df + 0.5)/(df + 0.5))), where df is
@@ -139,8 +144,8 @@
 // up to 3 sections whose heading or text matches, as links to path#id.
 // The search page (search/?q=) shows the first 50, filtered by section
 // and by a section's declared field, as its URL says (search/page.js).
-// A query without results says so, and offers the nearest words (within 2
-// edits) and the section lists.
+// A query without results says so, and offers the nearest words (terms
+// within 2 edits, shown by their forms) and the section lists.
 //
 // The first query downloads the script and the stemmer, meta.json, one
 // or two shards per query token (at most about 16 kB each), the chunks of

@@ -13,7 +13,7 @@ import (
 // describes them (Files). Every encoder appends to a byte slice, so callers
 // choose the storage.
 
-const formatVersion = 3
+const formatVersion = 4
 
 func appendMeta(b []byte, docs, buckets int, sections []section, shardKeys []string) []byte {
 	b = append(b, `{"v":`...)
@@ -47,16 +47,17 @@ func appendMeta(b []byte, docs, buckets int, sections []section, shardKeys []str
 	return append(b, "]}\n"...)
 }
 
-// appendEntry writes one term of a shard, "term":[df,doc,score,...], with
-// df the number of pages the term occurs in and the postings sampled.
-// suffix is appended to the term: "*" names a prefix's entry.
-func appendEntry(b []byte, term, suffix string, list []posting) []byte {
-	if suffix == "" {
-		b = appendString(b, term)
-	} else {
-		b = appendString(b, term+suffix)
-	}
+// appendEntry writes one entry of a shard, "name":[df,doc,score,...], with
+// df the number of pages in list and the postings sampled; name is a term,
+// or a prefix and "*". A term whose form is not "" has it first:
+// "name":["form",df,...].
+func appendEntry(b []byte, name, form string, list []posting) []byte {
+	b = appendString(b, name)
 	b = append(b, ":["...)
+	if form != "" {
+		b = appendString(b, form)
+		b = append(b, ',')
+	}
 	b = strconv.AppendInt(b, int64(len(list)), 10)
 	prev := int32(0)
 	for p := range kept(list) {
@@ -69,10 +70,13 @@ func appendEntry(b []byte, term, suffix string, list []posting) []byte {
 	return append(b, ']')
 }
 
-// entrySize is len(appendEntry(nil, term, "", list)), counted without
+// entrySize is len(appendEntry(nil, name, form, list)), counted without
 // writing the entry.
-func entrySize(term string, list []posting) int {
-	n := stringSize(term) + len(":[") + decimalLen(len(list)) + len("]")
+func entrySize(name, form string, list []posting) int {
+	n := stringSize(name) + len(":[") + decimalLen(len(list)) + len("]")
+	if form != "" {
+		n += stringSize(form) + len(",")
+	}
 	prev := int32(0)
 	for p := range kept(list) {
 		n += len(",,") + decimalLen(int(p.doc()-prev)) + decimalLen(int(p.score()))
@@ -105,7 +109,7 @@ func (x *termIndex) appendShard(b []byte, spelling []string, terms []int32, pref
 		if e := x.entry[t]; e != nil {
 			b = append(b, e...)
 		} else {
-			b = appendEntry(b, spelling[t], "", x.post[t])
+			b = appendEntry(b, spelling[t], x.forms.best[t], x.post[t])
 		}
 		x.entry[t] = b[at:len(b):len(b)]
 	}

@@ -240,9 +240,12 @@ func TestEntrySize(t *testing.T) {
 			doc += 1 + rng.Int32N(5000)
 			list = append(list, makePosting(doc, uint8(1+rng.IntN(106))))
 		}
-		term := awkwardText(rng, 1)
-		if got, want := entrySize(term, list), len(appendEntry(nil, term, "", list)); got != want {
-			t.Fatalf("entrySize(%q, %d postings) = %d, want %d", term, len(list), got, want)
+		term, form := awkwardText(rng, 1), ""
+		if rng.IntN(2) == 0 {
+			form = awkwardText(rng, 1)
+		}
+		if got, want := entrySize(term, form, list), len(appendEntry(nil, term, form, list)); got != want {
+			t.Fatalf("entrySize(%q, %q, %d postings) = %d, want %d", term, form, len(list), got, want)
 		}
 	}
 }

@@ -23,13 +23,14 @@ func (x *termIndex) invert(terms []string, pages []*page, ids []int32, call uint
 		}
 	}
 	x.post, x.live, x.inverted = post, live, true
+	x.forms.recount(len(terms), pages, terms, live)
 
 	pool.Ranges(context.Background(), len(live), invertGrain, func(w, lo, hi int) {
 		var buf []byte
 		for _, t := range live[lo:hi] {
 			if x.entry[t] == nil {
 				// New: no bytes to compare with, only a size to learn.
-				x.size[t] = int32(entrySize(terms[t], post[t]))
+				x.size[t] = int32(entrySize(terms[t], x.forms.best[t], post[t]))
 				x.changed[t] = call
 				continue
 			}

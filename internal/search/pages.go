@@ -15,15 +15,29 @@ type page struct {
 	hash                uint64  // of the doc the page was made from
 	terms               []int32 // term numbers in order of first occurrence
 	scores              []uint8 // scores[i] is the score of terms[i]
-	snippet             string
-	passages            []byte // the passages file
-	mark                uint32 // the call that last renumbered terms
+	// The page's form of terms[i] (see formTally) is
+	// forms[formEnd[i-1]:formEnd[i]], or the term itself if that is empty.
+	forms    string
+	formEnd  []uint32
+	snippet  string
+	passages []byte // the passages file
+	mark     uint32 // the call that last renumbered terms
 }
 
 // sameTerms reports whether p and q have the same terms with the same
-// scores, so the postings need not change when one replaces the other.
+// scores and forms, so the index need not change when one replaces the other.
 func sameTerms(p, q *page) bool {
-	return slices.Equal(p.terms, q.terms) && slices.Equal(p.scores, q.scores)
+	return slices.Equal(p.terms, q.terms) && slices.Equal(p.scores, q.scores) &&
+		p.forms == q.forms && slices.Equal(p.formEnd, q.formEnd)
+}
+
+// form returns the page's form of its i-th term, "" for the term itself.
+func (p *page) form(i int) string {
+	start := uint32(0)
+	if i > 0 {
+		start = p.formEnd[i-1]
+	}
+	return p.forms[start:p.formEnd[i]]
 }
 
 // sameRow reports whether p and q have the same entry in the page table.

@@ -23,7 +23,8 @@ func (s *patchScratch) grow(n int) {
 // terms by number.
 func (x *termIndex) patch(terms []string, prev, pages []*page, ids []int32, changed []int, call uint32) {
 	var gone, added []int32
-	for _, t := range x.setPostings(prev, pages, ids, changed, call) {
+	affected := x.setPostings(prev, pages, ids, changed, call)
+	for _, t := range x.recount(terms, prev, pages, changed, call, affected) {
 		if len(x.post[t]) == 0 {
 			x.drop(t, call)
 			gone = append(gone, t)
@@ -44,6 +45,27 @@ func (x *termIndex) patch(terms []string, prev, pages []*page, ids []int32, chan
 		k, _ := slices.BinarySearchFunc(x.live, terms[t], byTerm)
 		x.live = slices.Insert(x.live, k, t)
 	}
+}
+
+// recount moves the form counts of the changed pages from prev to pages
+// and returns affected with the terms whose form changed added.
+func (x *termIndex) recount(terms []string, prev, pages []*page, changed []int, call uint32, affected []int32) []int32 {
+	for _, i := range changed {
+		x.forms.count(prev[i], -1)
+		x.forms.count(pages[i], 1)
+	}
+	mark := x.scratch.mark
+	for _, i := range changed {
+		for _, p := range []*page{prev[i], pages[i]} {
+			for _, t := range p.terms {
+				if x.forms.choose(t, terms[t]) && mark[t] != call {
+					mark[t] = call
+					affected = append(affected, t)
+				}
+			}
+		}
+	}
+	return affected
 }
 
 // setPostings sets the postings of the changed pages, removing those of

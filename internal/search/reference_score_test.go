@@ -34,7 +34,8 @@ const (
 // A refHit records how a term occurs in one page.
 type refHit struct {
 	title, alias, heading, summary bool
-	body                           int // occurrences in the body text
+	body                           int    // occurrences in the body text
+	form                           string // the shortest token for the term, then the first in byte order
 }
 
 // score is the term's precomputed score in a page of bodyLen body tokens.
@@ -68,6 +69,9 @@ func refHits(d Doc, m map[string]refHit, memo map[string]string) (bodyLen int) {
 				memo[t] = st
 			}
 			h := m[st]
+			if h.form == "" || len(t) < len(h.form) || len(t) == len(h.form) && t < h.form {
+				h.form = t
+			}
 			set(&h)
 			m[st] = h
 		}

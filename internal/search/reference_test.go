@@ -44,10 +44,10 @@ func refIndex(docs []Doc) map[string][]byte {
 		files[fmt.Sprintf("search/d/%d.json", k)] = refEncodeChunk(ds, sections)
 	}
 
-	idx := refInvert(ids)
+	idx, forms := refInvert(ids)
 	entries := make(map[string][]byte, len(idx))
 	for t, list := range idx {
-		entries[t] = refEncodeEntry(t, list)
+		entries[t] = refEncodeEntry(t, forms[t], list)
 	}
 	var keys []string
 	for _, s := range refPlanShards("", slices.Sorted(maps.Keys(idx)), entries) {
@@ -60,7 +60,7 @@ func refIndex(docs []Doc) map[string][]byte {
 			for _, t := range s.prefixed {
 				lists = append(lists, idx[t])
 			}
-			parts = append(parts, refEncodeEntry(s.key+"*", refUnion(lists)))
+			parts = append(parts, refEncodeEntry(s.key+"*", "", refUnion(lists)))
 		}
 		files[refShardFile(s.key)] = refEncodeShard(parts)
 		keys = append(keys, s.key)
@@ -104,7 +104,7 @@ func refSectionTable(docs []Doc) []refSection {
 
 // The index files are JSON (doc.go, Files).
 
-const refFormatVersion = 3
+const refFormatVersion = 4
 
 func refEncodeMeta(docs, buckets int, sections []refSection, shardKeys []string) []byte {
 	var b bytes.Buffer
@@ -141,11 +141,16 @@ func refEncodeMeta(docs, buckets int, sections []refSection, shardKeys []string)
 }
 
 // refEncodeEntry writes one term of a shard: "term":[df,doc,score,...], with
-// df the number of pages the term occurs in and the postings sampled.
-func refEncodeEntry(term string, list []refPosting) []byte {
+// df the number of pages the term occurs in and the postings sampled, and
+// the term's form first if it has one: "term":["form",df,...].
+func refEncodeEntry(term, form string, list []refPosting) []byte {
 	var b bytes.Buffer
 	refWriteString(&b, term)
 	b.WriteString(":[")
+	if form != "" {
+		refWriteString(&b, form)
+		b.WriteString(",")
+	}
 	b.WriteString(strconv.Itoa(len(list)))
 	prev := int32(0)
 	for _, p := range refSample(list) {
@@ -221,10 +226,11 @@ type refPosting struct {
 }
 
 // refInvert builds the inverted index of docs, by page number: for every
-// term, its postings ordered by page. It does work proportional to the
-// number of tokens.
-func refInvert(docs map[int]Doc) map[string][]refPosting {
+// term, its postings ordered by page, and its form, or "" where that is
+// the term itself. It does work proportional to the number of tokens.
+func refInvert(docs map[int]Doc) (map[string][]refPosting, map[string]string) {
 	idx := make(map[string][]refPosting)
+	votes := make(map[string]map[string]int) // by term, by form: pages
 	page := make(map[string]refHit)
 	memo := make(map[string]string)
 	for _, id := range slices.Sorted(maps.Keys(docs)) {
@@ -232,9 +238,23 @@ func refInvert(docs map[int]Doc) map[string][]refPosting {
 		for term, h := range page {
 			// Pages are visited in order, so each list stays sorted by page.
 			idx[term] = append(idx[term], refPosting{int32(id), uint8(h.score(bodyLen))})
+			if votes[term] == nil {
+				votes[term] = make(map[string]int)
+			}
+			votes[term][h.form]++
 		}
 	}
-	return idx
+	forms := make(map[string]string)
+	for term, v := range votes {
+		// The most pages, then the shortest, then the first in byte order.
+		best := slices.SortedFunc(maps.Keys(v), func(a, b string) int {
+			return cmp.Or(cmp.Compare(v[b], v[a]), cmp.Compare(len(a), len(b)), strings.Compare(a, b))
+		})[0]
+		if best != term {
+			forms[term] = best
+		}
+	}
+	return idx, forms
 }
 
 // refShardBytes is the size above which the terms sharing a prefix are split

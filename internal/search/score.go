@@ -40,6 +40,7 @@ const (
 type hit struct {
 	fields field
 	body   uint16 // occurrences in the body text, up to 65535
+	form   int32  // the analyzer's number of the page's form of the term, plus 1
 }
 
 // addBody counts one more occurrence in the body.

@@ -23,6 +23,7 @@ type termIndex struct {
 
 	live     []int32 // the terms in some page, in term order
 	inverted bool    // post and live are up to date with the previous call's pages
+	forms    formTally
 
 	scratch patchScratch
 }
@@ -36,6 +37,7 @@ func (x *termIndex) grow(n int) {
 	x.entry = growTo(x.entry, n)
 	x.size = growTo(x.size, n)
 	x.changed = growTo(x.changed, n)
+	x.forms.grow(n)
 	x.scratch.grow(n)
 }
 
@@ -72,7 +74,7 @@ func (x *termIndex) changes(prev, pages []*page) ([]int, bool) {
 // encoded with the entry straight into it, which beats holding a copy of
 // every entry when nearly all change.
 func (x *termIndex) encodeEntry(buf []byte, t int32, term string, keep bool, call uint32) []byte {
-	buf = appendEntry(buf[:0], term, "", x.post[t])
+	buf = appendEntry(buf[:0], term, x.forms.best[t], x.post[t])
 	x.size[t] = int32(len(buf))
 	if !bytes.Equal(buf, x.entry[t]) {
 		x.entry[t] = nil

@@ -41,7 +41,7 @@ func (us *unionSet) patch(terms []string, pages []*page, ids []int32, changed []
 			dirty = dirty || ok
 		}
 		if dirty {
-			if e := appendEntry(nil, key, "*", u.list); !bytes.Equal(e, u.entry) {
+			if e := appendEntry(nil, key+"*", "", u.list); !bytes.Equal(e, u.entry) {
 				u.entry = e
 			}
 		}
@@ -79,7 +79,7 @@ func (us *unionSet) update(plan []shard, limit int, x *termIndex) {
 		for i := lo; i < hi; i++ {
 			s, u := missing[i], &made[i]
 			u.list = us.builders[w].union(limit, x.post, x.live[s.plo:s.phi])
-			u.entry = appendEntry(nil, s.key, "*", u.list)
+			u.entry = appendEntry(nil, s.key+"*", "", u.list)
 			if old := us.byKey[s.key]; old != nil && bytes.Equal(old.entry, u.entry) {
 				u.entry = old.entry
 			}

@@ -23,11 +23,17 @@
   const stemOf = (t) => { let s = stems.get(t); if (s === undefined) stems.set(t, s = stem(t)); return s; };
 
   const files = new Map();
+  // forms holds the form of a term that has one, taken out of its entry:
+  // the word of the site that stands for it.
+  const forms = new Map(), formOf = (k) => forms.get(k) || k;
   const get = (path) => {
     if (!files.has(path)) {
       files.set(path, fetch(path).then((r) => {
         if (!r.ok) throw new Error(path + ': ' + r.status);
         return r.json();
+      }).then((o) => {
+        if (path.startsWith(dir + 't/')) for (const k in o) if (typeof o[k][0] === 'string') forms.set(k, o[k].shift());
+        return o;
       }).catch((e) => { files.delete(path); throw e; }));
     }
     return files.get(path);
@@ -128,7 +134,7 @@
   // matcher returns a test of whether a word of the text counts as a query word.
   function matcher({ ts, prefix, fixes }) {
     const want = new Set(ts.map(stemOf));
-    for (const [, to] of fixes) want.add(stemOf(to));
+    for (const [, to] of fixes) want.add(to);
     const last = prefix && [...ts[ts.length - 1]].length >= MIN_PREFIX ? fold(ts[ts.length - 1]) : null;
     return (w) => {
       const t = fold(w.toLowerCase()), s = stemOf(t);
@@ -232,7 +238,7 @@
   const link = (href, text) => { const a = el('a', '', text); a.href = href; return a; };
   const queryURL = (q) => dir + '?q=' + encodeURIComponent(q);
   // summary says how many results there are, and what a correction changed.
-  const fixed = (r) => r.fixes.length ? 'Showing results for ' + r.fixes.map(([from, to]) => '“' + to + '” instead of “' + from + '”').join(', ') : '';
+  const fixed = (r) => r.fixes.length ? 'Showing results for ' + r.fixes.map(([from, to]) => '“' + formOf(to) + '” instead of “' + from + '”').join(', ') : '';
   function summary(q, r, n) {
     return (n ? n + (n === 1 ? ' result' : ' results') : 'No results for “' + q.trim() + '”') +
       (r.fixes.length ? '. ' + fixed(r) : '');
@@ -244,7 +250,7 @@
       if ([...t].length < 3 || STOP.has(t)) continue;
       const s = stemOf(t);
       for (const c of near(await shard(r.meta, s), s, 2).slice(0, 3)) {
-        const w = c.k;
+        const w = formOf(c.k);
         if (!seen.has(w)) { seen.add(w); near2.push(w); }
       }
     }
