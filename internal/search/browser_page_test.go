@@ -223,3 +223,37 @@ header::before { content: "ML Atlas"; font-weight: 700; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
 main { padding: 1rem; }
 `
+
+// A page that has the typed word ranks above one that only has a word it
+// begins, and each marks the words it matched by: "ai" marks AI, not
+// Airflow, where the page has AI; "an" marks an, not and.
+func TestBrowserMarksWhatMatched(t *testing.T) {
+	b := startBrowser(t)
+	docs := []Doc{
+		{Path: "tools/airflow/", Section: "tools", SectionTitle: "Tools", Title: "Apache Airflow",
+			Text: "Airflow schedules jobs and pipelines."},
+		{Path: "roles/ai-engineer/", Section: "roles", SectionTitle: "Roles", Title: "AI engineer",
+			Text: "An AI engineer builds AI systems and tools."},
+	}
+	site := serveSite(t, "/", Index(docs))
+	tb := b.open(t, site.url("stages/"), 1280)
+	for q, want := range map[string][]string{
+		"ai": {"/roles/ai-engineer/ AI AI AI", "/tools/airflow/ Airflow Airflow"},
+		"an": {"/roles/ai-engineer/ An", "/tools/airflow/ and"},
+	} {
+		var got []string
+		tb.eval(`(async (q) => {
+			const input = document.getElementById("search-q");
+			input.value = q;
+			input.dispatchEvent(new Event("input"));
+			for (let i = 0; i < 300 && !document.querySelector("#search-results .search-snippet mark"); i++)
+				await new Promise(r => setTimeout(r, 10));
+			await new Promise(r => setTimeout(r, 400)); // the passages
+			return [...document.querySelectorAll("#search-results [role=option]:not(.search-sub)")].map(a =>
+				[a.getAttribute("href"), ...[...a.querySelectorAll("mark")].map(m => m.textContent)].join(" "));
+		})(`+string(must(json.Marshal(q)))+`)`, &got)
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: results and marks %q, want %q", q, got, want)
+		}
+	}
+}

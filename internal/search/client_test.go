@@ -40,6 +40,7 @@ type docEntry struct {
 type result struct {
 	Doc     int
 	Matched int // query words found
+	Exact   int // of them, found as words, not only as prefixes
 	Score   int
 	Path    string
 	Title   string
@@ -132,10 +133,37 @@ func (c *client) search(q string, limit int) []result {
 }
 
 // A termList is the pages one query word matches, with their scores, and
-// the word's weight.
+// the word's weight: all of them (prefix included), and those it matches
+// exactly (as its term or the term that corrects it).
 type termList struct {
+	all, exact merged
+}
+
+// A merged list is the union of entries, each page with its best score,
+// and their weight.
+type merged struct {
 	scores map[int]int
 	weight int
+}
+
+// merge unites entries and weighs them (search.js: merge).
+func merge(entries [][]int, n int) merged {
+	m := merged{scores: map[int]int{}}
+	df, complete := 0, true
+	for _, raw := range entries {
+		df = max(df, raw[0])
+		complete = complete && raw[0] == (len(raw)-1)/2
+		doc := 0
+		for j := 1; j < len(raw); j += 2 {
+			doc += raw[j]
+			m.scores[doc] = max(m.scores[doc], raw[j+1])
+		}
+	}
+	if complete {
+		df = len(m.scores)
+	}
+	m.weight = idf(n, df)
+	return m
 }
 
 // termList matches one query word t, also as a prefix if prefix is set,
@@ -143,12 +171,15 @@ type termList struct {
 func (c *client) termList(t string, prefix bool) (termList, *fix) {
 	s := stem(t)
 	sh := c.shard(c.key(s))
-	var entries [][]int
+	var exact, entries [][]int
 	if e, ok := sh[s]; ok {
-		entries = append(entries, e)
+		exact = append(exact, e)
 	}
 	if prefix && utf8.RuneCountInString(t) >= minPrefixRunes {
 		f := fold(t)
+		if w := fold(c.form(s)); w != f && strings.HasPrefix(w, f) {
+			exact, entries = nil, exact // still short of its term's form
+		}
 		ph := c.shard(c.key(f))
 		if e, ok := ph[f+"*"]; ok {
 			entries = append(entries, e)
@@ -162,28 +193,13 @@ func (c *client) termList(t string, prefix bool) (termList, *fix) {
 	}
 	var fixed *fix
 	n := utf8.RuneCountInString(t)
-	if len(entries) == 0 && n >= 5 && !isStopWord(t) {
+	if len(exact)+len(entries) == 0 && n >= 5 && !isStopWord(t) {
 		if near := nearest(sh, s, cmp.Or(2*bool2int(n >= 8), 1)); len(near) > 0 {
-			entries = append(entries, sh[near[0]])
+			exact = append(exact, sh[near[0]])
 			fixed = &fix{t, near[0]}
 		}
 	}
-	l := termList{scores: map[int]int{}}
-	df, complete := 0, true
-	for _, raw := range entries {
-		df = max(df, raw[0])
-		complete = complete && raw[0] == (len(raw)-1)/2
-		doc := 0
-		for j := 1; j < len(raw); j += 2 {
-			doc += raw[j]
-			l.scores[doc] = max(l.scores[doc], raw[j+1])
-		}
-	}
-	if complete {
-		df = len(l.scores)
-	}
-	l.weight = idf(c.meta.Docs, df)
-	return l, fixed
+	return termList{all: merge(append(slices.Clone(exact), entries...), c.meta.Docs), exact: merge(exact, c.meta.Docs)}, fixed
 }
 
 // query ranks every page that matches some word of q (search.js: search).
@@ -209,24 +225,25 @@ func (c *client) query(q string) ([]result, []fix) {
 		terms, prefix = terms[:maxQueryTerms], false
 	}
 	var fixes []fix
-	var lists []termList
+	byDoc := map[int]*result{}
 	for i, t := range terms {
 		l, f := c.termList(t, prefix && i == len(terms)-1)
-		lists = append(lists, l)
 		if f != nil {
 			fixes = append(fixes, *f)
 		}
-	}
-	byDoc := map[int]*result{}
-	for _, l := range lists {
-		for doc, s := range l.scores {
+		for doc, s := range l.all.scores {
 			r := byDoc[doc]
 			if r == nil {
 				r = &result{Doc: doc}
 				byDoc[doc] = r
 			}
 			r.Matched++
-			r.Score += l.weight * s
+			if x, ok := l.exact.scores[doc]; ok {
+				r.Exact++
+				r.Score += l.exact.weight * x
+			} else {
+				r.Score += l.all.weight * s
+			}
 		}
 	}
 	var hits []result
@@ -234,7 +251,8 @@ func (c *client) query(q string) ([]result, []fix) {
 		hits = append(hits, *r)
 	}
 	slices.SortFunc(hits, func(a, b result) int {
-		return cmp.Or(cmp.Compare(b.Matched, a.Matched), cmp.Compare(b.Score, a.Score), cmp.Compare(a.Doc, b.Doc))
+		return cmp.Or(cmp.Compare(b.Matched, a.Matched), cmp.Compare(b.Exact, a.Exact),
+			cmp.Compare(b.Score, a.Score), cmp.Compare(a.Doc, b.Doc))
 	})
 	return hits, fixes
 }

@@ -119,11 +119,13 @@
 // # Queries (search.js)
 //
 // A query is split into tokens like the text. Stop words are dropped
-// unless the query has nothing else; then the first 8 tokens count. The
-// last token, if the query does not end with a separator and it has at
-// least two runes, also matches as a prefix: every term beginning with it
-// counts, with its best score per page ("spa" finds Spark). Every token
-// matches the term that is its stem. A token of 5 or more runes that
+// unless the query has nothing else; then the first 8 tokens count. Every
+// token matches the term that is its stem, exactly. The last token, if the
+// query does not end with a separator and it has at least two runes, also
+// matches as a prefix (folded): every term beginning with it counts, with
+// its best score per page ("spa" finds Spark); and if the token is a
+// proper prefix of its own term's form (folded: "tabl" of "table"), its
+// term counts as a prefix match too, the word being still short of it. A token of 5 or more runes that
 // matches nothing is looked up, by its stem, among the terms of its
 // shard within 1 edit (2 for 8 or more runes; a swap of neighbours is one
 // edit), the nearest (then the commonest) standing in for it, and the
@@ -132,15 +134,19 @@
 //
 // A page's score is the sum over tokens of the term's score there times
 // its weight, round(1000·ln(1 + (N − df + 0.5)/(df + 0.5))), where df is
-// the number of distinct pages in the token's merged lists when every one
-// is complete, else the largest df among them. Every page that matches a
-// token is a result: results are ordered by the number of tokens matched,
-// then score, then page number, and the dropdown groups its first 10 by
-// section in the order their best result appears.
+// the number of distinct pages in the lists merged when every one is
+// complete, else the largest df among them: for a page the token matches
+// exactly, its exact list (or the correction's), else all its lists, the
+// prefix ones too, with the page's best score among them. Every page that
+// matches a token is a result: results are ordered by the number of tokens
+// matched, then the number matched exactly (so a prefix match never
+// outranks an exact one), then score, then page number, and the dropdown
+// groups its first 10 by section in the order their best result appears.
 //
 // Once typing pauses, the first 5 results show their best passage: the
 // sentence, or two when the first is short, with the most distinct query
-// words, then the most matches, with the words that match in <mark>; and
+// words, then the most matches, with the words that match in <mark> (the
+// last token's prefix only in a page that matched it as a prefix); and
 // up to 3 sections whose heading or text matches, as links to path#id.
 // The search page (search/?q=) shows the first 50, filtered by section
 // and by a section's declared field, as its URL says (search/page.js).

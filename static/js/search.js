@@ -69,6 +69,21 @@
     .map((k) => ({ k, d: edits(s, k, max), df: sh[k][0] })).filter((c) => c.d <= max)
     .sort((x, y) => x.d - y.d || y.df - x.df || (x.k < y.k ? -1 : 1));
   const idf = (n, df) => Math.round(1000 * Math.log(1 + (n - df + 0.5) / (df + 0.5)));
+  // merge unites entries, keeping each page's best score, and weighs them
+  // by the idf of their pages (of the largest df, if one is a sample).
+  function merge(entries, n) {
+    const scores = new Map();
+    let df = 0, complete = true;
+    for (const a of entries) {
+      df = Math.max(df, a[0]);
+      complete = complete && a[0] === (a.length - 1) / 2;
+      for (let j = 1, doc = 0; j < a.length; j += 2) {
+        doc += a[j];
+        if (!(scores.get(doc) >= a[j + 1])) scores.set(doc, a[j + 1]);
+      }
+    }
+    return { scores, w: idf(n, complete ? scores.size : df) };
+  }
 
   // search resolves to the ranked pages for q (see internal/search/doc.go, Queries).
   async function search(q) {
@@ -84,42 +99,38 @@
     const fixes = [];
     const lists = await Promise.all(ts.map(async (t, i) => {
       const s = stemOf(t), sh = await shard(meta, s);
-      const entries = own(sh, s) ? [sh[s]] : [];
+      const exact = own(sh, s) ? [sh[s]] : [], entries = [];
       if (prefix && i === ts.length - 1 && [...t].length >= MIN_PREFIX) {
-        const f = fold(t), ph = await shard(meta, f);
+        const f = fold(t), ph = await shard(meta, f), w = fold(formOf(s));
+        // A word still short of its term's form ("tabl" of "table") is a prefix.
+        if (w !== f && w.startsWith(f)) entries.push(...exact.splice(0));
         if (own(ph, f + '*')) entries.push(ph[f + '*']);
         else for (const k of Object.keys(ph)) if (k.startsWith(f) && !k.endsWith('*') && k !== s) entries.push(ph[k]);
       }
       const len = [...t].length;
-      if (!entries.length && len >= 5 && !STOP.has(t)) {
+      if (!exact.length && !entries.length && len >= 5 && !STOP.has(t)) {
         const c = near(sh, s, len >= 8 ? 2 : 1)[0];
         if (c) {
-          entries.push(sh[c.k]);
+          exact.push(sh[c.k]);
           fixes.push([t, c.k]);
         }
       }
-      const scores = new Map();
-      let df = 0, complete = true;
-      for (const a of entries) {
-        df = Math.max(df, a[0]);
-        complete = complete && a[0] === (a.length - 1) / 2;
-        for (let j = 1, doc = 0; j < a.length; j += 2) {
-          doc += a[j];
-          if (!(scores.get(doc) >= a[j + 1])) scores.set(doc, a[j + 1]);
-        }
-      }
-      return { scores, w: idf(meta.docs, complete ? scores.size : df) };
+      return { exact: merge(exact, meta.docs), all: merge(exact.concat(entries), meta.docs) };
     }));
+    // A page's count of words matched, of those matched exactly (not only
+    // as a prefix; ex has bit i for word i), and its score.
     const byDoc = new Map();
-    for (const l of lists) {
-      for (const [doc, s] of l.scores) {
-        const h = byDoc.get(doc) || { doc, matched: 0, score: 0 };
+    lists.forEach(({ exact, all }, i) => {
+      for (const [doc, s] of all.scores) {
+        const h = byDoc.get(doc) || { doc, matched: 0, exact: 0, ex: 0, score: 0 };
+        const x = exact.scores.get(doc);
         h.matched++;
-        h.score += l.w * s;
+        if (x === undefined) h.score += all.w * s;
+        else { h.exact++; h.ex |= 1 << i; h.score += exact.w * x; }
         byDoc.set(doc, h);
       }
-    }
-    const hits = [...byDoc.values()].sort((a, b) => b.matched - a.matched || b.score - a.score || a.doc - b.doc);
+    });
+    const hits = [...byDoc.values()].sort((a, b) => b.matched - a.matched || b.exact - a.exact || b.score - a.score || a.doc - b.doc);
     return { meta, hits, ts, prefix, fixes };
   }
   // row resolves to page doc's entry in the page table: row doc / buckets of bucket doc % buckets.
@@ -131,15 +142,17 @@
   // passages resolves to the sections of the page at path (internal/search/passages.go).
   const passages = (path) => get(dir + 'x/' + ([...path.replace(/\/$/, '')].map((c) => /[a-z0-9-]/.test(c) ? c
     : c === '/' ? '.' : '_' + c.codePointAt(0).toString(16) + '_').join('') || '_') + '.json');
-  // matcher returns a test of whether a word of the text counts as a query word.
+  // matcher returns, for a hit, a test of whether a word of the text counts
+  // as a query word: the last word's prefix counts where the hit matched
+  // it only as a prefix.
   function matcher({ ts, prefix, fixes }) {
-    const want = new Set(ts.map(stemOf));
+    const want = new Set(ts.map(stemOf)), n = ts.length - 1;
     for (const [, to] of fixes) want.add(to);
-    const last = prefix && [...ts[ts.length - 1]].length >= MIN_PREFIX ? fold(ts[ts.length - 1]) : null;
-    return (w) => {
+    const last = prefix && [...ts[n]].length >= MIN_PREFIX ? fold(ts[n]) : null;
+    return (h) => h.match || (h.match = (w) => {
       const t = fold(w.toLowerCase()), s = stemOf(t);
-      return want.has(s) || (last !== null && (t.startsWith(last) || s.startsWith(last))) ? s : null;
-    };
+      return want.has(s) || (last !== null && !(h.ex >> n & 1) && (t.startsWith(last) || s.startsWith(last))) ? s : null;
+    });
   }
   // words lists the words of text with their places, and which query word each is.
   const words = (text, match) => [...text.matchAll(WORD)].map((m) => ({ at: m.index, end: m.index + m[0].length, q: match(m[0]) }));
@@ -200,7 +213,7 @@
     return Promise.all(hits.map(async (h, i) => {
       Object.assign(h, await row(meta, h.doc));
       if (i < n) {
-        try { Object.assign(h, best(await passages(h.path), match)); } catch (e) { /* the summary stands in */ }
+        try { Object.assign(h, best(await passages(h.path), match(h))); } catch (e) { /* the summary stands in */ }
       }
       return h;
     }));
@@ -284,12 +297,12 @@
       g.lastChild.setAttribute('aria-hidden', 'true');
       for (const h of hs) {
         const a = option(base + h.path, '');
-        a.append(marked('span', 'search-title', h.title, match));
-        if (h.text || h.snippet) a.append(marked('span', 'search-snippet', h.text || h.snippet, match));
+        a.append(marked('span', 'search-title', h.title, match(h)));
+        if (h.text || h.snippet) a.append(marked('span', 'search-snippet', h.text || h.snippet, match(h)));
         g.append(a);
         for (const s of h.subs || []) {
           const o = option(base + h.path + '#' + s.id, ' search-sub');
-          o.append(marked('span', '', s.heading, match));
+          o.append(marked('span', '', s.heading, match(h)));
           g.append(o);
         }
       }

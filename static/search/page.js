@@ -37,7 +37,7 @@ export async function renderPage(kit, q, r, match, current) {
   for (const [k, v] of [['section', want], ['filter', value]]) if (v) params.set(k, v); else params.delete(k);
   history.replaceState(null, '', '?' + params);
   await Promise.all(list.slice(0, LIMIT * 2).map(async (h) => {
-    try { Object.assign(h, best(await passages(h.path), match)); } catch (e) { /* the summary stands in */ }
+    try { Object.assign(h, best(await passages(h.path), match(h))); } catch (e) { /* the summary stands in */ }
   }));
   if (!current()) return;
   const redo = (k, v) => { const u = new URLSearchParams(location.search); if (v) u.set(k, v); else u.delete(k); if (k === 'section') u.delete('filter'); history.replaceState(null, '', '?' + u); run(); };
@@ -55,12 +55,12 @@ export async function renderPage(kit, q, r, match, current) {
     const li = el('li', 'search-page-result');
     const a = el('a');
     a.href = base + h.path;
-    a.append(marked('span', 'search-title', h.title, match));
+    a.append(marked('span', 'search-title', h.title, match(h)));
     li.append(a, el('span', 'search-page-section', h.section + (h.filter ? ' · ' + h.filter : '')));
-    li.append(marked('p', 'search-snippet', h.text || h.snippet, match));
+    li.append(marked('p', 'search-snippet', h.text || h.snippet, match(h)));
     if (h.subs && h.subs.length) {
       const ul = el('ul', 'search-page-subs');
-      for (const s of h.subs) { const sa = el('a'); sa.href = base + h.path + '#' + s.id; sa.append(marked('span', '', s.heading, match)); ul.append(el('li')); ul.lastChild.append(sa); }
+      for (const s of h.subs) { const sa = el('a'); sa.href = base + h.path + '#' + s.id; sa.append(marked('span', '', s.heading, match(h))); ul.append(el('li')); ul.lastChild.append(sa); }
       li.append(ul);
     }
     ol.append(li);
