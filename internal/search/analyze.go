@@ -113,16 +113,17 @@ func (an *analysis) renumbered() {
 // term costs a look-up in a small cache, or in the dictionaries, and no
 // allocation.
 type analyzer struct {
-	shared *dictionary
-	local  dictionary
-	recent *termCache
-	buf    []byte
-	page   []hit      // by term number: the current page's hits
-	seen   []int32    // term numbers in page order of first occurrence
-	forms  dictionary // the tokens seen, lower-cased, numbered: the forms of terms
-	stems  []string   // by form number: the form's term
-	fbuf   []byte     // the current page's forms
-	pass   []byte     // the current page's passages file
+	shared    *dictionary
+	local     dictionary
+	recent    *termCache
+	buf       []byte
+	page      []hit      // by term number: the current page's hits
+	seen      []int32    // term numbers in page order of first occurrence
+	nameTerms []nameTerm // the terms of the name being marked
+	forms     dictionary // the tokens seen, lower-cased, numbered: the forms of terms
+	stems     []string   // by form number: the form's term
+	fbuf      []byte     // the current page's forms
+	pass      []byte     // the current page's passages file
 }
 
 func newAnalyzer(shared *dictionary) *analyzer {
@@ -147,14 +148,18 @@ func (a *analyzer) analyze(p *page, d *Doc) {
 	}
 	a.mark(d.Summary, inSummary)
 	bodyLen := a.mark(d.Text, 0)
+	a.name(d.Title)
+	for _, s := range d.Aliases {
+		a.name(s)
+	}
 	p.terms = make([]int32, len(a.seen))
-	p.scores = make([]uint8, len(a.seen))
+	p.scores = make([]value, len(a.seen))
 	p.formEnd = make([]uint32, len(a.seen))
 	a.fbuf = a.fbuf[:0]
 	for i, id := range a.seen {
 		h := &a.page[id]
 		p.terms[i] = id
-		p.scores[i] = uint8(h.score(bodyLen))
+		p.scores[i] = makeValue(uint8(h.score(bodyLen)), h.names)
 		if f := a.forms.terms[h.form-1]; f != a.term(id) {
 			a.fbuf = append(a.fbuf, f...)
 		}

@@ -370,7 +370,8 @@ func TestBrowserMatchesGo(t *testing.T) {
 		"spa ", "s", "r", "c++", "C#", "ci/cd", "spark sql", "data spark", "DONNÉES", "dér",
 		"data", "data w3", "w1", "filler 1", "da", "the and of to in an a b c",
 		"model", "watched", "processes", "the spark", "the", "etl", "monitorng", "dsitributed", "spark nosuchword",
-		"donnees", "derivent", "DÉRIV", "clusters analyzed", "an", "ev", "stream", "spark stre", "heurist", "fill"}
+		"donnees", "derivent", "DÉRIV", "clusters analyzed", "an", "ev", "stream", "spark stre", "heurist", "fill",
+		"etl developer", "data engineer", "apache spark", "deploy", "filler 12", "data scientist spark"}
 	for _, q := range queries {
 		want := grouped(newClient(t, files).search(q, shownResults), "/atlas/")
 		var got []string

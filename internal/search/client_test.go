@@ -41,6 +41,7 @@ type result struct {
 	Doc     int
 	Matched int // query words found
 	Exact   int // of them, found as words, not only as prefixes
+	Named   int // the largest n such that n words are in names of n terms
 	Score   int
 	Path    string
 	Title   string
@@ -137,18 +138,19 @@ func (c *client) search(q string, limit int) []result {
 // exactly (as its term or the term that corrects it).
 type termList struct {
 	all, exact merged
+	part       bool // the word is still short of its term's form: its exact matches count as prefix ones, but for names
 }
 
-// A merged list is the union of entries, each page with its best score,
-// and their weight.
+// A merged list is the union of entries, each page with its best score
+// and its names, and their weight.
 type merged struct {
-	scores map[int]int
-	weight int
+	scores, names map[int]int
+	weight        int
 }
 
 // merge unites entries and weighs them (search.js: merge).
 func merge(entries [][]int, n int) merged {
-	m := merged{scores: map[int]int{}}
+	m := merged{scores: map[int]int{}, names: map[int]int{}}
 	df, complete := 0, true
 	for _, raw := range entries {
 		df = max(df, raw[0])
@@ -156,7 +158,8 @@ func merge(entries [][]int, n int) merged {
 		doc := 0
 		for j := 1; j < len(raw); j += 2 {
 			doc += raw[j]
-			m.scores[doc] = max(m.scores[doc], raw[j+1])
+			m.scores[doc] = max(m.scores[doc], raw[j+1]&255)
+			m.names[doc] |= raw[j+1] >> 8
 		}
 	}
 	if complete {
@@ -172,14 +175,14 @@ func (c *client) termList(t string, prefix bool) (termList, *fix) {
 	s := stem(t)
 	sh := c.shard(c.key(s))
 	var exact, entries [][]int
+	part := false
 	if e, ok := sh[s]; ok {
 		exact = append(exact, e)
 	}
 	if prefix && utf8.RuneCountInString(t) >= minPrefixRunes {
 		f := fold(t)
-		if w := fold(c.form(s)); w != f && strings.HasPrefix(w, f) {
-			exact, entries = nil, exact // still short of its term's form
-		}
+		w := fold(c.form(s))
+		part = w != f && strings.HasPrefix(w, f)
 		ph := c.shard(c.key(f))
 		if e, ok := ph[f+"*"]; ok {
 			entries = append(entries, e)
@@ -199,7 +202,7 @@ func (c *client) termList(t string, prefix bool) (termList, *fix) {
 			fixed = &fix{t, near[0]}
 		}
 	}
-	return termList{all: merge(append(slices.Clone(exact), entries...), c.meta.Docs), exact: merge(exact, c.meta.Docs)}, fixed
+	return termList{all: merge(append(slices.Clone(exact), entries...), c.meta.Docs), exact: merge(exact, c.meta.Docs), part: part}, fixed
 }
 
 // query ranks every page that matches some word of q (search.js: search).
@@ -226,6 +229,7 @@ func (c *client) query(q string) ([]result, []fix) {
 	}
 	var fixes []fix
 	byDoc := map[int]*result{}
+	names := map[int]*[maxNameTerms]int{}
 	for i, t := range terms {
 		l, f := c.termList(t, prefix && i == len(terms)-1)
 		if f != nil {
@@ -238,20 +242,34 @@ func (c *client) query(q string) ([]result, []fix) {
 				byDoc[doc] = r
 			}
 			r.Matched++
-			if x, ok := l.exact.scores[doc]; ok {
+			x, ok := l.exact.scores[doc]
+			if ok && !l.part {
 				r.Exact++
 				r.Score += l.exact.weight * x
 			} else {
 				r.Score += l.all.weight * s
 			}
+			if ok {
+				if names[doc] == nil {
+					names[doc] = new([maxNameTerms]int)
+				}
+				for b := range maxNameTerms {
+					names[doc][b] += l.exact.names[doc] >> b & 1
+				}
+			}
 		}
 	}
 	var hits []result
-	for _, r := range byDoc {
+	for doc, r := range byDoc {
+		for b := range maxNameTerms {
+			if n := names[doc]; n != nil && n[b] > b {
+				r.Named = b + 1
+			}
+		}
 		hits = append(hits, *r)
 	}
 	slices.SortFunc(hits, func(a, b result) int {
-		return cmp.Or(cmp.Compare(b.Matched, a.Matched), cmp.Compare(b.Exact, a.Exact),
+		return cmp.Or(cmp.Compare(b.Matched, a.Matched), cmp.Compare(b.Exact, a.Exact), cmp.Compare(b.Named, a.Named),
 			cmp.Compare(b.Score, a.Score), cmp.Compare(a.Doc, b.Doc))
 	})
 	return hits, fixes

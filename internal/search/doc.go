@@ -64,10 +64,17 @@
 // edit changes no other page's scores. The client weighs a score by the
 // term's inverse document frequency.
 //
+// A page is named by its title and its aliases. A name's terms are its
+// distinct terms that are not stop words (a term is one if its first token
+// in the name is), or all of them if it has no other: "Head of Data" has
+// 2. With its score, a term's value in a page records the names it is in:
+// value = score + 256·names, where bit n−1 of names is set if the term is
+// in a name of n terms, n ≤ 8 (names.go).
+//
 // # Files
 //
 //	search/meta.json          {"v":4,"docs":N,"buckets":B,"sections":[[key,title(,filterLabel)],...],"shards":[key,...]}
-//	search/t/KEY.json         {"term":[("form",)df,doc,score,doc,score,...],...,"prefix*":[...]}
+//	search/t/KEY.json         {"term":[("form",)df,doc,value,doc,value,...],...,"prefix*":[...]}
 //	search/d/K.json           [[path,title,section,snippet(,filter)],...]
 //	search/x/NAME.json        [[id,heading,text],...]
 //
@@ -98,9 +105,10 @@
 // key with a-z and 0-9 and write other runes as _hex_.
 //
 // In an entry, df is the number of pages with the term; then come (page,
-// score) pairs by page number, each number after the first a delta from
-// the previous. A term's entry starts with its form when that is not the
-// term itself: the word the reader is shown for it (forms.go). Each page
+// value) pairs by page number, each number after the first a delta from
+// the previous; a prefix's entry has each page's best score, and no
+// names. A term's entry starts with its form when that is not the term
+// itself: the word the reader is shown for it (forms.go). Each page
 // gives each of its terms the shortest word it writes for it (in bytes,
 // then first in byte order; lower-cased, not folded), and the form is the
 // one the most pages give, ties going to the shorter, then the first in
@@ -140,8 +148,16 @@
 // prefix ones too, with the page's best score among them. Every page that
 // matches a token is a result: results are ordered by the number of tokens
 // matched, then the number matched exactly (so a prefix match never
-// outranks an exact one), then score, then page number, and the dropdown
-// groups its first 10 by section in the order their best result appears.
+// outranks an exact one), then how fully the query names the page, then
+// score, then page number, and the dropdown groups its first 10 by section
+// in the order their best result appears. The query names a page in n
+// terms if n of its tokens match, by their own term (exactly, by a
+// correction, or still short of its form), terms in names of n terms of
+// the page; the largest such n counts, so a page whose title or an alias
+// is the query's words comes first ("data scientist": Data Scientist
+// before Citizen Data Scientist), and a title matched in full before one
+// matched in part. Two names of one page with as many terms each count as
+// one there.
 //
 // Once typing pauses, the first 5 results show their best passage: the
 // sentence, or two when the first is short, with the most distinct query

@@ -13,7 +13,7 @@ import (
 // describes them (Files). Every encoder appends to a byte slice, so callers
 // choose the storage.
 
-const formatVersion = 4
+const formatVersion = 5
 
 func appendMeta(b []byte, docs, buckets int, sections []section, shardKeys []string) []byte {
 	b = append(b, `{"v":`...)
@@ -64,7 +64,7 @@ func appendEntry(b []byte, name, form string, list []posting) []byte {
 		b = append(b, ',')
 		b = strconv.AppendInt(b, int64(p.doc()-prev), 10)
 		b = append(b, ',')
-		b = strconv.AppendInt(b, int64(p.score()), 10)
+		b = strconv.AppendInt(b, int64(p.value()), 10)
 		prev = p.doc()
 	}
 	return append(b, ']')
@@ -79,7 +79,7 @@ func entrySize(name, form string, list []posting) int {
 	}
 	prev := int32(0)
 	for p := range kept(list) {
-		n += len(",,") + decimalLen(int(p.doc()-prev)) + decimalLen(int(p.score()))
+		n += len(",,") + decimalLen(int(p.doc()-prev)) + decimalLen(int(p.value()))
 		prev = p.doc()
 	}
 	return n

@@ -238,7 +238,7 @@ func TestEntrySize(t *testing.T) {
 		doc := int32(0)
 		for range rng.IntN(3 * maxPostings) {
 			doc += 1 + rng.Int32N(5000)
-			list = append(list, makePosting(doc, uint8(1+rng.IntN(106))))
+			list = append(list, makePosting(doc, makeValue(uint8(1+rng.IntN(106)), uint8(rng.IntN(4)))))
 		}
 		term, form := awkwardText(rng, 1), ""
 		if rng.IntN(2) == 0 {

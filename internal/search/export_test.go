@@ -2,6 +2,8 @@ package search
 
 import (
 	"encoding/json"
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -39,4 +41,35 @@ func BrowserTopPaths(t *testing.T, files map[string][]byte, queries []string, n 
 func BrowserPage(t *testing.T, url string) (eval func(expr string, v any), waitFor func(cond string)) {
 	tb := startBrowser(t).open(t, url, 1280)
 	return tb.eval, tb.waitFor
+}
+
+// PageTitles reads the page table of the index files: the title of every
+// page, by path.
+func PageTitles(t testing.TB, files map[string][]byte) map[string]string {
+	c := newClient(t, files)
+	out := map[string]string{}
+	for k := range c.meta.Buckets {
+		if _, ok := files[fmt.Sprintf("search/d/%d.json", k)]; !ok {
+			continue
+		}
+		for slot := 0; ; slot++ {
+			c.doc(k) // loads the bucket
+			if slot >= len(c.chunks[k]) {
+				break
+			}
+			e := c.chunks[k][slot]
+			out[e.Path] = e.Title
+		}
+	}
+	return out
+}
+
+// TermSet is the distinct terms of s, sorted, joined by spaces.
+func TermSet(s string) string {
+	var ts []string
+	for t := range terms(s) {
+		ts = append(ts, stem(t))
+	}
+	slices.Sort(ts)
+	return strings.Join(slices.Compact(ts), " ")
 }

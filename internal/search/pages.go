@@ -14,7 +14,7 @@ type page struct {
 	filterLabel, filter string
 	hash                uint64  // of the doc the page was made from
 	terms               []int32 // term numbers in order of first occurrence
-	scores              []uint8 // scores[i] is the score of terms[i]
+	scores              []value // scores[i] is the value of terms[i]: its score and names
 	// The page's form of terms[i] (see formTally) is
 	// forms[formEnd[i-1]:formEnd[i]], or the term itself if that is empty.
 	forms    string

@@ -8,7 +8,7 @@ import (
 // What patch keeps between calls, so that patching a few pages allocates
 // nothing per term.
 type patchScratch struct {
-	score []uint8  // by term number: the term's score in the page being patched; all 0 between pages
+	score []value  // by term number: the term's value in the page being patched; all 0 between pages
 	mark  []uint32 // by term number: the call that last found the term's postings changed
 	buf   []byte
 }

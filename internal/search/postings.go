@@ -12,19 +12,27 @@ import (
 // excludes one (see doc.go).
 const maxPostings = 200
 
-// A posting is one page a term occurs in, with the term's score there,
-// packed in 32 bits: the page number above the score's 8. Postings order
-// by page, as lists keep them. Scores are never 0, so a score of 0 can
-// stand for "not in the page".
-type posting uint32
+// A posting is one page a term occurs in, with the term's value there
+// (see value), packed in 64 bits: the page number above the value's 16.
+// Postings order by page, as lists keep them. Scores are never 0, so a
+// value of 0 can stand for "not in the page".
+type posting uint64
+
+// A value is a term's score in a page (1..255) and, above it, its names:
+// bit n-1 is set if the term is in a name of the page (its title or an
+// alias) of n terms (see analyzer.name).
+type value uint16
+
+func makeValue(score uint8, names uint8) value { return value(names)<<8 | value(score) }
 
 // maxPages is how many pages a posting can number (Index panics beyond:
 // the pages' text alone would then take terabytes).
 const maxPages = 1 << 24
 
-func makePosting(doc int32, score uint8) posting { return posting(doc)<<8 | posting(score) }
+func makePosting(doc int32, v value) posting { return posting(doc)<<16 | posting(v) }
 
-func (p posting) doc() int32   { return int32(p >> 8) }
+func (p posting) doc() int32   { return int32(p >> 16) }
+func (p posting) value() value { return value(p) }
 func (p posting) score() uint8 { return uint8(p) }
 
 // sampleCut says which postings of a list ordered by page make its
@@ -83,18 +91,18 @@ func kept(list []posting) iter.Seq[posting] {
 }
 
 // setPosting makes the posting of doc in list, which is ordered by page,
-// have the given score, removing it for score 0. It reports whether the
+// have the given value, removing it for value 0. It reports whether the
 // list changed. It may reuse list's storage.
-func setPosting(list []posting, doc int32, score uint8) ([]posting, bool) {
+func setPosting(list []posting, doc int32, v value) ([]posting, bool) {
 	k, found := slices.BinarySearchFunc(list, doc, func(p posting, doc int32) int { return cmp.Compare(p.doc(), doc) })
 	switch {
-	case found && score == 0:
+	case found && v == 0:
 		return slices.Delete(list, k, k+1), true
-	case found && list[k].score() != score:
-		list[k] = makePosting(doc, score)
+	case found && list[k].value() != v:
+		list[k] = makePosting(doc, v)
 		return list, true
-	case !found && score != 0:
-		return slices.Insert(list, k, makePosting(doc, score)), true
+	case !found && v != 0:
+		return slices.Insert(list, k, makePosting(doc, v)), true
 	}
 	return list, false
 }
@@ -122,7 +130,7 @@ func (u *unionBuilder) union(pages int, post [][]posting, terms []int32) []posti
 	out := make([]posting, 0, n)
 	for doc, score := range best {
 		if score != 0 {
-			out = append(out, makePosting(int32(doc), score))
+			out = append(out, makePosting(int32(doc), value(score)))
 			best[doc] = 0
 		}
 	}

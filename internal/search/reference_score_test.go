@@ -36,6 +36,7 @@ type refHit struct {
 	title, alias, heading, summary bool
 	body                           int    // occurrences in the body text
 	form                           string // the shortest token for the term, then the first in byte order
+	names                          uint8  // bit n-1: in a name of n terms
 }
 
 // score is the term's precomputed score in a page of bodyLen body tokens.
@@ -85,6 +86,29 @@ func refHits(d Doc, m map[string]refHit, memo map[string]string) (bodyLen int) {
 	}
 	mark(d.Summary, func(h *refHit) { h.summary = true })
 	mark(d.Text, func(h *refHit) { h.body++; bodyLen++ })
+	for _, name := range append([]string{d.Title}, d.Aliases...) {
+		// A name's terms: its distinct terms not stop words (a term is
+		// one if its first token is), or all of them if none is not.
+		var all, words []string
+		for t := range refTerms(name) {
+			if term := memo[t]; !slices.Contains(all, term) {
+				all = append(all, term)
+				if !english.IsStopWord(t) {
+					words = append(words, term)
+				}
+			}
+		}
+		if len(words) == 0 {
+			words = all
+		}
+		if n := len(words); n > 0 && n <= 8 {
+			for _, term := range words {
+				h := m[term]
+				h.names |= 1 << (n - 1)
+				m[term] = h
+			}
+		}
+	}
 	return bodyLen
 }
 
@@ -181,7 +205,7 @@ func refSample(list []refPosting) []refPosting {
 }
 
 // refUnion merges lists ordered by page into one ordered by page, keeping for
-// each page its best score. It is how a prefix stands for all the terms
+// each page its best score, and no names. It is how a prefix stands for all the terms
 // that begin with it.
 func refUnion(lists [][]refPosting) []refPosting {
 	best := make(map[int32]uint8)
@@ -192,7 +216,7 @@ func refUnion(lists [][]refPosting) []refPosting {
 	}
 	out := make([]refPosting, 0, len(best))
 	for doc, score := range best {
-		out = append(out, refPosting{doc, score})
+		out = append(out, refPosting{doc: doc, score: score}) // a prefix names nothing
 	}
 	slices.SortFunc(out, func(a, b refPosting) int { return cmp.Compare(a.doc, b.doc) })
 	return out

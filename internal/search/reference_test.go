@@ -104,7 +104,7 @@ func refSectionTable(docs []Doc) []refSection {
 
 // The index files are JSON (doc.go, Files).
 
-const refFormatVersion = 4
+const refFormatVersion = 5
 
 func refEncodeMeta(docs, buckets int, sections []refSection, shardKeys []string) []byte {
 	var b bytes.Buffer
@@ -157,7 +157,7 @@ func refEncodeEntry(term, form string, list []refPosting) []byte {
 		b.WriteByte(',')
 		b.WriteString(strconv.Itoa(int(p.doc - prev)))
 		b.WriteByte(',')
-		b.WriteString(strconv.Itoa(int(p.score)))
+		b.WriteString(strconv.Itoa(int(p.score) + 256*int(p.names)))
 		prev = p.doc
 	}
 	b.WriteByte(']')
@@ -219,10 +219,12 @@ func refWriteString(b *bytes.Buffer, s string) {
 // excludes one (see doc.go).
 const refMaxPostings = 200
 
-// A refPosting is one page a term occurs in, with the term's score there.
+// A refPosting is one page a term occurs in, with the term's score there
+// and the sizes of the page's names it is in (bit n-1 for n terms).
 type refPosting struct {
 	doc   int32
 	score uint8
+	names uint8
 }
 
 // refInvert builds the inverted index of docs, by page number: for every
@@ -237,7 +239,7 @@ func refInvert(docs map[int]Doc) (map[string][]refPosting, map[string]string) {
 		bodyLen := refHits(docs[id], page, memo)
 		for term, h := range page {
 			// Pages are visited in order, so each list stays sorted by page.
-			idx[term] = append(idx[term], refPosting{int32(id), uint8(h.score(bodyLen))})
+			idx[term] = append(idx[term], refPosting{int32(id), uint8(h.score(bodyLen)), h.names})
 			if votes[term] == nil {
 				votes[term] = make(map[string]int)
 			}

@@ -109,3 +109,30 @@ func TestBrowserRelevance(t *testing.T) {
 		}
 	}
 }
+
+// A query of a page's title, as a reader types it, finds that page first:
+// a title matched in full ranks above one that only contains the words,
+// however the scores saturate. Pages whose titles have the same terms
+// ("Software Engineer", "Software engineering") are left out.
+func TestTitlesFindTheirPages(t *testing.T) {
+	files := atlasIndex(t)
+	titles := search.PageTitles(t, files)
+	same := map[string]int{}
+	key := search.TermSet
+	for _, title := range titles {
+		same[key(title)]++
+	}
+	tried := 0
+	for path, title := range titles {
+		if same[key(title)] > 1 || path == "" {
+			continue
+		}
+		tried++
+		if got := search.TopPaths(t, files, title, 1); len(got) == 0 || got[0] != path {
+			t.Errorf("%q: first result %v, want %s", title, got, path)
+		}
+	}
+	if tried < 50 {
+		t.Errorf("tried %d titles, want the atlas's pages", tried)
+	}
+}

@@ -39,6 +39,7 @@ const (
 // A hit records how a term occurs in one page.
 type hit struct {
 	fields field
+	names  uint8  // see value
 	body   uint16 // occurrences in the body text, up to 65535
 	form   int32  // the analyzer's number of the page's form of the term, plus 1
 }

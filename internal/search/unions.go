@@ -32,12 +32,12 @@ func (us *unionSet) patch(terms []string, pages []*page, ids []int32, changed []
 		for _, i := range changed {
 			p, best := pages[i], uint8(0)
 			for j, t := range p.terms {
-				if s := p.scores[j]; s > best && strings.HasPrefix(terms[t], key) {
+				if s := uint8(p.scores[j]); s > best && strings.HasPrefix(terms[t], key) {
 					best = s
 				}
 			}
 			var ok bool
-			u.list, ok = setPosting(u.list, ids[i], best)
+			u.list, ok = setPosting(u.list, ids[i], value(best))
 			dirty = dirty || ok
 		}
 		if dirty {

@@ -69,20 +69,22 @@
     .map((k) => ({ k, d: edits(s, k, max), df: sh[k][0] })).filter((c) => c.d <= max)
     .sort((x, y) => x.d - y.d || y.df - x.df || (x.k < y.k ? -1 : 1));
   const idf = (n, df) => Math.round(1000 * Math.log(1 + (n - df + 0.5) / (df + 0.5)));
-  // merge unites entries, keeping each page's best score, and weighs them
-  // by the idf of their pages (of the largest df, if one is a sample).
+  // merge unites entries, keeping each page's best score (a value's low
+  // byte) and its names (the rest), and weighs them by the idf of their
+  // pages (of the largest df, if one is a sample).
   function merge(entries, n) {
-    const scores = new Map();
+    const scores = new Map(), names = new Map();
     let df = 0, complete = true;
     for (const a of entries) {
       df = Math.max(df, a[0]);
       complete = complete && a[0] === (a.length - 1) / 2;
       for (let j = 1, doc = 0; j < a.length; j += 2) {
         doc += a[j];
-        if (!(scores.get(doc) >= a[j + 1])) scores.set(doc, a[j + 1]);
+        if (!(scores.get(doc) >= (a[j + 1] & 255))) scores.set(doc, a[j + 1] & 255);
+        names.set(doc, names.get(doc) | a[j + 1] >> 8);
       }
     }
-    return { scores, w: idf(n, complete ? scores.size : df) };
+    return { scores, names, w: idf(n, complete ? scores.size : df) };
   }
 
   // search resolves to the ranked pages for q (see internal/search/doc.go, Queries).
@@ -100,10 +102,12 @@
     const lists = await Promise.all(ts.map(async (t, i) => {
       const s = stemOf(t), sh = await shard(meta, s);
       const exact = own(sh, s) ? [sh[s]] : [], entries = [];
+      let part = false;
       if (prefix && i === ts.length - 1 && [...t].length >= MIN_PREFIX) {
         const f = fold(t), ph = await shard(meta, f), w = fold(formOf(s));
-        // A word still short of its term's form ("tabl" of "table") is a prefix.
-        if (w !== f && w.startsWith(f)) entries.push(...exact.splice(0));
+        // A word still short of its term's form ("tabl" of "table") is a
+        // prefix, though its term still counts for the names.
+        part = w !== f && w.startsWith(f);
         if (own(ph, f + '*')) entries.push(ph[f + '*']);
         else for (const k of Object.keys(ph)) if (k.startsWith(f) && !k.endsWith('*') && k !== s) entries.push(ph[k]);
       }
@@ -115,22 +119,27 @@
           fixes.push([t, c.k]);
         }
       }
-      return { exact: merge(exact, meta.docs), all: merge(exact.concat(entries), meta.docs) };
+      return { exact: merge(exact, meta.docs), all: merge(exact.concat(entries), meta.docs), part };
     }));
     // A page's count of words matched, of those matched exactly (not only
-    // as a prefix; ex has bit i for word i), and its score.
+    // as a prefix; ex has bit i for word i), of those in a name of n terms
+    // (names[n-1]), and its score.
     const byDoc = new Map();
-    lists.forEach(({ exact, all }, i) => {
+    lists.forEach(({ exact, all, part }, i) => {
       for (const [doc, s] of all.scores) {
-        const h = byDoc.get(doc) || { doc, matched: 0, exact: 0, ex: 0, score: 0 };
+        const h = byDoc.get(doc) || { doc, matched: 0, exact: 0, ex: 0, names: [0, 0, 0, 0, 0, 0, 0, 0], score: 0 };
         const x = exact.scores.get(doc);
         h.matched++;
-        if (x === undefined) h.score += all.w * s;
+        if (x === undefined || part) h.score += all.w * s;
         else { h.exact++; h.ex |= 1 << i; h.score += exact.w * x; }
+        if (x !== undefined) h.names.forEach((c, b) => { h.names[b] += exact.names.get(doc) >> b & 1; });
         byDoc.set(doc, h);
       }
     });
-    const hits = [...byDoc.values()].sort((a, b) => b.matched - a.matched || b.exact - a.exact || b.score - a.score || a.doc - b.doc);
+    // A page is named by the query if n words are in names of n terms.
+    for (const h of byDoc.values()) h.named = h.names.reduce((m, c, b) => c > b ? b + 1 : m, 0);
+    const hits = [...byDoc.values()].sort((a, b) => b.matched - a.matched || b.exact - a.exact || b.named - a.named ||
+      b.score - a.score || a.doc - b.doc);
     return { meta, hits, ts, prefix, fixes };
   }
   // row resolves to page doc's entry in the page table: row doc / buckets of bucket doc % buckets.
