@@ -30,7 +30,8 @@ import (
 // with an edited page (they come after it there), and a changed file
 // must be meta.json, the edited page's passages, the page-table file of a
 // bucket holding one of those pages, or a shard in which every changed
-// entry lists one of them or counts a different number of pages.
+// entry lists one of them or counts a different number of pages or gives
+// another form.
 func TestDeployDiff(t *testing.T) {
 	n := 1500 // a number of buckets away from a power of two's edge: 188 of 256
 	switch {
@@ -235,13 +236,17 @@ func searchChange(name string, a, b []byte, paths, affected []string, oldIDs, ne
 		}
 		return "holds none of the affected pages"
 	case dir == "search/t":
-		olds, news := shardEntries(a), shardEntries(b)
+		olds, oldForms := shardEntries(a)
+		news, newForms := shardEntries(b)
 		for term := range unionKeys(olds, news) {
 			o, n := olds[term], news[term]
-			if slices.Equal(o, n) {
+			if slices.Equal(o, n) && oldForms[term] == newForms[term] {
 				continue
 			}
-			if len(o) == 0 || len(n) == 0 || o[0] != n[0] || listsAny(o, oldIDs) || listsAny(n, newIDs) {
+			// A form, like df, counts pages: the edited page's word for
+			// the term can change it, though a sample may not list the page.
+			if len(o) == 0 || len(n) == 0 || o[0] != n[0] || oldForms[term] != newForms[term] ||
+				listsAny(o, oldIDs) || listsAny(n, newIDs) {
 				continue
 			}
 			return fmt.Sprintf("entry %q changed without counting other pages or listing an affected one", term)
@@ -275,20 +280,29 @@ func pageNumbers(t *testing.T, files map[string][]byte) (ids map[string]int, buc
 	return ids, meta.Buckets
 }
 
-// shardEntries decodes a shard: term -> [df, page, score, ...] with the
-// page numbers made absolute.
-func shardEntries(data []byte) map[string][]int {
-	m := make(map[string][]int)
+// shardEntries decodes a shard: term -> [df, page, value, ...] with the
+// page numbers made absolute, and the forms of the terms that have one.
+func shardEntries(data []byte) (map[string][]int, map[string]string) {
+	raw := make(map[string][]any)
 	if data != nil {
-		_ = json.Unmarshal(data, &m)
+		_ = json.Unmarshal(data, &raw)
 	}
-	for _, e := range m {
+	m, forms := make(map[string][]int), make(map[string]string)
+	for k, r := range raw {
+		if f, ok := r[0].(string); ok {
+			forms[k], r = f, r[1:] // the term's form
+		}
+		e := make([]int, len(r))
+		for i, v := range r {
+			e[i] = int(v.(float64))
+		}
 		for i, prev := 1, 0; i+1 < len(e); i += 2 {
 			e[i] += prev
 			prev = e[i]
 		}
+		m[k] = e
 	}
-	return m
+	return m, forms
 }
 
 func unionKeys(a, b map[string][]int) map[string]bool {

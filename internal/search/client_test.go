@@ -146,6 +146,7 @@ type termList struct {
 type merged struct {
 	scores, names map[int]int
 	weight        int
+	complete      bool // no entry is a sample
 }
 
 // merge unites entries and weighs them (search.js: merge).
@@ -165,7 +166,7 @@ func merge(entries [][]int, n int) merged {
 	if complete {
 		df = len(m.scores)
 	}
-	m.weight = idf(n, df)
+	m.weight, m.complete = idf(n, df), complete
 	return m
 }
 
@@ -244,7 +245,7 @@ func (c *client) query(q string) ([]result, []fix) {
 			r.Matched++
 			x, ok := l.exact.scores[doc]
 			if ok && !l.part {
-				r.Exact++
+				r.Exact += bool2int(l.exact.complete) // a sample may leave out pages that have the word
 				r.Score += l.exact.weight * x
 			} else {
 				r.Score += l.all.weight * s

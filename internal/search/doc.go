@@ -148,7 +148,8 @@
 // prefix ones too, with the page's best score among them. Every page that
 // matches a token is a result: results are ordered by the number of tokens
 // matched, then the number matched exactly (so a prefix match never
-// outranks an exact one), then how fully the query names the page, then
+// outranks an exact one; a sampled list, which may leave out pages with
+// the term, does not count here), then how fully the query names the page, then
 // score, then page number, and the dropdown groups its first 10 by section
 // in the order their best result appears. The query names a page in n
 // terms if n of its tokens match, by their own term (exactly, by a

@@ -9,9 +9,9 @@
   const form = input && input.form;
   if (!form || !box || !window.fetch) return;
   // The stemmer (search/stem.js) comes with the first search.
-  let stem, fold, STOP, stemmer;
+  let stem, fold, edits, STOP, stemmer;
   const ready = () => stemmer || (stemmer = import(dir + 'stem.js')
-    .then((m) => { ({ stem, fold, STOP } = m); }, (e) => { stemmer = null; throw e; }));
+    .then((m) => { ({ stem, fold, edits, STOP } = m); }, (e) => { stemmer = null; throw e; }));
   const LIMIT = 10, PAGE_LIMIT = 50, PASSAGES = 5, PAUSE = 150, MAX_TERMS = 8, MIN_PREFIX = 2;
   const base = document.documentElement.dataset.base || '/';
   const dir = base + 'search/';
@@ -48,22 +48,6 @@
     while (n > 0 && !keys.has(cps.slice(0, n).join(''))) n--;
     return n ? get(shardFile(cps.slice(0, n).join(''))) : {};
   }
-  // edits is the optimal string alignment distance of a and b (insertions,
-  // deletions, substitutions, swaps of neighbours), or max+1 once past max.
-  function edits(a, b, max) {
-    a = [...a]; b = [...b];
-    if (Math.abs(a.length - b.length) > max) return max + 1;
-    const d = [b.map((_, j) => j + 1)];
-    d[0].unshift(0);
-    for (let i = 1; i <= a.length; i++) {
-      d[i] = [i];
-      for (let j = 1; j <= b.length; j++) {
-        d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-      }
-    }
-    return Math.min(d[a.length][b.length], max + 1);
-  }
   // near lists the terms of sh within max edits of s, nearest first, then by pages.
   const near = (sh, s, max) => Object.keys(sh).filter((k) => !k.endsWith('*'))
     .map((k) => ({ k, d: edits(s, k, max), df: sh[k][0] })).filter((c) => c.d <= max)
@@ -84,7 +68,7 @@
         names.set(doc, names.get(doc) | a[j + 1] >> 8);
       }
     }
-    return { scores, names, w: idf(n, complete ? scores.size : df) };
+    return { scores, names, complete, w: idf(n, complete ? scores.size : df) };
   }
 
   // search resolves to the ranked pages for q (see internal/search/doc.go, Queries).
@@ -122,7 +106,8 @@
       return { exact: merge(exact, meta.docs), all: merge(exact.concat(entries), meta.docs), part };
     }));
     // A page's count of words matched, of those matched exactly (not only
-    // as a prefix; ex has bit i for word i), of those in a name of n terms
+    // as a prefix; ex has bit i for word i; a sample, which may leave out
+    // pages it has, is not counted), of those in a name of n terms
     // (names[n-1]), and its score.
     const byDoc = new Map();
     lists.forEach(({ exact, all, part }, i) => {
@@ -131,7 +116,7 @@
         const x = exact.scores.get(doc);
         h.matched++;
         if (x === undefined || part) h.score += all.w * s;
-        else { h.exact++; h.ex |= 1 << i; h.score += exact.w * x; }
+        else { h.exact += exact.complete; h.ex |= 1 << i; h.score += exact.w * x; }
         if (x !== undefined) h.names.forEach((c, b) => { h.names[b] += exact.names.get(doc) >> b & 1; });
         byDoc.set(doc, h);
       }

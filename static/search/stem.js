@@ -89,3 +89,20 @@ export function stem(word) {
   }
   return w.join('').replace(/Y/g, 'y');
 }
+// edits is the optimal string alignment distance of a and b (insertions,
+// deletions, substitutions, swaps of neighbours), or max+1 once past max:
+// search.js's corrections and nearest words, which come with the stemmer.
+export function edits(a, b, max) {
+  a = [...a]; b = [...b];
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const d = [b.map((_, j) => j + 1)];
+  d[0].unshift(0);
+  for (let i = 1; i <= a.length; i++) {
+    d[i] = [i];
+    for (let j = 1; j <= b.length; j++) {
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return Math.min(d[a.length][b.length], max + 1);
+}
