@@ -39,6 +39,10 @@ func TestSignalStopsBuild(t *testing.T) {
 		t.Fatal("the first build wrote no manifest")
 	}
 
+	writesPages := func(int) bool {
+		fresh := freshFolders(t, parent)
+		return len(fresh) > 0 && countFiles(filepath.Join(parent, fresh[0]), 100) >= 100
+	}
 	for _, c := range []struct {
 		name string
 		args []string
@@ -51,17 +55,9 @@ func TestSignalStopsBuild(t *testing.T) {
 			"rolesite build: interrupted; the output folder was not changed",
 			func(int) bool { return len(freshFolders(t, parent)) > 0 }},
 		{"build, SIGTERM once it writes pages", []string{"build", "--out", out}, syscall.SIGTERM, 143,
-			"rolesite build: terminated; the output folder was not changed",
-			func(int) bool {
-				fresh := freshFolders(t, parent)
-				return len(fresh) > 0 && countFiles(filepath.Join(parent, fresh[0]), 100) >= 100
-			}},
+			"rolesite build: terminated; the output folder was not changed", writesPages},
 		{"build, SIGTERM twice within a moment, as timeout(1) may send it", []string{"build", "--out", out}, syscall.SIGTERM, 143,
-			"rolesite build: terminated; the output folder was not changed",
-			func(int) bool {
-				fresh := freshFolders(t, parent)
-				return len(fresh) > 0 && countFiles(filepath.Join(parent, fresh[0]), 100) >= 100
-			}},
+			"rolesite build: terminated; the output folder was not changed", writesPages},
 		{"check, SIGINT once it has read the site", []string{"check"}, syscall.SIGINT, 130,
 			"rolesite check: interrupted; the check did not finish",
 			func(pid int) bool { return bytesRead(pid) >= siteBytes }},

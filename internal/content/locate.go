@@ -47,27 +47,8 @@ func locate(src []byte, fm *frontMatter, params map[string]any) []namedSpan {
 				hits = append(hits, hit{name, off, off + n})
 			}
 		case "toml":
-			t := strings.TrimLeft(line, " \t")
-			indent := len(line) - len(t)
-			if strings.HasPrefix(t, "[") {
-				// A table, [name], or an array of tables, [[name]]: the
-				// key is the first segment of the header's dotted name.
-				open := 1
-				if strings.HasPrefix(t, "[[") {
-					open = 2
-				}
-				if i := strings.IndexByte(t, ']'); i > open {
-					name := strings.Trim(strings.SplitN(t[open:i], ".", 2)[0], ` "'`)
-					if name != inTable {
-						hits = append(hits, hit{name, off + indent + open, off + indent + i + open})
-					}
-					inTable = name
-				}
-			} else if inTable == "" {
-				if i := strings.IndexByte(t, '='); i > 0 {
-					name := strings.Trim(strings.TrimSpace(t[:i]), `"'`)
-					hits = append(hits, hit{name, off + indent, off + indent + i + 1})
-				}
+			if name, key, value, ok := tomlKey(line, &inTable); ok {
+				hits = append(hits, hit{name, off + key, off + value})
 			}
 		case "json":
 			for i := 0; i < len(line); i++ {
@@ -104,6 +85,38 @@ func locate(src []byte, fm *frontMatter, params map[string]any) []namedSpan {
 		fields = append(fields, namedSpan{kept, span{keyStart: fm.rawStart + h.off, valueStart: fm.rawStart + h.value, end: fm.rawStart + end}})
 	}
 	return slices.Clip(fields)
+}
+
+// tomlKey reads one line of TOML for a top-level key: one before the
+// first table (name = ...), or a table's header, [name] or, for an array
+// of tables, [[name]] (the first segment of its dotted name), once for
+// each run of headers of that name. inTable is the table being read. It
+// returns the key's name, where it starts on the line and where its value
+// does.
+func tomlKey(line string, inTable *string) (name string, key, value int, ok bool) {
+	t := strings.TrimLeft(line, " \t")
+	indent := len(line) - len(t)
+	if strings.HasPrefix(t, "[") {
+		open := 1
+		if strings.HasPrefix(t, "[[") {
+			open = 2
+		}
+		i := strings.IndexByte(t, ']')
+		if i <= open {
+			return "", 0, 0, false
+		}
+		name = strings.Trim(strings.SplitN(t[open:i], ".", 2)[0], ` "'`)
+		fresh := name != *inTable
+		*inTable = name
+		return name, indent + open, indent + i + open, fresh
+	}
+	if *inTable != "" {
+		return "", 0, 0, false
+	}
+	if i := strings.IndexByte(t, '='); i > 0 {
+		return strings.Trim(strings.TrimSpace(t[:i]), `"'`), indent, indent + i + 1, true
+	}
+	return "", 0, 0, false
 }
 
 // manyFields is the number of fields past which locate looks names up in

@@ -208,13 +208,7 @@ func (r *resolver) relations(p *Page) {
 		field, v, d := f.field, f.value, f.decl
 		slugs, quals, badQuals, bad := relationValue(src, field, v)
 		if badQuals != nil {
-			keys := make([]string, len(badQuals))
-			for i, b := range badQuals {
-				keys[i] = b.slug
-			}
-			for i, at := range src.KeyItemPos(field, keys) {
-				r.report(src, at, "%s: %s: a qualifier is %s", field, badQuals[i].msg, qualifierKind(d))
-			}
+			r.reportQuals(src, field, d, badQuals)
 			continue
 		} else if bad != "" {
 			var mapping string
@@ -274,6 +268,17 @@ func (r *resolver) relations(p *Page) {
 	slices.SortFunc(p.Out, func(a, b *Group) int {
 		return cmp.Compare(declIndex(p.Section, a.Field), declIndex(p.Section, b.Field))
 	})
+}
+
+// reportQuals reports each qualifier of field that is not text, at its key.
+func (r *resolver) reportQuals(src *content.Page, field string, d *Decl, bad []badQual) {
+	keys := make([]string, len(bad))
+	for i, b := range bad {
+		keys[i] = b.slug
+	}
+	for i, at := range src.KeyItemPos(field, keys) {
+		r.report(src, at, "%s: %s: a qualifier is %s", field, bad[i].msg, qualifierKind(d))
+	}
 }
 
 // qualifierKind says what a relation's mapping form maps slugs to.
