@@ -58,16 +58,8 @@ func TestDefinition(t *testing.T) {
 func TestReferences(t *testing.T) {
 	s := start(t, "testdata/site.txtar")
 	s.open(t, "content/tools/pandas.md")
-	var locs []protocol.Location
 	// From anywhere in the page's own file.
-	s.MustCall(protocol.MethodTextDocumentReferences, protocol.ReferenceParams{
-		TextDocumentPositionParams: docPos(s.uri("content/tools/pandas.md"), pos(1, 3)),
-	}, &locs)
-	var got []string
-	for _, l := range locs {
-		got = append(got, strings.TrimPrefix(l.URI, s.uri(""))+":"+jsonString(l.Range.Start))
-	}
-	slices.Sort(got)
+	got := s.references(t, "content/tools/pandas.md", pos(1, 3))
 	want := []string{
 		`/content/roles/analyst.md:{"line":3,"character":17}`,
 		`/content/roles/analyst.md:{"line":6,"character":60}`,
@@ -76,6 +68,20 @@ func TestReferences(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("references:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+}
+
+// references asks for the references at p in file and returns each as
+// "/path:start", sorted.
+func (s *session) references(t *testing.T, file string, p protocol.Position) []string {
+	t.Helper()
+	var locs []protocol.Location
+	s.MustCall(protocol.MethodTextDocumentReferences, protocol.ReferenceParams{TextDocumentPositionParams: docPos(s.uri(file), p)}, &locs)
+	var got []string
+	for _, l := range locs {
+		got = append(got, strings.TrimPrefix(l.URI, s.uri(""))+":"+jsonString(l.Range.Start))
+	}
+	slices.Sort(got)
+	return got
 }
 
 func jsonString(v any) string {
@@ -110,15 +116,7 @@ func TestQualifiedKeys(t *testing.T) {
 	if loc.URI != s.uri("content/skills/statistics.md") {
 		t.Errorf("definition on a block mapping's key = %s", loc.URI)
 	}
-	var locs []protocol.Location
-	s.MustCall(protocol.MethodTextDocumentReferences, protocol.ReferenceParams{
-		TextDocumentPositionParams: docPos(s.uri("content/roles/analyst.md"), pos(2, 30)),
-	}, &locs)
-	var got []string
-	for _, l := range locs {
-		got = append(got, strings.TrimPrefix(l.URI, s.uri(""))+":"+jsonString(l.Range.Start))
-	}
-	slices.Sort(got)
+	got := s.references(t, "content/roles/analyst.md", pos(2, 30))
 	want := `/content/roles/analyst.md:{"line":2,"character":29}` + "\n" + `/content/roles/engineer.md:{"line":3,"character":2}`
 	if strings.Join(got, "\n") != want {
 		t.Errorf("references of sql:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
