@@ -26,10 +26,7 @@ type Diagnostic struct {
 func (d Diagnostic) String() string {
 	var b strings.Builder
 	b.WriteString(d.Path)
-	line, col := d.Line, d.Col
-	if siteFile(d.Path) {
-		line, col = max(line, 1), max(col, 1)
-	}
+	line, col := d.Place()
 	if line > 0 {
 		fmt.Fprintf(&b, ":%d", line)
 		if col > 0 {
@@ -71,6 +68,15 @@ func (l List) Error() string {
 		lines[i] = d.String()
 	}
 	return strings.Join(lines, "\n")
+}
+
+// Place is the line and column String writes: a site file's problem at
+// least at 1:1, anything else's as they are (0 for none).
+func (d Diagnostic) Place() (line, col int) {
+	if siteFile(d.Path) {
+		return max(d.Line, 1), max(d.Col, 1)
+	}
+	return d.Line, d.Col
 }
 
 // siteFile tells whether p names a file of the site folder (one with an

@@ -44,7 +44,8 @@ type problem struct {
 func problemsEvent(ds []diag.Diagnostic) []byte {
 	ps := make([]problem, len(ds))
 	for i, d := range ds {
-		ps[i] = problem{Path: d.Path, Line: d.Line, Col: d.Col, Message: d.Message, Source: d.Source}
+		line, col := d.Place() // as the terminal shows it
+		ps[i] = problem{Path: d.Path, Line: line, Col: col, Message: d.Message, Source: d.Source}
 	}
 	data, err := json.Marshal(ps)
 	if err != nil { // cannot happen: strings and ints only

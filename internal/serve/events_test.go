@@ -163,7 +163,7 @@ func TestOneEventPerPublish(t *testing.T) {
 	}
 	want := []problem{
 		{Path: "content/roles/a.md", Line: 3, Col: 8, Message: someProblems[0].Message, Source: "tools: [pyhton]"},
-		{Path: "content/x.md", Message: someProblems[1].Message},
+		{Path: "content/x.md", Line: 1, Col: 1, Message: someProblems[1].Message}, // a whole file placed at its start
 	}
 	if len(got) != len(want) || got[0] != want[0] || got[1] != want[1] {
 		t.Errorf("problems %+v, want %+v", got, want)
@@ -223,7 +223,7 @@ func TestProblemsPageBeforeFirstPublish(t *testing.T) {
 	for _, want := range []string{
 		`content/roles/a.md:3:8: tools: no page &#34;pyhton&#34; in section tools (did you mean python?)`,
 		`<pre class="rolesite-src">tools: [pyhton]</pre>`,
-		`content/x.md: &lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;quotes&#34;`,
+		`content/x.md:1:1: &lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;quotes&#34;`,
 	} {
 		if !strings.Contains(b, want) {
 			t.Errorf("page lacks %q:\n%s", want, b)
