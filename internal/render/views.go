@@ -335,7 +335,10 @@ func facts(p *site.Page) []Fact {
 		case string:
 			values = []string{v}
 		case bool:
-			values = []string{map[bool]string{true: "Yes", false: "No"}[v]}
+			values = []string{"No"}
+			if v {
+				values = []string{"Yes"}
+			}
 		case time.Time:
 			values = []string{v.Format("2 January 2006")}
 		case int, int64, uint64, float64, json.Number:
