@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"runtime"
 	"strings"
 	"testing"
@@ -23,6 +24,7 @@ func worstInputs() []struct{ name, src, want string } {
 		{"yaml block 100000", "---\nx:\n" + strings.Repeat("- ", 100000) + "1\n---\n", "levels deep"},
 		{"yaml block in limit 9999", "---\nx:\n" + strings.Repeat("- ", 9999) + "1\n---\n", "levels deep"},
 		{"json 100000", "{\n\"x\": " + nest("[", "", "]", 100000) + "\n}\n\n", "levels deep"},
+		{"yaml mapping 20000 keys", "---\nx: {" + strings.TrimSuffix(keys(20000), ", ") + "}\n---\n", "more than 4096 keys"},
 		{"title 10 MB", "---\ntitle: " + strings.Repeat("t", 10<<20) + "\n---\n", "limit of 1 MiB"},
 		{"title 1 MB", "---\ntitle: " + strings.Repeat("t", 1<<20-20) + "\n---\n", "limit of one front matter value"},
 		{"billion laughs", laughs + "---\n", "aliases"},
@@ -64,4 +66,13 @@ func BenchmarkWorstInputs(b *testing.B) {
 			}
 		})
 	}
+}
+
+// keys is n distinct keys of a flow mapping, "k0: x, k1: x, ".
+func keys(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "k%d: x, ", i)
+	}
+	return b.String()
 }

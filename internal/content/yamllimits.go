@@ -27,7 +27,10 @@ func yamlLimits(fm *frontMatter, p *Page, doc *yaml.Node) *diag.Diagnostic {
 	}
 	off := yamlOffset(fm, w.at.Line, w.at.Column)
 	d := tooDeep(p, off, "YAML")
-	if !w.deep {
+	switch {
+	case w.wide:
+		d = p.at(off, fmt.Sprintf("this YAML mapping holds more than %d keys, which the decoder would take minutes to check: split it, or write it as a list", MaxMapKeys))
+	case !w.deep:
 		d = p.at(off, fmt.Sprintf("YAML front matter expands to more than %s of text once its aliases (*name) are expanded; this is where it crosses the limit: repeat less",
 			size(MaxExpandedBytes)))
 	}
@@ -40,6 +43,7 @@ type yamlWalk struct {
 	total int                 // bytes so far, aliases expanded
 	at    *yaml.Node          // where a limit was crossed
 	deep  bool                // whether that limit was MaxDepth
+	wide  bool                // whether that limit was MaxMapKeys
 }
 
 // yamlSize is what a node stands for: how deeply it nests and how much
@@ -66,6 +70,10 @@ func (w *yamlWalk) walk(n *yaml.Node, level int) {
 			return
 		}
 		w.add(n, 1)
+		if n.Kind == yaml.MappingNode && len(n.Content)/2 > MaxMapKeys && w.at == nil {
+			w.at, w.wide = n, true
+			return
+		}
 		if n.Kind == yaml.SequenceNode {
 			for _, c := range n.Content {
 				w.walk(c, level+1)
